@@ -1,0 +1,37 @@
+package luohu;
+
+import luohu.cli.AssessCommand;
+import luohu.cli.CheckCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code java -jar luohu.jar <command>}. */
+@Command(name = "luohu", mixinStandardHelpOptions = true, version = "luohu 0.1.0",
+        description = "落户助手: answers household-registration settlement questions from the policy documents.",
+        subcommands = {AssessCommand.class, CheckCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (2 for bad input of any kind, never a stack trace). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("luohu: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("luohu: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

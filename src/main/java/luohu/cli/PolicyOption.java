@@ -1,0 +1,25 @@
+package luohu.cli;
+
+import luohu.policy.PolicyLoader;
+import luohu.policy.PolicyModel;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --policies DIR} (or LUOHU_POLICIES): load the policy model from a folder instead of the jar's copy. */
+public final class PolicyOption {
+    @Option(names = "--policies", paramLabel = "DIR",
+            description = "Load policy files from DIR instead of the built-in ones (default: $LUOHU_POLICIES).")
+    Path dir;
+
+    /** The folder given, if any: the option first, then the environment. */
+    public Path dir() {
+        if (dir != null) return dir;
+        String env = System.getenv("LUOHU_POLICIES");
+        return env == null || env.isBlank() ? null : Path.of(env);
+    }
+
+    public PolicyModel load() {
+        return PolicyLoader.load(dir());
+    }
+}

@@ -1,0 +1,71 @@
+package luohu.common;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads the YAML files of a data folder (policies/, dialogs/): from a directory on disk when one is given, else from
+ * the copy the jar carries. Only the folder's own files are read, not its subfolders (policies/tests/ stays out).
+ */
+public final class DataFiles {
+    private DataFiles() {
+    }
+
+    /**
+     * @param folder   the folder name inside the jar ("policies")
+     * @param override a directory on disk to read instead, or null
+     * @return file name to content, sorted by name
+     */
+    public static Map<String, String> yamlFiles(String folder, Path override) {
+        try {
+            if (override != null) {
+                if (!Files.isDirectory(override)) {
+                    throw new IllegalArgumentException(override + ": not a directory");
+                }
+                return read(override);
+            }
+            URL marker = DataFiles.class.getClassLoader().getResource(folder);
+            if (marker == null) throw new IllegalStateException("the jar carries no " + folder + "/ folder");
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return read(fs.getPath(folder));
+            }
+            return read(Path.of(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> read(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".yaml") && Files.isRegularFile(p)) {
+                    out.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package luohu.policy;
+
+import java.util.List;
+
+/** A condition tree over facts. Every node may carry the document's own words ({@code says}) and its clause. */
+public sealed interface Condition permits Condition.Leaf, Condition.All, Condition.Any {
+
+    String says();
+
+    String clause();
+
+    /** A test of one fact. */
+    record Leaf(String fact, Op op, Object operand, String says, String clause) implements Condition {
+    }
+
+    /** True when every part is true. */
+    record All(List<Condition> parts, String says, String clause) implements Condition {
+        public All {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** True when at least one part is true. */
+    record Any(List<Condition> parts, String says, String clause) implements Condition {
+        public Any {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** The comparisons a leaf can make. */
+    enum Op {
+        IS("is"), IN("in"), NOT_IN("not_in"), AT_LEAST("at_least"), BELOW("below");
+
+        public final String yaml;
+
+        Op(String yaml) {
+            this.yaml = yaml;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package luohu.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Three-valued evaluation of a condition tree. Unknown facts make a condition unknown, never false. */
+final class Evaluator {
+    private final FactVocabulary vocabulary;
+
+    Evaluator(FactVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** The truth of a condition, with the conditions that failed and the facts that would decide it. */
+    record Result(Truth truth, List<Failure> failures, Set<String> missing) {
+    }
+
+    Result eval(Condition c, Facts facts) {
+        if (c instanceof Condition.Leaf leaf) return leaf(leaf, facts);
+        boolean all = c instanceof Condition.All;
+        List<Condition> parts = all ? ((Condition.All) c).parts() : ((Condition.Any) c).parts();
+        List<Failure> failures = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
+        boolean anyTrue = false, anyFalse = false, anyUnknown = false;
+        for (Condition part : parts) {
+            Result r = eval(part, facts);
+            switch (r.truth) {
+                case TRUE -> anyTrue = true;
+                case FALSE -> {
+                    anyFalse = true;
+                    failures.addAll(r.failures);
+                }
+                case UNKNOWN -> {
+                    anyUnknown = true;
+                    missing.addAll(r.missing);
+                }
+            }
+        }
+        if (all) {
+            if (anyFalse) return new Result(Truth.FALSE, failures, Set.of());
+            if (anyUnknown) return new Result(Truth.UNKNOWN, List.of(), missing);
+            return new Result(Truth.TRUE, List.of(), Set.of());
+        }
+        if (anyTrue) return new Result(Truth.TRUE, List.of(), Set.of());
+        if (anyUnknown) return new Result(Truth.UNKNOWN, List.of(), missing);
+        return new Result(Truth.FALSE, failures, Set.of());
+    }
+
+    Truth truth(Condition c, Facts facts) {
+        return c == null ? Truth.TRUE : eval(c, facts).truth;
+    }
+
+    private Result leaf(Condition.Leaf leaf, Facts facts) {
+        Object actual = facts.get(leaf.fact()).orElse(null);
+        if (actual == null) return new Result(Truth.UNKNOWN, List.of(), Set.of(leaf.fact()));
+        Fact fact = vocabulary.get(leaf.fact());
+        boolean met = switch (leaf.op()) {
+            case IS -> leaf.operand().equals(actual);
+            case IN -> ((List<?>) leaf.operand()).contains(actual);
+            case NOT_IN -> !((List<?>) leaf.operand()).contains(actual);
+            case AT_LEAST -> compare(fact, actual, leaf.operand()) >= 0;
+            case BELOW -> compare(fact, actual, leaf.operand()) < 0;
+        };
+        if (met) return new Result(Truth.TRUE, List.of(), Set.of());
+        return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), Set.of());
+    }
+
+    private static int compare(Fact fact, Object actual, Object operand) {
+        if (fact.type() == FactType.LEVEL) return Integer.compare(fact.rank((String) actual), fact.rank((String) operand));
+        return Double.compare(((Number) actual).doubleValue(), ((Number) operand).doubleValue());
+    }
+
+    private static Double gap(Fact fact, Condition.Leaf leaf, Object actual) {
+        if (!fact.type().numeric()) return null;
+        double a = ((Number) actual).doubleValue(), o = ((Number) leaf.operand()).doubleValue();
+        return switch (leaf.op()) {
+            case AT_LEAST -> o - a;
+            case BELOW -> a - o;
+            default -> null;
+        };
+    }
+}

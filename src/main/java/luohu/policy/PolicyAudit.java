@@ -1,0 +1,58 @@
+package luohu.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Completeness checks of the model that loading alone does not make: every clause used, every pathway sourced. */
+public final class PolicyAudit {
+    private PolicyAudit() {
+    }
+
+    /** Problems found, one line each; empty when the model is complete. */
+    public static List<String> audit(PolicyModel model) {
+        List<String> problems = new ArrayList<>();
+        for (PolicyDocument d : model.documents()) {
+            Set<String> cited = citedClauses(d);
+            for (String c : d.clauses().keySet()) {
+                if (!cited.contains(c)) problems.add(d.id() + ".yaml: clause " + c + " is cited by no pathway, rule or group");
+            }
+            for (Pathway p : d.pathways()) {
+                if (p.clauses().isEmpty()) problems.add(d.id() + ".yaml: pathway " + p.id() + " cites no clause");
+                if (p.materials().isEmpty() && !p.materialsSilent()) problems.add(d.id() + ".yaml: pathway " + p.id() + " has no materials");
+            }
+            if (d.pathways().isEmpty()) problems.add(d.id() + ".yaml: no pathways");
+        }
+        return problems;
+    }
+
+    static Set<String> citedClauses(PolicyDocument d) {
+        Set<String> out = new LinkedHashSet<>();
+        for (PlaceGroup g : d.groups()) out.add(g.clause());
+        for (Pathway p : d.pathways()) {
+            out.addAll(p.clauses());
+            conditionClauses(p.conditions(), out);
+            p.family().forEach(f -> out.add(f.clause()));
+            p.materials().forEach(m -> out.add(m.clause()));
+            p.notes().forEach(m -> out.add(m.clause()));
+            for (Registration r : p.registration()) {
+                out.add(r.clause());
+                conditionClauses(r.when(), out);
+            }
+            if (p.crossProvince() != null) out.add(p.crossProvince());
+        }
+        for (Rule r : d.rules()) {
+            out.addAll(r.clauses());
+            conditionClauses(r.when(), out);
+        }
+        return out;
+    }
+
+    private static void conditionClauses(Condition c, Set<String> out) {
+        if (c == null) return;
+        if (c.clause() != null) out.add(c.clause());
+        if (c instanceof Condition.All all) all.parts().forEach(p -> conditionClauses(p, out));
+        if (c instanceof Condition.Any any) any.parts().forEach(p -> conditionClauses(p, out));
+    }
+}

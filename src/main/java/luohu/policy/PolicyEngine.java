@@ -1,0 +1,56 @@
+package luohu.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assesses every pathway of a place's document against an applicant's facts. Stateless and thread-safe. */
+public final class PolicyEngine {
+    private final PolicyModel model;
+    private final Evaluator evaluator;
+
+    public PolicyEngine(PolicyModel model) {
+        this.model = model;
+        this.evaluator = new Evaluator(model.vocabulary());
+    }
+
+    public PolicyModel model() {
+        return model;
+    }
+
+    public Assessment assess(Place place, Facts facts) {
+        PolicyDocument doc = model.documentOf(place);
+        List<PathwayOutcome> outcomes = new ArrayList<>();
+        for (Pathway p : doc.pathways()) outcomes.add(assess(p, place, facts));
+        List<Rule> applying = new ArrayList<>();
+        List<Rule> general = new ArrayList<>();
+        for (Rule r : doc.rules()) {
+            if (r.scope().covers(place) == Truth.FALSE) continue;
+            if (r.when() == null) general.add(r);
+            else if (evaluator.truth(r.when(), facts) == Truth.TRUE) applying.add(r);
+        }
+        return new Assessment(doc, place, facts, outcomes, applying, general);
+    }
+
+    /** Whether a rule's condition holds, fails or is open for these facts (TRUE for rules without one). */
+    public Truth applies(Rule rule, Facts facts) {
+        return evaluator.truth(rule.when(), facts);
+    }
+
+    private PathwayOutcome assess(Pathway p, Place place, Facts facts) {
+        Truth inScope = p.scope().covers(place);
+        if (inScope == Truth.FALSE) return new PathwayOutcome(p, Status.NOT_APPLICABLE, List.of(), List.of(), false, List.of());
+        Evaluator.Result r = p.conditions() == null
+                ? new Evaluator.Result(Truth.TRUE, List.of(), java.util.Set.of())
+                : evaluator.eval(p.conditions(), facts);
+        List<Registration> registration = p.registration().stream()
+                .filter(reg -> evaluator.truth(reg.when(), facts) != Truth.FALSE).toList();
+        boolean placeUnknown = inScope == Truth.UNKNOWN;
+        return switch (r.truth()) {
+            case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration);
+            case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration);
+            case TRUE -> placeUnknown
+                    ? new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.of(), true, registration)
+                    : new PathwayOutcome(p, Status.ELIGIBLE, List.of(), List.of(), false, registration);
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package luohu.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole policy model: every document, the fact vocabulary, the topics, and a version for cache keys. */
+public final class PolicyModel {
+    private final List<PolicyDocument> documents;
+    private final FactVocabulary vocabulary;
+    private final Map<String, String> topics;
+    private final String version;
+    private final Map<String, Place> placesByName = new LinkedHashMap<>();
+
+    PolicyModel(List<PolicyDocument> documents, FactVocabulary vocabulary, Map<String, String> topics, String version) {
+        this.documents = List.copyOf(documents);
+        this.vocabulary = vocabulary;
+        this.topics = Map.copyOf(topics);
+        this.version = version;
+        for (PolicyDocument d : documents) {
+            for (Place p : d.places()) {
+                placesByName.putIfAbsent(p.name(), p);
+                for (String a : p.aliases()) placesByName.putIfAbsent(a, p);
+            }
+        }
+    }
+
+    public List<PolicyDocument> documents() {
+        return documents;
+    }
+
+    public FactVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String topicName(String topic) {
+        return topics.getOrDefault(topic, topic);
+    }
+
+    public Map<String, String> topics() {
+        return topics;
+    }
+
+    public Optional<PolicyDocument> document(String id) {
+        return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public PolicyDocument documentOf(Place place) {
+        return document(place.documentId()).orElseThrow();
+    }
+
+    /** A place by its name or one of its aliases, exactly. */
+    public Optional<Place> place(String nameOrAlias) {
+        return Optional.ofNullable(placesByName.get(nameOrAlias == null ? null : nameOrAlias.strip()));
+    }
+
+    /** Every name and alias, longest first (so that 乌鲁木齐市 is tried before 乌鲁木齐). */
+    public List<String> placeNames() {
+        List<String> names = new ArrayList<>(placesByName.keySet());
+        names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return names;
+    }
+
+    /** The root place of every document, e.g. for "which places do you cover". */
+    public List<Place> rootPlaces() {
+        return documents.stream().map(PolicyDocument::rootPlace).toList();
+    }
+
+    /** The clause with this id, in whichever document holds it. */
+    public Optional<Clause> clause(String id) {
+        for (PolicyDocument d : documents) {
+            Clause c = d.clauses().get(id);
+            if (c != null) return Optional.of(c);
+        }
+        return Optional.empty();
+    }
+}

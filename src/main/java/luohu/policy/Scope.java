@@ -1,0 +1,30 @@
+package luohu.policy;
+
+import java.util.List;
+
+/** Which places of a document something applies to: names or group ids, minus exceptions. Empty = all. */
+public record Scope(List<String> only, List<String> except) {
+    public static final Scope ALL = new Scope(List.of(), List.of());
+
+    public Scope {
+        only = List.copyOf(only);
+        except = List.copyOf(except);
+    }
+
+    /** Whether the scope covers {@code place}; UNKNOWN for the document's root place under a restricted scope. */
+    public Truth covers(Place place) {
+        if (matches(except, place)) return Truth.FALSE;
+        if (only.isEmpty() || matches(only, place)) return Truth.TRUE;
+        return place.root() ? Truth.UNKNOWN : Truth.FALSE;
+    }
+
+    private static boolean matches(List<String> names, Place place) {
+        if (names.contains(place.name())) return true;
+        for (String g : place.groups()) if (names.contains(g)) return true;
+        return false;
+    }
+
+    public boolean restricted() {
+        return !only.isEmpty() || !except.isEmpty();
+    }
+}
