@@ -96,6 +96,7 @@ public final class AssessmentJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", c.text());
         m.put("clause", clause(doc, c.clause()));
+        if (c.reading() != null) m.put("reading", c.reading());
         return m;
     }
 

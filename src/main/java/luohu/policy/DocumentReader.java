@@ -146,9 +146,9 @@ final class DocumentReader {
     private List<Cited> cited(Node parent, String key) {
         List<Cited> out = new ArrayList<>();
         for (Node m : parent.list(key)) {
-            // a note may explain how the project reads ambiguous words ("reading"); it is for maintainers only
+            // a note may say how the model reads words open to more than one reading ("reading")
             m.only(key.equals("notes") ? Set.of("text", "clause", "reading") : Set.of("text", "clause"));
-            out.add(new Cited(m.str("text"), cite(m, "clause")));
+            out.add(new Cited(m.str("text"), cite(m, "clause"), m.optStr("reading")));
         }
         return out;
     }
