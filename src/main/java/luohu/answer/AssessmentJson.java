@@ -45,6 +45,7 @@ public final class AssessmentJson {
         m.put("number", i.number());
         m.put("issuer", i.issuer());
         m.put("governs", i.governs());
+        m.put("region", i.region());
         m.put("date", i.date());
         m.put("effective", i.effective());
         m.put("date_note", i.dateNote());

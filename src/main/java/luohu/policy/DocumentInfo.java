@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * What a policy document is: title, number (文号), issuer, the place it governs, its date and status.
  *
+ * @param region      the province or autonomous region the governed place lies in
  * @param status      "in_force" or "draft"
  * @param statusNote  the document's own word for its status (审议稿), may be null
  * @param effective   the date it took effect, ISO, when the document states one; may be null
  * @param dateNote    the document's own words on its date or entry into force, may be null
  */
 public record DocumentInfo(String id, String shortName, String title, String number, String issuer, String governs,
-                           String date, String effective, String dateNote, String status, String statusNote,
+                           String region, String date, String effective, String dateNote, String status, String statusNote,
                            List<String> implementsDocs, List<String> repeals, String source) {
 
     public boolean draft() {

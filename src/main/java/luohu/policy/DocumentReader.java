@@ -47,7 +47,7 @@ final class DocumentReader {
     }
 
     private DocumentInfo info(Node d) {
-        d.only(Set.of("id", "short", "title", "number", "issuer", "governs", "date", "date_note", "effective",
+        d.only(Set.of("id", "short", "title", "number", "issuer", "governs", "region", "date", "date_note", "effective",
                 "effective_note", "status", "status_note", "implements", "repeals", "source", "notes"));
         if (!d.str("id").equals(id)) throw d.get("id").fail("must equal the file name (" + id + ")");
         String status = d.str("status");
@@ -56,7 +56,7 @@ final class DocumentReader {
         if (effective != null && !effective.matches("\\d{4}-\\d{2}-\\d{2}")) throw d.get("effective").fail("must be a date YYYY-MM-DD");
         String dateNote = d.optStr("date_note") != null ? d.optStr("date_note") : d.optStr("effective_note");
         return new DocumentInfo(id, d.str("short"), d.str("title"), d.optStr("number"), d.optStr("issuer"),
-                d.str("governs"), d.optStr("date"), effective, dateNote, status, d.optStr("status_note"),
+                d.str("governs"), d.str("region"), d.optStr("date"), effective, dateNote, status, d.optStr("status_note"),
                 d.strList("implements"), d.strList("repeals"), d.optStr("source"));
     }
 

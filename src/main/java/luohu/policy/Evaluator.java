@@ -56,6 +56,7 @@ final class Evaluator {
         Object actual = facts.get(leaf.fact()).orElse(null);
         if (actual == null) return new Result(Truth.UNKNOWN, List.of(), Set.of(leaf.fact()));
         Fact fact = vocabulary.get(leaf.fact());
+        if (actual instanceof Excluded ex) return excluded(leaf, fact, ex);
         boolean met = switch (leaf.op()) {
             case IS -> leaf.operand().equals(actual);
             case IN -> ((List<?>) leaf.operand()).contains(actual);
@@ -65,6 +66,24 @@ final class Evaluator {
         };
         if (met) return new Result(Truth.TRUE, List.of(), Set.of());
         return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), Set.of());
+    }
+
+    /** A choice fact of which only ruled-out values are known: false only when every accepted value is ruled out. */
+    private static Result excluded(Condition.Leaf leaf, Fact fact, Excluded ex) {
+        List<?> accepted = switch (leaf.op()) {
+            case IS -> List.of(leaf.operand());
+            case IN -> (List<?>) leaf.operand();
+            case NOT_IN -> fact.valueIds().stream().filter(v -> !((List<?>) leaf.operand()).contains(v)).toList();
+            default -> fact.valueIds();
+        };
+        if (ex.values().containsAll(accepted)) {
+            return new Result(Truth.FALSE, List.of(new Failure(leaf, ex, null)), Set.of());
+        }
+        if (leaf.op() == Condition.Op.NOT_IN && ex.values().containsAll(fact.valueIds().stream()
+                .filter(v -> ((List<?>) leaf.operand()).contains(v)).toList())) {
+            return new Result(Truth.TRUE, List.of(), Set.of());
+        }
+        return new Result(Truth.UNKNOWN, List.of(), Set.of(leaf.fact()));
     }
 
     private static int compare(Fact fact, Object actual, Object operand) {

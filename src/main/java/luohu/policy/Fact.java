@@ -55,6 +55,9 @@ public record Fact(String id, FactType type, String description, Map<String, Str
 
     /** Plain Chinese for a normalised value of this fact. */
     public String label(Object value) {
+        if (value instanceof Excluded ex) {
+            return "不是" + String.join("，也不是", ex.values().stream().map(v -> values.getOrDefault(v, v)).toList());
+        }
         return switch (type) {
             case BOOL -> Boolean.TRUE.equals(value) ? "是" : "否";
             case CHOICE, LEVEL -> values.getOrDefault(String.valueOf(value), String.valueOf(value));

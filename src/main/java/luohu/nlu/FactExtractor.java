@@ -1,0 +1,243 @@
+package luohu.nlu;
+
+import luohu.policy.Excluded;
+import luohu.policy.Fact;
+import luohu.policy.FactType;
+import luohu.policy.FactVocabulary;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a segmented message into facts of the shared vocabulary: phrases from the lexicon with their negation,
+ * whose fact it is (the applicant's, or the relative's they would join), and durations, ages and years.
+ */
+public final class FactExtractor {
+    private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们");
+    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
+
+    private final FactVocabulary vocabulary;
+    private final Lexicon lexicon;
+    private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
+    private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
+    private final PhraseIndex<String> relatives = new PhraseIndex<>();
+    private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
+    private final PhraseIndex<String> joining = new PhraseIndex<>();
+    private final PhraseIndex<String> durationCues = new PhraseIndex<>();
+    private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
+    private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
+    private final Set<String> breaks;
+
+    public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
+        this.vocabulary = vocabulary;
+        this.lexicon = lexicon;
+        for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
+        for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
+        lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
+        lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
+        lexicon.joining().forEach(w -> joining.add(w, w));
+        for (Lexicon.DurationCue c : lexicon.durations()) for (String w : c.words()) durationCues.add(w, c.fact());
+        lexicon.negation().before().forEach(w -> negBefore.add(w, true));
+        lexicon.negation().after().forEach(w -> negAfter.add(w, true));
+        breaks = new HashSet<>(lexicon.clauseBreaks());
+    }
+
+    /** All words the segmenter must keep whole for this extractor to see them. */
+    public Set<String> words() {
+        Set<String> out = new HashSet<>();
+        lexicon.facts().forEach(p -> out.addAll(p.words()));
+        lexicon.relativeFacts().forEach(p -> out.addAll(p.words()));
+        lexicon.relatives().values().forEach(out::addAll);
+        out.addAll(lexicon.relativeHukou());
+        lexicon.durations().forEach(d -> out.addAll(d.words()));
+        out.addAll(lexicon.negation().before());
+        out.addAll(lexicon.negation().after());
+        return out;
+    }
+
+    /** A clause: a run of tokens between breaks, and whose it is. */
+    private record Clause(int first, int last, String relative, boolean explicit) {
+    }
+
+    /**
+     * @param asked the fact the assistant just asked about, or null: a bare duration answers it
+     * @param today for years given as calendar years (2019年毕业)
+     */
+    public Map<String, Object> extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today) {
+        List<Clause> clauses = clauses(tokens);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Set<String>> excluded = new HashMap<>();
+        List<Runnable> ifUnset = new ArrayList<>();
+
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : phrases.find(tokens)) {
+            Clause c = clauseOf(clauses, m.first());
+            String clauseText = text(tokens, c);
+            for (Lexicon.FactPhrase p : m.values()) {
+                if (p.subjectOnly() && c.relative() != null && c.explicit()) continue;
+                if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
+                if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
+                boolean negated = negated(tokens, c, m.first(), m.last());
+                Map<String, Object> values = negated ? p.negated() : p.set();
+                if (values == null) continue;
+                if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
+                else apply(values, facts, excluded, false);
+            }
+        }
+        ifUnset.forEach(Runnable::run);
+        relativeFacts(tokens, clauses, facts);
+        quantities(text, tokens, clauses, quantities, asked, today, facts);
+        for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
+            if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
+        }
+        return facts;
+    }
+
+    /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
+    private Object closeExclusion(String factId, Set<String> out) {
+        Fact f = vocabulary.get(factId);
+        List<String> left = f.valueIds().stream().filter(v -> !out.contains(v)).toList();
+        if (left.size() == 1) return left.get(0);
+        if (factId.equals("housing") && out.contains("own") && out.contains("rent")) return "none";
+        return new Excluded(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(Map<String, Object> values, Map<String, Object> facts, Map<String, Set<String>> excluded, boolean onlyIfUnset) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (e.getKey().equals("exclude")) {
+                ((Map<String, List<String>>) e.getValue()).forEach((f, vs) -> excluded.computeIfAbsent(f, k -> new HashSet<>()).addAll(vs));
+                continue;
+            }
+            if (onlyIfUnset && facts.containsKey(e.getKey())) continue;
+            facts.put(e.getKey(), vocabulary.get(e.getKey()).normalise(e.getValue()));
+        }
+    }
+
+    /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
+    private void relativeFacts(List<Token> tokens, List<Clause> clauses, Map<String, Object> facts) {
+        String lastRelative = null;
+        for (Clause c : clauses) {
+            List<Token> part = tokens.subList(c.first(), c.last() + 1);
+            String rel = c.relative();
+            if (rel != null) lastRelative = rel;
+            // 投靠我女儿 / 投靠他: joining names the relative
+            for (PhraseIndex.Match<String> j : joining.find(part)) {
+                List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
+                List<PhraseIndex.Match<String>> r = relatives.find(after);
+                if (!r.isEmpty()) facts.put("local_relative", r.get(0).values().get(0));
+                else if (lastRelative != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastRelative);
+            }
+            if (rel == null) {
+                if (lastRelative == null || c.explicit()) continue;
+                rel = lastRelative; // a clause with no subject of its own continues the last relative's
+            }
+            if (c.explicit() && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
+            for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
+                for (Lexicon.FactPhrase p : m.values()) apply(p.set(), facts, new HashMap<>(), false);
+            }
+        }
+    }
+
+    private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
+                            String asked, LocalDate today, Map<String, Object> facts) {
+        List<PhraseIndex.Match<String>> cues = durationCues.find(tokens);
+        for (Quantity q : quantities) {
+            int at = tokenAt(tokens, q.start());
+            Clause c = clauseOf(clauses, at);
+            boolean aboutRelative = c != null && c.relative() != null && c.explicit();
+            if (q.age() != null) {
+                if (!aboutRelative) put(facts, lexicon.ageFact(), (double) q.age());
+                continue;
+            }
+            if (q.year() != null) {
+                String after = text.substring(q.end(), Math.min(text.length(), q.end() + 3));
+                if (after.startsWith("毕业") && !aboutRelative) put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
+                continue;
+            }
+            if (aboutRelative) continue;
+            String fact = cueFor(cues, clauses, at, c);
+            if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
+            if (fact == null) continue;
+            Fact f = vocabulary.get(fact);
+            put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
+        }
+    }
+
+    private void put(Map<String, Object> facts, String fact, double value) {
+        Fact f = vocabulary.get(fact);
+        facts.put(fact, f.normalise(f.type() == FactType.MONTHS ? (Object) (int) value : (Object) value));
+    }
+
+    /** The duration cue nearest before the quantity in its clause, else after it, else in earlier clauses. */
+    private static String cueFor(List<PhraseIndex.Match<String>> cues, List<Clause> clauses, int at, Clause c) {
+        PhraseIndex.Match<String> before = null, after = null, earlier = null;
+        for (PhraseIndex.Match<String> m : cues) {
+            boolean same = c != null && m.first() >= c.first() && m.last() <= c.last();
+            if (same && m.last() < at) before = m;
+            else if (same && m.first() > at && after == null) after = m;
+            else if (!same && m.last() < at) earlier = m;
+        }
+        PhraseIndex.Match<String> pick = before != null ? before : after != null ? after : earlier;
+        return pick == null ? null : pick.values().get(0);
+    }
+
+    private boolean negated(List<Token> tokens, Clause c, int first, int last) {
+        int from = Math.max(c.first(), first - lexicon.negation().window());
+        for (PhraseIndex.Match<Boolean> n : negBefore.find(tokens.subList(from, first))) {
+            if (n.last() + from < first) return true;
+        }
+        int to = Math.min(c.last() + 1, last + 4);
+        if (last + 1 < to) return negAfter.occursIn(tokens.subList(last + 1, to));
+        return false;
+    }
+
+    private List<Clause> clauses(List<Token> tokens) {
+        List<Clause> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
+            if (!end) continue;
+            if (i > start) out.add(clause(tokens, start, i - 1));
+            start = i + 1;
+        }
+        return out;
+    }
+
+    /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
+    private Clause clause(List<Token> tokens, int first, int last) {
+        int i = first;
+        boolean self = false;
+        while (i <= last && SELF.contains(tokens.get(i).text())) {
+            i++;
+            self = true;
+        }
+        if (i <= last) {
+            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(last + 1, i + 2)));
+            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true);
+        }
+        return new Clause(first, last, null, self);
+    }
+
+    private static Clause clauseOf(List<Clause> clauses, int token) {
+        for (Clause c : clauses) if (token >= c.first() && token <= c.last()) return c;
+        return clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
+    }
+
+    private static int tokenAt(List<Token> tokens, int charPos) {
+        for (int i = 0; i < tokens.size(); i++) if (tokens.get(i).end() > charPos) return i;
+        return tokens.size() - 1;
+    }
+
+    private static String text(List<Token> tokens, Clause c) {
+        if (c == null) return "";
+        StringBuilder sb = new StringBuilder();
+        for (int i = c.first(); i <= c.last(); i++) sb.append(tokens.get(i).text());
+        return sb.toString();
+    }
+}

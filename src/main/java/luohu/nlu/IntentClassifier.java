@@ -1,0 +1,56 @@
+package luohu.nlu;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Picks the intent of a message from the lexicon's cues, tried in the lexicon's order. */
+public final class IntentClassifier {
+    private final List<Lexicon.IntentCue> cues;
+
+    public IntentClassifier(Lexicon lexicon) {
+        this.cues = lexicon.intents();
+        for (Lexicon.IntentCue c : cues) Intent.parse(c.id()); // an unknown id fails at start, not on a message
+    }
+
+    /**
+     * @param places the number of different documents the message names
+     * @return the first intent whose cues match, or null
+     */
+    public Intent classify(String text, List<Token> tokens, int places) {
+        int length = text.replaceAll("[\\p{P}\\s]", "").length();
+        for (Lexicon.IntentCue c : cues) {
+            if (c.short_() && length > 12) continue;
+            if (c.places() > 0 && places < c.places()) continue;
+            boolean match;
+            if (c.all() != null) {
+                match = c.all().stream().allMatch(group -> anyOccurs(group, text, tokens));
+            } else {
+                match = anyOccurs(c.words(), text, tokens);
+            }
+            if (match) return Intent.parse(c.id());
+        }
+        return null;
+    }
+
+    /** A word of one character must be a whole token (么 is not in 什么); longer words may occur anywhere. */
+    static boolean anyOccurs(List<String> words, String text, List<Token> tokens) {
+        for (String w : words) {
+            if (w.length() == 1) {
+                for (Token t : tokens) if (t.text().equals(w)) return true;
+            } else if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every word of the lexicon's intents, for the segmenter. */
+    public List<String> words() {
+        List<String> out = new ArrayList<>();
+        for (Lexicon.IntentCue c : cues) {
+            if (c.words() != null) out.addAll(c.words());
+            if (c.all() != null) c.all().forEach(out::addAll);
+        }
+        return out;
+    }
+}

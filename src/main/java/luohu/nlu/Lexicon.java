@@ -1,0 +1,82 @@
+package luohu.nlu;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * dialogs/lexicon.yaml: domain words, the phrases that state facts, intents and topics. Data only; the
+ * {@link FactExtractor} and {@link IntentClassifier} interpret it.
+ */
+public record Lexicon(
+        List<String> terms,
+        Negation negation,
+        @JsonProperty("clause_breaks") List<String> clauseBreaks,
+        Map<String, List<String>> relatives,
+        @JsonProperty("relative_hukou") List<String> relativeHukou,
+        @JsonProperty("relative_facts") List<FactPhrase> relativeFacts,
+        List<String> joining,
+        List<FactPhrase> facts,
+        List<DurationCue> durations,
+        @JsonProperty("age_fact") String ageFact,
+        List<IntentCue> intents,
+        @JsonProperty("topic_words") Map<String, List<String>> topicWords,
+        @JsonProperty("requirement_subjects") List<RequirementSubject> requirementSubjects,
+        @JsonProperty("uncovered_places") List<String> uncoveredPlaces) {
+
+    /** Negators before a phrase within {@code window} tokens, or right after it. */
+    public record Negation(int window, List<String> before, List<String> after) {
+    }
+
+    /**
+     * Phrases that state facts.
+     *
+     * @param set          fact values when affirmed; the key "exclude" maps facts to values ruled out
+     * @param negated      the same, when negated
+     * @param needsVerb    the phrase counts only with one of these words in its clause
+     * @param inClauseWith the phrase counts only with one of these in its clause
+     * @param ifUnset      only when no other phrase of the message set the fact
+     * @param subjectOnly  about the applicant only: ignored in a clause about a relative
+     */
+    public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
+                             @JsonProperty("needs_verb") List<String> needsVerb,
+                             @JsonProperty("in_clause_with") List<String> inClauseWith,
+                             @JsonProperty("if_unset") boolean ifUnset,
+                             @JsonProperty("subject_only") boolean subjectOnly) {
+    }
+
+    /** Words near a duration that say which fact it measures. */
+    public record DurationCue(String fact, List<String> words) {
+    }
+
+    /**
+     * An intent and the words that carry it.
+     *
+     * @param all    groups of words, one of each must occur
+     * @param short_ only in a short message (thanks)
+     * @param places the number of different places the message must name (compare: 2)
+     */
+    public record IntentCue(String id, List<String> words, List<List<String>> all,
+                            @JsonProperty("short") boolean short_, int places) {
+    }
+
+    /** What a "do I need X" question is about. */
+    public record RequirementSubject(List<String> words, List<String> facts, String label) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    public static Lexicon parse(String yaml) {
+        try {
+            return YAML.readValue(yaml, Lexicon.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("lexicon.yaml: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package luohu.nlu;
+
+import com.hankcs.hanlp.HanLP;
+
+import java.text.Normalizer.Form;
+
+/**
+ * Puts a message into one canonical form before anything reads it: simplified characters, half-width letters,
+ * digits and punctuation, no emoji or control characters, no stray whitespace, lower-case Latin letters.
+ */
+public final class Normalizer {
+    /** Longer input is cut here: no settlement question needs more, and cost stays bounded. */
+    public static final int MAX_CHARS = 4000;
+
+    private Normalizer() {
+    }
+
+    public static String normalise(String text) {
+        if (text == null) return "";
+        String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        s = java.text.Normalizer.normalize(s, Form.NFKC);
+        StringBuilder clean = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) clean.append(' ');
+            else if (keep(cp)) clean.appendCodePoint(cp);
+        });
+        s = HanLP.convertToSimplifiedChinese(clean.toString());
+        s = collapseSpaces(s);
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Letters, digits, punctuation and CJK stay; emoji, symbols, control and format characters go. */
+    private static boolean keep(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.OTHER_SYMBOL
+                || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+            return false;
+        }
+        return cp < 0x1F000; // pictographs and emoji planes
+    }
+
+    /** Spaces between Chinese characters carry no meaning; elsewhere one space is kept. */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ') {
+                out.append(c);
+                continue;
+            }
+            if (out.length() == 0 || out.charAt(out.length() - 1) == ' ') continue;
+            int j = i;
+            while (j < s.length() && s.charAt(j) == ' ') j++;
+            if (j >= s.length()) break;
+            if (isHan(out.charAt(out.length() - 1)) || isHan(s.charAt(j)) || !Character.isLetterOrDigit(out.charAt(out.length() - 1))
+                    || !Character.isLetterOrDigit(s.charAt(j))) {
+                continue;
+            }
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+}

@@ -1,0 +1,56 @@
+package luohu.nlu;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds phrases in a token list where consecutive whole tokens spell them, longest first, without overlaps.
+ * Matching whole tokens keeps "有房子" out of "没有房子".
+ *
+ * @param <T> what a phrase stands for
+ */
+public final class PhraseIndex<T> {
+    private final Map<String, List<T>> phrases = new HashMap<>();
+    private int maxLength = 0;
+
+    public void add(String phrase, T value) {
+        phrases.computeIfAbsent(phrase, k -> new ArrayList<>()).add(value);
+        maxLength = Math.max(maxLength, phrase.length());
+    }
+
+    public boolean isEmpty() {
+        return phrases.isEmpty();
+    }
+
+    /** A phrase found at tokens [first, last]. */
+    public record Match<T>(int first, int last, String phrase, List<T> values) {
+    }
+
+    public List<Match<T>> find(List<Token> tokens) {
+        List<Match<T>> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Match<T> best = null;
+            StringBuilder sb = new StringBuilder();
+            for (int j = i; j < tokens.size() && sb.length() + tokens.get(j).text().length() <= maxLength; j++) {
+                sb.append(tokens.get(j).text());
+                List<T> v = phrases.get(sb.toString());
+                if (v != null) best = new Match<>(i, j, sb.toString(), v);
+            }
+            if (best != null) {
+                out.add(best);
+                i = best.last() + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Whether any phrase occurs in the tokens. */
+    public boolean occursIn(List<Token> tokens) {
+        return !find(tokens).isEmpty();
+    }
+}
