@@ -1,14 +1,16 @@
 package luohu;
 
 import luohu.cli.AssessCommand;
+import luohu.cli.ChatCommand;
 import luohu.cli.CheckCommand;
+import luohu.cli.NluEvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code java -jar luohu.jar <command>}. */
 @Command(name = "luohu", mixinStandardHelpOptions = true, version = "luohu 0.1.0",
         description = "落户助手: answers household-registration settlement questions from the policy documents.",
-        subcommands = {AssessCommand.class, CheckCommand.class})
+        subcommands = {ChatCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -22,16 +22,32 @@ import java.util.Set;
 /** Plain Chinese for the parts of an assessment, each with its citation. Shared by every front end. */
 public final class OutcomeText {
     private final PolicyModel model;
+    private final boolean compact;
 
+    /** Citations name the document each time: "（依据：赤政发〔2016〕50号 二（一）1（2））". */
     public OutcomeText(PolicyModel model) {
-        this.model = model;
+        this(model, false);
     }
 
-    /** "（依据：赤政发〔2016〕50号 二（一）1（2））" for one or more clauses of a document. */
+    private OutcomeText(PolicyModel model, boolean compact) {
+        this.model = model;
+        this.compact = compact;
+    }
+
+    /** Citations give the clause only, "（二（一）1（2））", for replies that name the document once. */
+    public static OutcomeText compact(PolicyModel model) {
+        return new OutcomeText(model, true);
+    }
+
     public String cite(PolicyDocument doc, List<String> clauseIds) {
         Set<String> labels = new LinkedHashSet<>();
         for (String c : clauseIds) labels.add(doc.clause(c).label());
-        return "（依据：" + doc.info().shortCite() + " " + String.join("、", labels) + "）";
+        return compact ? "（" + String.join("、", labels) + "）" : "（依据：" + doc.info().shortCite() + " " + String.join("、", labels) + "）";
+    }
+
+    /** "依据：《…》（赤政发〔2016〕50号）": the line that names the document under a compact reply. */
+    public String source(PolicyDocument doc) {
+        return "依据：" + doc.info().citeName() + (doc.info().draft() && doc.info().statusNote() != null ? "（" + doc.info().statusNote() + "）" : "");
     }
 
     public String cite(PolicyDocument doc, String clauseId) {

@@ -75,11 +75,13 @@ public final class FactExtractor {
         Map<String, Set<String>> excluded = new HashMap<>();
         List<Runnable> ifUnset = new ArrayList<>();
 
+        boolean self = tokens.stream().anyMatch(t -> SELF.contains(t.text()));
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : phrases.find(tokens)) {
             Clause c = clauseOf(clauses, m.first());
             String clauseText = text(tokens, c);
             for (Lexicon.FactPhrase p : m.values()) {
                 if (p.subjectOnly() && c.relative() != null && c.explicit()) continue;
+                if (p.needsSelf() && !self) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, c, m.first(), m.last());

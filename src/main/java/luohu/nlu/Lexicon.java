@@ -26,7 +26,8 @@ public record Lexicon(
         List<IntentCue> intents,
         @JsonProperty("topic_words") Map<String, List<String>> topicWords,
         @JsonProperty("requirement_subjects") List<RequirementSubject> requirementSubjects,
-        @JsonProperty("uncovered_places") List<String> uncoveredPlaces) {
+        @JsonProperty("uncovered_places") List<String> uncoveredPlaces,
+        @JsonProperty("dont_know") List<String> dontKnow) {
 
     /** Negators before a phrase within {@code window} tokens, or right after it. */
     public record Negation(int window, List<String> before, List<String> after) {
@@ -41,12 +42,14 @@ public record Lexicon(
      * @param inClauseWith the phrase counts only with one of these in its clause
      * @param ifUnset      only when no other phrase of the message set the fact
      * @param subjectOnly  about the applicant only: ignored in a clause about a relative
+     * @param needsSelf    only in a message where the applicant speaks of themselves (我, 俺, 本人)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
                              @JsonProperty("in_clause_with") List<String> inClauseWith,
                              @JsonProperty("if_unset") boolean ifUnset,
-                             @JsonProperty("subject_only") boolean subjectOnly) {
+                             @JsonProperty("subject_only") boolean subjectOnly,
+                             @JsonProperty("needs_self") boolean needsSelf) {
     }
 
     /** Words near a duration that say which fact it measures. */

@@ -9,6 +9,20 @@ public sealed interface Condition permits Condition.Leaf, Condition.All, Conditi
 
     String clause();
 
+    /** Every leaf of the tree, in order. */
+    default List<Leaf> leaves() {
+        List<Leaf> out = new java.util.ArrayList<>();
+        if (this instanceof Leaf l) out.add(l);
+        if (this instanceof All a) a.parts().forEach(p -> out.addAll(p.leaves()));
+        if (this instanceof Any a) a.parts().forEach(p -> out.addAll(p.leaves()));
+        return out;
+    }
+
+    /** The leaves of a possibly absent tree. */
+    static List<Leaf> leavesOf(Condition c) {
+        return c == null ? List.of() : c.leaves();
+    }
+
     /** A test of one fact. */
     record Leaf(String fact, Op op, Object operand, String says, String clause) implements Condition {
     }

@@ -52,7 +52,7 @@ public final class PolicyAudit {
     private static void conditionClauses(Condition c, Set<String> out) {
         if (c == null) return;
         if (c.clause() != null) out.add(c.clause());
-        if (c instanceof Condition.All all) all.parts().forEach(p -> conditionClauses(p, out));
-        if (c instanceof Condition.Any any) any.parts().forEach(p -> conditionClauses(p, out));
+        List<Condition> parts = c instanceof Condition.All all ? all.parts() : c instanceof Condition.Any any ? any.parts() : List.of();
+        parts.forEach(p -> conditionClauses(p, out));
     }
 }

@@ -53,20 +53,12 @@ class PolicyCasesTest {
         for (PolicyDocument d : MODEL.documents()) {
             for (Pathway p : d.pathways()) {
                 if (!eligible.contains(p.id())) gaps.add(p.id() + " is never eligible in a case");
-                for (Condition.Leaf leaf : leaves(p.conditions())) {
+                for (Condition.Leaf leaf : Condition.leavesOf(p.conditions())) {
                     String key = p.id() + "/" + leaf.fact() + "/" + leaf.clause();
                     if (!failed.contains(key)) gaps.add(key + " never fails in a case");
                 }
             }
         }
         assertEquals(List.of(), gaps);
-    }
-
-    static List<Condition.Leaf> leaves(Condition c) {
-        List<Condition.Leaf> out = new ArrayList<>();
-        if (c instanceof Condition.Leaf l) out.add(l);
-        if (c instanceof Condition.All a) a.parts().forEach(p -> out.addAll(leaves(p)));
-        if (c instanceof Condition.Any a) a.parts().forEach(p -> out.addAll(leaves(p)));
-        return out;
     }
 }

@@ -38,7 +38,7 @@ class PolicyModelTest {
             for (Pathway p : d.pathways()) {
                 for (Cited m : p.materials()) check(wrong, d, p.id() + " material", m.text(), source);
                 for (Registration r : p.registration()) check(wrong, d, p.id() + " registration", r.text(), source);
-                for (Condition.Leaf l : PolicyCasesTest.leaves(p.conditions())) check(wrong, d, p.id() + " says", l.says(), source);
+                for (Condition.Leaf l : Condition.leavesOf(p.conditions())) check(wrong, d, p.id() + " says", l.says(), source);
                 for (Cited n : p.notes()) check(wrong, d, p.id() + " note", n.text(), source);
             }
             for (Rule r : d.rules()) check(wrong, d, "rule " + r.id(), r.text(), source);

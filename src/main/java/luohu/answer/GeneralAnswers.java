@@ -1,0 +1,213 @@
+package luohu.answer;
+
+import luohu.dialog.Prompts;
+import luohu.nlu.Intent;
+import luohu.nlu.Understanding;
+import luohu.policy.Assessment;
+import luohu.policy.Condition;
+import luohu.policy.DocumentInfo;
+import luohu.policy.Facts;
+import luohu.policy.PathwayOutcome;
+import luohu.policy.Place;
+import luohu.policy.PolicyDocument;
+import luohu.policy.PolicyEngine;
+import luohu.policy.PolicyModel;
+import luohu.policy.Rule;
+import luohu.policy.Status;
+import luohu.policy.Truth;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Answers to general questions straight from the clauses, without an interview: residence permits, land, people
+ * without hukou, a document's source and date, "do I need X", and comparisons between places.
+ */
+public final class GeneralAnswers {
+    /** The topics each general intent draws on when the message names no narrower one. */
+    private static final Map<Intent, List<String>> INTENT_TOPICS = Map.of(
+            Intent.RESIDENCE_PERMIT, List.of("residence_permit", "permit_rights", "children_education", "temporary_stay"),
+            Intent.LAND, List.of("land"),
+            Intent.NO_HUKOU, List.of("no_hukou", "lost_certificate"),
+            Intent.POLICY_INFO, List.of("policy_info"));
+
+    private final PolicyModel model;
+    private final PolicyEngine engine;
+    private final Prompts prompts;
+    private final OutcomeText text;
+    private final CaseAnswers cases;
+
+    public GeneralAnswers(PolicyEngine engine, Prompts prompts, CaseAnswers cases) {
+        this.model = engine.model();
+        this.engine = engine;
+        this.prompts = prompts;
+        this.text = cases.text();
+        this.cases = cases;
+    }
+
+    /**
+     * @param place the place of the conversation, or null (then every document answers)
+     * @param facts everything known of the applicant, so that rules that concern them come first
+     */
+    public String answer(Understanding u, Place place, Facts facts) {
+        return switch (u.intent()) {
+            case POLICY_INFO -> place == null ? everyDocument(this::policyInfo) : policyInfo(model.documentOf(place), place);
+            case REQUIREMENT -> place == null ? prompts.say("requirement_place", "places", placeList()) : requirement(u, place, facts);
+            case COMPARE -> compare(u, facts);
+            default -> place == null ? everyDocument((d, p) -> rules(u, d, p, facts, 1)) : rules(u, model.documentOf(place), place, facts, 6);
+        };
+    }
+
+    private interface PerDocument {
+        String answer(PolicyDocument d, Place p);
+    }
+
+    private String everyDocument(PerDocument f) {
+        List<String> parts = new ArrayList<>();
+        for (PolicyDocument d : model.documents()) parts.add("【" + d.rootPlace().name() + "】" + f.answer(d, d.rootPlace()));
+        return String.join("\n\n", parts);
+    }
+
+    public String placeList() {
+        return model.documents().stream().map(d -> d.rootPlace().name()).collect(Collectors.joining("、"));
+    }
+
+    /** The rules of the topics asked about: those that hold for the applicant first, none that cannot hold. */
+    private String rules(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
+        String r = ruleLines(u, doc, place, facts, limit);
+        return r != null ? r : prompts.say("no_topic_rules", "document", doc.info().citeName(), "topic", model.topicName(topics(u).get(0)));
+    }
+
+    /** As {@link #rules}, or null when the document has no rule on the topics. */
+    private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
+        List<String> topics = topics(u);
+        List<Rule> holding = new ArrayList<>(), general = new ArrayList<>(), open = new ArrayList<>();
+        for (Rule r : doc.rules()) {
+            if (r.scope().covers(place) == Truth.FALSE || r.topics().stream().noneMatch(topics::contains)) continue;
+            Truth t = engine.applies(r, facts);
+            if (r.when() != null && t == Truth.TRUE) holding.add(r);
+            else if (r.when() == null) general.add(r);
+            else if (t == Truth.UNKNOWN) open.add(r);
+        }
+        List<Rule> chosen = new ArrayList<>(holding);
+        chosen.addAll(general);
+        chosen.addAll(open);
+        String topicName = model.topicName(topics.get(0));
+        if (chosen.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
+        int n = 0;
+        for (Rule r : chosen) {
+            if (n++ == limit) break;
+            sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : "").append("：“")
+                    .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
+        }
+        cases.draftNotice(doc).ifPresent(d -> sb.append("\n").append(d));
+        return sb.toString();
+    }
+
+    /** The topics of the message that its intent draws on; the intent's own when the message names none. */
+    private static List<String> topics(Understanding u) {
+        List<String> base = INTENT_TOPICS.getOrDefault(u.intent(), u.topics());
+        List<String> narrow = u.topics().stream().filter(base::contains).toList();
+        if (!narrow.isEmpty()) {
+            // a narrower topic asked about comes first, but the intent's main topic still answers
+            Set<String> all = new LinkedHashSet<>(narrow);
+            all.addAll(base);
+            return new ArrayList<>(all);
+        }
+        return base.isEmpty() ? List.of("policy_info") : base;
+    }
+
+    private String policyInfo(PolicyDocument doc, Place place) {
+        DocumentInfo i = doc.info();
+        StringBuilder sb = new StringBuilder(prompts.say("policy_info", "place", place.name(), "document", i.citeName()));
+        if (i.issuer() != null) sb.append("\n发文单位：").append(i.issuer());
+        if (i.effective() != null) sb.append("\n执行时间：自").append(i.effective()).append("起执行");
+        if (i.dateNote() != null) sb.append("\n").append(i.effective() == null ? "时间：" : "").append(i.dateNote());
+        else if (i.date() != null && i.effective() == null) sb.append("\n时间：").append(i.date()).append("年");
+        sb.append("\n状态：").append(i.draft() ? (i.statusNote() == null ? "草稿" : i.statusNote()) + "，尚未正式定稿" : "现行有效");
+        if (!i.implementsDocs().isEmpty()) sb.append("\n制定依据：").append(String.join("、", i.implementsDocs()));
+        if (!i.repeals().isEmpty()) sb.append("\n同时废止：").append(String.join("、", i.repeals()));
+        return sb.toString();
+    }
+
+    /**
+     * "需要先找到工作吗": pathways open to the applicant that do not ask for X answer no; the rules of the topic,
+     * and the conditions on X of the other pathways, in the document's words.
+     */
+    private String requirement(Understanding u, Place place, Facts facts) {
+        PolicyDocument doc = model.documentOf(place);
+        List<String> subject = u.requirementFacts();
+        String label = u.requirementLabel() == null ? "这一项" : u.requirementLabel();
+        List<String> parts = new ArrayList<>();
+        if (!subject.isEmpty()) {
+            Assessment a = engine.assess(place, facts);
+            for (PathwayOutcome o : a.outcomes()) {
+                if (o.status() == Status.ELIGIBLE && !mentions(o.pathway().conditions(), subject)) {
+                    parts.add(prompts.say("requirement_none", "pathway", o.pathway().name(),
+                            "cite", text.cite(doc, o.pathway().clauses()), "subject", label));
+                }
+            }
+            List<String> asks = new ArrayList<>();
+            for (PathwayOutcome o : a.outcomes()) {
+                if (o.status() == Status.NOT_APPLICABLE) continue;
+                for (Condition.Leaf l : leavesOn(o.pathway().conditions(), subject)) {
+                    asks.add("· " + o.pathway().name() + "：“" + l.says() + "”" + text.cite(doc, l.clause()));
+                }
+            }
+            if (!asks.isEmpty() && parts.isEmpty()) parts.add(prompts.say("requirement_some", "subject", label) + "\n" + String.join("\n", asks));
+        }
+        String rules = ruleLines(u, doc, place, facts, 3);
+        if (rules != null) parts.add(rules);
+        if (parts.isEmpty()) parts.add(prompts.say("silent"));
+        parts.add(text.source(doc));
+        return String.join("\n\n", parts);
+    }
+
+    private static boolean mentions(Condition c, List<String> facts) {
+        return !leavesOn(c, facts).isEmpty();
+    }
+
+    private static List<Condition.Leaf> leavesOn(Condition c, List<String> facts) {
+        return Condition.leavesOf(c).stream().filter(l -> facts.contains(l.fact())).toList();
+    }
+
+    /**
+     * Two or more places side by side: for the facts the message names, each document's pathways that depend on
+     * them, in the document's words; with no such facts, each document's rules on the message's topics.
+     */
+    private String compare(Understanding u, Facts facts) {
+        List<Place> places = u.places().covered();
+        List<String> names = places.stream().map(Place::name).toList();
+        List<String> parts = new ArrayList<>();
+        List<String> factIds = new ArrayList<>(u.facts().asMap().keySet());
+        factIds.remove("local_hukou");
+        parts.add(prompts.say("compare_intro", "places", String.join("和", names),
+                "topic", factIds.isEmpty() ? "落户" : factIds.stream().map(f -> model.vocabulary().get(f).description()).collect(Collectors.joining("、"))));
+        for (Place p : places) {
+            PolicyDocument doc = model.documentOf(p);
+            StringBuilder sb = new StringBuilder("【" + p.name() + "】");
+            if (factIds.isEmpty()) {
+                sb.append(rules(u, doc, p, facts, 3));
+            } else {
+                Assessment a = engine.assess(p, u.facts());
+                int n = 0;
+                for (PathwayOutcome o : a.outcomes()) {
+                    List<Condition.Leaf> ls = leavesOn(o.pathway().conditions(), factIds);
+                    if (ls.isEmpty() || o.status() == Status.NOT_APPLICABLE) continue;
+                    n++;
+                    sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses())).append("：");
+                    sb.append(Condition.leavesOf(o.pathway().conditions()).stream().map(l -> "“" + l.says() + "”").distinct().collect(Collectors.joining("，")));
+                }
+                if (n == 0) sb.append(prompts.say("silent"));
+            }
+            sb.append("\n").append(text.source(doc));
+            parts.add(sb.toString());
+        }
+        return String.join("\n\n", parts);
+    }
+}

@@ -1,0 +1,245 @@
+package luohu.dialog;
+
+import luohu.answer.AnswerCache;
+import luohu.answer.CaseAnswers;
+import luohu.answer.GeneralAnswers;
+import luohu.nlu.Intent;
+import luohu.nlu.Understander;
+import luohu.nlu.Understanding;
+import luohu.policy.Assessment;
+import luohu.policy.Excluded;
+import luohu.policy.Fact;
+import luohu.policy.Facts;
+import luohu.policy.Place;
+import luohu.policy.PolicyDocument;
+import luohu.policy.PolicyEngine;
+import luohu.policy.PolicyModel;
+import luohu.policy.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Carries one message through the conversation: understand it, merge its facts, take the flow's transition for the
+ * current state and intent, and compose the reply. Stateless itself: the session goes in and comes out.
+ */
+public final class DialogMachine {
+    private final PolicyModel model;
+    private final PolicyEngine engine;
+    private final Understander understander;
+    private final Flow flow;
+    private final Prompts prompts;
+    private final Questions questions;
+    private final Planner planner;
+    private final CaseAnswers cases;
+    private final GeneralAnswers general;
+    private final AnswerCache cache;
+
+    public DialogMachine(PolicyEngine engine, Understander understander, DialogFiles dialogs, AnswerCache cache) {
+        this.model = engine.model();
+        this.engine = engine;
+        this.understander = understander;
+        this.flow = dialogs.flow();
+        this.prompts = dialogs.prompts();
+        this.questions = dialogs.questions();
+        this.planner = new Planner(questions);
+        this.cases = new CaseAnswers(model, prompts);
+        this.general = new GeneralAnswers(engine, prompts, cases);
+        this.cache = cache;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public Understander understander() {
+        return understander;
+    }
+
+    public Turn handle(Session session, String text) {
+        Understanding u = understander.understand(text == null ? "" : text, session.asked());
+        String from = session.state();
+        if (u.normalised().isBlank()) {
+            return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from);
+        }
+        Optional<Reply> placeProblem = placeProblem(u);
+        if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from);
+
+        Flow.Transition t = flow.next(from, u.intent()).orElse(null);
+        String action = t == null ? "fallback" : t.action();
+        Outcome out = switch (action) {
+            case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
+            case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
+            case "help" -> new Outcome(session, withResume(prompts.say("help", "places", general.placeList()), session));
+            case "greet" -> new Outcome(session, new Reply(prompts.say("greeting", "places", general.placeList()), rootPlaces()));
+            case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
+            case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
+            case "assess" -> assess(session, u, "", true);
+            case "result" -> result(merge(session, u), u);
+            case "correct" -> correct(session, u);
+            case "general", "compare" -> general(session, u);
+            default -> fallback(session);
+        };
+        return new Turn(out.session, out.reply, u, action, from);
+    }
+
+    private record Outcome(Session session, Reply reply) {
+    }
+
+    /** A message that names only places no document covers gets told so, with the places covered. */
+    private Optional<Reply> placeProblem(Understanding u) {
+        if (!u.places().covered().isEmpty() || u.places().uncovered().isEmpty()) return Optional.empty();
+        String name = u.places().uncovered().get(0);
+        List<PolicyDocument> inRegion = model.documents().stream().filter(d -> d.info().region().startsWith(name)).toList();
+        if (!inRegion.isEmpty()) {
+            List<String> names = inRegion.stream().map(d -> d.rootPlace().name()).toList();
+            return Optional.of(new Reply(prompts.say("region_has_places", "region", name, "places", String.join("、", names)), names));
+        }
+        return Optional.of(new Reply(prompts.say("uncovered_place", "place", name, "places", general.placeList()), rootPlaces()));
+    }
+
+    /** The session with the message's facts and place taken in; a declined question is not asked again. */
+    private Session merge(Session s, Understanding u) {
+        Session next = s.withFacts(mergeFacts(s.facts(), u.facts()));
+        Place p = u.places().first();
+        if (p != null && u.intent() != Intent.COMPARE) next = next.withPlace(p.name());
+        if (s.asked() != null && !u.facts().knows(s.asked()) && u.dontKnow()) {
+            next = next.decline(s.asked());
+        }
+        return next;
+    }
+
+    /** Later values replace earlier ones; values ruled out add up until one is stated. */
+    private static Facts mergeFacts(Facts earlier, Facts later) {
+        Facts out = earlier;
+        for (Map.Entry<String, Object> e : later.asMap().entrySet()) {
+            Object old = earlier.get(e.getKey()).orElse(null);
+            if (e.getValue() instanceof Excluded ex && old instanceof Excluded oldEx) out = out.with(e.getKey(), oldEx.plus(ex.values()));
+            else if (e.getValue() instanceof Excluded ex && old != null && !ex.values().contains(old)) continue;
+            else out = out.with(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private Place place(Session s) {
+        return s.place() == null ? null : model.place(s.place()).orElse(null);
+    }
+
+    /** Take in the message, then answer if something fits, else ask the one question that matters most. */
+    private Outcome assess(Session before, Understanding u, String prefix, boolean announce) {
+        Session s = merge(before, u);
+        StringBuilder head = new StringBuilder(prefix);
+        Place place = place(s);
+        Place previous = place(before);
+        if (previous != null && place != null && !previous.name().equals(place.name())) {
+            head.append(prompts.say("place_switched", "place", place.name())).append("\n");
+        }
+        String noted = announce ? noted(u.facts()) : "";
+        if (place == null) {
+            if (!noted.isEmpty()) head.append(noted).append("\n");
+            return new Outcome(s.withState("need_place").withAsked(null),
+                    new Reply(head + prompts.say("ask_place", "places", general.placeList()), rootPlaces()));
+        }
+        Assessment a = engine.assess(place, s.facts());
+        boolean continuing = "answered".equals(before.state()) && u.facts().isEmpty() && Objects.equals(previous, place);
+        if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
+            return new Outcome(s.withState("answered").withAsked(null),
+                    new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"), List.of("直接告诉我结果", "重新开始")));
+        }
+        Optional<String> next = planner.next(a, s.declined());
+        if (next.isPresent()) return ask(s, a, next.get(), head.append(noted.isEmpty() ? "" : noted + "\n").toString());
+        if (Planner.needsSpecificPlace(a)) {
+            return new Outcome(s.withState("need_place").withAsked(null),
+                    Reply.of(head + prompts.say("ask_specific_place", "document", place.name())));
+        }
+        String answer = a.with(Status.ELIGIBLE).isEmpty() ? cases.noneEligible(a) : cases.asItStands(a);
+        return new Outcome(s.withState("answered").withAsked(null), new Reply(head + answer, List.of("重新开始")));
+    }
+
+    /** Ask about one fact: why it matters (the pathway it would open), the question, its quick replies. */
+    private Outcome ask(Session s, Assessment a, String fact, String head) {
+        Questions.Question q = questions.get(fact);
+        StringBuilder sb = new StringBuilder(head);
+        if (!"interview".equals(s.state())) sb.append(prompts.say("interview_intro", "place", a.place().name())).append("\n");
+        String close = cases.closePathway(a, fact);
+        if (close != null) sb.append(close).append("\n");
+        sb.append(prompts.say("next_question", "question", q.ask()));
+        List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
+        options.add("直接告诉我结果");
+        return new Outcome(s.withState("interview").withAsked(fact), new Reply(sb.toString(), options));
+    }
+
+    private Outcome result(Session s, Understanding u) {
+        Place place = place(s);
+        if (place == null) return assess(s, u, "", false);
+        Assessment a = engine.assess(place, s.facts());
+        return new Outcome(s.withState("answered").withAsked(null), new Reply(cases.asItStands(a), List.of("重新开始")));
+    }
+
+    /** A corrected fact replaces the earlier one; the reply says what changed, then carries on. */
+    private Outcome correct(Session s, Understanding u) {
+        List<String> changes = new ArrayList<>();
+        for (Map.Entry<String, Object> e : u.facts().asMap().entrySet()) {
+            Object old = s.facts().get(e.getKey()).orElse(null);
+            if (e.getKey().equals("local_hukou") || Objects.equals(old, e.getValue())) continue;
+            Fact f = model.vocabulary().get(e.getKey());
+            changes.add(f.description() + (old == null ? "" : "：" + f.label(old)) + " → " + f.label(e.getValue()));
+        }
+        boolean placeChanged = u.places().first() != null && !u.places().first().name().equals(s.place());
+        if (changes.isEmpty() && !placeChanged) {
+            return new Outcome(s, withResume(prompts.say("nothing_to_correct"), s));
+        }
+        String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
+        return assess(s, u, prefix, false);
+    }
+
+    /** A general question: answered from the clauses; an interview under way then resumes. */
+    private Outcome general(Session before, Understanding u) {
+        Session s = merge(before, u);
+        Place place = place(s);
+        String answer;
+        if (before.facts().isEmpty() && u.intent() != Intent.REQUIREMENT) {
+            String key = place == null ? "-" : place.name();
+            answer = cache.get(model.version(), key, u.normalised(), () -> general.answer(u, place, s.facts()));
+        } else {
+            answer = general.answer(u, place, s.facts());
+        }
+        return new Outcome(s, withResume(answer, s));
+    }
+
+    private Outcome fallback(Session s) {
+        String name = "interview".equals(s.state()) ? "unreadable" : "fallback";
+        return new Outcome(s, withResume(prompts.say(name), s));
+    }
+
+    /** The reply, followed by the pending question when an interview is under way. */
+    private Reply withResume(String text, Session s) {
+        if (!"interview".equals(s.state()) || s.asked() == null) {
+            return s.state().equals("need_place") ? new Reply(text + "\n\n" + prompts.say("ask_place", "places", general.placeList()), rootPlaces())
+                    : Reply.of(text.strip());
+        }
+        Questions.Question q = questions.get(s.asked());
+        List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
+        options.add("直接告诉我结果");
+        return new Reply(text.strip() + "\n\n" + prompts.say("resume", "question", q.ask()), options);
+    }
+
+    /** "已记下：…" for the facts a message stated, in plain words. */
+    private String noted(Facts stated) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Object> e : stated.asMap().entrySet()) {
+            if (e.getKey().equals("local_hukou") && Boolean.FALSE.equals(e.getValue())) continue;
+            Fact f = model.vocabulary().get(e.getKey());
+            parts.add(f.description() + "：" + f.label(e.getValue()));
+        }
+        return parts.isEmpty() ? "" : prompts.say("noted", "facts", String.join("；", parts));
+    }
+
+    private List<String> rootPlaces() {
+        return model.rootPlaces().stream().map(Place::name).collect(Collectors.toList());
+    }
+}

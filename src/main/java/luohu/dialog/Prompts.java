@@ -1,0 +1,52 @@
+package luohu.dialog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** dialogs/prompts.yaml: every text the assistant says that is not policy text, with {placeholders}. */
+public final class Prompts {
+    private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
+    private final Map<String, String> texts;
+
+    private Prompts(Map<String, String> texts) {
+        this.texts = texts;
+    }
+
+    public static Prompts parse(String yaml) {
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            Map<String, String> texts = new HashMap<>();
+            root.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+            return new Prompts(texts);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("prompts.yaml: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The prompt with its slots filled; a slot without a value is left out. */
+    public String say(String name, Object... keyValues) {
+        String t = texts.get(name);
+        if (t == null) throw new IllegalStateException("prompts.yaml has no prompt " + name);
+        Map<String, String> vars = new HashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) vars.put(String.valueOf(keyValues[i]), String.valueOf(keyValues[i + 1]));
+        Matcher m = SLOT.matcher(t);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "")));
+        m.appendTail(sb);
+        return sb.toString().strip();
+    }
+
+    public boolean has(String name) {
+        return texts.containsKey(name);
+    }
+
+    public java.util.Set<String> names() {
+        return texts.keySet();
+    }
+}

@@ -1,0 +1,81 @@
+package luohu.dialog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import luohu.policy.Fact;
+import luohu.policy.FactVocabulary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** dialogs/questions.yaml: for each fact, the question and its quick-reply options. */
+public final class Questions {
+    /** A quick reply and the fact value it stands for. */
+    public record Option(String label, Object value) {
+    }
+
+    /** The question for one fact. */
+    public record Question(String fact, String ask, List<Option> options) {
+    }
+
+    private final Map<String, Question> byFact;
+
+    private Questions(Map<String, Question> byFact) {
+        this.byFact = byFact;
+    }
+
+    /** Parses and checks the file against the vocabulary: every fact and every option value must be declared. */
+    public static Questions parse(String yaml, FactVocabulary vocabulary) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("questions.yaml: " + e.getOriginalMessage());
+        }
+        Map<String, Question> out = new LinkedHashMap<>();
+        root.path("questions").fields().forEachRemaining(e -> {
+            String where = "questions.yaml: questions." + e.getKey();
+            Fact fact = vocabulary.find(e.getKey()).orElseThrow(() -> new IllegalArgumentException(where + ": no such fact in facts.yaml"));
+            String ask = e.getValue().path("ask").asText("");
+            if (ask.isBlank()) throw new IllegalArgumentException(where + ".ask: is missing");
+            List<Option> options = new ArrayList<>();
+            for (JsonNode o : e.getValue().path("options")) {
+                Object raw = o.get("value").isBoolean() ? o.get("value").booleanValue()
+                        : o.get("value").isNumber() ? o.get("value").numberValue() : o.get("value").asText();
+                try {
+                    options.add(new Option(o.path("label").asText(), fact.normalise(raw)));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException(where + ".options: " + ex.getMessage());
+                }
+            }
+            out.put(e.getKey(), new Question(e.getKey(), ask, List.copyOf(options)));
+        });
+        return new Questions(out);
+    }
+
+    public Question get(String fact) {
+        return byFact.get(fact);
+    }
+
+    public boolean has(String fact) {
+        return byFact.containsKey(fact);
+    }
+
+    /** Facts in the file's order, which breaks ties between equally useful questions. */
+    public List<String> order() {
+        return List.copyOf(byFact.keySet());
+    }
+
+    /** The value of the option whose label is exactly {@code text}, or null. */
+    public Object optionValue(String fact, String text) {
+        Question q = byFact.get(fact);
+        if (q == null) return null;
+        for (Option o : q.options()) {
+            if (o.label().replaceAll("[\\p{P}\\s]", "").equals(text)) return o.value();
+        }
+        return null;
+    }
+}

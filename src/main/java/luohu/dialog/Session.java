@@ -1,0 +1,52 @@
+package luohu.dialog;
+
+import luohu.policy.Facts;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One conversation: where it stands, the place, the applicant's facts, the question pending. Immutable; each turn
+ * makes a new one. Holds only what the conversation needs.
+ *
+ * @param place    the name of the place being discussed, or null
+ * @param asked    the fact the last question asked about, or null
+ * @param declined facts the applicant could not or would not give: never asked again
+ * @param updated  epoch milliseconds of the last turn
+ */
+public record Session(String chatId, String state, String place, Facts facts, String asked, Set<String> declined,
+                     int turns, long updated) {
+    public Session {
+        declined = java.util.Collections.unmodifiableSet(new TreeSet<>(declined));
+    }
+
+    public static Session start(String chatId) {
+        return new Session(chatId, "start", null, Facts.EMPTY, null, Set.of(), 0, 0);
+    }
+
+    public Session withState(String s) {
+        return new Session(chatId, s, place, facts, asked, declined, turns, updated);
+    }
+
+    public Session withPlace(String p) {
+        return new Session(chatId, state, p, facts, asked, declined, turns, updated);
+    }
+
+    public Session withFacts(Facts f) {
+        return new Session(chatId, state, place, f, asked, declined, turns, updated);
+    }
+
+    public Session withAsked(String a) {
+        return new Session(chatId, state, place, facts, a, declined, turns, updated);
+    }
+
+    public Session decline(String fact) {
+        Set<String> d = new TreeSet<>(declined);
+        d.add(fact);
+        return new Session(chatId, state, place, facts, asked, d, turns, updated);
+    }
+
+    public Session touched(long now) {
+        return new Session(chatId, state, place, facts, asked, declined, turns + 1, now);
+    }
+}

@@ -1,0 +1,12 @@
+package luohu.dialog;
+
+import luohu.nlu.Understanding;
+
+/**
+ * The result of one message: the new session, the reply, and what happened (for logs and tests).
+ *
+ * @param action the flow action that ran
+ * @param from   the state before the message
+ */
+public record Turn(Session session, Reply reply, Understanding understanding, String action, String from) {
+}

@@ -1,0 +1,51 @@
+package luohu.nlu;
+
+import luohu.dialog.Questions;
+import luohu.policy.Fact;
+import luohu.policy.FactType;
+import luohu.policy.FactVocabulary;
+
+import java.util.List;
+
+/** Reads a short answer to the question just asked: "是的", "没有", "两年", or a quick-reply option. */
+final class AnswerReader {
+    private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "未", "不对", "没呢", "no", "n", "nope");
+    private static final List<String> YES = List.of("是", "是的", "对", "对的", "有", "有的", "嗯", "嗯嗯", "没错", "是啊", "对啊", "好",
+            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "在", "行", "可以", "恩", "对呀", "是呀");
+    private final FactVocabulary vocabulary;
+    private final Questions questions;
+
+    AnswerReader(FactVocabulary vocabulary, Questions questions) {
+        this.vocabulary = vocabulary;
+        this.questions = questions;
+    }
+
+    Object read(String asked, String text, List<Token> tokens, List<Quantity> quantities) {
+        Fact fact = vocabulary.find(asked).orElse(null);
+        if (fact == null) return null;
+        String bare = text.replaceAll("[\\p{P}\\s~]", "");
+        Object option = questions.optionValue(asked, bare);
+        if (option != null) return option;
+        if (fact.type() == FactType.BOOL) {
+            for (String w : NO) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return false;
+            for (String w : YES) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return true;
+            return null;
+        }
+        if (fact.type().numeric()) {
+            for (Quantity q : quantities) {
+                if (q.duration()) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) (int) Math.round(q.months()) : (Object) (q.months() / 12.0));
+                if (q.age() != null && fact.type() == FactType.YEARS) return fact.normalise((double) q.age());
+            }
+            Double n = ChineseNumerals.parse(bare.replaceAll("(年|个月|岁)$", ""));
+            if (n != null) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) n.intValue() : (Object) n);
+            if (fact.type() == FactType.MONTHS && NO.contains(bare)) return 0;
+            return null;
+        }
+        // a choice answered in the words of a value's label ("本科", "租的")
+        for (String v : fact.valueIds()) {
+            String label = fact.values().get(v);
+            if (label.startsWith(bare) && bare.length() >= 2) return v;
+        }
+        return null;
+    }
+}

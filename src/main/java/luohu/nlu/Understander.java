@@ -1,0 +1,97 @@
+package luohu.nlu;
+
+import luohu.dialog.Questions;
+import luohu.policy.Facts;
+import luohu.policy.PolicyModel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One message in, its meaning out: normalise, segment with HanLP and the domain lexicon, then find intent, facts
+ * and places. Never throws for any text.
+ */
+public final class Understander {
+    private final Lexicon lexicon;
+    private final Segmenter segmenter;
+    private final FactExtractor facts;
+    private final IntentClassifier intents;
+    private final PlaceFinder places;
+    private final AnswerReader answers;
+    private final PolicyModel model;
+    private final Clock clock;
+
+    public Understander(PolicyModel model, Lexicon lexicon, Questions questions, Clock clock) {
+        this.model = model;
+        this.lexicon = lexicon;
+        this.clock = clock;
+        this.facts = new FactExtractor(model.vocabulary(), lexicon);
+        this.intents = new IntentClassifier(lexicon);
+        this.places = new PlaceFinder(model, lexicon.uncoveredPlaces());
+        this.answers = new AnswerReader(model.vocabulary(), questions);
+        Set<String> words = new LinkedHashSet<>(lexicon.terms());
+        words.addAll(facts.words());
+        words.addAll(places.words());
+        words.addAll(intents.words().stream().filter(w -> w.length() > 1 && !w.startsWith("/")).toList());
+        lexicon.topicWords().values().forEach(words::addAll);
+        this.segmenter = new Segmenter(words);
+    }
+
+    public Segmenter segmenter() {
+        return segmenter;
+    }
+
+    /**
+     * @param text  the message as typed
+     * @param asked the fact the assistant asked about last, or null
+     */
+    public Understanding understand(String text, String asked) {
+        String norm = Normalizer.normalise(text);
+        List<Token> tokens = segmenter.segment(norm);
+        List<Quantity> quantities = QuantityFinder.find(norm);
+        PlaceMentions mentioned = places.find(norm, tokens);
+        Map<String, Object> found = facts.extract(norm, tokens, quantities, asked, LocalDate.now(clock));
+        if (asked != null && !found.containsKey(asked)) {
+            Object v = answers.read(asked, norm, tokens, quantities);
+            if (v != null) found.put(asked, v);
+        }
+        Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
+        if (intent == null) {
+            if (!found.isEmpty()) intent = Intent.INFORM;
+            else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
+            else intent = Intent.OUT_OF_SCOPE;
+        }
+        List<String> topics = topics(norm, tokens);
+        Requirement req = requirement(norm, tokens);
+        boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
+        if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
+        return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow, tokens);
+    }
+
+    private List<String> topics(String text, List<Token> tokens) {
+        List<String> out = new ArrayList<>();
+        lexicon.topicWords().forEach((topic, words) -> {
+            if (IntentClassifier.anyOccurs(words, text, tokens)) out.add(topic);
+        });
+        return out;
+    }
+
+    private record Requirement(List<String> facts, String label) {
+    }
+
+    private Requirement requirement(String text, List<Token> tokens) {
+        for (Lexicon.RequirementSubject s : lexicon.requirementSubjects()) {
+            if (IntentClassifier.anyOccurs(s.words(), text, tokens)) return new Requirement(s.facts(), s.label());
+        }
+        return new Requirement(List.of(), null);
+    }
+
+    public PolicyModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,18 @@
+package luohu.nlu;
+
+import luohu.policy.Facts;
+
+import java.util.List;
+
+/**
+ * What one message says: its intent, the facts it states, the places it names, and the words it was cut into.
+ *
+ * @param topics the topics of policies/topics.yaml the message touches, for general questions
+ * @param requirementFacts for a "do I need X" question, the facts X is about
+ * @param requirementLabel plain words for X
+ * @param dontKnow         the message says the applicant does not know or will not say ("不清楚")
+ */
+public record Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
+                            List<String> topics, List<String> requirementFacts, String requirementLabel,
+                            boolean dontKnow, List<Token> tokens) {
+}
