@@ -33,6 +33,7 @@ public final class CaseAnswers {
         PolicyDocument doc = a.document();
         List<String> parts = new ArrayList<>();
         draftNotice(doc).ifPresent(parts::add);
+        placeNoticeBlock(a).ifPresent(parts::add);
         parts.add(prompts.say("eligible_intro", "place", a.place().name()));
         for (PathwayOutcome o : a.with(Status.ELIGIBLE)) parts.add(pathwayInFull(o, doc));
         List<PathwayOutcome> open = a.with(Status.UNDETERMINED);
@@ -53,7 +54,8 @@ public final class CaseAnswers {
         for (String r : text.registration(o, doc)) sb.append("\n").append(r);
         String cross = text.crossProvince(o, doc);
         if (cross != null) sb.append("\n").append(cross);
-        for (Cited n : o.pathway().notes()) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
+        // notes with a reading explain how the model reads the text; those are for maintainers
+        for (Cited n : o.pathway().notes()) if (n.reading() == null) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
         return sb.toString();
     }
 
@@ -77,6 +79,26 @@ public final class CaseAnswers {
         }
         List<PathwayOutcome> no = a.with(Status.NOT_ELIGIBLE);
         if (!no.isEmpty()) parts.add(notEligible(no, doc));
+        parts.add(text.source(doc));
+        return String.join("\n\n", parts);
+    }
+
+    /** Rules about this place in particular (乌鲁木齐: 控制落户), which every answer about it must carry. */
+    public List<String> placeNotices(Assessment a) {
+        List<String> out = new ArrayList<>();
+        for (luohu.policy.Rule r : a.general()) {
+            if (r.scope().restricted()) out.add("· " + r.title() + "：“" + r.text() + "”" + text.cite(a.document(), r.clauses()));
+        }
+        return out;
+    }
+
+    /** No pathway of the document applies to the place: what the document says about it instead. */
+    public String noPathwaysHere(Assessment a) {
+        PolicyDocument doc = a.document();
+        List<String> parts = new ArrayList<>();
+        List<String> notices = placeNotices(a);
+        if (!notices.isEmpty()) parts.add(prompts.say("place_notices", "place", a.place().name()) + "\n" + String.join("\n", notices));
+        parts.add(prompts.say("no_pathways_here", "document", doc.info().citeName(), "place", a.place().name()));
         parts.add(text.source(doc));
         return String.join("\n\n", parts);
     }
@@ -128,6 +150,12 @@ public final class CaseAnswers {
 
     private static String names(List<PathwayOutcome> os) {
         return os.stream().map(o -> o.pathway().name()).collect(Collectors.joining("、"));
+    }
+
+    private java.util.Optional<String> placeNoticeBlock(Assessment a) {
+        List<String> notices = placeNotices(a);
+        return notices.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(prompts.say("place_notices", "place", a.place().name()) + "\n" + String.join("\n", notices));
     }
 
     public java.util.Optional<String> draftNotice(PolicyDocument doc) {

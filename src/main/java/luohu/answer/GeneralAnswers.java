@@ -82,26 +82,36 @@ public final class GeneralAnswers {
         return r != null ? r : prompts.say("no_topic_rules", "document", doc.info().citeName(), "topic", model.topicName(topics(u).get(0)));
     }
 
-    /** As {@link #rules}, or null when the document has no rule on the topics. */
+    /**
+     * As {@link #rules}, or null when the document has no rule on the topics. Rules on the narrower topic the
+     * message names come first; among them, rules that hold for the applicant, then rules the applicant's known
+     * facts bear on, then general ones. Rules whose condition fails for the applicant are left out.
+     */
     private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
         List<String> topics = topics(u);
-        List<Rule> holding = new ArrayList<>(), general = new ArrayList<>(), open = new ArrayList<>();
+        List<String> narrow = u.topics().stream().filter(topics::contains).toList();
+        List<Rule> chosen = new ArrayList<>();
+        Map<Rule, Integer> score = new java.util.HashMap<>();
+        Set<Rule> holding = new java.util.HashSet<>();
         for (Rule r : doc.rules()) {
             if (r.scope().covers(place) == Truth.FALSE || r.topics().stream().noneMatch(topics::contains)) continue;
             Truth t = engine.applies(r, facts);
-            if (r.when() != null && t == Truth.TRUE) holding.add(r);
-            else if (r.when() == null) general.add(r);
-            else if (t == Truth.UNKNOWN) open.add(r);
+            if (t == Truth.FALSE) continue;
+            int sc = r.topics().stream().anyMatch(narrow::contains) ? 4 : 0;
+            if (r.when() != null && t == Truth.TRUE) {
+                sc += 2;
+                holding.add(r);
+            } else if (r.when() != null && Condition.leavesOf(r.when()).stream().anyMatch(l -> facts.knows(l.fact()))) {
+                sc += 1;
+            }
+            score.put(r, sc);
+            chosen.add(r);
         }
-        List<Rule> chosen = new ArrayList<>(holding);
-        chosen.addAll(general);
-        chosen.addAll(open);
-        String topicName = model.topicName(topics.get(0));
         if (chosen.isEmpty()) return null;
+        chosen.sort((x, y) -> Integer.compare(score.get(y), score.get(x)));
+        String topicName = model.topicName((narrow.isEmpty() ? topics : narrow).get(0));
         StringBuilder sb = new StringBuilder(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
-        int n = 0;
-        for (Rule r : chosen) {
-            if (n++ == limit) break;
+        for (Rule r : chosen.subList(0, Math.min(limit, chosen.size()))) {
             sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : "").append("：“")
                     .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
         }
@@ -187,7 +197,7 @@ public final class GeneralAnswers {
         List<String> factIds = new ArrayList<>(u.facts().asMap().keySet());
         factIds.remove("local_hukou");
         parts.add(prompts.say("compare_intro", "places", String.join("和", names),
-                "topic", factIds.isEmpty() ? "落户" : factIds.stream().map(f -> model.vocabulary().get(f).description()).collect(Collectors.joining("、"))));
+                "topic", factIds.isEmpty() ? "落户" : factIds.stream().map(f -> model.vocabulary().get(f).name()).collect(Collectors.joining("、"))));
         for (Place p : places) {
             PolicyDocument doc = model.documentOf(p);
             StringBuilder sb = new StringBuilder("【" + p.name() + "】");
@@ -198,7 +208,8 @@ public final class GeneralAnswers {
                 int n = 0;
                 for (PathwayOutcome o : a.outcomes()) {
                     List<Condition.Leaf> ls = leavesOn(o.pathway().conditions(), factIds);
-                    if (ls.isEmpty() || o.status() == Status.NOT_APPLICABLE) continue;
+                    // only pathways the named facts bear on and do not already rule out
+                    if (ls.isEmpty() || o.status() == Status.NOT_APPLICABLE || o.status() == Status.NOT_ELIGIBLE) continue;
                     n++;
                     sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses())).append("：");
                     sb.append(Condition.leavesOf(o.pathway().conditions()).stream().map(l -> "“" + l.says() + "”").distinct().collect(Collectors.joining("，")));

@@ -64,10 +64,10 @@ public final class DialogMachine {
         Understanding u = understander.understand(text == null ? "" : text, session.asked());
         String from = session.state();
         if (u.normalised().isBlank()) {
-            return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from);
+            return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from, null);
         }
         Optional<Reply> placeProblem = placeProblem(u);
-        if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from);
+        if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null);
 
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
@@ -84,7 +84,7 @@ public final class DialogMachine {
             case "general", "compare" -> general(session, u);
             default -> fallback(session);
         };
-        return new Turn(out.session, out.reply, u, action, from);
+        return new Turn(out.session, out.reply, u, action, from, t);
     }
 
     private record Outcome(Session session, Reply reply) {
@@ -145,6 +145,9 @@ public final class DialogMachine {
                     new Reply(head + prompts.say("ask_place", "places", general.placeList()), rootPlaces()));
         }
         Assessment a = engine.assess(place, s.facts());
+        if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
+            return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")));
+        }
         boolean continuing = "answered".equals(before.state()) && u.facts().isEmpty() && Objects.equals(previous, place);
         if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
             return new Outcome(s.withState("answered").withAsked(null),
@@ -164,7 +167,10 @@ public final class DialogMachine {
     private Outcome ask(Session s, Assessment a, String fact, String head) {
         Questions.Question q = questions.get(fact);
         StringBuilder sb = new StringBuilder(head);
-        if (!"interview".equals(s.state())) sb.append(prompts.say("interview_intro", "place", a.place().name())).append("\n");
+        if (!"interview".equals(s.state())) {
+            sb.append(prompts.say("interview_intro", "place", a.place().name(),
+                    "count", a.with(Status.UNDETERMINED).size())).append("\n");
+        }
         String close = cases.closePathway(a, fact);
         if (close != null) sb.append(close).append("\n");
         sb.append(prompts.say("next_question", "question", q.ask()));
@@ -187,7 +193,7 @@ public final class DialogMachine {
             Object old = s.facts().get(e.getKey()).orElse(null);
             if (e.getKey().equals("local_hukou") || Objects.equals(old, e.getValue())) continue;
             Fact f = model.vocabulary().get(e.getKey());
-            changes.add(f.description() + (old == null ? "" : "：" + f.label(old)) + " → " + f.label(e.getValue()));
+            changes.add(f.name() + (old == null ? "" : "：" + f.label(old)) + " → " + f.label(e.getValue()));
         }
         boolean placeChanged = u.places().first() != null && !u.places().first().name().equals(s.place());
         if (changes.isEmpty() && !placeChanged) {
@@ -234,7 +240,7 @@ public final class DialogMachine {
         for (Map.Entry<String, Object> e : stated.asMap().entrySet()) {
             if (e.getKey().equals("local_hukou") && Boolean.FALSE.equals(e.getValue())) continue;
             Fact f = model.vocabulary().get(e.getKey());
-            parts.add(f.description() + "：" + f.label(e.getValue()));
+            parts.add(f.name() + "：" + f.label(e.getValue()));
         }
         return parts.isEmpty() ? "" : prompts.say("noted", "facts", String.join("；", parts));
     }

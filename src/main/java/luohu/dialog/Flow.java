@@ -18,8 +18,11 @@ public final class Flow {
     public static final Set<String> ACTIONS = Set.of("restart", "forget", "help", "greet", "greet_again", "thank",
             "assess", "result", "correct", "general", "compare", "fallback");
 
-    /** In state {@code from}, intent {@code on} runs {@code action}, ending in one of {@code to}. */
-    public record Transition(String from, Intent on, String action, List<String> to) {
+    /**
+     * In state {@code from}, intent {@code on} runs {@code action}, ending in one of {@code to}. {@code line} is
+     * the index of the entry in flow.yaml's transitions that declared it (one entry may list several states).
+     */
+    public record Transition(int line, String from, Intent on, String action, List<String> to) {
     }
 
     private final Map<String, String> states;
@@ -58,7 +61,7 @@ public final class Flow {
             for (JsonNode f : t.path("from")) {
                 if (!states.containsKey(f.asText())) throw new IllegalArgumentException(where + ".from: unknown state " + f.asText());
                 if (find(transitions, f.asText(), on).isPresent()) throw new IllegalArgumentException(where + ": state " + f.asText() + " already has a transition on " + on.id());
-                transitions.add(new Transition(f.asText(), on, action, List.copyOf(to)));
+                transitions.add(new Transition(i - 1, f.asText(), on, action, List.copyOf(to)));
             }
         }
         return new Flow(states, List.copyOf(transitions));

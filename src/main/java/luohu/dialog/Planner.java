@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the one next question that matters most: the fact that the most undetermined pathways still depend on.
+ * Finds the one next question that matters most. Each undetermined pathway shares its weight among the facts it
+ * still waits for, so a pathway one answer away from a decision weighs most; a pathway the applicant's facts already
+ * partly meet weighs more (it is what they are talking about). The fact with the most weight is asked.
  * Only facts some pathway is waiting for are ever asked, so no question is wasted on what cannot change the outcome.
  */
 public final class Planner {
@@ -22,18 +24,18 @@ public final class Planner {
     }
 
     public Optional<String> next(Assessment a, Set<String> declined) {
-        Map<String, Integer> weight = new HashMap<>();
+        Map<String, Double> weight = new HashMap<>();
         for (PathwayOutcome o : a.with(Status.UNDETERMINED)) {
-            for (String f : o.missing()) {
-                // a fact known only in part (没买房: not own) is still open and may be asked
-                if (!declined.contains(f) && questions.has(f)) weight.merge(f, 1, Integer::sum);
-            }
+            List<String> open = o.missing().stream().filter(f -> !declined.contains(f) && questions.has(f)).toList();
+            // a fact known only in part (没买房: not own) is still open and may be asked
+            double w = 1.0 + o.met().size();
+            for (String f : open) weight.merge(f, w / open.size(), Double::sum);
         }
         List<String> order = questions.order();
         return weight.entrySet().stream()
-                .max((x, y) -> x.getValue().equals(y.getValue())
+                .max((x, y) -> Math.abs(x.getValue() - y.getValue()) < 1e-9
                         ? Integer.compare(order.indexOf(y.getKey()), order.indexOf(x.getKey()))
-                        : Integer.compare(x.getValue(), y.getValue()))
+                        : Double.compare(x.getValue(), y.getValue()))
                 .map(Map.Entry::getKey);
     }
 

@@ -5,8 +5,10 @@ import luohu.nlu.Understanding;
 /**
  * The result of one message: the new session, the reply, and what happened (for logs and tests).
  *
- * @param action the flow action that ran
- * @param from   the state before the message
+ * @param action     the flow action that ran
+ * @param from       the state before the message
+ * @param transition the flow transition taken, or null when the message fell back
  */
-public record Turn(Session session, Reply reply, Understanding understanding, String action, String from) {
+public record Turn(Session session, Reply reply, Understanding understanding, String action, String from,
+                   Flow.Transition transition) {
 }

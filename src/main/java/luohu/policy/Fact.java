@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * One declared fact of the shared vocabulary.
  *
+ * @param name   a short plain noun (住房, 学历)
  * @param values for choice and level facts, value id to its plain Chinese label, in declared order
  */
-public record Fact(String id, FactType type, String description, Map<String, String> values) {
+public record Fact(String id, String name, FactType type, String description, Map<String, String> values) {
 
     public Fact {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -38,19 +38,21 @@ public final class PolicyEngine {
 
     private PathwayOutcome assess(Pathway p, Place place, Facts facts) {
         Truth inScope = p.scope().covers(place);
-        if (inScope == Truth.FALSE) return new PathwayOutcome(p, Status.NOT_APPLICABLE, List.of(), List.of(), false, List.of());
+        if (inScope == Truth.FALSE) return new PathwayOutcome(p, Status.NOT_APPLICABLE, List.of(), List.of(), false, List.of(), List.of());
         Evaluator.Result r = p.conditions() == null
                 ? new Evaluator.Result(Truth.TRUE, List.of(), java.util.Set.of())
                 : evaluator.eval(p.conditions(), facts);
         List<Registration> registration = p.registration().stream()
                 .filter(reg -> evaluator.truth(reg.when(), facts) != Truth.FALSE).toList();
         boolean placeUnknown = inScope == Truth.UNKNOWN;
+        List<Condition.Leaf> met = Condition.leavesOf(p.conditions()).stream()
+                .filter(l -> evaluator.truth(l, facts) == Truth.TRUE).toList();
         return switch (r.truth()) {
-            case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration);
-            case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration);
+            case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration, met);
+            case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration, met);
             case TRUE -> placeUnknown
-                    ? new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.of(), true, registration)
-                    : new PathwayOutcome(p, Status.ELIGIBLE, List.of(), List.of(), false, registration);
+                    ? new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.of(), true, registration, met)
+                    : new PathwayOutcome(p, Status.ELIGIBLE, List.of(), List.of(), false, registration, met);
         };
     }
 }
