@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /** The command line: {@code java -jar luohu.jar <command>}. */
 @Command(name = "luohu", mixinStandardHelpOptions = true, version = "luohu 0.1.0",
-        description = "落户助手: answers household-registration settlement questions from the policy documents.",
+        description = "落户助手: answers household-registration settlement questions from the policy documents. "
+                + "With no command, starts the console chat.",
         subcommands = {ChatCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class})
 public final class Main implements Runnable {
 
@@ -32,8 +33,9 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** With no command: the console chat. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        new CommandLine(new ChatCommand()).execute();
     }
 }

@@ -47,8 +47,11 @@ public final class CaseAnswers {
     /** One eligible pathway: its name, materials verbatim, who comes along, where the household goes, notes. */
     public String pathwayInFull(PathwayOutcome o, PolicyDocument doc) {
         StringBuilder sb = new StringBuilder("■ ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()));
-        sb.append("\n").append(prompts.say("materials_intro"));
-        for (String m : text.materials(o, doc)) sb.append("\n  ").append(m);
+        if (o.pathway().materialsSilent()) sb.append("\n申报材料：").append(text.materials(o, doc).get(0));
+        else {
+            sb.append("\n").append(prompts.say("materials_intro"));
+            for (String m : text.materials(o, doc)) sb.append("\n  ").append(m);
+        }
         String fam = text.family(o, doc);
         if (fam != null) sb.append("\n").append(fam);
         for (String r : text.registration(o, doc)) sb.append("\n").append(r);

@@ -1,0 +1,77 @@
+package luohu;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as an operator uses it: real files, real output, exit codes. */
+class CommandLineTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String policies() {
+        return TestPaths.policies().toString();
+    }
+
+    @Test
+    void assessPrintsEveryPathwayWithCitations() {
+        Run r = run("assess", "--policies", policies(), "--place", "宁城县",
+                "--facts", "{\"housing\": \"rent\", \"lease_registered\": true, \"lease_months\": 8}");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("赤政发〔2016〕50号"), r.out);
+        assertTrue(r.out.contains("还差4个月"), r.out);
+    }
+
+    @Test
+    void assessAsJson() throws Exception {
+        Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\"}");
+        assertEquals(0, r.code, r.err);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
+        assertEquals("2022-08-01", json.path("document").path("effective").asText());
+        boolean eligible = false;
+        for (var p : json.path("pathways")) eligible |= p.path("id").asText().equals("lc-property") && p.path("status").asText().equals("eligible");
+        assertTrue(eligible, r.out);
+    }
+
+    @Test
+    void unknownPlaceFactOrValueIsAClearError() {
+        Run place = run("assess", "--policies", policies(), "--place", "北京");
+        assertEquals(2, place.code);
+        assertTrue(place.err.contains("unknown place \"北京\"") && place.err.contains("赤峰市"), place.err);
+        Run fact = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{\"house\": \"own\"}");
+        assertEquals(2, fact.code);
+        assertTrue(fact.err.contains("unknown fact \"house\"; known facts: housing"), fact.err);
+        Run value = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{\"housing\": \"castle\"}");
+        assertEquals(2, value.code);
+        assertTrue(value.err.contains("housing takes one of own, rent"), value.err);
+        Run json = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{housing");
+        assertEquals(2, json.code);
+        assertTrue(json.err.contains("--facts is not a JSON object"), json.err);
+    }
+
+    @Test
+    void checkValidatesAFolderAndRunsItsCases() {
+        Run r = run("check", "--policies", policies());
+        assertEquals(0, r.code, r.out);
+        assertTrue(r.out.contains("5 documents"), r.out);
+    }
+}

@@ -1,0 +1,67 @@
+package luohu.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import luohu.Assistant;
+import luohu.TestAssistants;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JSON-lines contract: one reply line per input line, in order; bad lines answered with an error. */
+class JsonLinesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<JsonNode> run(String... lines) throws Exception {
+        Assistant a = TestAssistants.fresh();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChatCommand.jsonLines(a, new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<JsonNode> replies = new ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) replies.add(JSON.readTree(l));
+        return replies;
+    }
+
+    @Test
+    void oneLineOutPerLineInAndChatsStayApart() throws Exception {
+        List<JsonNode> r = run(
+                "{\"chat\": \"x\", \"text\": \"租房能落户吗\"}",
+                "{\"chat\": \"y\", \"text\": \"我在聊城买了房，想落户\"}",
+                "not json at all",
+                "{\"chat\": \"x\", \"text\": \"赤峰\"}",
+                "{\"text\": \"no chat\"}");
+        assertEquals(5, r.size());
+        assertEquals("x", r.get(0).path("chat").asText());
+        assertTrue(r.get(0).path("reply").asText().contains("哪个城市"));
+        assertTrue(r.get(0).path("options").isArray());
+        assertTrue(r.get(1).path("reply").asText().contains("合法稳定房产落户"), r.get(1).toString());
+        assertTrue(r.get(2).has("error"));
+        assertEquals("x", r.get(3).path("chat").asText());
+        assertTrue(r.get(3).path("reply").asText().contains("赤峰"), "chat x remembered its renting: " + r.get(3));
+        assertTrue(r.get(4).has("error"));
+    }
+
+    @Test
+    void anyTextGetsAFriendlyReply() throws Exception {
+        String[] texts = {"", "？？？", "hello", "🙂🙂", "落".repeat(10_000), "\u0000\u0001", "SELECT * FROM users;"};
+        List<String> lines = new ArrayList<>();
+        for (String t : texts) lines.add(JSON.writeValueAsString(java.util.Map.of("chat", "z", "text", t)));
+        List<JsonNode> r = run(lines.toArray(String[]::new));
+        assertEquals(texts.length, r.size());
+        for (JsonNode n : r) {
+            assertFalse(n.has("error"), n.toString());
+            assertFalse(n.path("reply").asText().isBlank(), n.toString());
+            assertFalse(n.path("reply").asText().contains("Exception"), n.toString());
+        }
+    }
+}
