@@ -69,6 +69,18 @@ public final class Assistant implements AutoCloseable {
         }
     }
 
+    /** Deletes everything stored about a chat at once (/forget) and returns the confirmation. */
+    public Reply forget(String chatId) {
+        ReentrantLock lock = locks.computeIfAbsent(chatId, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            store.delete(chatId);
+            return machine.forgotten();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public DialogMachine machine() {
         return machine;
     }

@@ -56,6 +56,11 @@ public final class DialogMachine {
         return flow;
     }
 
+    /** The confirmation that a chat's data is gone. */
+    public Reply forgotten() {
+        return Reply.of(prompts.say("forget"));
+    }
+
     public Understander understander() {
         return understander;
     }
