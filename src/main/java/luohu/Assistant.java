@@ -6,7 +6,9 @@ import luohu.dialog.DialogMachine;
 import luohu.dialog.Reply;
 import luohu.dialog.Session;
 import luohu.dialog.Turn;
+import luohu.nlu.Normalizer;
 import luohu.nlu.Understander;
+import luohu.policy.Status;
 import luohu.policy.PolicyEngine;
 import luohu.policy.PolicyLoader;
 import luohu.policy.PolicyModel;
@@ -31,6 +33,7 @@ public final class Assistant implements AutoCloseable {
     private final PolicyModel model;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
 
     public Assistant(PolicyModel model, DialogFiles dialogs, SessionStore store, Clock clock) {
         this.model = model;
@@ -51,22 +54,49 @@ public final class Assistant implements AutoCloseable {
         return turn(chatId, text).reply();
     }
 
-    /** One message: the session is loaded, moved on and saved before the reply is returned. */
+    /**
+     * One message: the session is loaded, moved on and saved before the reply is returned. A message over
+     * {@link Normalizer#MAX_CHARS} is answered from its first part with a notice; a chat sending more than 20
+     * messages in 10 seconds is asked to slow down and its session is left as it was.
+     */
     public Turn turn(String chatId, String text) {
         ReentrantLock lock = locks.computeIfAbsent(chatId, k -> new ReentrantLock());
         lock.lock();
         try {
             long t0 = System.nanoTime();
+            String message = text == null ? "" : text;
             Session s = store.load(chatId).orElseGet(() -> Session.start(chatId));
-            Turn t = machine.handle(s, text);
+            if (!flood.allow(chatId, clock.millis())) {
+                LOG.info("turn chat={} throttled", pseudonym(chatId));
+                return new Turn(s, Reply.of(machine.say("throttled")), null, "throttled", s.state(), null, null);
+            }
+            Turn t = machine.handle(s, message);
             if ("forget".equals(t.action())) store.delete(chatId);
-            else store.save(t.session().touched(clock.millis()));
-            LOG.debug("turn intent={} action={} state={}->{} micros={}", t.understanding().intent().id(), t.action(),
-                    t.from(), t.session().state(), (System.nanoTime() - t0) / 1000);
+            else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+            if (message.length() > Normalizer.MAX_CHARS) {
+                Reply r = t.reply();
+                t = new Turn(t.session(), new Reply(machine.say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
+                        t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
+            }
+            LOG.info("turn chat={} intent={} action={} state={}->{} decided={} latency_us={}", pseudonym(chatId),
+                    t.understanding().intent().id(), t.action(), t.from(), t.session().state(), decided(t), (System.nanoTime() - t0) / 1000);
             return t;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The pathways the turn decided, "id:status", for the log. */
+    private static String decided(Turn t) {
+        if (t.assessment() == null) return "[]";
+        return t.assessment().outcomes().stream()
+                .filter(o -> o.status() == Status.ELIGIBLE || o.status() == Status.NOT_ELIGIBLE)
+                .map(o -> o.pathway().id() + ":" + o.status().id).toList().toString();
+    }
+
+    /** What logs call a chat: a short salted hash, never the chat id. */
+    public String pseudonym(String chatId) {
+        return store.chatKey(chatId).substring(0, 12);
     }
 
     /** Deletes everything stored about a chat at once (/forget) and returns the confirmation. */

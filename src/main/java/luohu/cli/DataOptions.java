@@ -2,6 +2,7 @@ package luohu.cli;
 
 import luohu.Assistant;
 import luohu.store.MemoryStore;
+import luohu.store.SqliteStore;
 import luohu.store.SessionStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +19,39 @@ public final class DataOptions {
             description = "Load dialog files from DIR instead of the built-in ones (default: $LUOHU_DIALOGS).")
     Path dialogs;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Where conversations are stored (default: $LUOHU_DATA, else ./data).")
+    Path data;
+
+    @Option(names = "--session-days", paramLabel = "DAYS",
+            description = "Delete conversations idle for longer than this (default: $LUOHU_SESSION_DAYS, else 30).")
+    Integer sessionDays;
+
+    @Option(names = "--memory", description = "Keep conversations in memory only; nothing is stored.")
+    boolean memory;
+
+    public Path dataDir() {
+        if (data != null) return data;
+        String env = System.getenv("LUOHU_DATA");
+        return Path.of(env == null || env.isBlank() ? "data" : env);
+    }
+
+    public java.time.Duration sessionTtl() {
+        int days = sessionDays != null ? sessionDays : Integer.parseInt(envOr("LUOHU_SESSION_DAYS", "30"));
+        if (days < 1) throw new IllegalArgumentException("--session-days must be at least 1, not " + days);
+        return java.time.Duration.ofDays(days);
+    }
+
+    private static String envOr(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v.strip();
+    }
+
+    /** The store the options ask for: SQLite in the data directory unless --memory. */
+    public SessionStore store() {
+        return memory ? new MemoryStore() : SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone());
+    }
+
     public Path dialogsDir() {
         if (dialogs != null) return dialogs;
         String env = System.getenv("LUOHU_DIALOGS");
@@ -28,7 +62,14 @@ public final class DataOptions {
         return Assistant.load(policies.dir(), dialogsDir(), store, Clock.systemDefaultZone());
     }
 
+    /** An assistant with the store the options ask for. */
     public Assistant assistant() {
-        return assistant(new MemoryStore());
+        SessionStore store = store();
+        try {
+            return assistant(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 }

@@ -32,7 +32,7 @@ public final class NluEvalCommand implements Callable<Integer> {
             System.err.println("luohu: no labelled set at " + file + "; give one with --file");
             return 2;
         }
-        try (Assistant a = data.assistant()) {
+        try (Assistant a = data.assistant(new luohu.store.MemoryStore())) {
             Understander u = a.machine().understander();
             NluEvaluation e = NluEvaluation.run(u, Files.readAllLines(file, StandardCharsets.UTF_8));
             System.out.print(e.report());

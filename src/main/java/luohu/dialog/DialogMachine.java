@@ -56,6 +56,11 @@ public final class DialogMachine {
         return flow;
     }
 
+    /** A notice in the assistant's words (prompts.yaml), e.g. for a message too long or too fast. */
+    public String say(String prompt, Object... keyValues) {
+        return prompts.say(prompt, keyValues);
+    }
+
     /** The confirmation that a chat's data is gone. */
     public Reply forgotten() {
         return Reply.of(prompts.say("forget"));
@@ -69,10 +74,10 @@ public final class DialogMachine {
         Understanding u = understander.understand(text == null ? "" : text, session.asked());
         String from = session.state();
         if (u.normalised().isBlank()) {
-            return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from, null);
+            return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from, null, null);
         }
         Optional<Reply> placeProblem = placeProblem(u);
-        if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null);
+        if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null, null);
 
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
@@ -89,10 +94,13 @@ public final class DialogMachine {
             case "general", "compare" -> general(session, u);
             default -> fallback(session);
         };
-        return new Turn(out.session, out.reply, u, action, from, t);
+        return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
     }
 
-    private record Outcome(Session session, Reply reply) {
+    private record Outcome(Session session, Reply reply, Assessment assessment) {
+        Outcome(Session session, Reply reply) {
+            this(session, reply, null);
+        }
     }
 
     /** A message that names only places no document covers gets told so, with the places covered. */
@@ -151,28 +159,31 @@ public final class DialogMachine {
         }
         Assessment a = engine.assess(place, s.facts());
         if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
-            return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")));
+            return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")), a);
         }
         boolean continuing = "answered".equals(before.state()) && u.facts().isEmpty() && Objects.equals(previous, place);
         if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
             return new Outcome(s.withState("answered").withAsked(null),
-                    new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"), List.of("直接告诉我结果", "重新开始")));
+                    new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"), List.of("直接告诉我结果", "重新开始")), a);
         }
         Optional<String> next = planner.next(a, s.declined());
-        if (next.isPresent()) return ask(s, a, next.get(), head.append(noted.isEmpty() ? "" : noted + "\n").toString());
+        boolean answering = "interview".equals(before.state()) && before.asked() != null && u.facts().size() == 1
+                && u.facts().knows(before.asked());
+        if (next.isPresent()) return ask(s, a, next.get(), head.append(noted.isEmpty() ? "" : noted + "\n").toString(), answering);
         if (Planner.needsSpecificPlace(a)) {
             return new Outcome(s.withState("need_place").withAsked(null),
-                    Reply.of(head + prompts.say("ask_specific_place", "document", place.name())));
+                    Reply.of(head + prompts.say("ask_specific_place", "document", place.name())), a);
         }
         String answer = a.with(Status.ELIGIBLE).isEmpty() ? cases.noneEligible(a) : cases.asItStands(a);
-        return new Outcome(s.withState("answered").withAsked(null), new Reply(head + answer, List.of("重新开始")));
+        return new Outcome(s.withState("answered").withAsked(null), new Reply(head + answer, List.of("重新开始")), a);
     }
 
     /** Ask about one fact: why it matters (the pathway it would open), the question, its quick replies. */
-    private Outcome ask(Session s, Assessment a, String fact, String head) {
+    private Outcome ask(Session s, Assessment a, String fact, String head, boolean answering) {
         Questions.Question q = questions.get(fact);
         StringBuilder sb = new StringBuilder(head);
-        if (!"interview".equals(s.state())) {
+        // a bare answer to the last question goes straight on; anything else is told where things stand first
+        if (!answering) {
             sb.append(prompts.say("interview_intro", "place", a.place().name(),
                     "count", a.with(Status.UNDETERMINED).size())).append("\n");
         }
@@ -181,14 +192,14 @@ public final class DialogMachine {
         sb.append(prompts.say("next_question", "question", q.ask()));
         List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
         options.add("直接告诉我结果");
-        return new Outcome(s.withState("interview").withAsked(fact), new Reply(sb.toString(), options));
+        return new Outcome(s.withState("interview").withAsked(fact), new Reply(sb.toString(), options), a);
     }
 
     private Outcome result(Session s, Understanding u) {
         Place place = place(s);
         if (place == null) return assess(s, u, "", false);
         Assessment a = engine.assess(place, s.facts());
-        return new Outcome(s.withState("answered").withAsked(null), new Reply(cases.asItStands(a), List.of("重新开始")));
+        return new Outcome(s.withState("answered").withAsked(null), new Reply(cases.asItStands(a), List.of("重新开始")), a);
     }
 
     /** A corrected fact replaces the earlier one; the reply says what changed, then carries on. */

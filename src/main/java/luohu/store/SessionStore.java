@@ -13,6 +13,16 @@ public interface SessionStore extends AutoCloseable {
 
     void delete(String chatId);
 
+    /** A stable pseudonym for a chat, for keys and logs: never the chat id itself. */
+    default String chatKey(String chatId) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(md.digest(chatId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     default void close() {
     }
