@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,9 +28,10 @@ public final class Assistant implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
     private final DialogMachine machine;
     private final SessionStore store;
-    private final AnswerCache cache;
+    private final AnswerCache<DialogMachine.GeneralTurn> cache;
     private final PolicyModel model;
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Turns of one chat run one at a time: a fixed set of locks, picked by the chat id's hash, so none pile up. */
+    private final ReentrantLock[] locks = new ReentrantLock[4096];
     private final Clock clock;
     private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
 
@@ -39,7 +39,8 @@ public final class Assistant implements AutoCloseable {
         this.model = model;
         this.store = store;
         this.clock = clock;
-        this.cache = new AnswerCache(10_000);
+        this.cache = new AnswerCache<>(10_000);
+        for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
         PolicyEngine engine = new PolicyEngine(model);
         this.machine = new DialogMachine(engine, new Understander(model, dialogs.lexicon(), dialogs.questions(), clock), dialogs, cache);
     }
@@ -60,14 +61,14 @@ public final class Assistant implements AutoCloseable {
      * messages in 10 seconds is asked to slow down and its session is left as it was.
      */
     public Turn turn(String chatId, String text) {
-        ReentrantLock lock = locks.computeIfAbsent(chatId, k -> new ReentrantLock());
+        ReentrantLock lock = lockOf(chatId);
         lock.lock();
         try {
             long t0 = System.nanoTime();
             String message = text == null ? "" : text;
             Session s = store.load(chatId).orElseGet(() -> Session.start(chatId));
             if (!flood.allow(chatId, clock.millis())) {
-                LOG.info("turn chat={} throttled", pseudonym(chatId));
+                if (LOG.isInfoEnabled()) LOG.info("turn chat={} throttled", pseudonym(chatId));
                 return new Turn(s, Reply.of(machine.say("throttled")), null, "throttled", s.state(), null, null);
             }
             Turn t = machine.handle(s, message);
@@ -78,12 +79,18 @@ public final class Assistant implements AutoCloseable {
                 t = new Turn(t.session(), new Reply(machine.say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
                         t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
             }
-            LOG.info("turn chat={} intent={} action={} state={}->{} decided={} latency_us={}", pseudonym(chatId),
-                    t.understanding().intent().id(), t.action(), t.from(), t.session().state(), decided(t), (System.nanoTime() - t0) / 1000);
+            if (LOG.isInfoEnabled()) {
+                LOG.info("turn chat={} intent={} action={} state={}->{} decided={} latency_us={}", pseudonym(chatId),
+                        t.understanding().intent().id(), t.action(), t.from(), t.session().state(), decided(t), (System.nanoTime() - t0) / 1000);
+            }
             return t;
         } finally {
             lock.unlock();
         }
+    }
+
+    private ReentrantLock lockOf(String chatId) {
+        return locks[Math.floorMod(chatId.hashCode(), locks.length)];
     }
 
     /** The pathways the turn decided, "id:status", for the log. */
@@ -101,7 +108,7 @@ public final class Assistant implements AutoCloseable {
 
     /** Deletes everything stored about a chat at once (/forget) and returns the confirmation. */
     public Reply forget(String chatId) {
-        ReentrantLock lock = locks.computeIfAbsent(chatId, k -> new ReentrantLock());
+        ReentrantLock lock = lockOf(chatId);
         lock.lock();
         try {
             store.delete(chatId);
@@ -115,7 +122,7 @@ public final class Assistant implements AutoCloseable {
         return machine;
     }
 
-    public AnswerCache cache() {
+    public AnswerCache<DialogMachine.GeneralTurn> cache() {
         return cache;
     }
 

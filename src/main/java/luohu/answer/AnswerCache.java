@@ -2,30 +2,66 @@ package luohu.answer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * Frequent general questions, answered once: keyed by the policy version, the place and the normalised question.
  * A new policy version makes every earlier key unreachable, and {@link #invalidate()} drops them at once.
+ *
+ * @param <V> what is kept for a question
  */
-public final class AnswerCache {
-    private final Cache<String, String> cache;
+public final class AnswerCache<V> {
+    private final Cache<String, V> cache;
+
+    // counted by hand: a probe for a message that turns out not to be a general question is neither hit nor miss
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public AnswerCache(long maximumSize) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
-    public String get(String policyVersion, String place, String normalisedQuestion, Supplier<String> compute) {
-        return cache.get(policyVersion + "\u0001" + place + "\u0001" + normalisedQuestion, k -> compute.get());
+    /** The answer to a general question, computed on the first asking only. */
+    public V get(String policyVersion, String place, String normalisedQuestion, Supplier<V> compute) {
+        boolean[] computed = {false};
+        V v = cache.get(key(policyVersion, place, normalisedQuestion), k -> {
+            computed[0] = true;
+            return compute.get();
+        });
+        (computed[0] ? misses : hits).increment();
+        return v;
     }
 
-    public CacheStats stats() {
-        return cache.stats();
+    /** The answer kept for a message, or null when it is not a general question already answered. */
+    public V find(String policyVersion, String place, String normalisedQuestion) {
+        V v = cache.getIfPresent(key(policyVersion, place, normalisedQuestion));
+        if (v != null) hits.increment();
+        return v;
+    }
+
+    /** Share of general questions answered from the cache. */
+    public double hitRatio() {
+        long h = hits.sum(), m = misses.sum();
+        return h + m == 0 ? 0 : (double) h / (h + m);
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    private static String key(String policyVersion, String place, String question) {
+        return policyVersion + "\u0001" + (place == null ? "-" : place) + "\u0001" + question;
     }
 
     public void invalidate() {
         cache.invalidateAll();
+        hits.reset();
+        misses.reset();
     }
 }

@@ -1,6 +1,7 @@
 package luohu.cli;
 
 import luohu.Assistant;
+import luohu.store.CachedStore;
 import luohu.store.MemoryStore;
 import luohu.store.SqliteStore;
 import luohu.store.SessionStore;
@@ -49,7 +50,7 @@ public final class DataOptions {
 
     /** The store the options ask for: SQLite in the data directory unless --memory. */
     public SessionStore store() {
-        return memory ? new MemoryStore() : SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone());
+        return memory ? new MemoryStore() : new CachedStore(SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone()), 200_000);
     }
 
     public Path dialogsDir() {

@@ -37,9 +37,13 @@ public final class DialogMachine {
     private final Planner planner;
     private final CaseAnswers cases;
     private final GeneralAnswers general;
-    private final AnswerCache cache;
+    private final AnswerCache<GeneralTurn> cache;
 
-    public DialogMachine(PolicyEngine engine, Understander understander, DialogFiles dialogs, AnswerCache cache) {
+    /** A general question's whole turn, as the cache keeps it: the answer, and the place the message named. */
+    public record GeneralTurn(String answer, String place, Intent intent, String action, Flow.Transition transition) {
+    }
+
+    public DialogMachine(PolicyEngine engine, Understander understander, DialogFiles dialogs, AnswerCache<GeneralTurn> cache) {
         this.model = engine.model();
         this.engine = engine;
         this.understander = understander;
@@ -71,6 +75,8 @@ public final class DialogMachine {
     }
 
     public Turn handle(Session session, String text) {
+        Turn quick = fromCache(session, text);
+        if (quick != null) return quick;
         Understanding u = understander.understand(text == null ? "" : text, session.asked());
         String from = session.state();
         if (u.normalised().isBlank()) {
@@ -224,13 +230,34 @@ public final class DialogMachine {
         Session s = merge(before, u);
         Place place = place(s);
         String answer;
-        if (before.facts().isEmpty() && u.intent() != Intent.REQUIREMENT) {
-            String key = place == null ? "-" : place.name();
-            answer = cache.get(model.version(), key, u.normalised(), () -> general.answer(u, place, s.facts()));
+        if (cacheable(before)) {
+            Flow.Transition t = flow.next(before.state(), u.intent()).orElse(null);
+            answer = cache.get(model.version(), before.place(), u.normalised(),
+                    () -> new GeneralTurn(general.answer(u, place, s.facts()), s.place(), u.intent(), t == null ? "general" : t.action(), t)).answer();
         } else {
             answer = general.answer(u, place, s.facts());
         }
         return new Outcome(s, withResume(answer, s));
+    }
+
+    /**
+     * Whether a general answer depends only on the question and the place: no facts known yet (nothing to put
+     * first), no question pending (nothing to resume). Such answers are cached per place before the message.
+     */
+    private static boolean cacheable(Session s) {
+        return s.facts().isEmpty() && s.asked() == null;
+    }
+
+    /** A frequent general question asked again: its whole turn from the cache, without understanding it anew. */
+    private Turn fromCache(Session s, String text) {
+        if (!cacheable(s)) return null;
+        String norm = luohu.nlu.Normalizer.normalise(text == null ? "" : text);
+        GeneralTurn g = cache.find(model.version(), s.place(), norm);
+        if (g == null || g.transition() == null || !g.transition().from().equals(s.state())) return null;
+        Session next = g.place() == null ? s : s.withPlace(g.place());
+        Understanding u = new Understanding(norm, g.intent(), Facts.EMPTY, new luohu.nlu.PlaceMentions(List.of(), List.of()),
+                List.of(), List.of(), null, false, List.of());
+        return new Turn(next, withResume(g.answer(), next), u, g.action(), s.state(), g.transition(), null);
     }
 
     private Outcome fallback(Session s) {

@@ -1,0 +1,113 @@
+package luohu.bench;
+
+import luohu.Assistant;
+import luohu.cli.DataOptions;
+import luohu.dialog.DialogFiles;
+import luohu.policy.PolicyModel;
+import luohu.store.MemoryStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code luohu bench}: how fast a turn is and how its cost grows with the number of sessions. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure turns per second, latency per kind of turn, start-up, heap per session and the cache, "
+                + "with durable sessions, at several numbers of sessions.")
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--chats", defaultValue = "2000", description = "Concurrent chats of the main run (default: ${DEFAULT-VALUE}).")
+    int chats;
+
+    @Option(names = "--scales", split = ",", defaultValue = "1000,10000,100000",
+            description = "Numbers of sessions for the scaling table (default: ${DEFAULT-VALUE}).")
+    List<Integer> scales;
+
+    @Option(names = "--threads", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the workload's random choices.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = threads == null ? cores : threads;
+        System.out.printf("luohu bench — %d cores, %.1f GiB max heap, %s %s; durable sessions (SQLite, WAL), %d worker threads%n",
+                cores, Runtime.getRuntime().maxMemory() / 1073741824.0, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), workers);
+        System.out.printf("first answer after process start: %.2f s (median of 3)%n", firstAnswerSeconds());
+
+        Assistant probe = data.assistant(new MemoryStore());
+        PolicyModel model = probe.model();
+        DialogFiles dialogs = DialogFiles.load(data.dialogsDir(), model.vocabulary());
+        Benchmark bench = new Benchmark(model, dialogs, workers);
+        System.out.printf("segmentation: %.0f characters/s%n", bench.segmentationThroughput(probe.machine().understander().segmenter()));
+        probe.close();
+
+        bench.run(Math.min(chats, 1000), seed + 1000); // warm-up: JIT and caches, not reported
+        System.out.println();
+        System.out.println(header());
+        System.out.println(row(bench.run(chats, seed)));
+        for (int n : scales) System.out.println(row(bench.run(n, seed + n)));
+        System.out.println();
+        System.out.println("targets: ≥ 5000 turns/s; interview p99 < 5 ms; cached general < 50 µs; first answer < 1.5 s; < 20 KB heap per session");
+        return 0;
+    }
+
+    private static String header() {
+        return String.format("%9s %8s %9s | %-31s | %-22s | %-22s | %10s %6s", "sessions", "turns", "turns/s",
+                "interview p50/p95/p99/max (ms)", "cached general p50/p99", "uncached gen. p50/p99", "heap/sess.", "hits");
+    }
+
+    private static String row(Benchmark.Figures f) {
+        return String.format("%9d %8d %9.0f | %6.2f %6.2f %6.2f %8.2f | %8.1f µs %8.1f µs | %7.2f ms %7.2f ms | %7.1f KB %5.1f%%",
+                f.sessions(), f.turns(), f.turnsPerSecond(),
+                ms(f.interview().percentile(50)), ms(f.interview().percentile(95)), ms(f.interview().percentile(99)), ms(f.interview().max()),
+                f.cachedGeneral().percentile(50) / 1e3, f.cachedGeneral().percentile(99) / 1e3,
+                ms(f.uncachedGeneral().percentile(50)), ms(f.uncachedGeneral().percentile(99)),
+                f.heapPerSession() / 1024, f.hitRatio() * 100);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Starts the assistant as a new process and times it to its first reply, three times. */
+    private static double firstAnswerSeconds() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path dir = Files.createTempDirectory("luohu-first");
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-cp", cp, "luohu.Main", "chat", "--jsonl", "--data", dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+                 BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                w.write("{\"chat\": \"first\", \"text\": \"我在宁城县买了二手房，想把老婆孩子户口迁过来\"}\n");
+                w.flush();
+                r.readLine();
+                runs.add((System.nanoTime() - t0) / 1e9);
+            } finally {
+                p.destroy();
+                p.waitFor();
+            }
+        }
+        Collections.sort(runs);
+        return runs.get(1);
+    }
+}

@@ -1,0 +1,126 @@
+package luohu.bench;
+
+import luohu.Assistant;
+import luohu.dialog.DialogFiles;
+import luohu.nlu.Normalizer;
+import luohu.nlu.Segmenter;
+import luohu.policy.Clause;
+import luohu.policy.PolicyDocument;
+import luohu.policy.PolicyModel;
+import luohu.store.CachedStore;
+import luohu.store.SqliteStore;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Plays many chats against one assistant with durable sessions, as users load it: every chat's first turn, then
+ * every chat's second turn, and so on, so that all sessions are open at once. Measures latency per kind of turn,
+ * throughput, heap per open session and the cache's hit ratio.
+ */
+final class Benchmark {
+    private final PolicyModel model;
+    private final DialogFiles dialogs;
+    private final Workload workload = Workload.load();
+    private final int threads;
+
+    Benchmark(PolicyModel model, DialogFiles dialogs, int threads) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.threads = threads;
+    }
+
+    /** The figures of one run. */
+    record Figures(int sessions, int turns, double seconds, Latencies interview, Latencies cachedGeneral,
+                   Latencies uncachedGeneral, double heapPerSession, double hitRatio) {
+        double turnsPerSecond() {
+            return turns / seconds;
+        }
+    }
+
+    Figures run(int chats, long seed) throws Exception {
+        Path data = Files.createTempDirectory("luohu-bench");
+        try (Assistant assistant = new Assistant(model, dialogs,
+                new CachedStore(SqliteStore.open(data, Duration.ofDays(30), Clock.systemUTC()), 200_000), Clock.systemUTC())) {
+            Random random = new Random(seed);
+            List<List<String>> scripts = new ArrayList<>(chats);
+            for (int i = 0; i < chats; i++) scripts.add(workload.script(random));
+            int rounds = scripts.stream().mapToInt(List::size).max().orElse(0);
+            Latencies interview = new Latencies(), cached = new Latencies(), uncached = new Latencies();
+            Set<String> asked = ConcurrentHashMap.newKeySet();
+            AtomicInteger turns = new AtomicInteger();
+            long heapBefore = usedHeap();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long t0 = System.nanoTime();
+            try {
+                for (int r = 0; r < rounds; r++) {
+                    final int round = r;
+                    List<Future<?>> work = new ArrayList<>();
+                    int slice = Math.max(1, chats / (threads * 8));
+                    for (int from = 0; from < chats; from += slice) {
+                        final int start = from, end = Math.min(chats, from + slice);
+                        work.add(pool.submit(() -> {
+                            for (int c = start; c < end; c++) {
+                                List<String> script = scripts.get(c);
+                                if (round >= script.size()) continue;
+                                String text = script.get(round);
+                                long s = System.nanoTime();
+                                assistant.reply("bench-" + seed + "-" + c, text);
+                                long took = System.nanoTime() - s;
+                                turns.incrementAndGet();
+                                if (!workload.isGeneral(text)) interview.add(took);
+                                else if (asked.add(text)) uncached.add(took);
+                                else cached.add(took);
+                            }
+                        }));
+                    }
+                    for (Future<?> f : work) f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double heapPerSession = Math.max(0, usedHeap() - heapBefore) / (double) chats;
+            return new Figures(chats, turns.get(), seconds, interview, cached, uncached, heapPerSession,
+                    assistant.cache().hitRatio());
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Characters per second through normalisation and segmentation, over the text of every clause. */
+    double segmentationThroughput(Segmenter segmenter) {
+        List<String> texts = new ArrayList<>();
+        for (PolicyDocument d : model.documents()) for (Clause c : d.clauses().values()) texts.add(Normalizer.normalise(c.text()));
+        long chars = 0;
+        long t0 = System.nanoTime(), until = t0 + 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            for (String t : texts) {
+                segmenter.segment(t);
+                chars += t.length();
+            }
+        }
+        return chars / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

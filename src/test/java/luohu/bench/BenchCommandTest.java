@@ -1,0 +1,37 @@
+package luohu.bench;
+
+import luohu.Main;
+import luohu.TestPaths;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmark runs end to end on a small load and reports every figure; its numbers are not judged here. */
+class BenchCommandTest {
+    @Test
+    void reportsEveryFigure() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = Main.run("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
+                    "--chats", "60", "--scales", "30,90");
+        } finally {
+            System.setOut(old);
+        }
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, report);
+        for (String figure : new String[]{"first answer after process start", "segmentation:", "turns/s", "interview p50/p95/p99/max",
+                "cached general", "uncached gen.", "heap/sess.", "hits"}) {
+            assertTrue(report.contains(figure), "report lacks " + figure + ":\n" + report);
+        }
+        long rows = report.lines().filter(l -> l.matches("\\s+(60|30|90) .*")).count();
+        assertEquals(3, rows, report);
+    }
+}
