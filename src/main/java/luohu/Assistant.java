@@ -26,13 +26,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Assistant implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
-    private final DialogMachine machine;
+    private volatile DialogMachine machine;
     private final SessionStore store;
     private final AnswerCache<DialogMachine.GeneralTurn> cache;
-    private final PolicyModel model;
+    private volatile PolicyModel model;
     /** Turns of one chat run one at a time: a fixed set of locks, picked by the chat id's hash, so none pile up. */
     private final ReentrantLock[] locks = new ReentrantLock[4096];
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong turnCount = new java.util.concurrent.atomic.AtomicLong();
     private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
 
     public Assistant(PolicyModel model, DialogFiles dialogs, SessionStore store, Clock clock) {
@@ -41,8 +42,27 @@ public final class Assistant implements AutoCloseable {
         this.clock = clock;
         this.cache = new AnswerCache<>(10_000);
         for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
-        PolicyEngine engine = new PolicyEngine(model);
-        this.machine = new DialogMachine(engine, new Understander(model, dialogs.lexicon(), dialogs.questions(), clock), dialogs, cache);
+        this.machine = machine(model, dialogs);
+    }
+
+    private DialogMachine machine(PolicyModel model, DialogFiles dialogs) {
+        return new DialogMachine(new PolicyEngine(model), new Understander(model, dialogs.lexicon(), dialogs.questions(), clock), dialogs, cache);
+    }
+
+    /**
+     * Serves a new policy model and dialogs from now on and empties the answer cache. Turns wait while it happens
+     * (the segmenter's dictionary may only change while nothing is being segmented).
+     */
+    public void reload(PolicyModel newModel, DialogFiles dialogs) {
+        for (ReentrantLock l : locks) l.lock();
+        try {
+            this.machine = machine(newModel, dialogs);
+            this.model = newModel;
+            cache.invalidate();
+            LOG.info("policies reloaded, version {}", newModel.version());
+        } finally {
+            for (ReentrantLock l : locks) l.unlock();
+        }
     }
 
     /** Loads the policy model and dialogs (from the given folders, or the jar's own when null). */
@@ -78,6 +98,9 @@ public final class Assistant implements AutoCloseable {
                 Reply r = t.reply();
                 t = new Turn(t.session(), new Reply(machine.say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
                         t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
+            }
+            if (turnCount.incrementAndGet() % 1000 == 0 && LOG.isInfoEnabled()) {
+                LOG.info("answer cache hits={} misses={}", cache.hits(), cache.misses());
             }
             if (LOG.isInfoEnabled()) {
                 LOG.info("turn chat={} intent={} action={} state={}->{} decided={} latency_us={}", pseudonym(chatId),

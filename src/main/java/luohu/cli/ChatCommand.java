@@ -34,7 +34,7 @@ public final class ChatCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Assistant assistant = data.assistant()) {
             if (jsonl) jsonLines(assistant, in, out);
-            else console(assistant, in, out);
+            else console(assistant, in, out, this::reload);
         }
         return 0;
     }
@@ -75,7 +75,19 @@ public final class ChatCommand implements Callable<Integer> {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
-    private static void console(Assistant assistant, BufferedReader in, PrintStream out) throws java.io.IOException {
+    /** /reload on the console: the operator's way to serve amended policy files without a restart. */
+    private String reload(Assistant assistant) {
+        try {
+            luohu.policy.PolicyModel model = data.policies.load();
+            assistant.reload(model, luohu.dialog.DialogFiles.load(data.dialogsDir(), model.vocabulary()));
+            return "policies reloaded (version " + model.version() + ")";
+        } catch (RuntimeException e) {
+            return "reload failed, still serving the previous policies: " + e.getMessage();
+        }
+    }
+
+    private static void console(Assistant assistant, BufferedReader in, PrintStream out,
+                                java.util.function.Function<Assistant, String> reload) throws java.io.IOException {
         String chat = "console";
         print(out, assistant.reply(chat, "你好"));
         List<String> options = List.of();
@@ -86,6 +98,10 @@ public final class ChatCommand implements Callable<Integer> {
             if (line == null || List.of("exit", "quit", "退出").contains(line.strip())) break;
             if (line.isBlank()) continue;
             String text = line.strip();
+            if (text.equals("/reload")) {
+                out.println(reload.apply(assistant));
+                continue;
+            }
             // a number picks a quick-reply option, as a button would
             if (text.matches("\\d{1,2}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= options.size()) {
                 text = options.get(Integer.parseInt(text) - 1);
