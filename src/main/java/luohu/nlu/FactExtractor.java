@@ -76,24 +76,30 @@ public final class FactExtractor {
         List<Runnable> ifUnset = new ArrayList<>();
 
         boolean self = tokens.stream().anyMatch(t -> SELF.contains(t.text()));
+        List<Runnable> ifPersonal = new ArrayList<>();
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : phrases.find(tokens)) {
             Clause c = clauseOf(clauses, m.first());
             String clauseText = text(tokens, c);
+            String beforeText = text(tokens, c.first(), m.first() - 1);
             for (Lexicon.FactPhrase p : m.values()) {
                 if (p.subjectOnly() && c.relative() != null && c.explicit()) continue;
-                if (p.needsSelf() && !self) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
+                if (p.needsBefore() != null && p.needsBefore().stream().noneMatch(beforeText::contains)) continue;
+                if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
                 boolean negated = negated(tokens, c, m.first(), m.last());
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
-                if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
+                if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
+                else if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
                 else apply(values, facts, excluded, false);
             }
         }
         ifUnset.forEach(Runnable::run);
         relativeFacts(tokens, clauses, facts);
         quantities(text, tokens, clauses, quantities, asked, today, facts);
+        // "能落户吗" is about the asker's own case when they say 我 or tell facts of their own; else it is general
+        if (self || !facts.isEmpty() || !excluded.isEmpty()) ifPersonal.forEach(Runnable::run);
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
@@ -237,9 +243,12 @@ public final class FactExtractor {
     }
 
     private static String text(List<Token> tokens, Clause c) {
-        if (c == null) return "";
+        return c == null ? "" : text(tokens, c.first(), c.last());
+    }
+
+    private static String text(List<Token> tokens, int first, int last) {
         StringBuilder sb = new StringBuilder();
-        for (int i = c.first(); i <= c.last(); i++) sb.append(tokens.get(i).text());
+        for (int i = first; i <= last; i++) sb.append(tokens.get(i).text());
         return sb.toString();
     }
 }

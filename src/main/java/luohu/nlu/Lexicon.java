@@ -42,14 +42,19 @@ public record Lexicon(
      * @param inClauseWith the phrase counts only with one of these in its clause
      * @param ifUnset      only when no other phrase of the message set the fact
      * @param subjectOnly  about the applicant only: ignored in a clause about a relative
-     * @param needsSelf    only in a message where the applicant speaks of themselves (我, 俺, 本人)
+     * @param needsSelf    only in a message where the applicant speaks of themselves (我, 俺, 本人) or states
+     *                     facts of their own
+     * @param needsBefore  the phrase counts only with one of these words before it in its clause (想 in 想落户)
+     * @param notInClauseWith the phrase does not count with any of these in its clause (想问 is not 想)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
                              @JsonProperty("in_clause_with") List<String> inClauseWith,
                              @JsonProperty("if_unset") boolean ifUnset,
                              @JsonProperty("subject_only") boolean subjectOnly,
-                             @JsonProperty("needs_self") boolean needsSelf) {
+                             @JsonProperty("needs_self") boolean needsSelf,
+                             @JsonProperty("needs_before") List<String> needsBefore,
+                             @JsonProperty("not_in_clause_with") List<String> notInClauseWith) {
     }
 
     /** Words near a duration that say which fact it measures. */
