@@ -67,9 +67,11 @@ public record Lexicon(
      * @param all    groups of words, one of each must occur
      * @param short_ only in a short message (thanks)
      * @param places the number of different places the message must name (compare: 2)
+     * @param maxLength only in a message of at most this many characters, punctuation not counted (0: any)
      */
     public record IntentCue(String id, List<String> words, List<List<String>> all,
-                            @JsonProperty("short") boolean short_, int places) {
+                            @JsonProperty("short") boolean short_, int places,
+                            @JsonProperty("max_length") int maxLength) {
     }
 
     /** What a "do I need X" question is about. */
