@@ -21,7 +21,7 @@ public final class IntentClassifier {
      */
     public Intent classify(String text, List<Token> tokens, int places) {
         int length = text.replaceAll("[\\p{P}\\s]", "").length();
-        if (length == 0 && !text.isBlank()) return Intent.HELP; // "？？？": the user is lost
+        if (text.matches("\\?+")) return Intent.HELP; // "？？？": the user is lost
         for (Lexicon.IntentCue c : cues) {
             if (c.short_() && length > 12) continue;
             if (c.maxLength() > 0 && length > c.maxLength()) continue;
