@@ -29,6 +29,10 @@ final class AnswerReader {
         if (fact.type() == FactType.BOOL) {
             for (String w : NO) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return false;
             for (String w : YES) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return true;
+            // "是，户口在本省" / "不是 我就是普通打工的": a yes or no opening a longer reply
+            String first = text.split("[\\p{P}\\s~]+", 2)[0];
+            if (NO.contains(first)) return false;
+            if (YES.contains(first)) return true;
             return null;
         }
         if (fact.type().numeric()) {

@@ -10,6 +10,11 @@ public final class QuantityFinder {
     private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+)";
     private static final Pattern QUANTITY = Pattern.compile(
             "(不到|不满|没满|未满)?(?:" + NUM + "(个)?(多)?(半)?(年|个月|月|周岁|岁)(半)?(多)?|(半)(年|个月))");
+    /** An age said without 岁 ("我今年六十二了", "我都三十了", "她二十六了", "才十五"). */
+    private static final Pattern BARE_AGE = Pattern.compile(
+            "(?:今年|都|已经|才|我|她|他)" + NUM + "(?=了|,|$|多了)");
+    /** An age a thing happened at is not the age now ("二十岁出来到新疆"). */
+    private static final Pattern PAST_AGE = Pattern.compile("(?:出来|的时候|时|那年|那会)");
 
     private QuantityFinder() {
     }
@@ -29,6 +34,7 @@ public final class QuantityFinder {
             String unit = m.group(6);
             boolean half = m.group(5) != null || m.group(7) != null;
             if (unit.endsWith("岁")) {
+                if (PAST_AGE.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 3))).lookingAt()) continue;
                 out.add(new Quantity(m.start(), m.end(), 0, n.intValue(), null));
             } else if (unit.equals("年") && n >= 1900 && n <= 2100 && m.group(4) == null && !half) {
                 out.add(new Quantity(m.start(), m.end(), 0, null, n.intValue()));
@@ -40,6 +46,14 @@ public final class QuantityFinder {
                 if (m.group(3) == null && unit.equals("月")) continue; // "8月" is a month of the year; durations say 8个月
                 out.add(new Quantity(m.start(), m.end(), under ? Math.max(0, months - 1) : months, null, null));
             }
+        }
+        Matcher b = BARE_AGE.matcher(text);
+        while (b.find()) {
+            Double n = ChineseNumerals.parse(b.group(1));
+            if (n == null || n < 10 || n > 120 || n != Math.floor(n)) continue;
+            int start = b.start(1);
+            if (out.stream().anyMatch(q -> q.start() <= start && start < q.end())) continue;
+            out.add(new Quantity(start, b.end(), 0, n.intValue(), null));
         }
         return out;
     }
