@@ -78,19 +78,20 @@ public final class FactExtractor {
         List<Runnable> ifUnset = new ArrayList<>();
 
         boolean self = tokens.stream().anyMatch(t -> SELF.contains(t.text()));
+        boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : phrases.find(tokens)) {
             Clause c = clauseOf(clauses, m.first());
             String clauseText = text(tokens, c);
             String beforeText = text(tokens, c.first(), m.first() - 1);
             for (Lexicon.FactPhrase p : m.values()) {
-                if (p.subjectOnly() && c.relative() != null && c.explicit()) continue;
+                if (p.subjectOnly() && (c.relative() != null && c.explicit() || aboutRelative)) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, c, m.first(), m.last());
-                // the conditions that tell a statement from a question hold for affirmed phrases ("还没办居住证" is plain)
+                // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(beforeText::contains)) continue;
-                if (!negated && p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
+                if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
                 if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
@@ -159,7 +160,8 @@ public final class FactExtractor {
                 if (lastRelative == null || c.explicit()) continue;
                 rel = lastRelative; // a clause with no subject of its own continues the last relative's
             }
-            if (c.explicit() && !rel.equals(SOMEONE) && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
+            boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
+            if (c.explicit() && named && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 boolean negated = negated(tokens, c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
@@ -174,6 +176,7 @@ public final class FactExtractor {
                             String asked, LocalDate today, Map<String, Object> facts) {
         List<PhraseIndex.Match<String>> cues = durationCues.find(tokens);
         for (Quantity q : quantities) {
+            if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             int at = tokenAt(tokens, q.start());
             Clause c = clauseOf(clauses, at);
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();

@@ -10,6 +10,7 @@ public final class QuantityFinder {
     private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+)";
     private static final Pattern QUANTITY = Pattern.compile(
             "(不到|不满|没满|未满)?(?:" + NUM + "(个)?(多)?(半)?(年|个月|月|周岁|岁)(半)?(多)?|(半)(年|个月))");
+    private static final Pattern YEARS_AND_MONTHS = Pattern.compile(NUM + "年零?" + NUM + "个月");
     /** An age said without 岁 ("我今年六十二了", "我都三十了", "她二十六了", "才十五"). */
     private static final Pattern BARE_AGE = Pattern.compile(
             "(?:今年|都|已经|才|我|她|他)" + NUM + "(?=了|,|$|多了)");
@@ -47,6 +48,15 @@ public final class QuantityFinder {
                 out.add(new Quantity(m.start(), m.end(), under ? Math.max(0, months - 1) : months, null, null));
             }
         }
+        // "一年零三个月": the months join the years before them
+        Matcher z = YEARS_AND_MONTHS.matcher(text);
+        while (z.find()) {
+            Double y = ChineseNumerals.parse(z.group(1)), mo = ChineseNumerals.parse(z.group(2));
+            if (y == null || mo == null) continue;
+            out.removeIf(q -> q.start() >= z.start() && q.start() < z.end());
+            out.add(new Quantity(z.start(), z.end(), y * 12 + mo, null, null));
+        }
+        out.sort(java.util.Comparator.comparingInt(Quantity::start));
         Matcher b = BARE_AGE.matcher(text);
         while (b.find()) {
             Double n = ChineseNumerals.parse(b.group(1));
