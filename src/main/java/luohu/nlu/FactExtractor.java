@@ -252,6 +252,7 @@ public final class FactExtractor {
     private Clause clause(List<Token> tokens, int first, int last) {
         int i = first;
         boolean self = false;
+        if (i < last && tokens.get(i).text().equals("是")) i++; // a correction's "是我老公是…"
         while (i <= last && SELF.contains(tokens.get(i).text())) {
             i++;
             self = true;
