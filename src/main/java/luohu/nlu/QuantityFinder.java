@@ -56,7 +56,6 @@ public final class QuantityFinder {
             out.removeIf(q -> q.start() >= z.start() && q.start() < z.end());
             out.add(new Quantity(z.start(), z.end(), y * 12 + mo, null, null));
         }
-        out.sort(java.util.Comparator.comparingInt(Quantity::start));
         Matcher b = BARE_AGE.matcher(text);
         while (b.find()) {
             Double n = ChineseNumerals.parse(b.group(1));
@@ -65,6 +64,7 @@ public final class QuantityFinder {
             if (out.stream().anyMatch(q -> q.start() <= start && start < q.end())) continue;
             out.add(new Quantity(start, b.end(), 0, n.intValue(), null));
         }
+        out.sort(java.util.Comparator.comparingInt(Quantity::start));
         return out;
     }
 }
