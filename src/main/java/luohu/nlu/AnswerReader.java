@@ -9,9 +9,9 @@ import java.util.List;
 
 /** Reads a short answer to the question just asked: "是的", "没有", "两年", or a quick-reply option. */
 final class AnswerReader {
-    private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "未", "不对", "没呢", "no", "n", "nope");
+    private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "还没有", "未", "不对", "没呢", "no", "n", "nope");
     private static final List<String> YES = List.of("是", "是的", "对", "对的", "有", "有的", "嗯", "嗯嗯", "没错", "是啊", "对啊", "好",
-            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "在", "行", "可以", "恩", "对呀", "是呀");
+            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "安排了", "落实了", "批了", "在", "行", "可以", "恩", "对呀", "是呀");
     private final FactVocabulary vocabulary;
     private final Questions questions;
 
@@ -29,6 +29,10 @@ final class AnswerReader {
         if (fact.type() == FactType.BOOL) {
             for (String w : NO) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return false;
             for (String w : YES) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return true;
+            // "是，户口在本省" / "不是 我就是普通打工的": a yes or no opening a longer reply
+            String first = text.split("[\\p{P}\\s~]+", 2)[0];
+            if (NO.contains(first)) return false;
+            if (YES.contains(first)) return true;
             return null;
         }
         if (fact.type().numeric()) {

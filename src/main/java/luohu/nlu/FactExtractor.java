@@ -21,6 +21,8 @@ import java.util.Set;
 public final class FactExtractor {
     private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们");
     private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
+    /** The subject of a clause opened by 他/她 when no relative was named before. */
+    private static final String SOMEONE = "?";
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
@@ -76,24 +78,42 @@ public final class FactExtractor {
         List<Runnable> ifUnset = new ArrayList<>();
 
         boolean self = tokens.stream().anyMatch(t -> SELF.contains(t.text()));
+        boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
+        List<Runnable> ifPersonal = new ArrayList<>();
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : phrases.find(tokens)) {
             Clause c = clauseOf(clauses, m.first());
             String clauseText = text(tokens, c);
+            String beforeText = text(tokens, c.first(), m.first() - 1);
             for (Lexicon.FactPhrase p : m.values()) {
-                if (p.subjectOnly() && c.relative() != null && c.explicit()) continue;
-                if (p.needsSelf() && !self) continue;
+                if (p.subjectOnly() && (c.relative() != null && c.explicit() || aboutRelative)) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, c, m.first(), m.last());
+                // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
+                if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(beforeText::contains)) continue;
+                if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
-                if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
+                if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
+                else if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
                 else apply(values, facts, excluded, false);
             }
         }
         ifUnset.forEach(Runnable::run);
-        relativeFacts(tokens, clauses, facts);
+        relativeFacts(tokens, clauses, facts, asked);
+        // "老公", "跟我姐": a reply to who the relative is names them
+        if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
+            List<PhraseIndex.Match<String>> named = relatives.find(tokens);
+            if (!named.isEmpty()) facts.put("local_relative", named.get(0).values().get(0));
+        }
         quantities(text, tokens, clauses, quantities, asked, today, facts);
+        // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
+        if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
+            Object level = facts.remove("education");
+            if (vocabulary.get("enrolled_level").valueIds().contains(level)) facts.put("enrolled_level", level);
+        }
+        // "能落户吗" is about the asker's own case when they say 我 or tell facts of their own; else it is general
+        if (self || !facts.isEmpty() || !excluded.isEmpty()) ifPersonal.forEach(Runnable::run);
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
@@ -122,26 +142,32 @@ public final class FactExtractor {
     }
 
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, List<Clause> clauses, Map<String, Object> facts) {
-        String lastRelative = null;
+    private void relativeFacts(List<Token> tokens, List<Clause> clauses, Map<String, Object> facts, String asked) {
+        // a reply to a question about the relative ("没有宅基地") is about the relative throughout
+        String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
         for (Clause c : clauses) {
             List<Token> part = tokens.subList(c.first(), c.last() + 1);
             String rel = c.relative();
-            if (rel != null) lastRelative = rel;
+            if (rel != null && !rel.equals(SOMEONE)) lastRelative = rel;
             // 投靠我女儿 / 投靠他: joining names the relative
             for (PhraseIndex.Match<String> j : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
                 List<PhraseIndex.Match<String>> r = relatives.find(after);
                 if (!r.isEmpty()) facts.put("local_relative", r.get(0).values().get(0));
-                else if (lastRelative != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastRelative);
+                else if (lastRelative != null && !lastRelative.equals(SOMEONE) && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastRelative);
             }
             if (rel == null) {
                 if (lastRelative == null || c.explicit()) continue;
                 rel = lastRelative; // a clause with no subject of its own continues the last relative's
             }
-            if (c.explicit() && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
+            boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
+            if (c.explicit() && named && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                for (Lexicon.FactPhrase p : m.values()) apply(p.set(), facts, new HashMap<>(), false);
+                boolean negated = negated(tokens, c, c.first() + m.first(), c.first() + m.last());
+                for (Lexicon.FactPhrase p : m.values()) {
+                    Map<String, Object> values = negated ? p.negated() : p.set();
+                    if (values != null) apply(values, facts, new HashMap<>(), false);
+                }
             }
         }
     }
@@ -150,11 +176,13 @@ public final class FactExtractor {
                             String asked, LocalDate today, Map<String, Object> facts) {
         List<PhraseIndex.Match<String>> cues = durationCues.find(tokens);
         for (Quantity q : quantities) {
+            if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             int at = tokenAt(tokens, q.start());
             Clause c = clauseOf(clauses, at);
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
             if (q.age() != null) {
-                if (!aboutRelative) put(facts, lexicon.ageFact(), (double) q.age());
+                if (!aboutRelative && !"relative_adult".equals(asked)) put(facts, lexicon.ageFact(), (double) q.age());
+                else if ("relative_adult".equals(asked) || c != null && "child".equals(c.relative())) facts.put("relative_adult", q.age() >= 18);
                 continue;
             }
             if (q.year() != null) {
@@ -162,8 +190,8 @@ public final class FactExtractor {
                 if (after.startsWith("毕业") && !aboutRelative) put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
                 continue;
             }
-            if (aboutRelative) continue;
             String fact = cueFor(cues, clauses, at, c);
+            if (aboutRelative && !"child_school_years".equals(fact)) continue; // the child's schooling is theirs
             if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
             if (fact == null) continue;
             Fact f = vocabulary.get(fact);
@@ -194,7 +222,7 @@ public final class FactExtractor {
         for (PhraseIndex.Match<Boolean> n : negBefore.find(tokens.subList(from, first))) {
             if (n.last() + from < first) return true;
         }
-        int to = Math.min(c.last() + 1, last + 4);
+        int to = Math.min(c.last() + 1, last + 7);
         if (last + 1 < to) return negAfter.occursIn(tokens.subList(last + 1, to));
         return false;
     }
@@ -202,10 +230,19 @@ public final class FactExtractor {
     private List<Clause> clauses(List<Token> tokens) {
         List<Clause> out = new ArrayList<>();
         int start = 0;
+        String named = null;
         for (int i = 0; i <= tokens.size(); i++) {
             boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
             if (!end) continue;
-            if (i > start) out.add(clause(tokens, start, i - 1));
+            if (i > start) {
+                Clause c = clause(tokens, start, i - 1);
+                if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
+                    c = new Clause(c.first(), c.last(), named != null ? named : SOMEONE, true); // 他是农村户口
+                } else if (c.relative() != null) {
+                    named = c.relative();
+                }
+                out.add(c);
+            }
             start = i + 1;
         }
         return out;
@@ -215,6 +252,7 @@ public final class FactExtractor {
     private Clause clause(List<Token> tokens, int first, int last) {
         int i = first;
         boolean self = false;
+        if (i < last && tokens.get(i).text().equals("是")) i++; // a correction's "是我老公是…"
         while (i <= last && SELF.contains(tokens.get(i).text())) {
             i++;
             self = true;
@@ -237,9 +275,12 @@ public final class FactExtractor {
     }
 
     private static String text(List<Token> tokens, Clause c) {
-        if (c == null) return "";
+        return c == null ? "" : text(tokens, c.first(), c.last());
+    }
+
+    private static String text(List<Token> tokens, int first, int last) {
         StringBuilder sb = new StringBuilder();
-        for (int i = c.first(); i <= c.last(); i++) sb.append(tokens.get(i).text());
+        for (int i = first; i <= last; i++) sb.append(tokens.get(i).text());
         return sb.toString();
     }
 }

@@ -2,6 +2,9 @@ package luohu.nlu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Picks the intent of a message from the lexicon's cues, tried in the lexicon's order. */
 public final class IntentClassifier {
@@ -18,8 +21,10 @@ public final class IntentClassifier {
      */
     public Intent classify(String text, List<Token> tokens, int places) {
         int length = text.replaceAll("[\\p{P}\\s]", "").length();
+        if (text.matches("\\?+")) return Intent.HELP; // "？？？": the user is lost
         for (Lexicon.IntentCue c : cues) {
             if (c.short_() && length > 12) continue;
+            if (c.maxLength() > 0 && length > c.maxLength()) continue;
             if (c.places() > 0 && places < c.places()) continue;
             boolean match;
             if (c.all() != null) {
@@ -32,16 +37,28 @@ public final class IntentClassifier {
         return null;
     }
 
-    /** A word of one character must be a whole token (么 is not in 什么); longer words may occur anywhere. */
+    /**
+     * A word of one character must be a whole token (么 is not in 什么); a Latin word must stand alone (hi is not in
+     * this); longer Chinese words may occur anywhere.
+     */
     static boolean anyOccurs(List<String> words, String text, List<Token> tokens) {
         for (String w : words) {
             if (w.length() == 1) {
                 for (Token t : tokens) if (t.text().equals(w)) return true;
+            } else if (isLatin(w.charAt(0))) {
+                if (LATIN_WORDS.computeIfAbsent(w, k -> Pattern.compile("(?<![a-z])" + Pattern.quote(k) + "(?![a-z])"))
+                        .matcher(text).find()) return true;
             } else if (text.contains(w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final Map<String, Pattern> LATIN_WORDS = new ConcurrentHashMap<>();
+
+    private static boolean isLatin(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** Every word of the lexicon's intents, for the segmenter. */

@@ -42,14 +42,19 @@ public record Lexicon(
      * @param inClauseWith the phrase counts only with one of these in its clause
      * @param ifUnset      only when no other phrase of the message set the fact
      * @param subjectOnly  about the applicant only: ignored in a clause about a relative
-     * @param needsSelf    only in a message where the applicant speaks of themselves (我, 俺, 本人)
+     * @param needsSelf    only in a message where the applicant speaks of themselves (我, 俺, 本人) or states
+     *                     facts of their own
+     * @param needsBefore  the phrase counts only with one of these words before it in its clause (想 in 想落户)
+     * @param notInClauseWith the phrase does not count with any of these in its clause (想问 is not 想)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
                              @JsonProperty("in_clause_with") List<String> inClauseWith,
                              @JsonProperty("if_unset") boolean ifUnset,
                              @JsonProperty("subject_only") boolean subjectOnly,
-                             @JsonProperty("needs_self") boolean needsSelf) {
+                             @JsonProperty("needs_self") boolean needsSelf,
+                             @JsonProperty("needs_before") List<String> needsBefore,
+                             @JsonProperty("not_in_clause_with") List<String> notInClauseWith) {
     }
 
     /** Words near a duration that say which fact it measures. */
@@ -62,9 +67,11 @@ public record Lexicon(
      * @param all    groups of words, one of each must occur
      * @param short_ only in a short message (thanks)
      * @param places the number of different places the message must name (compare: 2)
+     * @param maxLength only in a message of at most this many characters, punctuation not counted (0: any)
      */
     public record IntentCue(String id, List<String> words, List<List<String>> all,
-                            @JsonProperty("short") boolean short_, int places) {
+                            @JsonProperty("short") boolean short_, int places,
+                            @JsonProperty("max_length") int maxLength) {
     }
 
     /** What a "do I need X" question is about. */

@@ -10,6 +10,12 @@ public final class QuantityFinder {
     private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+)";
     private static final Pattern QUANTITY = Pattern.compile(
             "(不到|不满|没满|未满)?(?:" + NUM + "(个)?(多)?(半)?(年|个月|月|周岁|岁)(半)?(多)?|(半)(年|个月))");
+    private static final Pattern YEARS_AND_MONTHS = Pattern.compile(NUM + "年零?" + NUM + "个月");
+    /** An age said without 岁 ("我今年六十二了", "我都三十了", "她二十六了", "才十五"). */
+    private static final Pattern BARE_AGE = Pattern.compile(
+            "(?:今年|都|已经|才|我|她|他)" + NUM + "(?=了|,|$|多了)");
+    /** An age a thing happened at is not the age now ("二十岁出来到新疆"). */
+    private static final Pattern PAST_AGE = Pattern.compile("(?:出来|的时候|时|那年|那会)");
 
     private QuantityFinder() {
     }
@@ -29,6 +35,7 @@ public final class QuantityFinder {
             String unit = m.group(6);
             boolean half = m.group(5) != null || m.group(7) != null;
             if (unit.endsWith("岁")) {
+                if (PAST_AGE.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 3))).lookingAt()) continue;
                 out.add(new Quantity(m.start(), m.end(), 0, n.intValue(), null));
             } else if (unit.equals("年") && n >= 1900 && n <= 2100 && m.group(4) == null && !half) {
                 out.add(new Quantity(m.start(), m.end(), 0, null, n.intValue()));
@@ -41,6 +48,23 @@ public final class QuantityFinder {
                 out.add(new Quantity(m.start(), m.end(), under ? Math.max(0, months - 1) : months, null, null));
             }
         }
+        // "一年零三个月": the months join the years before them
+        Matcher z = YEARS_AND_MONTHS.matcher(text);
+        while (z.find()) {
+            Double y = ChineseNumerals.parse(z.group(1)), mo = ChineseNumerals.parse(z.group(2));
+            if (y == null || mo == null) continue;
+            out.removeIf(q -> q.start() >= z.start() && q.start() < z.end());
+            out.add(new Quantity(z.start(), z.end(), y * 12 + mo, null, null));
+        }
+        Matcher b = BARE_AGE.matcher(text);
+        while (b.find()) {
+            Double n = ChineseNumerals.parse(b.group(1));
+            if (n == null || n < 10 || n > 120 || n != Math.floor(n)) continue;
+            int start = b.start(1);
+            if (out.stream().anyMatch(q -> q.start() <= start && start < q.end())) continue;
+            out.add(new Quantity(start, b.end(), 0, n.intValue(), null));
+        }
+        out.sort(java.util.Comparator.comparingInt(Quantity::start));
         return out;
     }
 }

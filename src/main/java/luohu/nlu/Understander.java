@@ -17,6 +17,8 @@ import java.util.Set;
  * and places. Never throws for any text.
  */
 public final class Understander {
+    /** Intents about the conversation itself, which a reply to a question may carry too. */
+    private static final Set<Intent> CONTROL = Set.of(Intent.RESTART, Intent.FORGET, Intent.CORRECTION, Intent.RESULT, Intent.THANKS);
     private final Lexicon lexicon;
     private final Segmenter segmenter;
     private final FactExtractor facts;
@@ -37,7 +39,7 @@ public final class Understander {
         Set<String> words = new LinkedHashSet<>(lexicon.terms());
         words.addAll(facts.words());
         words.addAll(places.words());
-        words.addAll(intents.words().stream().filter(w -> w.length() > 1 && !w.startsWith("/")).toList());
+        // intent words are not added: they match as text, and as tokens they would split fact phrases (能落|户)
         lexicon.topicWords().values().forEach(words::addAll);
         this.segmenter = new Segmenter(words);
     }
@@ -61,6 +63,8 @@ public final class Understander {
             if (v != null) found.put(asked, v);
         }
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
+        // a reply to the question just asked that gives facts is an answer, whatever topic words it has (有居住证)
+        if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent))) intent = Intent.INFORM;
         if (intent == null) {
             if (!found.isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
