@@ -196,18 +196,27 @@ public final class GeneralAnswers {
         List<String> parts = new ArrayList<>();
         List<String> factIds = new ArrayList<>(u.facts().asMap().keySet());
         factIds.remove("local_hukou");
+        // "租房落户…有什么不同" may name its subject without stating a fact of the applicant's
+        List<String> subject = factIds.isEmpty() ? u.requirementFacts() : factIds;
         parts.add(prompts.say("compare_intro", "places", String.join("和", names),
-                "topic", factIds.isEmpty() ? "落户" : factIds.stream().map(f -> model.vocabulary().get(f).name()).collect(Collectors.joining("、"))));
+                "topic", subject.isEmpty() ? "落户" : factIds.isEmpty() ? u.requirementLabel()
+                        : factIds.stream().map(f -> model.vocabulary().get(f).name()).collect(Collectors.joining("、"))));
         for (Place p : places) {
             PolicyDocument doc = model.documentOf(p);
             StringBuilder sb = new StringBuilder("【" + p.name() + "】");
-            if (factIds.isEmpty()) {
+            if (subject.isEmpty() && u.topics().isEmpty()) {
+                // nothing narrower asked: the pathways each document opens, by name
+                sb.append(text.status(doc));
+                for (luohu.policy.Pathway pw : doc.pathways()) {
+                    if (pw.scope().covers(p) != Truth.FALSE) sb.append("\n· ").append(pw.name()).append(text.cite(doc, pw.clauses()));
+                }
+            } else if (subject.isEmpty()) {
                 sb.append(rules(u, doc, p, facts, 3));
             } else {
                 Assessment a = engine.assess(p, u.facts());
                 int n = 0;
                 for (PathwayOutcome o : a.outcomes()) {
-                    List<Condition.Leaf> ls = leavesOn(o.pathway().conditions(), factIds);
+                    List<Condition.Leaf> ls = leavesOn(o.pathway().conditions(), subject);
                     // only pathways the named facts bear on and do not already rule out
                     if (ls.isEmpty() || o.status() == Status.NOT_APPLICABLE || o.status() == Status.NOT_ELIGIBLE) continue;
                     n++;

@@ -167,7 +167,9 @@ public final class DialogMachine {
         if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
             return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")), a);
         }
-        boolean continuing = "answered".equals(before.state()) && u.facts().isEmpty() && Objects.equals(previous, place);
+        boolean continuing = Objects.equals(previous, place) && ("answered".equals(before.state()) && u.more()
+                || "interview".equals(before.state()) && !a.with(Status.ELIGIBLE).isEmpty()
+                && eligibleIds(a).equals(eligibleIds(engine.assess(place, before.facts()))));
         if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
             return new Outcome(s.withState("answered").withAsked(null),
                     new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"), List.of("直接告诉我结果", "重新开始")), a);
@@ -182,6 +184,11 @@ public final class DialogMachine {
         }
         String answer = a.with(Status.ELIGIBLE).isEmpty() ? cases.noneEligible(a) : cases.asItStands(a);
         return new Outcome(s.withState("answered").withAsked(null), new Reply(head + answer, List.of("重新开始")), a);
+    }
+
+    /** Going on after an answer: nothing newly eligible means the interview for the other pathways carries on. */
+    private static List<String> eligibleIds(Assessment a) {
+        return a.with(Status.ELIGIBLE).stream().map(o -> o.pathway().id()).toList();
     }
 
     /** Ask about one fact: why it matters (the pathway it would open), the question, its quick replies. */
@@ -256,7 +263,7 @@ public final class DialogMachine {
         if (g == null || g.transition() == null || !g.transition().from().equals(s.state())) return null;
         Session next = g.place() == null ? s : s.withPlace(g.place());
         Understanding u = new Understanding(norm, g.intent(), Facts.EMPTY, new luohu.nlu.PlaceMentions(List.of(), List.of()),
-                List.of(), List.of(), null, false, List.of());
+                List.of(), List.of(), null, false, false, List.of());
         return new Turn(next, withResume(g.answer(), next), u, g.action(), s.state(), g.transition(), null);
     }
 

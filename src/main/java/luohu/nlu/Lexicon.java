@@ -27,7 +27,8 @@ public record Lexicon(
         @JsonProperty("topic_words") Map<String, List<String>> topicWords,
         @JsonProperty("requirement_subjects") List<RequirementSubject> requirementSubjects,
         @JsonProperty("uncovered_places") List<String> uncoveredPlaces,
-        @JsonProperty("dont_know") List<String> dontKnow) {
+        @JsonProperty("dont_know") List<String> dontKnow,
+        List<String> more) {
 
     /** Negators before a phrase within {@code window} tokens, or right after it. */
     public record Negation(int window, List<String> before, List<String> after) {

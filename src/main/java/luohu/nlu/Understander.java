@@ -74,7 +74,8 @@ public final class Understander {
         Requirement req = requirement(norm, tokens);
         boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
-        return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow, tokens);
+        return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
+                IntentClassifier.anyOccurs(lexicon.more(), norm, tokens), tokens);
     }
 
     private List<String> topics(String text, List<Token> tokens) {

@@ -11,8 +11,9 @@ import java.util.List;
  * @param requirementFacts for a "do I need X" question, the facts X is about
  * @param requirementLabel plain words for X
  * @param dontKnow         the message says the applicant does not know or will not say ("不清楚")
+ * @param more             the message asks to go on with the pathways still open ("继续")
  */
 public record Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                             List<String> topics, List<String> requirementFacts, String requirementLabel,
-                            boolean dontKnow, List<Token> tokens) {
+                            boolean dontKnow, boolean more, List<Token> tokens) {
 }
