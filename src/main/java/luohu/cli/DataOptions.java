@@ -32,9 +32,8 @@ public final class DataOptions {
     boolean memory;
 
     public Path dataDir() {
-        if (data != null) return data;
-        String env = System.getenv("LUOHU_DATA");
-        return Path.of(env == null || env.isBlank() ? "data" : env);
+        Path p = PolicyOption.orEnv(data, "LUOHU_DATA");
+        return p == null ? Path.of("data") : p;
     }
 
     public java.time.Duration sessionTtl() {
@@ -54,9 +53,7 @@ public final class DataOptions {
     }
 
     public Path dialogsDir() {
-        if (dialogs != null) return dialogs;
-        String env = System.getenv("LUOHU_DIALOGS");
-        return env == null || env.isBlank() ? null : Path.of(env);
+        return PolicyOption.orEnv(dialogs, "LUOHU_DIALOGS");
     }
 
     public Assistant assistant(SessionStore store) {

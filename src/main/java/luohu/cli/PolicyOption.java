@@ -14,9 +14,14 @@ public final class PolicyOption {
 
     /** The folder given, if any: the option first, then the environment. */
     public Path dir() {
-        if (dir != null) return dir;
-        String env = System.getenv("LUOHU_POLICIES");
-        return env == null || env.isBlank() ? null : Path.of(env);
+        return orEnv(dir, "LUOHU_POLICIES");
+    }
+
+    /** The option's value if given, else the environment variable's, else null. */
+    static Path orEnv(Path given, String variable) {
+        if (given != null) return given;
+        String env = System.getenv(variable);
+        return env == null || env.isBlank() ? null : Path.of(env.strip());
     }
 
     public PolicyModel load() {
