@@ -81,6 +81,11 @@ public final class Assistant implements AutoCloseable {
         }
     }
 
+    /** The first-contact greeting (what the assistant does, the places covered); touches no session. */
+    public Reply greeting() {
+        return machine.greeting();
+    }
+
     public DialogMachine machine() {
         return machine;
     }

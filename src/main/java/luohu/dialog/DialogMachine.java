@@ -56,6 +56,16 @@ public final class DialogMachine {
         return flow;
     }
 
+    /** The greeting of a first contact: what the assistant can do, the places covered, and those places as options. */
+    public Reply greeting() {
+        return new Reply(prompts.say("greeting", "places", general.placeList()), rootPlaces());
+    }
+
+    /** The texts of dialogs/prompts.yaml, for front ends that say things of their own. */
+    public Prompts prompts() {
+        return prompts;
+    }
+
     /** The confirmation that a chat's data is gone. */
     public Reply forgotten() {
         return Reply.of(prompts.say("forget"));
@@ -80,7 +90,7 @@ public final class DialogMachine {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
             case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
             case "help" -> new Outcome(session, withResume(prompts.say("help", "places", general.placeList()), session));
-            case "greet" -> new Outcome(session, new Reply(prompts.say("greeting", "places", general.placeList()), rootPlaces()));
+            case "greet" -> new Outcome(session, greeting());
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
             case "assess" -> assess(session, u, "", true);
