@@ -1,6 +1,7 @@
 package luohu.channel.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The running Telegram bot: long polling with telegrambots 9.x, one conversation per chat.
@@ -108,16 +110,19 @@ public final class TelegramBot implements AutoCloseable {
      * Checks the token (getMe), registers the commands, and starts polling. A missing or rejected token and an
      * unreachable Bot API are a {@link StartFailure} with one line to show.
      *
+     * @param engines  the assistant, asked for only once the token is known to be good (loading takes a while)
      * @param journals the journal for this bot, given who it is (so that each bot keeps its own)
      */
-    public static TelegramBot start(String token, Settings settings, ChatEngine engine,
+    public static TelegramBot start(String token, Settings settings, Supplier<ChatEngine> engines,
                                     Function<BotIdentity, UpdateJournal> journals) throws StartFailure {
         if (token == null || token.isBlank()) {
             throw new StartFailure("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token there", 2);
         }
         token = token.strip();
-        BotTexts texts = new BotTexts(engine.prompts());
-        OkHttpClient sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(128);
+        dispatcher.setMaxRequestsPerHost(64); // sends of many chats go out at once (OkHttp allows 5 by default)
+        OkHttpClient sendHttp = new OkHttpClient.Builder().dispatcher(dispatcher).connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(settings.requestTimeout()).writeTimeout(settings.requestTimeout())
                 .callTimeout(settings.requestTimeout().plusSeconds(5)).build();
         OkHttpClient pollHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
@@ -131,7 +136,18 @@ public final class TelegramBot implements AutoCloseable {
             shutdown(pollHttp);
             throw f;
         }
-        UpdateJournal journal = journals.apply(me);
+        ChatEngine engine;
+        BotTexts texts;
+        UpdateJournal journal;
+        try {
+            engine = engines.get();
+            texts = new BotTexts(engine.prompts());
+            journal = journals.apply(me);
+        } catch (RuntimeException e) {
+            shutdown(sendHttp);
+            shutdown(pollHttp);
+            throw e;
+        }
         Sender sender = new Sender(client, new Pacer(settings.chatGapMillis(), settings.groupGapMillis(), settings.globalGapMillis()),
                 settings.retry());
         UpdateHandler handler = new UpdateHandler(engine, sender, new CallbackCodec(), me, texts);

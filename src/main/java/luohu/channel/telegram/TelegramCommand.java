@@ -47,8 +47,10 @@ public final class TelegramCommand implements Callable<Integer> {
             return 2;
         }
         Path dataDir = Path.of(env.getOrDefault("LUOHU_DATA", "").isBlank() ? "data" : env.get("LUOHU_DATA"));
-        try (Assistant assistant = data.assistant()) {
-            TelegramBot bot = TelegramBot.start(token, TelegramBot.Settings.defaults(url), ChatEngine.of(assistant),
+        Assistant[] assistant = {null};
+        try {
+            TelegramBot bot = TelegramBot.start(token, TelegramBot.Settings.defaults(url),
+                    () -> ChatEngine.of(assistant[0] = data.assistant()),
                     me -> FileUpdateJournal.open(dataDir.resolve("telegram-" + me.id() + ".updates")));
             Thread hook = new Thread(bot::close, "telegram-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -62,6 +64,8 @@ public final class TelegramCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } finally {
+            if (assistant[0] != null) assistant[0].close();
         }
     }
 
