@@ -14,7 +14,7 @@ import java.util.List;
  * Claimed update ids in an append-only text file, one id a line, so that a restarted bot does not answer again
  * what it answered before. Each claim is written through to the operating system before it returns (it survives
  * the process, not a power cut). The file keeps the most recent {@code capacity} ids: when it holds twice as many
- * lines it is rewritten with those only. A torn last line (a crash mid-write) is ignored when the file is read.
+ * lines it is rewritten with those only. A torn last line (a crash mid-write) is cut off when the file is opened.
  */
 public final class FileUpdateJournal implements UpdateJournal {
     private final Path file;
@@ -53,8 +53,16 @@ public final class FileUpdateJournal implements UpdateJournal {
                     }
                 }
             }
+            if (tornTail) {
+                // cut the torn line off, so that completing it can never make a different id
+                byte[] bytes = Files.readAllBytes(file);
+                int end = bytes.length;
+                while (end > 0 && bytes[end - 1] != '\n') end--;
+                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.truncate(end);
+                }
+            }
             j.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            if (tornTail) j.out.write('\n');
             return j;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the update journal " + file + ": " + e.getMessage(), e);

@@ -32,6 +32,7 @@ public final class Sender {
     private final TelegramClient client;
     private final Pacer pacer;
     private final Settings settings;
+    private static final long SHORT_PATIENCE_MILLIS = 10_000;
 
     /** Backoff for transient faults: first wait, longest wait, and how long a message is tried before giving up. */
     public record Settings(long backoffMillis, long maxBackoffMillis, long giveUpMillis) {
@@ -74,13 +75,13 @@ public final class Sender {
         }
     }
 
-    /** Stops the button's spinner, optionally with a short notice; retried like a message but not paced. */
+    /** Stops the button's spinner, optionally with a short notice; not paced, retried for a few seconds only. */
     public boolean answerCallback(String callbackQueryId, String notice) {
         return call("answerCallbackQuery", 0, false, false, () -> AnswerCallbackQuery.builder()
                 .callbackQueryId(callbackQueryId).text(notice).build()).delivered();
     }
 
-    /** Any other method, retried like a message but not paced; empty when it failed for good. */
+    /** Any other method; not paced, retried for a few seconds only; empty when it failed. */
     public <T extends Serializable> Optional<T> execute(String name, BotApiMethod<T> method) {
         return Optional.ofNullable(call(name, 0, false, false, () -> method).value());
     }
@@ -94,7 +95,10 @@ public final class Sender {
 
     private <T extends Serializable> Outcome<T> call(String name, long chatId, boolean group, boolean paced,
                                                     Supplier<BotApiMethod<T>> method) {
-        long giveUpAt = System.currentTimeMillis() + settings.giveUpMillis();
+        // a message is tried for as long as the settings say; anything else (a button's answer goes stale within
+        // seconds, setMyCommands holds up the start) only briefly
+        long patience = paced ? settings.giveUpMillis() : Math.min(settings.giveUpMillis(), SHORT_PATIENCE_MILLIS);
+        long giveUpAt = System.currentTimeMillis() + patience;
         long backoff = settings.backoffMillis();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -144,7 +148,7 @@ public final class Sender {
     record Failure(Kind kind, long retryAfterMillis, boolean badRequest, String summary) {
         static Failure of(Throwable e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+                if (c instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
                     int code = r.getErrorCode();
                     String s = code + " " + (r.getApiResponse() == null ? "" : r.getApiResponse());
                     if (code == 429) {

@@ -174,7 +174,7 @@ public final class TelegramBot implements AutoCloseable {
             return new BotIdentity(u.getId(), u.getUserName());
         } catch (TelegramApiException e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+                if (c instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
                     int code = r.getErrorCode();
                     if (code == 401 || code == 404) {
                         throw new StartFailure("Telegram rejected the bot token (" + code + "): check TELEGRAM_BOT_TOKEN", 2);
