@@ -128,6 +128,24 @@ class PlumbingTest {
     }
 
     @Test
+    void theTelegramCommandWithoutATokenIsOneLineAndExitCode2() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TELEGRAM_BOT_TOKEN") == null, "a token is set here");
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = luohu.Main.run("telegram");
+        } finally {
+            System.setErr(old);
+        }
+        String out = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, code, out);
+        assertEquals(1, out.strip().lines().count(), out);
+        assertTrue(out.startsWith("luohu: TELEGRAM_BOT_TOKEN is not set"), out);
+    }
+
+    @Test
     void theApiUrlSettingTakesSchemeHostAndPortOnly() {
         assertEquals(TelegramUrl.DEFAULT_URL, TelegramCommand.apiUrl(null));
         TelegramUrl local = TelegramCommand.apiUrl("http://127.0.0.1:8081");
