@@ -89,14 +89,14 @@ public final class Assistant implements AutoCloseable {
             Session s = store.load(chatId).orElseGet(() -> Session.start(chatId));
             if (!flood.allow(chatId, clock.millis())) {
                 if (LOG.isInfoEnabled()) LOG.info("turn chat={} throttled", pseudonym(chatId));
-                return new Turn(s, Reply.of(machine.say("throttled")), null, "throttled", s.state(), null, null);
+                return new Turn(s, Reply.of(machine.prompts().say("throttled")), null, "throttled", s.state(), null, null);
             }
             Turn t = machine.handle(s, message);
             if ("forget".equals(t.action())) store.delete(chatId);
             else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
             if (message.length() > Normalizer.MAX_CHARS) {
                 Reply r = t.reply();
-                t = new Turn(t.session(), new Reply(machine.say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
+                t = new Turn(t.session(), new Reply(machine.prompts().say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
                         t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
             }
             if (turnCount.incrementAndGet() % 1000 == 0 && LOG.isInfoEnabled()) {
@@ -139,6 +139,11 @@ public final class Assistant implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The first-contact greeting (what the assistant does, the places covered); touches no session. */
+    public Reply greeting() {
+        return machine.greeting();
     }
 
     public DialogMachine machine() {

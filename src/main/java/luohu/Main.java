@@ -5,15 +5,22 @@ import luohu.cli.AssessCommand;
 import luohu.cli.ChatCommand;
 import luohu.cli.CheckCommand;
 import luohu.cli.NluEvalCommand;
+import luohu.channel.telegram.TelegramCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
 
 /** The command line: {@code java -jar luohu.jar <command>}. */
 @Command(name = "luohu", mixinStandardHelpOptions = true, version = "luohu 0.1.0",
         description = "落户助手: answers household-registration settlement questions from the policy documents. "
-                + "With no command, starts the console chat.",
-        subcommands = {ChatCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class, BenchCommand.class})
-public final class Main implements Runnable {
+                + "With no command, starts the Telegram bot when TELEGRAM_BOT_TOKEN is set, the console chat otherwise.",
+        subcommands = {ChatCommand.class, TelegramCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class, BenchCommand.class})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -34,9 +41,11 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** With no command: the console chat. */
+    /** With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the console chat. */
     @Override
-    public void run() {
-        new CommandLine(new ChatCommand()).execute();
+    public Integer call() {
+        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        String command = token != null && !token.isBlank() ? "telegram" : "chat";
+        return spec.commandLine().getSubcommands().get(command).execute();
     }
 }

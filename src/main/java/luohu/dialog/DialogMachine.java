@@ -60,9 +60,14 @@ public final class DialogMachine {
         return flow;
     }
 
-    /** A notice in the assistant's words (prompts.yaml), e.g. for a message too long or too fast. */
-    public String say(String prompt, Object... keyValues) {
-        return prompts.say(prompt, keyValues);
+    /** The greeting of a first contact: what the assistant can do, the places covered, and those places as options. */
+    public Reply greeting() {
+        return new Reply(prompts.say("greeting", "places", general.placeList()), rootPlaces());
+    }
+
+    /** The texts of dialogs/prompts.yaml, for front ends that say things of their own. */
+    public Prompts prompts() {
+        return prompts;
     }
 
     /** The confirmation that a chat's data is gone. */
@@ -91,7 +96,7 @@ public final class DialogMachine {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
             case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
             case "help" -> new Outcome(session, withResume(prompts.say("help", "places", general.placeList()), session));
-            case "greet" -> new Outcome(session, new Reply(prompts.say("greeting", "places", general.placeList()), rootPlaces()));
+            case "greet" -> new Outcome(session, greeting());
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
             case "assess" -> assess(session, u, "", true);

@@ -1,0 +1,167 @@
+package luohu.channel.telegram;
+
+import luohu.dialog.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns one update into assistant calls and replies. Runs on the update's chat lane, so the updates of a chat
+ * are handled one at a time, in order. May throw; {@link TelegramBot} then logs and apologises.
+ * <ul>
+ * <li>text (also an edited message): the assistant's reply, with its options as inline buttons;</li>
+ * <li>a button: answered at once (answerCallbackQuery), then handled as if its option had been typed;</li>
+ * <li>/start (greeting), /help, /reset, /forget; an unknown command gets the list of commands;</li>
+ * <li>photos, stickers, voice, files, locations and other media: a short note that only text is read;</li>
+ * <li>in groups only messages that address the bot (command, mention, reply to it) are answered, and the
+ * whole group is one conversation.</li>
+ * </ul>
+ */
+final class UpdateHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
+    private final ChatEngine engine;
+    private final Sender sender;
+    private final CallbackCodec codec;
+    private final BotIdentity me;
+    private final BotTexts texts;
+
+    UpdateHandler(ChatEngine engine, Sender sender, CallbackCodec codec, BotIdentity me, BotTexts texts) {
+        this.engine = engine;
+        this.sender = sender;
+        this.codec = codec;
+        this.me = me;
+        this.texts = texts;
+    }
+
+    /** The chat an update belongs to (its lane); empty for updates the bot does not answer. */
+    static Optional<Chat> chatOf(Update u) {
+        if (u.hasMessage()) return Optional.ofNullable(u.getMessage().getChat());
+        if (u.hasEditedMessage()) return Optional.ofNullable(u.getEditedMessage().getChat());
+        if (u.hasCallbackQuery() && u.getCallbackQuery().getMessage() != null) {
+            return Optional.ofNullable(u.getCallbackQuery().getMessage().getChat());
+        }
+        return Optional.empty();
+    }
+
+    /** The conversation id the assistant keeps for a chat. */
+    static String conversation(long chatId) {
+        return "telegram:" + chatId;
+    }
+
+    static boolean isGroup(Chat chat) {
+        return "group".equals(chat.getType()) || "supergroup".equals(chat.getType());
+    }
+
+    void handle(Update u) {
+        if (u.hasCallbackQuery()) button(u.getCallbackQuery());
+        else if (u.hasMessage()) message(u.getMessage());
+        else if (u.hasEditedMessage()) message(u.getEditedMessage());
+    }
+
+    /** Tells the chat that something went wrong with its last update. */
+    void apologize(Update u) {
+        chatOf(u).ifPresent(chat -> sender.sendText(chat.getId(), isGroup(chat), texts.error(), null));
+    }
+
+    private void message(Message m) {
+        Chat chat = m.getChat();
+        if (chat == null || chat.getId() == null || "channel".equals(chat.getType())) return;
+        long chatId = chat.getId();
+        boolean group = isGroup(chat);
+        if (group && m.getNewChatMembers() != null
+                && m.getNewChatMembers().stream().map(User::getId).anyMatch(id -> id != null && id == me.id())) {
+            say(chatId, true, Reply.of(texts.groupHint(me.username())));
+            return;
+        }
+        if (group && !Addressing.addressesBot(m, me)) return;
+        if (!m.hasText()) {
+            if (hasMedia(m)) say(chatId, group, Reply.of(texts.textOnly()));
+            return; // service messages (members joining, pins, ...) get no answer
+        }
+        Optional<Addressing.Command> cmd = Addressing.command(m.getText(), me);
+        if (cmd.isPresent()) {
+            if (!cmd.get().forOtherBot()) command(chatId, group, cmd.get());
+            return;
+        }
+        String text = group ? Addressing.withoutMention(m.getText(), me) : m.getText().strip();
+        if (text.isEmpty()) {
+            say(chatId, group, group ? Reply.of(texts.groupHint(me.username())) : engine.greeting());
+            return;
+        }
+        sender.typing(chatId);
+        say(chatId, group, engine.reply(conversation(chatId), text));
+    }
+
+    private void command(long chatId, boolean group, Addressing.Command cmd) {
+        String conv = conversation(chatId);
+        Reply r = switch (cmd.name()) {
+            case "start" -> engine.greeting();
+            case "help" -> engine.reply(conv, "帮助");
+            case "reset" -> engine.reply(conv, "重新开始");
+            case "forget" -> engine.forget(conv);
+            default -> Reply.of(texts.unknownCommand());
+        };
+        say(chatId, group, r);
+    }
+
+    private void button(CallbackQuery q) {
+        MaybeInaccessibleMessage m = q.getMessage();
+        Optional<String> option = codec.decode(q.getData());
+        sender.answerCallback(q.getId(), option.isPresent() ? null : texts.buttonExpired());
+        if (m == null || m.getChat() == null || option.isEmpty()) return;
+        long chatId = m.getChat().getId();
+        sender.typing(chatId);
+        say(chatId, isGroup(m.getChat()), engine.reply(conversation(chatId), option.get()));
+    }
+
+    /** Sends a reply: its text cut at paragraph boundaries, in order, the buttons under the last part. */
+    private void say(long chatId, boolean group, Reply r) {
+        List<String> parts = MessageSplitter.split(r.text());
+        if (parts.isEmpty()) {
+            LOG.warn("the assistant gave an empty reply; nothing sent");
+            return;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            InlineKeyboardMarkup keyboard = i == parts.size() - 1 ? keyboard(r.options()) : null;
+            if (!sender.sendText(chatId, group, parts.get(i), keyboard)) {
+                LOG.error("a reply was not delivered (part {} of {})", i + 1, parts.size());
+            }
+        }
+    }
+
+    /** Options as inline buttons: three to a row when they are short, two when medium, else one. */
+    InlineKeyboardMarkup keyboard(List<String> options) {
+        if (options.isEmpty()) return null;
+        int longest = options.stream().mapToInt(String::length).max().orElse(0);
+        int perRow = longest <= 6 ? 3 : longest <= 12 ? 2 : 1;
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (String option : options) {
+            if (row.size() == perRow) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+            row.add(InlineKeyboardButton.builder().text(option).callbackData(codec.encode(option)).build());
+        }
+        rows.add(row);
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private static boolean hasMedia(Message m) {
+        return m.hasPhoto() || m.hasSticker() || m.hasVoice() || m.hasAudio() || m.hasDocument() || m.hasVideo()
+                || m.hasVideoNote() || m.hasAnimation() || m.hasLocation() || m.getVenue() != null || m.hasContact()
+                || m.hasPoll() || m.hasDice() || m.hasPaidMedia() || m.hasStory();
+    }
+}
