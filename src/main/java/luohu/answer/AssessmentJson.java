@@ -112,6 +112,7 @@ public final class AssessmentJson {
     private static Map<String, Object> registration(Registration r, PolicyDocument doc) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("order", r.order());
+        m.put("choice", r.choice());
         m.put("text", r.text());
         m.put("clause", clause(doc, r.clause()));
         return m;

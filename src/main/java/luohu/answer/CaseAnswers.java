@@ -19,9 +19,12 @@ public final class CaseAnswers {
     private final OutcomeText text;
     private final Prompts prompts;
 
-    public CaseAnswers(PolicyModel model, Prompts prompts) {
+    private final luohu.dialog.Questions questions;
+
+    public CaseAnswers(PolicyModel model, Prompts prompts, luohu.dialog.Questions questions) {
         this.text = OutcomeText.compact(model);
         this.prompts = prompts;
+        this.questions = questions;
     }
 
     public OutcomeText text() {
@@ -135,7 +138,7 @@ public final class CaseAnswers {
             if (o.missing().equals(List.of(fact)) && !o.placeUnknown()) {
                 Condition.Leaf leaf = Condition.leavesOf(o.pathway().conditions()).stream()
                         .filter(l -> l.fact().equals(fact)).findFirst().orElse(null);
-                String condition = leaf == null ? "符合条件" : "“" + leaf.says() + "”";
+                String condition = leaf == null ? "符合条件" : expected(leaf);
                 String s = prompts.say("close_pathway", "condition", condition, "pathway", o.pathway().name(),
                         "cite", text.cite(a.document(), o.pathway().clauses()));
                 String fam = text.family(o, a.document());
@@ -143,6 +146,12 @@ public final class CaseAnswers {
             }
         }
         return null;
+    }
+
+    /** A condition as the question's own answer would put it: "房屋所在地（城镇或农村）是“在城镇”". */
+    private String expected(Condition.Leaf leaf) {
+        String option = leaf.op() == Condition.Op.IS ? questions.optionLabel(leaf.fact(), leaf.operand()) : null;
+        return option == null ? text.expected(leaf) : text.factName(leaf.fact()) + "是“" + option + "”";
     }
 
     private List<String> missing(PathwayOutcome o) {

@@ -110,12 +110,13 @@ public final class GeneralAnswers {
         if (chosen.isEmpty()) return null;
         chosen.sort((x, y) -> Integer.compare(score.get(y), score.get(x)));
         String topicName = model.topicName((narrow.isEmpty() ? topics : narrow).get(0));
-        StringBuilder sb = new StringBuilder(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
+        StringBuilder sb = new StringBuilder();
+        cases.draftNotice(doc).ifPresent(d -> sb.append(d).append("\n"));
+        sb.append(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
         for (Rule r : chosen.subList(0, Math.min(limit, chosen.size()))) {
             sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : "").append("：“")
                     .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
         }
-        cases.draftNotice(doc).ifPresent(d -> sb.append("\n").append(d));
         return sb.toString();
     }
 
@@ -139,7 +140,8 @@ public final class GeneralAnswers {
         if (i.effective() != null) sb.append("\n执行时间：自").append(i.effective()).append("起执行");
         if (i.dateNote() != null) sb.append("\n").append(i.effective() == null ? "时间：" : "").append(i.dateNote());
         else if (i.date() != null && i.effective() == null) sb.append("\n时间：").append(i.date()).append("年");
-        sb.append("\n状态：").append(i.draft() ? (i.statusNote() == null ? "草稿" : i.statusNote()) + "，尚未正式定稿" : "现行有效");
+        // the documents say nothing of their own validity beyond a draft's mark: only that is reported
+        if (i.draft()) sb.append("\n状态：").append(i.statusNote() == null ? "草稿" : i.statusNote()).append("，尚未正式定稿");
         if (!i.implementsDocs().isEmpty()) sb.append("\n制定依据：").append(String.join("、", i.implementsDocs()));
         if (!i.repeals().isEmpty()) sb.append("\n同时废止：").append(String.join("、", i.repeals()));
         return sb.toString();

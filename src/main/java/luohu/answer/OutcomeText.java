@@ -74,8 +74,25 @@ public final class OutcomeText {
     /** The facts still needed, in plain words. */
     public List<String> missing(List<String> factIds) {
         List<String> out = new ArrayList<>();
-        for (String id : factIds) out.add(model.vocabulary().get(id).description());
+        for (String id : factIds) out.add(model.vocabulary().get(id).name());
         return out;
+    }
+
+    /** What a condition asks of a fact, in plain words: "学历：大专（专科、高职）及以上", "备案租住时间：满1年". */
+    public String expected(Condition.Leaf l) {
+        Fact f = model.vocabulary().get(l.fact());
+        String value = switch (l.op()) {
+            case IS -> f.label(l.operand());
+            case IN -> ((List<?>) l.operand()).stream().map(f::label).collect(java.util.stream.Collectors.joining("或"));
+            case NOT_IN -> "不是" + ((List<?>) l.operand()).stream().map(f::label).collect(java.util.stream.Collectors.joining("或"));
+            case AT_LEAST -> (f.type() == luohu.policy.FactType.LEVEL ? f.label(l.operand()) + "及以上" : "满" + f.label(l.operand()));
+            case BELOW -> (f.type() == luohu.policy.FactType.LEVEL ? "低于" + f.label(l.operand()) : "不满" + f.label(l.operand()));
+        };
+        return f.name() + "是“" + value + "”";
+    }
+
+    public String factName(String factId) {
+        return model.vocabulary().get(factId).name();
     }
 
     public List<String> materials(PathwayOutcome o, PolicyDocument doc) {
@@ -104,7 +121,8 @@ public final class OutcomeText {
     public List<String> registration(PathwayOutcome o, PolicyDocument doc) {
         List<String> out = new ArrayList<>();
         for (Registration r : o.registration()) {
-            String order = r.order().isEmpty() ? "" : String.join(" → ", r.order()) + "：";
+            String order = r.order().isEmpty() ? "" : r.choice() ? "可任选其一（" + String.join("、", r.order()) + "）："
+                    : String.join(" → ", r.order()) + "：";
             out.add("户口登记：" + order + "“" + r.text() + "”" + cite(doc, r.clause()));
         }
         return out;

@@ -51,7 +51,7 @@ public final class DialogMachine {
         this.prompts = dialogs.prompts();
         this.questions = dialogs.questions();
         this.planner = new Planner(questions);
-        this.cases = new CaseAnswers(model, prompts);
+        this.cases = new CaseAnswers(model, prompts, questions);
         this.general = new GeneralAnswers(engine, prompts, cases);
         this.cache = cache;
     }
@@ -177,7 +177,8 @@ public final class DialogMachine {
                 && eligibleIds(a).equals(eligibleIds(engine.assess(place, before.facts()))));
         if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
             return new Outcome(s.withState("answered").withAsked(null),
-                    new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"), List.of("直接告诉我结果", "重新开始")), a);
+                    new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"),
+                            a.with(Status.UNDETERMINED).isEmpty() ? List.of("重新开始") : List.of("继续", "重新开始")), a);
         }
         Optional<String> next = planner.next(a, s.declined());
         boolean answering = "interview".equals(before.state()) && before.asked() != null && u.facts().size() == 1

@@ -69,6 +69,14 @@ public final class Questions {
         return List.copyOf(byFact.keySet());
     }
 
+    /** The label of the option that stands for {@code value}, or null when no option does. */
+    public String optionLabel(String fact, Object value) {
+        Question q = byFact.get(fact);
+        if (q == null) return null;
+        for (Option o : q.options()) if (o.value().equals(value)) return o.label();
+        return null;
+    }
+
     /** The value of the option whose label is exactly {@code text}, or null. */
     public Object optionValue(String fact, String text) {
         Question q = byFact.get(fact);

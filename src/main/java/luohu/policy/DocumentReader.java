@@ -114,9 +114,9 @@ final class DocumentReader {
     }
 
     private Registration registration(Node r) {
-        r.only(Set.of("order", "text", "clause", "when"));
+        r.only(Set.of("order", "text", "clause", "when", "choice"));
         return new Registration(r.strList("order"), r.str("text"), cite(r, "clause"),
-                r.has("when") ? condition(r.get("when")) : null);
+                r.has("when") ? condition(r.get("when")) : null, r.bool("choice", false));
     }
 
     private Rule rule(Node r) {
