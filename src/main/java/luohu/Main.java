@@ -4,6 +4,7 @@ import luohu.cli.AssessCommand;
 import luohu.cli.ChatCommand;
 import luohu.cli.CheckCommand;
 import luohu.cli.NluEvalCommand;
+import luohu.channel.web.WebCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "luohu", mixinStandardHelpOptions = true, version = "luohu 0.1.0",
         description = "落户助手: answers household-registration settlement questions from the policy documents. "
                 + "With no command, starts the console chat.",
-        subcommands = {ChatCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class})
+        subcommands = {ChatCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class, WebCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

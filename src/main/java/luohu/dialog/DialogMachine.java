@@ -65,6 +65,11 @@ public final class DialogMachine {
         return understander;
     }
 
+    /** The questions and quick replies of dialogs/questions.yaml, e.g. for labelling form controls. */
+    public Questions questions() {
+        return questions;
+    }
+
     public Turn handle(Session session, String text) {
         Understanding u = understander.understand(text == null ? "" : text, session.asked());
         String from = session.state();
