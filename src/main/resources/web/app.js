@@ -237,8 +237,8 @@
     } else if (p.status === 'undetermined') {
       if (p.place_unknown) body.push(el('p', { class: 'what' }, '该途径只适用于部分地区，请选择具体的市、县（区）。'));
       if (p.missing_facts.length) {
-        body.push(el('p', { class: 'what' }, '还需要了解：'),
-          el('ul', { class: 'missing' }, p.missing_facts.map(m => el('li', {}, el('strong', {}, m.name), '：', m.description))));
+        body.push(el('p', { class: 'what missing' }, '还需要了解：',
+          p.missing_facts.map((m, i) => [i ? '、' : '', el('strong', { title: m.description, dataset: { fact: m.id } }, m.name)])));
       }
     }
     body.push(el('p', { class: 'cite-line' }, '依据：', p.clauses.map(c => [LH.cite(c), ' '])));
@@ -284,25 +284,25 @@
         el('label', {}, el('input', {
           type: 'checkbox', checked: ticked.has(i),
           onchange: ev => { if (ev.target.checked) ticked.add(i); else ticked.delete(i); },
-        }), ' ', m.text), ' ', LH.cite(m.clause)))));
+        }), ' ', m.text), ' ', LH.cite(m.clause, m.clause.label)))));
     } else {
       parts.push(el('p', { class: 'silent', id: 'materials' }, '文件没有列出该途径的申报材料。'));
     }
     if (p.family.length) {
       parts.push(el('h4', {}, '可随迁人员'),
-        el('ul', { class: 'family' }, p.family.map(f => el('li', {}, el('strong', {}, f.relation), f.terms ? '：' + f.terms : '', ' ', LH.cite(f.clause)))));
+        el('ul', { class: 'family' }, p.family.map(f => el('li', {}, el('strong', {}, f.relation), f.terms ? '：' + f.terms : '', ' ', LH.cite(f.clause, f.clause.label)))));
     }
     if (p.registration.length) {
       parts.push(el('h4', {}, '户口登记地及顺序'));
       for (const r of p.registration) {
         parts.push(el('ol', { class: 'order' }, r.order.map(o => el('li', {}, o))),
-          el('p', { class: 'verbatim' }, r.text, ' ', LH.cite(r.clause)));
+          el('p', { class: 'verbatim' }, r.text, ' ', LH.cite(r.clause, r.clause.label)));
       }
     }
-    if (p.cross_province) parts.push(el('p', { class: 'cross' }, '可申请跨省通办 ', LH.cite(p.cross_province)));
+    if (p.cross_province) parts.push(el('p', { class: 'cross' }, '可申请跨省通办 ', LH.cite(p.cross_province, p.cross_province.label)));
     if (p.notes.length) {
       parts.push(el('h4', {}, '说明'),
-        el('ul', { class: 'notes' }, p.notes.map(n => el('li', {}, n.text, ' ', LH.cite(n.clause)))));
+        el('ul', { class: 'notes' }, p.notes.map(n => el('li', {}, n.text, ' ', LH.cite(n.clause, n.clause.label)))));
     }
     parts.push(el('p', { class: 'cite-line' }, '依据：', p.clauses.map(c => [LH.cite(c), ' '])));
     parts.push(el('div', { class: 'actions' }, el('button', { type: 'button', id: 'print', onclick: () => openPrint(p) }, '打印')));

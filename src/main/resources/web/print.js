@@ -32,7 +32,8 @@
   const clauses = await Promise.all(p.clauses.map(c => api('GET', '/api/clauses/' + encodeURIComponent(c.id)).catch(() => null)));
   const d = a.document;
   const ticked = new Set(req.ticked || []);
-  const cite = c => el('span', { class: 'cite' }, '〔' + c.citation + '〕');
+  // the document is named once, in the table at the top; items cite their clause by its number
+  const cite = c => el('span', { class: 'cite' }, '〔' + c.label + '〕');
   const printed = LH.today();
 
   const parts = [
@@ -49,10 +50,12 @@
         LH.documentDateNote(d) ? el('div', { class: 'date-note' }, '日期说明：' + LH.documentDateNote(d)) : null)),
       el('tr', {}, el('th', {}, '打印日期'), el('td', { id: 'printed' }, printed)))),
   ];
-  if (p.status !== 'eligible') {
-    parts.push(el('p', { class: 'warn' }, p.status === 'not_eligible'
-      ? '注意：按窗口登记的情况，申请人不符合该途径的条件。'
-      : '注意：该途径是否符合尚待确定。'));
+  if (p.status === 'not_eligible') {
+    parts.push(el('div', { class: 'warn' }, '注意：按窗口登记的情况，申请人不符合该途径的条件：',
+      el('ul', {}, p.failures.map(f => el('li', {}, f.explanation)))));
+  } else if (p.status !== 'eligible') {
+    parts.push(el('div', { class: 'warn' }, '注意：该途径是否符合尚待确定'
+      + (p.missing_facts.length ? '，还需要了解：' + p.missing_facts.map(m => m.name).join('、') : '') + '。'));
   }
 
   let n = 0;
@@ -83,7 +86,7 @@
     parts.push(el('ul', {}, items));
   }
   parts.push(h('条款原文'));
-  clauses.filter(Boolean).forEach(c => parts.push(el('p', { class: 'clause' }, el('b', {}, c.label + (c.heading ? ' ' + c.heading : '') + '　'), c.text, ' ', cite(c))));
+  clauses.filter(Boolean).forEach(c => parts.push(el('p', { class: 'clause' }, el('b', {}, c.label + (c.heading && !c.text.startsWith(c.heading) ? ' ' + c.heading : '') + '　'), c.text, ' ', cite(c))));
 
   const known = facts.facts.filter(f => req.facts && req.facts[f.id] !== undefined && req.facts[f.id] !== null);
   if (known.length) {

@@ -61,6 +61,13 @@ final class CatalogApi {
         return m;
     }
 
+    /** The unit a number box shows: 个月 or 年, and 岁 for an age (the one years fact that is not a duration). */
+    static String unit(Fact f) {
+        if (f.type() == FactType.MONTHS) return "个月";
+        if (f.type() == FactType.YEARS) return f.id().equals("age") ? "岁" : "年";
+        return null;
+    }
+
     private static List<Object> facts(PolicyModel model, Questions questions) {
         Map<String, Set<String>> usedBy = new LinkedHashMap<>();
         for (PolicyDocument d : model.documents()) {
@@ -79,7 +86,7 @@ final class CatalogApi {
             m.put("name", f.name());
             m.put("type", f.type().yamlName());
             m.put("description", f.description());
-            m.put("unit", f.type() == FactType.MONTHS ? "个月" : f.type() == FactType.YEARS ? "年" : null);
+            m.put("unit", unit(f));
             List<Object> values = new ArrayList<>();
             f.values().forEach((id, label) -> values.add(Map.of("id", id, "label", label)));
             m.put("values", values);
