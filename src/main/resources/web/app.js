@@ -142,15 +142,16 @@
         el('option', { value: '' }, '未知'),
         f.values.map(v => el('option', { value: v.id, selected: value === v.id }, v.label)));
     } else {
+      const max = f.type === 'months' ? 1200 : 150; // as the API accepts
       const box = el('input', {
-        type: 'number', id, min: '0', step: f.type === 'months' ? '1' : '0.5', inputmode: 'decimal',
+        type: 'number', id, min: '0', max: String(max), step: f.type === 'months' ? '1' : '0.5', inputmode: 'decimal',
         value: value === undefined ? null : String(value), placeholder: '未知',
         oninput: ev => {
           const raw = ev.target.value.trim();
           const n = Number(raw);
-          const ok = raw === '' || (Number.isFinite(n) && n >= 0 && (f.type !== 'months' || Number.isInteger(n)));
+          const ok = raw === '' || (Number.isFinite(n) && n >= 0 && n <= max && (f.type !== 'months' || Number.isInteger(n)));
           ev.target.classList.toggle('invalid', !ok);
-          ev.target.title = ok ? '' : (f.type === 'months' ? '请填写 0 或以上的整数（月）' : '请填写 0 或以上的数（年）');
+          ev.target.title = ok ? '' : (f.type === 'months' ? '请填写 0 到 ' + max + ' 的整数（月）' : '请填写 0 到 ' + max + ' 的数（年）');
           if (ok) setValue(f, raw === '' ? null : n);
         },
       });

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import luohu.answer.AssessmentJson;
 import luohu.policy.Assessment;
 import luohu.policy.Fact;
+import luohu.policy.FactType;
 import luohu.policy.Facts;
 import luohu.policy.Place;
 import luohu.policy.PolicyEngine;
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
 /** POST /api/assess {place, facts}: every pathway of the place's document for the facts given. */
 final class AssessApi {
     static final String SHAPE = "{\"place\": \"赤峰\", \"facts\": {\"housing\": \"rent\", \"lease_registered\": true, \"lease_months\": 8}}";
+
+    /** No applicant has lived, worked or studied longer than this: larger numbers are typing mistakes. */
+    static final Map<FactType, Integer> MAX_NUMBER = Map.of(FactType.MONTHS, 1200, FactType.YEARS, 150);
 
     private final PolicyModel model;
     private final PolicyEngine engine;
@@ -58,6 +62,14 @@ final class AssessApi {
         if (!node.isObject()) throw new BadRequestResponse("\"facts\" must be a JSON object of fact id to value, e.g. {\"housing\": \"own\"}; GET /api/facts lists the facts");
         Map<String, Object> raw = JsonBody.JSON.convertValue(node, JsonBody.JSON.getTypeFactory()
                 .constructMapType(LinkedHashMap.class, String.class, Object.class));
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            Fact f = model.vocabulary().find(e.getKey()).orElse(null);
+            if (f != null && f.type().numeric() && e.getValue() instanceof Number n
+                    && !(Double.isFinite(n.doubleValue()) && n.doubleValue() <= MAX_NUMBER.get(f.type()))) {
+                throw new BadRequestResponse(f.id() + " takes a number from 0 to " + MAX_NUMBER.get(f.type())
+                        + (f.type() == FactType.MONTHS ? " (months)" : " (years)") + ", not " + n);
+            }
+        }
         try {
             return model.vocabulary().parse(raw);
         } catch (IllegalArgumentException e) {

@@ -114,6 +114,8 @@ class WebApiTest {
         badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"housing\": \"yacht\"}}", "housing takes one of own, rent");
         badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"lease_months\": -3}}", "lease_months takes a whole number of months");
         badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"lease_months\": 1.5}}", "whole number of months");
+        badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"lease_months\": 1e400}}", "lease_months takes a number from 0 to 1200");
+        badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"graduation_years\": 99999999999999999999}}", "from 0 to 150");
         badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"lease_registered\": \"maybe\"}}", "lease_registered takes true or false");
         badRequest("/api/assess", "{\"place\": \"赤峰\", \"facts\": [1, 2]}", "\"facts\" must be a JSON object");
         badRequest("/api/assess", "{\"facts\": {}}", "\"place\" is missing");

@@ -217,7 +217,7 @@ class WebBrowserTest {
     }
 
     @Test
-    void theChatPaneAndTheClauseBrowserWork() {
+    void theChatPaneAndTheClauseBrowserWork() throws IOException {
         driver.get(base + "/?token=" + TOKEN);
         waiting().until(d -> d.findElements(By.cssSelector("#place option")).size() > 5);
         driver.findElement(By.id("tab-btn-chat")).click();
@@ -228,6 +228,7 @@ class WebBrowserTest {
         String reply = driver.findElements(By.cssSelector("#chat-log .msg.bot")).get(1).getText();
         assertTrue(reply.contains("赤峰"), reply);
         assertTrue(driver.findElement(By.cssSelector("#chat-log .msg.user")).getText().contains("租房两年"));
+        screenshot(Path.of("target", "web-chat.png"));
 
         driver.findElement(By.id("tab-btn-clauses")).click();
         driver.findElement(By.id("clause-q")).sendKeys("随迁 子女 居住证");
@@ -237,6 +238,7 @@ class WebBrowserTest {
         assertTrue(!first.findElements(By.tagName("mark")).isEmpty(), first.getText());
         assertTrue(first.getText().contains("出处："), first.getText());
         assertTrue(driver.findElement(By.id("clause-status")).getText().contains("居住证"));
+        screenshot(Path.of("target", "web-clauses.png"));
     }
 
     private static void screenshot(Path file) throws IOException {
