@@ -152,7 +152,7 @@
           const ok = raw === '' || (Number.isFinite(n) && n >= 0 && n <= max && (f.type !== 'months' || Number.isInteger(n)));
           ev.target.classList.toggle('invalid', !ok);
           ev.target.title = ok ? '' : (f.type === 'months' ? '请填写 0 到 ' + max + ' 的整数（月）' : '请填写 0 到 ' + max + ' 的数（年）');
-          if (ok) setValue(f, raw === '' ? null : n);
+          setValue(f, ok && raw !== '' ? n : null); // a wrong number counts as unknown until corrected
         },
       });
       input = el('span', { class: 'number' }, box, el('span', { class: 'unit' }, f.unit));
