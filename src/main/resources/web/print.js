@@ -51,8 +51,11 @@
       el('tr', {}, el('th', {}, '打印日期'), el('td', { id: 'printed' }, printed)))),
   ];
   if (p.status === 'not_eligible') {
-    parts.push(el('div', { class: 'warn' }, '注意：按窗口登记的情况，申请人不符合该途径的条件：',
-      el('ul', {}, p.failures.map(f => el('li', {}, f.explanation)))));
+    // the conditions not met, in the document's words with their clause (the console shows the full explanation)
+    const seen = new Set();
+    const unmet = p.failures.filter(f => !seen.has(f.says) && seen.add(f.says));
+    parts.push(el('div', { class: 'warn' }, '注意：按窗口登记的情况，申请人不符合该途径的条件。未满足：',
+      el('span', { class: 'unmet' }, unmet.map((f, i) => [i ? '；' : '', '“' + f.says + '”', cite(f.clause)]))));
   } else if (p.status !== 'eligible') {
     parts.push(el('div', { class: 'warn' }, '注意：该途径是否符合尚待确定'
       + (p.missing_facts.length ? '，还需要了解：' + p.missing_facts.map(m => m.name).join('、') : '') + '。'));
@@ -88,13 +91,25 @@
   parts.push(h('条款原文'));
   clauses.filter(Boolean).forEach(c => parts.push(el('p', { class: 'clause' }, el('b', {}, c.label + (c.heading && !c.text.startsWith(c.heading) ? ' ' + c.heading : '') + '　'), c.text, ' ', cite(c))));
 
-  const known = facts.facts.filter(f => req.facts && req.facts[f.id] !== undefined && req.facts[f.id] !== null);
+  // the facts that the document's conditions read, as registered at the window
+  const known = facts.facts.filter(f => f.documents.includes(d.id) && req.facts && req.facts[f.id] !== undefined && req.facts[f.id] !== null);
   if (known.length) {
     parts.push(h('窗口登记的情况'), el('ul', { class: 'facts' }, known.map(f => el('li', {}, f.name + '：' + LH.factValueLabel(f, req.facts[f.id])))));
   }
   parts.push(el('div', { class: 'footer' },
     el('span', {}, '本清单由落户助手依据' + d.cite_name + '原文整理。'),
     el('span', {}, '打印日期：' + printed)));
-  sheet.replaceChildren(...parts);
+  sheet.replaceChildren(el('div', { id: 'content' }, parts));
+  fitOnePage(sheet, document.getElementById('content'));
   document.title = '落户申报材料清单 · ' + p.name + ' · ' + printed;
+
+  /** Lowers the sheet's font size until its content fits the A4 page inside the page margins (297mm - 2 × 12mm). */
+  function fitOnePage(sheet, content) {
+    const mm = 96 / 25.4;
+    const available = 273 * mm - 4;
+    for (let pt = 10.5; pt >= 7; pt -= 0.25) {
+      sheet.style.fontSize = pt + 'pt';
+      if (content.getBoundingClientRect().height <= available) return;
+    }
+  }
 })();
