@@ -138,6 +138,22 @@ class WebApiTest {
         r = client.method("DELETE", "/api/places");
         assertEquals(405, r.statusCode());
         assertTrue(json(r).get("error").asText().contains("not allowed"), r.body());
+        // a request Jetty cannot read gets JSON too, not an HTML page
+        String raw = raw("GET /api/clauses/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
+        assertTrue(raw.contains("application/json") && raw.contains("{\"error\":"), raw);
+        assertNoStackTrace(raw);
+    }
+
+    /** Sends bytes as they are, for requests an HTTP client would refuse to make. */
+    private static String raw(String request) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

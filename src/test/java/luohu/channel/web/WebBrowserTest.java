@@ -175,7 +175,7 @@ class WebBrowserTest {
             assertTrue(sheet.contains("审议稿") && sheet.contains("打印日期") && sheet.contains(date), sheet);
             assertTrue(sheet.contains("一（二）1"), sheet);
 
-            driver.manage().window().setSize(new Dimension(900, 1250));
+            driver.manage().window().setSize(new Dimension(900, 1320));
             screenshot(Path.of("target", "web-print.png"));
 
             Pdf pdf = ((PrintsPage) driver).print(a4());
