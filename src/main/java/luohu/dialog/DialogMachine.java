@@ -79,6 +79,11 @@ public final class DialogMachine {
         return understander;
     }
 
+    /** The questions and quick replies of dialogs/questions.yaml, e.g. for labelling form controls. */
+    public Questions questions() {
+        return questions;
+    }
+
     public Turn handle(Session session, String text) {
         Turn quick = fromCache(session, text);
         if (quick != null) return quick;

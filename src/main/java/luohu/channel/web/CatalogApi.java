@@ -1,0 +1,102 @@
+package luohu.channel.web;
+
+import io.javalin.http.Context;
+import luohu.answer.AssessmentJson;
+import luohu.dialog.Questions;
+import luohu.policy.Condition;
+import luohu.policy.Fact;
+import luohu.policy.FactType;
+import luohu.policy.Pathway;
+import luohu.policy.Place;
+import luohu.policy.PolicyDocument;
+import luohu.policy.PolicyModel;
+import luohu.policy.Registration;
+import luohu.policy.Rule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** GET /api/places and GET /api/facts: what the page builds its place picker and its form from. */
+final class CatalogApi {
+    private final Map<String, Object> places;
+    private final Map<String, Object> facts;
+
+    CatalogApi(PolicyModel model, Questions questions) {
+        this.places = Map.of("documents", model.documents().stream().map(CatalogApi::document).toList());
+        this.facts = Map.of("facts", facts(model, questions));
+    }
+
+    void places(Context ctx) {
+        ctx.json(places);
+    }
+
+    void facts(Context ctx) {
+        ctx.json(facts);
+    }
+
+    /** A document as the API shows it: its description, how to cite it, and its places. */
+    static Map<String, Object> documentInfo(PolicyDocument d) {
+        Map<String, Object> m = new LinkedHashMap<>(AssessmentJson.document(d.info()));
+        m.put("short", d.info().shortName());
+        m.put("cite_name", d.info().citeName());
+        return m;
+    }
+
+    private static Map<String, Object> document(PolicyDocument d) {
+        Map<String, Object> m = documentInfo(d);
+        List<Object> ps = new ArrayList<>();
+        for (Place p : d.places()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name());
+            pm.put("aliases", p.aliases());
+            pm.put("kind", p.kind());
+            pm.put("root", p.root());
+            ps.add(pm);
+        }
+        m.put("places", ps);
+        return m;
+    }
+
+    /** The unit a number box shows: 个月 or 年, and 岁 for an age (the one years fact that is not a duration). */
+    static String unit(Fact f) {
+        if (f.type() == FactType.MONTHS) return "个月";
+        if (f.type() == FactType.YEARS) return f.id().equals("age") ? "岁" : "年";
+        return null;
+    }
+
+    private static List<Object> facts(PolicyModel model, Questions questions) {
+        Map<String, Set<String>> usedBy = new LinkedHashMap<>();
+        for (PolicyDocument d : model.documents()) {
+            List<Condition.Leaf> leaves = new ArrayList<>();
+            for (Pathway p : d.pathways()) {
+                leaves.addAll(Condition.leavesOf(p.conditions()));
+                for (Registration r : p.registration()) leaves.addAll(Condition.leavesOf(r.when()));
+            }
+            for (Rule r : d.rules()) leaves.addAll(Condition.leavesOf(r.when()));
+            for (Condition.Leaf l : leaves) usedBy.computeIfAbsent(l.fact(), k -> new LinkedHashSet<>()).add(d.id());
+        }
+        List<Object> out = new ArrayList<>();
+        for (Fact f : model.vocabulary().all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", f.id());
+            m.put("name", f.name());
+            m.put("type", f.type().yamlName());
+            m.put("description", f.description());
+            m.put("unit", unit(f));
+            List<Object> values = new ArrayList<>();
+            f.values().forEach((id, label) -> values.add(Map.of("id", id, "label", label)));
+            m.put("values", values);
+            Questions.Question q = questions.get(f.id());
+            m.put("question", q == null ? null : q.ask());
+            m.put("options", q == null ? List.of() : q.options().stream()
+                    .map(o -> Map.of("label", o.label(), "value", o.value())).toList());
+            m.put("documents", List.copyOf(usedBy.getOrDefault(f.id(), Set.of())));
+            out.add(m);
+        }
+        return out;
+    }
+}

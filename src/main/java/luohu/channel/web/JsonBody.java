@@ -1,0 +1,45 @@
+package luohu.channel.web;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+/** Reads a request body that must be one JSON object; anything else is a 400 that says what is expected. */
+final class JsonBody {
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonBody() {
+    }
+
+    /** @param shape an example of the expected object, quoted in error messages */
+    static ObjectNode object(Context ctx, String shape) {
+        String body = ctx.body();
+        if (body == null || body.isBlank()) throw new BadRequestResponse("the request body is empty; expected a JSON object like " + shape);
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new BadRequestResponse("the request body is not valid JSON" + where + "; expected a JSON object like " + shape);
+        }
+        if (!(node instanceof ObjectNode o)) throw new BadRequestResponse("expected a JSON object like " + shape);
+        return o;
+    }
+
+    /** A string field; null when absent and not required. */
+    static String text(ObjectNode o, String field, boolean required, String shape) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            if (required) throw new BadRequestResponse("\"" + field + "\" is missing; expected a JSON object like " + shape);
+            return null;
+        }
+        if (!v.isTextual()) throw new BadRequestResponse("\"" + field + "\" must be a string; expected a JSON object like " + shape);
+        return v.asText();
+    }
+}

@@ -1,0 +1,134 @@
+package luohu.channel.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import luohu.Assistant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The front-desk console: the page (static files under {@code /web} on the classpath) and the JSON API behind it.
+ * No request is logged; an error is logged by its route and exception class only, never with what was entered.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Far more than any form or message needs; larger bodies get 413. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    static final String API = "the API is GET /api/places, GET /api/facts, POST /api/assess, POST /api/chat, "
+            + "POST /api/chat/forget, GET /api/clauses?q=…, GET /api/clauses/{id}";
+
+    private final Javalin app;
+
+    /** @param token the access token every request must carry, or null when none is required */
+    public WebServer(Assistant assistant, String token) {
+        TokenCheck tokens = new TokenCheck(token);
+        ClauseIndex clauses = new ClauseIndex(assistant.model(), assistant.machine().understander().segmenter());
+        CatalogApi catalog = new CatalogApi(assistant.model(), assistant.machine().questions());
+        AssessApi assess = new AssessApi(assistant.model());
+        ChatApi chat = new ChatApi(assistant);
+        ClauseApi clauseApi = new ClauseApi(clauses);
+
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+        });
+
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Frame-Options", "DENY");
+            if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+            tokens.check(ctx);
+        });
+
+        app.get("/api/places", catalog::places);
+        app.get("/api/facts", catalog::facts);
+        app.post("/api/assess", assess::assess);
+        app.post("/api/chat", chat::chat);
+        app.post("/api/chat/forget", chat::forget);
+        app.get("/api/clauses", clauseApi::search);
+        app.get("/api/clauses/{id}", clauseApi::clause);
+
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            boolean noRoute = e.getStatus() == 404 && e.getMessage() != null && e.getMessage().startsWith("Endpoint ");
+            error(ctx, e.getStatus(), noRoute ? notFound(ctx) : e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed: {}", ctx.method(), routeOf(ctx), describe(e));
+            error(ctx, 500, "internal error: the request could not be handled; please try again");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) error(ctx, 404, notFound(ctx));
+        });
+        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed for " + ctx.path() + "; " + API));
+    }
+
+    /** Starts listening; port 0 picks a free one (see {@link #port()}). */
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static String notFound(Context ctx) {
+        return "not found: " + ctx.method() + " " + ctx.path() + "; the page is / and " + API;
+    }
+
+    static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message));
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
+
+    /** The route template (/api/clauses/{id}), never the path as sent or its query. */
+    private static String routeOf(Context ctx) {
+        try {
+            String p = ctx.endpointHandlerPath();
+            return p == null || p.isEmpty() ? "(no route)" : p;
+        } catch (RuntimeException e) {
+            return "(no route)";
+        }
+    }
+
+    /**
+     * The exception's classes and where they were thrown, without their messages: a message may quote what the
+     * applicant entered.
+     */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (sb.length() > 0) sb.append(" <- ");
+            sb.append(t.getClass().getName()).append(" at ").append(Arrays.stream(t.getStackTrace()).limit(6)
+                    .map(StackTraceElement::toString).collect(Collectors.joining(" < ")));
+        }
+        return sb.toString();
+    }
+}
