@@ -43,7 +43,7 @@ class CommandLineTest {
 
     @Test
     void assessAsJson() throws Exception {
-        Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\"}");
+        Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
         assertEquals(0, r.code, r.err);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
         assertEquals("2022-08-01", json.path("document").path("effective").asText());

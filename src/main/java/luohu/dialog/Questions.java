@@ -13,8 +13,8 @@ import java.util.Map;
 
 /** dialogs/questions.yaml: for each fact, the question and its quick-reply options. */
 public final class Questions {
-    /** A quick reply and the fact value it stands for. */
-    public record Option(String label, Object value) {
+    /** A quick reply, the fact value it stands for, and words that pick it in a short typed answer. */
+    public record Option(String label, Object value, List<String> words) {
     }
 
     /** The question for one fact. */
@@ -45,8 +45,10 @@ public final class Questions {
             for (JsonNode o : e.getValue().path("options")) {
                 Object raw = o.get("value").isBoolean() ? o.get("value").booleanValue()
                         : o.get("value").isNumber() ? o.get("value").numberValue() : o.get("value").asText();
+                List<String> words = new ArrayList<>();
+                o.path("words").forEach(w -> words.add(w.asText()));
                 try {
-                    options.add(new Option(o.path("label").asText(), fact.normalise(raw)));
+                    options.add(new Option(o.path("label").asText(), fact.normalise(raw), List.copyOf(words)));
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException(where + ".options: " + ex.getMessage());
                 }
@@ -84,6 +86,14 @@ public final class Questions {
         for (Option o : q.options()) {
             if (o.label().replaceAll("[\\p{P}\\s]", "").equals(text)) return o.value();
         }
-        return null;
+        // a short answer naming one option's words, and no other option's ("在县城" but not "城里还是村里")
+        Option picked = null;
+        for (Option o : q.options()) {
+            if (o.words().stream().anyMatch(text::contains)) {
+                if (picked != null) return null;
+                picked = o;
+            }
+        }
+        return picked == null || text.length() > 12 ? null : picked.value();
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class AnswerReader {
     private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "还没有", "未", "不对", "没呢", "no", "n", "nope");
     private static final List<String> YES = List.of("是", "是的", "对", "对的", "有", "有的", "嗯", "嗯嗯", "没错", "是啊", "对啊", "好",
-            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "安排了", "落实了", "批了", "在", "行", "可以", "恩", "对呀", "是呀");
+            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "安排了", "落实了", "批了", "行", "可以", "恩", "对呀", "是呀");
     private final FactVocabulary vocabulary;
     private final Questions questions;
 
