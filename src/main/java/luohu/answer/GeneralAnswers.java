@@ -79,7 +79,10 @@ public final class GeneralAnswers {
     /** The rules of the topics asked about: those that hold for the applicant first, none that cannot hold. */
     private String rules(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
         String r = ruleLines(u, doc, place, facts, limit);
-        return r != null ? r : prompts.say("no_topic_rules", "document", doc.info().citeName(), "topic", model.topicName(topics(u).get(0)));
+        if (r != null) return r;
+        List<String> topics = topics(u);
+        return topics.isEmpty() ? prompts.say("silent")
+                : prompts.say("no_topic_rules", "document", doc.info().citeName(), "topic", model.topicName(topics.get(0)));
     }
 
     /**
@@ -89,6 +92,7 @@ public final class GeneralAnswers {
      */
     private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
         List<String> topics = topics(u);
+        if (topics.isEmpty()) return null;
         List<String> narrow = u.topics().stream().filter(topics::contains).toList();
         List<Rule> chosen = new ArrayList<>();
         Map<Rule, Integer> score = new java.util.HashMap<>();
@@ -130,7 +134,16 @@ public final class GeneralAnswers {
             all.addAll(base);
             return new ArrayList<>(all);
         }
-        return base.isEmpty() ? List.of("policy_info") : base;
+        return base;
+    }
+
+    /**
+     * The rules on what a case message touches besides the case itself ("能迁到农村吗", "可以不迁吗"), to put before
+     * the assessment; null when it touches none.
+     */
+    public String topicNotes(Understanding u, Place place, Facts facts) {
+        if (u.topics().isEmpty() || place == null) return null;
+        return ruleLines(u, model.documentOf(place), place, facts, 2);
     }
 
     private String policyInfo(PolicyDocument doc, Place place) {

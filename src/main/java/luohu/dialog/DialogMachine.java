@@ -173,6 +173,8 @@ public final class DialogMachine {
             return new Outcome(s.withState("need_place").withAsked(null),
                     new Reply(head + prompts.say("ask_place", "places", general.placeList()), rootPlaces()));
         }
+        String notes = general.topicNotes(u, place, s.facts());
+        if (notes != null) head.append(notes).append("\n\n");
         Assessment a = engine.assess(place, s.facts());
         if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
             return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")), a);

@@ -85,7 +85,8 @@ public final class FactExtractor {
             String clauseText = text(tokens, c);
             String beforeText = text(tokens, c.first(), m.first() - 1);
             for (Lexicon.FactPhrase p : m.values()) {
-                if (p.subjectOnly() && (c.relative() != null && c.explicit() || aboutRelative)) continue;
+                // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
+                if (c.relative() != null && c.explicit() || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, c, m.first(), m.last());
@@ -174,7 +175,7 @@ public final class FactExtractor {
 
     private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
                             String asked, LocalDate today, Map<String, Object> facts) {
-        List<PhraseIndex.Match<String>> cues = durationCues.find(tokens);
+        List<PhraseIndex.Match<String>> cues = durationCues(tokens);
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             int at = tokenAt(tokens, q.start());
@@ -186,8 +187,9 @@ public final class FactExtractor {
                 continue;
             }
             if (q.year() != null) {
-                String after = text.substring(q.end(), Math.min(text.length(), q.end() + 3));
-                if (after.startsWith("毕业") && !aboutRelative) put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
+                // "2019年毕业", "2019年大专毕业"
+                String after = text.substring(q.end(), Math.min(text.length(), q.end() + 6));
+                if (after.contains("毕业") && !aboutRelative) put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
                 continue;
             }
             String fact = cueFor(cues, clauses, at, c);
@@ -197,6 +199,29 @@ public final class FactExtractor {
             Fact f = vocabulary.get(fact);
             put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
         }
+    }
+
+    /**
+     * Duration cues: whole-token matches, and cues of two or more characters inside a longer token, since the
+     * segmenter may keep "大专毕业" whole while "毕业" is the cue.
+     */
+    private List<PhraseIndex.Match<String>> durationCues(List<Token> tokens) {
+        List<PhraseIndex.Match<String>> out = new ArrayList<>(durationCues.find(tokens));
+        Set<Integer> covered = new HashSet<>();
+        for (PhraseIndex.Match<String> m : out) for (int i = m.first(); i <= m.last(); i++) covered.add(i);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (covered.contains(i)) continue;
+            String t = tokens.get(i).text();
+            for (Lexicon.DurationCue c : lexicon.durations()) {
+                String w = c.words().stream().filter(x -> x.length() >= 2 && t.length() > x.length() && t.contains(x)).findFirst().orElse(null);
+                if (w != null) {
+                    out.add(new PhraseIndex.Match<>(i, i, w, List.of(c.fact())));
+                    break;
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(PhraseIndex.Match::first));
+        return out;
     }
 
     private void put(Map<String, Object> facts, String fact, double value) {
