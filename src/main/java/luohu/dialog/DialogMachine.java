@@ -134,9 +134,10 @@ public final class DialogMachine {
     /** The session with the message's facts and place taken in; a declined question is not asked again. */
     private Session merge(Session s, Understanding u) {
         Session next = s.withFacts(mergeFacts(s.facts(), u.facts()));
-        Place p = u.places().first();
+        Place p = u.places().last();
         if (p != null && u.intent() != Intent.COMPARE) next = next.withPlace(p.name());
-        if (s.asked() != null && !u.facts().knows(s.asked()) && u.dontKnow()) {
+        // "不知道", or "继续" while a question is pending: that question is set aside and not asked again
+        if (s.asked() != null && !u.facts().knows(s.asked()) && (u.dontKnow() || u.more())) {
             next = next.decline(s.asked());
         }
         return next;
@@ -175,6 +176,8 @@ public final class DialogMachine {
         }
         String notes = general.topicNotes(u, place, s.facts());
         if (notes != null) head.append(notes).append("\n\n");
+        String silent = silentFacts(u.facts(), place);
+        if (silent != null) head.append(silent).append("\n");
         Assessment a = engine.assess(place, s.facts());
         if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
             return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")), a);
@@ -225,7 +228,9 @@ public final class DialogMachine {
         Place place = place(s);
         if (place == null) return assess(s, u, "", false);
         Assessment a = engine.assess(place, s.facts());
-        return new Outcome(s.withState("answered").withAsked(null), new Reply(cases.asItStands(a), List.of("重新开始")), a);
+        // the question pending stays pending: a reply to it after the result is still understood
+        return new Outcome(s.withState("answered"), new Reply(cases.asItStands(a),
+                a.with(Status.UNDETERMINED).isEmpty() ? List.of("重新开始") : List.of("继续", "重新开始")), a);
     }
 
     /** A corrected fact replaces the earlier one; the reply says what changed, then carries on. */
@@ -237,7 +242,7 @@ public final class DialogMachine {
             Fact f = model.vocabulary().get(e.getKey());
             changes.add(f.name() + (old == null ? "" : "：" + f.label(old)) + " → " + f.label(e.getValue()));
         }
-        boolean placeChanged = u.places().first() != null && !u.places().first().name().equals(s.place());
+        boolean placeChanged = u.places().last() != null && !u.places().last().name().equals(s.place());
         if (changes.isEmpty() && !placeChanged) {
             return new Outcome(s, withResume(prompts.say("nothing_to_correct"), s));
         }
@@ -295,6 +300,22 @@ public final class DialogMachine {
         List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
         options.add("直接告诉我结果");
         return new Reply(text.strip() + "\n\n" + prompts.say("resume", "question", q.ask()), options);
+    }
+
+    /** When no pathway of the place's document looks at any fact the message states, the document is silent on them. */
+    private String silentFacts(Facts stated, Place place) {
+        PolicyDocument doc = model.documentOf(place);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (luohu.policy.Pathway p : doc.pathways()) {
+            if (p.scope().covers(place) == luohu.policy.Truth.FALSE) continue;
+            luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
+        }
+        // only when nothing the message states is looked at: then the document is silent on the applicant's situation
+        if (stated.asMap().keySet().stream().anyMatch(used::contains)) return null;
+        List<String> silent = stated.asMap().keySet().stream()
+                .filter(f -> !f.equals("local_hukou") && questions.has(f))
+                .map(f -> model.vocabulary().get(f).name()).toList();
+        return silent.isEmpty() ? null : prompts.say("silent_facts", "document", doc.info().citeName(), "facts", String.join("、", silent));
     }
 
     /** "已记下：…" for the facts a message stated, in plain words. */

@@ -4,6 +4,7 @@ import luohu.policy.Assessment;
 import luohu.policy.PathwayOutcome;
 import luohu.policy.Status;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the one next question that matters most. Each undetermined pathway shares its weight among the facts it
- * still waits for, so a pathway one answer away from a decision weighs most; a pathway the applicant's facts already
- * partly meet weighs more (it is what they are talking about). The fact with the most weight is asked.
+ * Finds the one next question that matters most. First come the pathways the applicant's facts already partly meet
+ * (what they are talking about), the one fewest answers from a decision first. Among equals, each undetermined
+ * pathway gives weight to the facts it still waits for, most to the first (the engine lists them nearest-to-decisive
+ * first), and the fact with the most weight is asked; the order of questions.yaml breaks the last ties.
  * Only facts some pathway is waiting for are ever asked, so no question is wasted on what cannot change the outcome.
  */
 public final class Planner {
@@ -25,18 +27,22 @@ public final class Planner {
 
     public Optional<String> next(Assessment a, Set<String> declined) {
         Map<String, Double> weight = new HashMap<>();
+        Map<String, Integer> nearest = new HashMap<>();
         for (PathwayOutcome o : a.with(Status.UNDETERMINED)) {
             List<String> open = o.missing().stream().filter(f -> !declined.contains(f) && questions.has(f)).toList();
-            // a fact known only in part (没买房: not own) is still open and may be asked
+            // the pathway's weight halves down its missing facts, which come nearest-to-decisive first
             double w = 1.0 + o.met().size();
-            for (String f : open) weight.merge(f, w / open.size(), Double::sum);
+            for (int i = 0; i < open.size(); i++) {
+                weight.merge(open.get(i), w / (1 << Math.min(i, 30)), Double::sum);
+                // a pathway partly met and few answers from a decision: minus the answers it still needs
+                if (!o.met().isEmpty()) nearest.merge(open.get(i), -open.size(), Math::max);
+            }
         }
         List<String> order = questions.order();
-        return weight.entrySet().stream()
-                .max((x, y) -> Math.abs(x.getValue() - y.getValue()) < 1e-9
-                        ? Integer.compare(order.indexOf(y.getKey()), order.indexOf(x.getKey()))
-                        : Double.compare(x.getValue(), y.getValue()))
-                .map(Map.Entry::getKey);
+        Comparator<String> best = Comparator.<String>comparingInt(f -> nearest.getOrDefault(f, Integer.MIN_VALUE))
+                .thenComparingDouble(weight::get)
+                .thenComparing(Comparator.<String>comparingInt(order::indexOf).reversed());
+        return weight.keySet().stream().max(best);
     }
 
     /** Whether some pathway is waiting only for the applicant's specific place within the document's area. */

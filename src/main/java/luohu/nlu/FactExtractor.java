@@ -202,7 +202,7 @@ public final class FactExtractor {
     }
 
     /**
-     * Duration cues: whole-token matches, and cues of two or more characters inside a longer token, since the
+     * Duration cues: whole-token matches, and cues of two or more characters ending a longer token, since the
      * segmenter may keep "大专毕业" whole while "毕业" is the cue.
      */
     private List<PhraseIndex.Match<String>> durationCues(List<Token> tokens) {
@@ -213,7 +213,7 @@ public final class FactExtractor {
             if (covered.contains(i)) continue;
             String t = tokens.get(i).text();
             for (Lexicon.DurationCue c : lexicon.durations()) {
-                String w = c.words().stream().filter(x -> x.length() >= 2 && t.length() > x.length() && t.contains(x)).findFirst().orElse(null);
+                String w = c.words().stream().filter(x -> x.length() >= 2 && t.length() > x.length() && t.endsWith(x)).findFirst().orElse(null);
                 if (w != null) {
                     out.add(new PhraseIndex.Match<>(i, i, w, List.of(c.fact())));
                     break;

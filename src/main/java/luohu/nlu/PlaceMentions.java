@@ -19,4 +19,9 @@ public record PlaceMentions(List<Place> covered, List<String> uncovered) {
     public Place first() {
         return covered.isEmpty() ? null : covered.get(0);
     }
+
+    /** The place a question is about when it names several: the last ("我在聊城买了房，那在铁岭呢"). */
+    public Place last() {
+        return covered.isEmpty() ? null : covered.get(covered.size() - 1);
+    }
 }

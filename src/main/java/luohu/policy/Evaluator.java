@@ -13,8 +13,15 @@ final class Evaluator {
         this.vocabulary = vocabulary;
     }
 
-    /** The truth of a condition, with the conditions that failed and the facts that would decide it. */
-    record Result(Truth truth, List<Failure> failures, Set<String> missing) {
+    /**
+     * The truth of a condition, with the conditions that failed and the facts that would decide it; {@code met}
+     * counts the leaves already true. Missing facts come in the order they matter: within an "any", the branch
+     * closest to true first.
+     */
+    record Result(Truth truth, List<Failure> failures, Set<String> missing, int met) {
+        Result(Truth truth, List<Failure> failures, Set<String> missing) {
+            this(truth, failures, missing, truth == Truth.TRUE ? 1 : 0);
+        }
     }
 
     Result eval(Condition c, Facts facts) {
@@ -22,30 +29,32 @@ final class Evaluator {
         boolean all = c instanceof Condition.All;
         List<Condition> parts = all ? ((Condition.All) c).parts() : ((Condition.Any) c).parts();
         List<Failure> failures = new ArrayList<>();
-        Set<String> missing = new LinkedHashSet<>();
-        boolean anyTrue = false, anyFalse = false, anyUnknown = false;
+        List<Result> open = new ArrayList<>();
+        boolean anyTrue = false, anyFalse = false;
+        int met = 0;
         for (Condition part : parts) {
             Result r = eval(part, facts);
+            met += r.met;
             switch (r.truth) {
                 case TRUE -> anyTrue = true;
                 case FALSE -> {
                     anyFalse = true;
                     failures.addAll(r.failures);
                 }
-                case UNKNOWN -> {
-                    anyUnknown = true;
-                    missing.addAll(r.missing);
-                }
+                case UNKNOWN -> open.add(r);
             }
         }
+        if (!all) open.sort((x, y) -> Integer.compare(y.met, x.met)); // the branch nearest to true first
+        Set<String> missing = new LinkedHashSet<>();
+        open.forEach(r -> missing.addAll(r.missing));
         if (all) {
-            if (anyFalse) return new Result(Truth.FALSE, failures, Set.of());
-            if (anyUnknown) return new Result(Truth.UNKNOWN, List.of(), missing);
-            return new Result(Truth.TRUE, List.of(), Set.of());
+            if (anyFalse) return new Result(Truth.FALSE, failures, Set.of(), met);
+            if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met);
+            return new Result(Truth.TRUE, List.of(), Set.of(), met);
         }
-        if (anyTrue) return new Result(Truth.TRUE, List.of(), Set.of());
-        if (anyUnknown) return new Result(Truth.UNKNOWN, List.of(), missing);
-        return new Result(Truth.FALSE, failures, Set.of());
+        if (anyTrue) return new Result(Truth.TRUE, List.of(), Set.of(), met);
+        if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met);
+        return new Result(Truth.FALSE, failures, Set.of(), met);
     }
 
     Truth truth(Condition c, Facts facts) {

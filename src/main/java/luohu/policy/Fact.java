@@ -9,11 +9,13 @@ import java.util.Map;
  * One declared fact of the shared vocabulary.
  *
  * @param name   a short plain noun (住房, 学历)
+ * @param unit   for months and years facts: the unit a number is said in (个月, 年, 岁 for an age)
  * @param values for choice and level facts, value id to its plain Chinese label, in declared order
  */
-public record Fact(String id, String name, FactType type, String description, Map<String, String> values) {
+public record Fact(String id, String name, FactType type, String description, Map<String, String> values, String unit) {
 
     public Fact {
+        if (unit == null) unit = type == FactType.MONTHS ? "个月" : type == FactType.YEARS ? "年" : null;
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
@@ -63,7 +65,8 @@ public record Fact(String id, String name, FactType type, String description, Ma
             case BOOL -> Boolean.TRUE.equals(value) ? "是" : "否";
             case CHOICE, LEVEL -> values.getOrDefault(String.valueOf(value), String.valueOf(value));
             case MONTHS -> Durations.months((Integer) value);
-            case YEARS -> Durations.years(((Number) value).doubleValue());
+            case YEARS -> unit.equals("年") ? Durations.years(((Number) value).doubleValue())
+                    : Durations.years(((Number) value).doubleValue()).replace("年", unit);
         };
     }
 

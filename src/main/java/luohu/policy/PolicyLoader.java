@@ -67,7 +67,7 @@ public final class PolicyLoader {
         List<Fact> facts = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Node f : root.list("facts")) {
-            f.only(Set.of("id", "name", "type", "description", "values"));
+            f.only(Set.of("id", "name", "type", "description", "values", "unit"));
             String id = f.str("id");
             if (!id.matches("[a-z][a-z0-9_]*")) throw f.get("id").fail("must be lower_snake_case, not " + id);
             if (!seen.add(id)) throw f.get("id").fail("duplicate fact " + id);
@@ -81,7 +81,8 @@ public final class PolicyLoader {
             } else if (f.has("values")) {
                 throw f.get("values").fail("only choice and level facts have values");
             }
-            facts.add(new Fact(id, f.str("name"), type, f.str("description"), values));
+            if (f.has("unit") && !type.numeric()) throw f.get("unit").fail("only months and years facts have a unit");
+            facts.add(new Fact(id, f.str("name"), type, f.str("description"), values, f.optStr("unit")));
         }
         if (facts.isEmpty()) throw root.fail("declares no facts");
         return new FactVocabulary(facts);

@@ -61,11 +61,9 @@ final class CatalogApi {
         return m;
     }
 
-    /** The unit a number box shows: 个月 or 年, and 岁 for an age (the one years fact that is not a duration). */
+    /** The unit a number box shows, as facts.yaml gives it (个月, 年, 岁). */
     static String unit(Fact f) {
-        if (f.type() == FactType.MONTHS) return "个月";
-        if (f.type() == FactType.YEARS) return f.id().equals("age") ? "岁" : "年";
-        return null;
+        return f.unit();
     }
 
     private static List<Object> facts(PolicyModel model, Questions questions) {
