@@ -80,7 +80,7 @@ public final class CaseAnswers {
         if (!open.isEmpty()) {
             StringBuilder sb = new StringBuilder(prompts.say("still_open", "count", open.size()));
             for (PathwayOutcome o : open) sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()))
-                    .append("：还需要知道").append(String.join("；", missing(o)));
+                    .append("：还需要知道").append(String.join("；", firstFew(missing(o))));
             parts.add(sb.toString());
         }
         List<PathwayOutcome> no = a.with(Status.NOT_ELIGIBLE);
@@ -152,6 +152,14 @@ public final class CaseAnswers {
     private String expected(Condition.Leaf leaf) {
         String option = leaf.op() == Condition.Op.IS ? questions.optionLabel(leaf.fact(), leaf.operand()) : null;
         return option == null ? text.expected(leaf) : text.factName(leaf.fact()) + "是“" + option + "”";
+    }
+
+    /** At most three, with "等" for the rest: a long list helps nobody. */
+    private static List<String> firstFew(List<String> items) {
+        if (items.size() <= 3) return items;
+        List<String> out = new ArrayList<>(items.subList(0, 3));
+        out.set(2, out.get(2) + "等");
+        return out;
     }
 
     private List<String> missing(PathwayOutcome o) {

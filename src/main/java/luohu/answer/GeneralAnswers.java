@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class GeneralAnswers {
     /** The topics each general intent draws on when the message names no narrower one. */
     private static final Map<Intent, List<String>> INTENT_TOPICS = Map.of(
-            Intent.RESIDENCE_PERMIT, List.of("residence_permit", "permit_rights", "children_education", "temporary_stay"),
+            Intent.RESIDENCE_PERMIT, List.of("residence_permit", "permit_rights", "children_education"),
             Intent.LAND, List.of("land"),
             Intent.NO_HUKOU, List.of("no_hukou", "lost_certificate"),
             Intent.POLICY_INFO, List.of("policy_info"));
@@ -127,7 +127,9 @@ public final class GeneralAnswers {
     /** The topics of the message that its intent draws on; the intent's own when the message names none. */
     private static List<String> topics(Understanding u) {
         List<String> base = INTENT_TOPICS.getOrDefault(u.intent(), u.topics());
-        List<String> narrow = u.topics().stream().filter(base::contains).toList();
+        // short stays (居住半年以下) belong with residence permits only when the message speaks of them
+        List<String> narrow = u.topics().stream().filter(t -> base.contains(t)
+                || u.intent() == Intent.RESIDENCE_PERMIT && t.equals("temporary_stay")).toList();
         if (!narrow.isEmpty()) {
             // a narrower topic asked about comes first, but the intent's main topic still answers
             Set<String> all = new LinkedHashSet<>(narrow);

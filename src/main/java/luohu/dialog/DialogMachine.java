@@ -92,6 +92,9 @@ public final class DialogMachine {
         if (u.normalised().isBlank()) {
             return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from, null, null);
         }
+        if (latinSentence(u.normalised())) {
+            return new Turn(session, withResume(prompts.say("latin_only"), session), u, "fallback", from, null, null);
+        }
         Optional<Reply> placeProblem = placeProblem(u);
         if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null, null);
 
@@ -108,7 +111,7 @@ public final class DialogMachine {
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
             case "general", "compare" -> general(session, u);
-            default -> fallback(session);
+            default -> fallback(session, u);
         };
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
     }
@@ -191,15 +194,31 @@ public final class DialogMachine {
                             a.with(Status.UNDETERMINED).isEmpty() ? List.of("重新开始") : List.of("继续", "重新开始")), a);
         }
         Optional<String> next = planner.next(a, s.declined());
+        StringBuilder after = new StringBuilder(noted.isEmpty() ? "" : noted + "\n");
+        if (next.isPresent() && (previous == null || Objects.equals(previous, place))) {
+            String closed = newlyClosed(engine.assess(place, before.facts()), a);
+            if (closed != null) after.append(closed).append("\n");
+        }
+        if (next.isPresent() && u.intent() == Intent.MATERIALS) after.append(prompts.say("materials_later")).append("\n");
         boolean answering = "interview".equals(before.state()) && before.asked() != null && u.facts().size() == 1
                 && u.facts().knows(before.asked());
-        if (next.isPresent()) return ask(s, a, next.get(), head.append(noted.isEmpty() ? "" : noted + "\n").toString(), answering);
+        if (next.isPresent()) return ask(s, a, next.get(), head.append(after).toString(), answering);
         if (Planner.needsSpecificPlace(a)) {
             return new Outcome(s.withState("need_place").withAsked(null),
                     Reply.of(head + prompts.say("ask_specific_place", "document", place.name())), a);
         }
         String answer = a.with(Status.ELIGIBLE).isEmpty() ? cases.noneEligible(a) : cases.asItStands(a);
         return new Outcome(s.withState("answered").withAsked(null), new Reply(head + answer, List.of("重新开始")), a);
+    }
+
+    /** Pathways this message closed (open before, not eligible now), with why: the applicant learns what does not fit. */
+    private String newlyClosed(Assessment before, Assessment now) {
+        List<String> lines = new ArrayList<>();
+        for (luohu.policy.PathwayOutcome o : now.with(Status.NOT_ELIGIBLE)) {
+            if (before.outcome(o.pathway().id()).status() == Status.NOT_ELIGIBLE || o.failures().isEmpty()) continue;
+            lines.add("· " + o.pathway().name() + "：" + cases.why(now.document(), o.failures().get(0)));
+        }
+        return lines.isEmpty() ? null : prompts.say("newly_closed") + "\n" + String.join("\n", lines.subList(0, Math.min(2, lines.size())));
     }
 
     /** Going on after an answer: nothing newly eligible means the interview for the other pathways carries on. */
@@ -285,8 +304,16 @@ public final class DialogMachine {
         return new Turn(next, withResume(g.answer(), next), u, g.action(), s.state(), g.transition(), null);
     }
 
-    private Outcome fallback(Session s) {
-        String name = "interview".equals(s.state()) ? "unreadable" : "fallback";
+    /** A sentence in a Latin script (no Chinese at all, several words): the assistant reads Chinese only. */
+    private static boolean latinSentence(String text) {
+        boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return !han && text.split("[^\\p{IsLatin}]+").length > 3;
+    }
+
+    private Outcome fallback(Session s, Understanding u) {
+        boolean chinese = u.normalised().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        String name = !chinese && u.normalised().codePoints().anyMatch(Character::isLetter) ? "latin_only"
+                : "interview".equals(s.state()) ? "unreadable" : "fallback";
         return new Outcome(s, withResume(prompts.say(name), s));
     }
 
