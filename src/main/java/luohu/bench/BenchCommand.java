@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("segmentation: %.0f characters/s%n", bench.segmentationThroughput(probe.machine().understander().segmenter()));
         probe.close();
 
-        bench.run(Math.min(chats, 1000), seed + 1000); // warm-up: JIT and caches, not reported
+        bench.run(5000, seed + 1000); // warm-up to a steady state (JIT, caches), not reported
         System.out.println();
         System.out.println(header());
         System.out.println(row(bench.run(chats, seed)));
