@@ -1,8 +1,7 @@
 package luohu.dialog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import luohu.common.YamlText;
 import luohu.nlu.Intent;
 
 import java.util.ArrayList;
@@ -34,12 +33,7 @@ public final class Flow {
     }
 
     public static Flow parse(String yaml) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("flow.yaml: " + e.getOriginalMessage());
-        }
+        JsonNode root = YamlText.tree(yaml, "flow.yaml");
         Map<String, String> states = new LinkedHashMap<>();
         root.path("states").fields().forEachRemaining(e -> states.put(e.getKey(), e.getValue().asText()));
         if (!states.containsKey("start")) throw new IllegalArgumentException("flow.yaml: states: needs a start state");

@@ -1,8 +1,7 @@
 package luohu.dialog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import luohu.common.YamlText;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,14 +18,10 @@ public final class Prompts {
     }
 
     public static Prompts parse(String yaml) {
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-            Map<String, String> texts = new HashMap<>();
-            root.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
-            return new Prompts(texts);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("prompts.yaml: " + e.getOriginalMessage());
-        }
+        JsonNode root = YamlText.tree(yaml, "prompts.yaml");
+        Map<String, String> texts = new HashMap<>();
+        root.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+        return new Prompts(texts);
     }
 
     /** The prompt with its slots filled; a slot without a value is left out. */

@@ -1,8 +1,7 @@
 package luohu.dialog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import luohu.common.YamlText;
 import luohu.policy.Fact;
 import luohu.policy.FactVocabulary;
 
@@ -29,12 +28,7 @@ public final class Questions {
 
     /** Parses and checks the file against the vocabulary: every fact and every option value must be declared. */
     public static Questions parse(String yaml, FactVocabulary vocabulary) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("questions.yaml: " + e.getOriginalMessage());
-        }
+        JsonNode root = YamlText.tree(yaml, "questions.yaml");
         Map<String, Question> out = new LinkedHashMap<>();
         root.path("questions").fields().forEachRemaining(e -> {
             String where = "questions.yaml: questions." + e.getKey();
