@@ -31,7 +31,8 @@ final class AnswerReader {
             for (String w : YES) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return true;
             // "是，户口在本省" / "不是 我就是普通打工的": a yes or no opening a longer reply
             String first = text.split("[\\p{P}\\s~]+", 2)[0];
-            if (NO.contains(first)) return false;
+            // "不对，…" opens a correction of something said before, not an answer to the question
+            if (NO.contains(first) && !first.equals("不对")) return false;
             if (YES.contains(first)) return true;
             return null;
         }
