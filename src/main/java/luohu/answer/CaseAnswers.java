@@ -22,7 +22,10 @@ public final class CaseAnswers {
     private final luohu.dialog.Questions questions;
 
     public CaseAnswers(PolicyModel model, Prompts prompts, luohu.dialog.Questions questions) {
-        this.text = OutcomeText.compact(model);
+        this.text = OutcomeText.compact(model, (fact, value) -> {
+            String option = value instanceof luohu.policy.Excluded ? null : questions.optionLabel(fact, value);
+            return option != null ? option : model.vocabulary().get(fact).label(value);
+        });
         this.prompts = prompts;
         this.questions = questions;
     }
@@ -151,7 +154,7 @@ public final class CaseAnswers {
     /** A condition as the question's own answer would put it: "房屋所在地（城镇或农村）是“在城镇”". */
     private String expected(Condition.Leaf leaf) {
         String option = leaf.op() == Condition.Op.IS ? questions.optionLabel(leaf.fact(), leaf.operand()) : null;
-        return option == null ? text.expected(leaf) : text.factName(leaf.fact()) + "是“" + option + "”";
+        return option == null ? text.expected(leaf) : text.factName(leaf.fact()) + "：" + option;
     }
 
     /** At most three, with "等" for the rest: a long list helps nobody. */

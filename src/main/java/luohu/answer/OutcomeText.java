@@ -23,20 +23,26 @@ import java.util.Set;
 public final class OutcomeText {
     private final PolicyModel model;
     private final boolean compact;
+    private final java.util.function.BiFunction<String, Object, String> values;
 
     /** Citations name the document each time: "（依据：赤政发〔2016〕50号 二（一）1（2））". */
     public OutcomeText(PolicyModel model) {
-        this(model, false);
+        this(model, false, (fact, value) -> model.vocabulary().get(fact).label(value));
     }
 
-    private OutcomeText(PolicyModel model, boolean compact) {
+    private OutcomeText(PolicyModel model, boolean compact, java.util.function.BiFunction<String, Object, String> values) {
         this.model = model;
         this.compact = compact;
+        this.values = values;
     }
 
-    /** Citations give the clause only, "（二（一）1（2））", for replies that name the document once. */
-    public static OutcomeText compact(PolicyModel model) {
-        return new OutcomeText(model, true);
+    /**
+     * Citations give the clause only, "（二（一）1（2））", for replies that name the document once.
+     *
+     * @param values a fact's value in the words users see (a question's option), e.g. "在农村" rather than "是"
+     */
+    public static OutcomeText compact(PolicyModel model, java.util.function.BiFunction<String, Object, String> values) {
+        return new OutcomeText(model, true, values);
     }
 
     public String cite(PolicyDocument doc, List<String> clauseIds) {
@@ -60,7 +66,7 @@ public final class OutcomeText {
         Fact fact = model.vocabulary().get(c.fact());
         StringBuilder sb = new StringBuilder();
         sb.append("要求“").append(c.says()).append("”").append(cite(doc, c.clause()));
-        sb.append("，您的情况是：").append(fact.description()).append("——").append(fact.label(f.actual()));
+        sb.append("，您的情况是：").append(fact.name()).append("——").append(values.apply(c.fact(), f.actual()));
         if (f.gap() != null && c.op() == Condition.Op.AT_LEAST && f.gap() > 0) {
             sb.append("，还差").append(amount(fact, f.gap()));
         }
@@ -88,7 +94,7 @@ public final class OutcomeText {
             case AT_LEAST -> (f.type() == luohu.policy.FactType.LEVEL ? f.label(l.operand()) + "及以上" : "满" + f.label(l.operand()));
             case BELOW -> (f.type() == luohu.policy.FactType.LEVEL ? "低于" + f.label(l.operand()) : "不满" + f.label(l.operand()));
         };
-        return f.name() + "是“" + value + "”";
+        return f.name() + "是" + value;
     }
 
     public String factName(String factId) {

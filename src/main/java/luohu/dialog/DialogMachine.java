@@ -95,7 +95,10 @@ public final class DialogMachine {
         if (latinSentence(u.normalised())) {
             return new Turn(session, withResume(prompts.say("latin_only"), session), u, "fallback", from, null, null);
         }
-        Optional<Reply> placeProblem = placeProblem(u);
+        // a place outside the documents is a problem when it is where the applicant wants to settle, not when it is
+        // where they come from ("我户口在河北") in a conversation that already has its place
+        Optional<Reply> placeProblem = session.place() == null || u.intent() == Intent.SETTLE || u.intent() == Intent.COMPARE
+                ? placeProblem(u) : Optional.empty();
         if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null, null);
 
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
@@ -259,7 +262,7 @@ public final class DialogMachine {
             Object old = s.facts().get(e.getKey()).orElse(null);
             if (e.getKey().equals("local_hukou") || Objects.equals(old, e.getValue())) continue;
             Fact f = model.vocabulary().get(e.getKey());
-            changes.add(f.name() + (old == null ? "" : "：" + f.label(old)) + " → " + f.label(e.getValue()));
+            changes.add(f.name() + (old == null ? "" : "：" + valueLabel(e.getKey(), old)) + " → " + valueLabel(e.getKey(), e.getValue()));
         }
         boolean placeChanged = u.places().last() != null && !u.places().last().name().equals(s.place());
         if (changes.isEmpty() && !placeChanged) {
@@ -338,11 +341,18 @@ public final class DialogMachine {
             luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
         }
         // only when nothing the message states is looked at: then the document is silent on the applicant's situation
-        if (stated.asMap().keySet().stream().anyMatch(used::contains)) return null;
+        // (where no pathway applies at all, the place's own notices say what the document says instead)
+        if (used.isEmpty() || stated.asMap().keySet().stream().anyMatch(used::contains)) return null;
         List<String> silent = stated.asMap().keySet().stream()
                 .filter(f -> !f.equals("local_hukou") && questions.has(f))
                 .map(f -> model.vocabulary().get(f).name()).toList();
         return silent.isEmpty() ? null : prompts.say("silent_facts", "document", doc.info().citeName(), "facts", String.join("、", silent));
+    }
+
+    /** A value in the words of its question's option when it has one ("在农村" rather than "是"). */
+    private String valueLabel(String fact, Object value) {
+        String option = questions.optionLabel(fact, value);
+        return option != null ? option : model.vocabulary().get(fact).label(value);
     }
 
     /** "已记下：…" for the facts a message stated, in plain words. */
@@ -350,8 +360,7 @@ public final class DialogMachine {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Object> e : stated.asMap().entrySet()) {
             if (e.getKey().equals("local_hukou") && Boolean.FALSE.equals(e.getValue())) continue;
-            Fact f = model.vocabulary().get(e.getKey());
-            parts.add(f.name() + "：" + f.label(e.getValue()));
+            parts.add(model.vocabulary().get(e.getKey()).name() + "：" + valueLabel(e.getKey(), e.getValue()));
         }
         return parts.isEmpty() ? "" : prompts.say("noted", "facts", String.join("；", parts));
     }

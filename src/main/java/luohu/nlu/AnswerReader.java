@@ -20,15 +20,17 @@ final class AnswerReader {
         this.questions = questions;
     }
 
-    Object read(String asked, String text, List<Token> tokens, List<Quantity> quantities) {
+    /** @param bare whether the reply states nothing else: only then may a yes or no word open a longer reply */
+    Object read(String asked, String text, List<Token> tokens, List<Quantity> quantities, boolean bare) {
         Fact fact = vocabulary.find(asked).orElse(null);
         if (fact == null) return null;
-        String bare = text.replaceAll("[\\p{P}\\s~]", "");
-        Object option = questions.optionValue(asked, bare);
+        String plain = text.replaceAll("[\\p{P}\\s~]", "");
+        Object option = questions.optionValue(asked, plain);
         if (option != null) return option;
         if (fact.type() == FactType.BOOL) {
-            for (String w : NO) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return false;
-            for (String w : YES) if (bare.equals(w) || bare.startsWith(w) && bare.length() <= 4) return true;
+            for (String w : NO) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return false;
+            for (String w : YES) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return true;
+            if (!bare) return null;
             // "是，户口在本省" / "不是 我就是普通打工的": a yes or no opening a longer reply
             String first = text.split("[\\p{P}\\s~]+", 2)[0];
             // "不对，…" opens a correction of something said before, not an answer to the question
@@ -41,15 +43,15 @@ final class AnswerReader {
                 if (q.duration()) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) (int) Math.round(q.months()) : (Object) (q.months() / 12.0));
                 if (q.age() != null && fact.type() == FactType.YEARS) return fact.normalise((double) q.age());
             }
-            Double n = ChineseNumerals.parse(bare.replaceAll("(年|个月|岁)$", ""));
+            Double n = ChineseNumerals.parse(plain.replaceAll("(年|个月|岁)$", ""));
             if (n != null) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) n.intValue() : (Object) n);
-            if (fact.type() == FactType.MONTHS && NO.contains(bare)) return 0;
+            if (fact.type() == FactType.MONTHS && NO.contains(plain)) return 0;
             return null;
         }
         // a choice answered in the words of a value's label ("本科", "租的")
         for (String v : fact.valueIds()) {
             String label = fact.values().get(v);
-            if (label.startsWith(bare) && bare.length() >= 2) return v;
+            if (label.startsWith(plain) && plain.length() >= 2) return v;
         }
         return null;
     }

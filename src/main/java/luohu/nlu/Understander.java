@@ -58,8 +58,10 @@ public final class Understander {
         List<Quantity> quantities = QuantityFinder.find(norm);
         PlaceMentions mentioned = places.find(norm, tokens);
         Map<String, Object> found = facts.extract(norm, tokens, quantities, asked, LocalDate.now(clock));
-        if (asked != null && !found.containsKey(asked)) {
-            Object v = answers.read(asked, norm, tokens, quantities);
+        boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
+        // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question
+        if (asked != null && !found.containsKey(asked) && !dontKnow) {
+            Object v = answers.read(asked, norm, tokens, quantities, found.isEmpty());
             if (v != null) found.put(asked, v);
         }
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
@@ -72,7 +74,6 @@ public final class Understander {
         }
         List<String> topics = topics(norm, tokens);
         Requirement req = requirement(norm, tokens);
-        boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 IntentClassifier.anyOccurs(lexicon.more(), norm, tokens), tokens);
