@@ -190,7 +190,10 @@ public final class GeneralAnswers {
         }
         String rules = ruleLines(u, doc, place, facts, 3);
         if (rules != null) parts.add(rules);
-        if (parts.isEmpty()) parts.add(prompts.say("silent"));
+        if (parts.isEmpty()) {
+            parts.add(u.requirementLabel() == null ? prompts.say("silent")
+                    : prompts.say("silent_subject", "document", doc.info().citeName(), "subject", u.requirementLabel()));
+        }
         parts.add(text.source(doc));
         return String.join("\n\n", parts);
     }
