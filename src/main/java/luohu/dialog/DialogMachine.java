@@ -188,9 +188,11 @@ public final class DialogMachine {
         if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
             return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")), a);
         }
+        // the same place before this message: what it looked like then, to see what this message opened or closed
+        Assessment prior = previous == null || Objects.equals(previous, place) ? engine.assess(place, before.facts()) : null;
         boolean continuing = Objects.equals(previous, place) && ("answered".equals(before.state()) && u.more()
                 || "interview".equals(before.state()) && !a.with(Status.ELIGIBLE).isEmpty()
-                && eligibleIds(a).equals(eligibleIds(engine.assess(place, before.facts()))));
+                && eligibleIds(a).equals(eligibleIds(prior)));
         if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
             return new Outcome(s.withState("answered").withAsked(null),
                     new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"),
@@ -198,8 +200,8 @@ public final class DialogMachine {
         }
         Optional<String> next = planner.next(a, s.declined());
         StringBuilder after = new StringBuilder(noted.isEmpty() ? "" : noted + "\n");
-        if (next.isPresent() && (previous == null || Objects.equals(previous, place))) {
-            String closed = newlyClosed(engine.assess(place, before.facts()), a);
+        if (next.isPresent() && prior != null) {
+            String closed = newlyClosed(prior, a);
             if (closed != null) after.append(closed).append("\n");
         }
         if (next.isPresent() && u.intent() == Intent.MATERIALS) after.append(prompts.say("materials_later")).append("\n");
