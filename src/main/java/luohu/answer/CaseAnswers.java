@@ -68,6 +68,18 @@ public final class CaseAnswers {
         return sb.toString();
     }
 
+    /** Who may come along on each pathway that fits, in the document's words; a pathway naming nobody says so. */
+    public String familyAlong(Assessment a) {
+        PolicyDocument doc = a.document();
+        List<String> parts = new ArrayList<>();
+        for (PathwayOutcome o : a.with(Status.ELIGIBLE)) {
+            String fam = text.family(o, doc);
+            parts.add("■ " + o.pathway().name() + "：" + (fam != null ? fam : prompts.say("family_silent")));
+        }
+        parts.add(text.source(doc));
+        return String.join("\n", parts);
+    }
+
     /** The outcome as it stands: what fits, what is open and what it waits for, what does not fit and why. */
     public String asItStands(Assessment a) {
         PolicyDocument doc = a.document();

@@ -193,6 +193,11 @@ public final class DialogMachine {
         boolean continuing = Objects.equals(previous, place) && ("answered".equals(before.state()) && u.more()
                 || "interview".equals(before.state()) && !a.with(Status.ELIGIBLE).isEmpty()
                 && eligibleIds(a).equals(eligibleIds(prior)));
+        // "我爸妈能一起迁吗" after an answer: who may come along on the pathways that fit, not the whole answer again
+        if ("answered".equals(before.state()) && u.familyAlong() && !a.with(Status.ELIGIBLE).isEmpty()
+                && Objects.equals(previous, place)) {
+            return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.familyAlong(a), List.of("重新开始")), a);
+        }
         if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
             return new Outcome(s.withState("answered").withAsked(null),
                     new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"),
@@ -305,7 +310,7 @@ public final class DialogMachine {
         if (g == null || g.transition() == null || !g.transition().from().equals(s.state())) return null;
         Session next = g.place() == null ? s : s.withPlace(g.place());
         Understanding u = new Understanding(norm, g.intent(), Facts.EMPTY, new luohu.nlu.PlaceMentions(List.of(), List.of()),
-                List.of(), List.of(), null, false, false, List.of());
+                List.of(), List.of(), null, false, false, false, List.of());
         return new Turn(next, withResume(g.answer(), next), u, g.action(), s.state(), g.transition(), null);
     }
 

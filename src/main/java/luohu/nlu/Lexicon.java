@@ -28,7 +28,8 @@ public record Lexicon(
         @JsonProperty("requirement_subjects") List<RequirementSubject> requirementSubjects,
         @JsonProperty("uncovered_places") List<String> uncoveredPlaces,
         @JsonProperty("dont_know") List<String> dontKnow,
-        List<String> more) {
+        List<String> more,
+        @JsonProperty("family_along") List<String> familyAlong) {
 
     /** Negators before a phrase within {@code window} tokens, or right after it. */
     public record Negation(int window, List<String> before, List<String> after) {

@@ -76,7 +76,8 @@ public final class Understander {
         Requirement req = requirement(norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
-                IntentClassifier.anyOccurs(lexicon.more(), norm, tokens), tokens);
+                IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
+                IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens);
     }
 
     private List<String> topics(String text, List<Token> tokens) {

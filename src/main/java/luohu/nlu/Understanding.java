@@ -12,8 +12,9 @@ import java.util.List;
  * @param requirementLabel plain words for X
  * @param dontKnow         the message says the applicant does not know or will not say ("不清楚")
  * @param more             the message asks to go on with the pathways still open ("继续")
+ * @param familyAlong      the message asks who may come along ("我爸妈能一起迁吗")
  */
 public record Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                             List<String> topics, List<String> requirementFacts, String requirementLabel,
-                            boolean dontKnow, boolean more, List<Token> tokens) {
+                            boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens) {
 }
