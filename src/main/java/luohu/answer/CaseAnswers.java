@@ -72,6 +72,7 @@ public final class CaseAnswers {
     public String familyAlong(Assessment a) {
         PolicyDocument doc = a.document();
         List<String> parts = new ArrayList<>();
+        draftNotice(doc).ifPresent(parts::add);
         for (PathwayOutcome o : a.with(Status.ELIGIBLE)) {
             String fam = text.family(o, doc);
             parts.add("■ " + o.pathway().name() + "：" + (fam != null ? fam : prompts.say("family_silent")));
@@ -117,8 +118,7 @@ public final class CaseAnswers {
     public String noPathwaysHere(Assessment a) {
         PolicyDocument doc = a.document();
         List<String> parts = new ArrayList<>();
-        List<String> notices = placeNotices(a);
-        if (!notices.isEmpty()) parts.add(prompts.say("place_notices", "place", a.place().name()) + "\n" + String.join("\n", notices));
+        placeNoticeBlock(a).ifPresent(parts::add);
         parts.add(prompts.say("no_pathways_here", "document", doc.info().citeName(), "place", a.place().name()));
         parts.add(text.source(doc));
         return String.join("\n\n", parts);

@@ -194,7 +194,9 @@ public final class DialogMachine {
                 || "interview".equals(before.state()) && !a.with(Status.ELIGIBLE).isEmpty()
                 && eligibleIds(a).equals(eligibleIds(prior)));
         // "我爸妈能一起迁吗" after an answer: who may come along on the pathways that fit, not the whole answer again
-        if ("answered".equals(before.state()) && u.familyAlong() && !a.with(Status.ELIGIBLE).isEmpty()
+        // a message that also restates the situation ("我有自己的房子，想把父母也迁过来") gets the whole answer
+        boolean onlyWho = u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou") || f.equals("local_relative"));
+        if ("answered".equals(before.state()) && u.familyAlong() && onlyWho && !a.with(Status.ELIGIBLE).isEmpty()
                 && Objects.equals(previous, place)) {
             return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.familyAlong(a), List.of("重新开始")), a);
         }
