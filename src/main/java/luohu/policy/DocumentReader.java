@@ -85,8 +85,10 @@ final class DocumentReader {
     }
 
     private Pathway pathway(Node p) {
-        p.only(Set.of("id", "name", "clauses", "places", "except_places", "conditions", "family", "materials",
+        p.only(Set.of("id", "name", "topics", "clauses", "places", "except_places", "conditions", "family", "materials",
                 "materials_silent", "registration", "cross_province", "notes"));
+        List<String> kinds = p.strList("topics");
+        for (String t : kinds) if (!topics.containsKey(t)) throw p.get("topics").fail("unknown topic " + t + "; declared in topics.yaml: " + String.join(", ", topics.keySet()));
         List<FamilyMember> family = new ArrayList<>();
         for (Node f : p.list("family")) {
             f.only(Set.of("relation", "terms", "clause"));
@@ -108,7 +110,7 @@ final class DocumentReader {
         String cross = null;
         if (p.has("cross_province")) cross = cite(p.get("cross_province").only(Set.of("clause")), "clause");
         List<String> cl = clauseList(p);
-        return new Pathway(p.str("id"), id, p.str("name"), cl, scope(p),
+        return new Pathway(p.str("id"), id, p.str("name"), kinds, cl, scope(p),
                 p.has("conditions") ? condition(p.get("conditions")) : null, family, materials, silent,
                 registration, cross, cited(p, "notes"));
     }
