@@ -29,7 +29,10 @@ public record Lexicon(
         @JsonProperty("uncovered_places") List<String> uncoveredPlaces,
         @JsonProperty("dont_know") List<String> dontKnow,
         List<String> more,
-        @JsonProperty("family_along") List<String> familyAlong) {
+        @JsonProperty("family_along") List<String> familyAlong,
+        List<IntentCue> asks,
+        @JsonProperty("pathway_words") Map<String, List<String>> pathwayWords,
+        List<String> hypothetical) {
 
     /** Negators before a phrase within {@code window} tokens, or right after it. */
     public record Negation(int window, List<String> before, List<String> after) {
@@ -74,6 +77,13 @@ public record Lexicon(
     public record IntentCue(String id, List<String> words, List<List<String>> all,
                             @JsonProperty("short") boolean short_, int places,
                             @JsonProperty("max_length") int maxLength) {
+    }
+
+    /** Asks and pathway words are optional sections: empty when left out. */
+    public Lexicon {
+        asks = asks == null ? List.of() : asks;
+        pathwayWords = pathwayWords == null ? Map.of() : pathwayWords;
+        hypothetical = hypothetical == null ? List.of() : hypothetical;
     }
 
     /** What a "do I need X" question is about. */
