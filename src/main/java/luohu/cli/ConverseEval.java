@@ -85,7 +85,8 @@ public final class ConverseEval {
 
     private void add(Assistant assistant, Conversation c, String chat) {
         conversations++;
-        Set<String> askedBefore = new HashSet<>();
+        Set<String> answered = new HashSet<>();
+        String pending = null;
         for (int i = 0; i < c.turns().size(); i++) {
             JsonNode t = c.turns().get(i);
             String said = t.path("say").asText();
@@ -104,15 +105,18 @@ public final class ConverseEval {
             for (JsonNode bad : t.path("lacks")) if (seen.contains(bad.asText())) problems.add("says " + bad.asText());
             String asked = turn.session().asked();
             boolean askedNow = asked != null && "interview".equals(turn.session().state());
+            // a message that states facts while a question is pending is a reply to it
+            if (pending != null && turn.understanding() != null && !turn.understanding().facts().isEmpty()) answered.add(pending);
             if (askedNow) {
-                questions++;
                 for (JsonNode no : t.path("not_asked")) if (no.asText().equals(asked)) problems.add("asks " + asked);
-                // asked before in this conversation, or already known: a repeated question
-                if (!askedBefore.add(asked) && !said.isBlank()) {
+                if (!asked.equals(pending)) questions++;
+                // asked again after the person replied to it: the reply was lost
+                if (answered.contains(asked)) {
                     repeated++;
                     problems.add("asks again " + asked);
                 }
             }
+            pending = askedNow ? asked : null;
             int max = t.path("max_chars").asInt(0);
             if (max > 0 && reply.strip().length() > max) problems.add(reply.strip().length() + " characters, at most " + max);
             if (i == 0 && problems.isEmpty()) answeredFirst++;
@@ -128,7 +132,7 @@ public final class ConverseEval {
                 conversations            %d (%d turns)
                 turns as scripted        %d of %d (%.1f%%)
                 answered in first reply  %d of %d (%.1f%%)
-                questions per conversation %.2f
+                questions per conversation %.2f (a question resumed after a side question counts once)
                 repeated questions       %d
                 reply length             median %d, max %d characters
                 """, conversations, turns, turns - misses.size(), turns, pct(turns - misses.size(), turns),

@@ -180,7 +180,8 @@ public final class DialogMachine {
      */
     private Outcome assess(Session before, Understanding u, String prefix, boolean announce) {
         Session merged = merge(before, u);
-        boolean whatif = u.hypothetical() && !u.facts().isEmpty() && before.place() != null && "answered".equals(before.state());
+        boolean whatif = u.hypothetical() && (!u.facts().isEmpty() || !u.pathwayTopics().isEmpty()) && before.place() != null
+                && !"start".equals(before.state());
         Session s = whatif ? merged.withFacts(before.facts()) : merged;
         StringBuilder head = new StringBuilder(prefix);
         Place place = place(merged);
@@ -188,7 +189,7 @@ public final class DialogMachine {
         if (previous != null && place != null && !previous.name().equals(place.name())) {
             head.append(prompts.say("place_switched", "place", place.name())).append("\n");
         }
-        if (whatif) head.append(prompts.say("whatif", "facts", factsText(u.facts()))).append("\n");
+        if (whatif && !u.facts().isEmpty()) head.append(prompts.say("whatif", "facts", factsText(u.facts()))).append("\n");
         else if (announce && place == null) {
             String noted = noted(u.facts());
             if (!noted.isEmpty()) head.append(noted).append("\n");

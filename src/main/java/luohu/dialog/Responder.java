@@ -105,7 +105,8 @@ final class Responder {
             case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "family" -> body = replies.family(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "menu" -> {
-                String intro = prompts.say(ask == Ask.MATERIALS ? "menu_materials" : "menu_registration", "place", a.place().name());
+                String intro = prompts.say(ask == Ask.MATERIALS ? "menu_materials" : ask == Ask.OVERVIEW ? "menu_overview" : "menu_registration",
+                        "place", a.place().name());
                 List<String> names = Replies.inScope(a).stream().filter(o -> o.status() != Status.NOT_ELIGIBLE)
                         .map(o -> o.pathway().name()).toList();
                 Session kept = s.withState("answered").withAsked(null).withFocus(List.of(), ask.id());
@@ -196,8 +197,8 @@ final class Responder {
             if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
         }
         Set<String> stated = stated(u);
-        // the first turn with a place: what was said before it counts as said now
-        if ("need_place".equals(before.state()) || before.place() == null) stated.addAll(withoutDefaults(before.facts().asMap().keySet()));
+        // the first turn with a place, or with another place: what was said before counts as said now
+        if ("need_place".equals(before.state()) || !samePlace) stated.addAll(withoutDefaults(before.facts().asMap().keySet()));
         if (!stated.isEmpty()) {
             List<PathwayOutcome> bearing = scope.stream().filter(o -> bears(o, stated)).toList();
             if (!bearing.isEmpty() && bearing.size() < scope.size()) {

@@ -7,6 +7,8 @@ package luohu.nlu;
 public enum Ask {
     /** whether, and by which pathway, the applicant can settle */
     SETTLE,
+    /** the ways to settle in a place, in general ("有啥条件") */
+    OVERVIEW,
     MATERIALS,
     /** where the household is registered */
     REGISTRATION,
@@ -34,6 +36,11 @@ public enum Ask {
 
     public static Ask parse(String id) {
         return valueOf(id.toUpperCase());
+    }
+
+    /** Time, fees, applying online, 跨省通办: answered from what the document says of them. */
+    public boolean practical() {
+        return this == TIME || this == FEES || this == ONLINE || this == CROSS_PROVINCE;
     }
 
     /** Asks about a pathway already found or in view, answered from the outcome rather than a general rule. */

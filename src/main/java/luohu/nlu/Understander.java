@@ -77,13 +77,17 @@ public final class Understander {
         List<String> topics = topics(norm, tokens);
         Requirement req = requirement(norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
+        List<String> pathwayTopics = asks.pathwayTopics(norm, tokens);
+        boolean hypothetical = IntentClassifier.anyOccurs(lexicon.hypothetical(), norm, tokens);
+        // "如果我买房呢": a what-if about a way to settle
+        if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
         Ask ask = asks.classify(norm, tokens, intent);
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
-        if (intent == Intent.OUT_OF_SCOPE && ask != Ask.NONE) intent = Intent.SETTLE;
+        if ((intent == Intent.OUT_OF_SCOPE || intent == Intent.REQUIREMENT && ask.practical()) && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
                 IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens,
-                ask, asks.pathwayTopics(norm, tokens), IntentClassifier.anyOccurs(lexicon.hypothetical(), norm, tokens));
+                ask, pathwayTopics, hypothetical);
     }
 
     private List<String> topics(String text, List<Token> tokens) {
