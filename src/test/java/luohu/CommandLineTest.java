@@ -72,6 +72,15 @@ class CommandLineTest {
     void checkValidatesAFolderAndRunsItsCases() {
         Run r = run("check", "--policies", policies());
         assertEquals(0, r.code, r.out);
-        assertTrue(r.out.contains("5 documents"), r.out);
+        assertTrue(r.out.contains(TestPaths.documentIds().size() + " documents"), r.out);
+        assertTrue(r.out.matches("(?s).*documents, [1-9][0-9]* test cases, 0 problems.*"), r.out);
+    }
+
+    /** Without --policies, check takes the policy files and test cases the jar (here: the class path) carries. */
+    @Test
+    void checkWithoutAFolderChecksTheBuiltInPolicies() {
+        Run r = run("check");
+        assertEquals(0, r.code, r.out);
+        assertTrue(r.out.matches("(?s).*" + TestPaths.documentIds().size() + " documents, [1-9][0-9]* test cases, 0 problems.*"), r.out);
     }
 }

@@ -71,6 +71,7 @@ public final class AssessmentJson {
         m.put("registration", o.registration().stream().map(r -> registration(r, doc)).toList());
         m.put("cross_province", o.pathway().crossProvince() == null ? null : clause(doc, o.pathway().crossProvince()));
         m.put("notes", o.pathway().notes().stream().map(c -> cited(c, doc)).toList());
+        m.put("readings", o.readings().stream().map(c -> cited(c, doc)).toList());
         return m;
     }
 
@@ -98,6 +99,7 @@ public final class AssessmentJson {
         m.put("text", c.text());
         m.put("clause", clause(doc, c.clause()));
         if (c.reading() != null) m.put("reading", c.reading());
+        if (c.tell()) m.put("tell", true);
         return m;
     }
 

@@ -149,8 +149,11 @@ final class DocumentReader {
         List<Cited> out = new ArrayList<>();
         for (Node m : parent.list(key)) {
             // a note may say how the model reads words open to more than one reading ("reading")
-            m.only(key.equals("notes") ? Set.of("text", "clause", "reading") : Set.of("text", "clause"));
-            out.add(new Cited(m.str("text"), cite(m, "clause"), m.optStr("reading")));
+            // and whether that reading is told to the citizen ("tell": the model takes the broader of two readings)
+            m.only(key.equals("notes") ? Set.of("text", "clause", "reading", "tell") : Set.of("text", "clause"));
+            boolean tell = m.bool("tell", false);
+            if (tell && m.optStr("reading") == null) throw m.get("tell").fail("needs a reading to tell");
+            out.add(new Cited(m.str("text"), cite(m, "clause"), m.optStr("reading"), tell));
         }
         return out;
     }
@@ -178,7 +181,7 @@ final class DocumentReader {
             if (parts.isEmpty()) throw n.get(key).fail("is empty");
             return key.equals("all") ? new Condition.All(parts, says, clause) : new Condition.Any(parts, says, clause);
         }
-        n.only(Set.of("fact", "is", "in", "not_in", "at_least", "below", "says", "clause"));
+        n.only(Set.of("fact", "is", "in", "not_in", "at_least", "below", "says", "clause", "unclear"));
         if (clause == null) throw n.fail("clause: every condition carries the clause it comes from");
         if (says == null) throw n.fail("says: every condition carries the document's words");
         String factId = n.str("fact");
@@ -189,7 +192,9 @@ final class DocumentReader {
         Condition.Op op = ops.get(0);
         Node v = n.get(op.yaml);
         Object operand = operand(fact, op, v);
-        return new Condition.Leaf(factId, op, operand, says, clause);
+        String unclear = n.optStr("unclear");
+        if (unclear != null && unclear.isBlank()) throw n.get("unclear").fail("must say what the citizen is told");
+        return new Condition.Leaf(factId, op, operand, says, clause, unclear);
     }
 
     private Object operand(Fact fact, Condition.Op op, Node v) {
