@@ -47,6 +47,7 @@ public final class AssessmentJson {
         m.put("governs", i.governs());
         m.put("region", i.region());
         m.put("date", i.date());
+        m.put("date_inferred", i.dateInferred());
         m.put("effective", i.effective());
         m.put("date_note", i.dateNote());
         m.put("status", i.status());
