@@ -32,8 +32,10 @@ public final class Replies {
     private final OutcomeText text;
     private final Prompts prompts;
     private final CaseAnswers cases;
+    private final luohu.policy.PolicyEngine engine;
 
-    public Replies(CaseAnswers cases, Prompts prompts) {
+    public Replies(luohu.policy.PolicyEngine engine, CaseAnswers cases, Prompts prompts) {
+        this.engine = engine;
         this.text = cases.text();
         this.prompts = prompts;
         this.cases = cases;
@@ -61,11 +63,7 @@ public final class Replies {
         PathwayOutcome first = fits.get(0);
         StringBuilder sb = new StringBuilder(prompts.say("fits", "who", who, "place", a.place().name(), "pathway", first.pathway().name(),
                 "cite", text.cite(doc, first.pathway().clauses())));
-        readings(first, doc).forEach(r -> sb.append("\n").append(r));
-        // short notes are the document's own waivers ("不受住所的限制"): they answer the worry behind many questions
-        for (Cited n : first.pathway().notes()) {
-            if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
-        }
+        sb.append(notes(first, doc));
         sb.append("\n").append(materialLines(first, doc));
         if (fits.size() > 1) {
             sb.append("\n").append(prompts.say("also_fits", "names", quoted(fits.subList(1, fits.size()))));
@@ -123,7 +121,10 @@ public final class Replies {
         String cond = shown.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", shown.subList(0, Math.min(2, shown.size())));
         StringBuilder sb = new StringBuilder(prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
                 "cite", text.cite(doc, o.pathway().clauses()), "conditions", cond));
+        List<String> met = metParts(o, a.facts(), doc);
+        if (!met.isEmpty()) sb.append("\n").append(prompts.say("already_met", "who", who, "conditions", String.join("，", met)));
         List<PathwayOutcome> others = open.stream().filter(x -> x != o).toList();
+        sb.append(notes(o, doc));
         if (!others.isEmpty()) sb.append("\n").append(prompts.say("also_open", "names", quoted(others.subList(0, Math.min(2, others.size())))));
         return sb.toString();
     }
@@ -253,9 +254,37 @@ public final class Replies {
         return prompts.say("materials_intro") + "\n" + String.join("\n", lines);
     }
 
-    /** Readings of an unclear passage that the applicant must hear: said as readings, with where to confirm. */
-    private List<String> readings(PathwayOutcome o, PolicyDocument doc) {
-        return List.of();
+    /**
+     * The largest parts of a pathway's condition that the facts already meet, in the document's words ("有合法稳定住所
+     * （含租赁）"): the applicant hears what counts in their favour. At most two.
+     */
+    private List<String> metParts(PathwayOutcome o, luohu.policy.Facts facts, PolicyDocument doc) {
+        List<String> out = new ArrayList<>();
+        if (o.pathway().conditions() != null) collectMet(o.pathway().conditions(), facts, doc, out);
+        return out.stream().distinct().limit(2).toList();
+    }
+
+    private void collectMet(Condition c, luohu.policy.Facts facts, PolicyDocument doc, List<String> out) {
+        if (engine.holds(c, facts) == Truth.TRUE && c.says() != null) {
+            out.add("“" + c.says() + "”" + text.cite(doc, c.clause()));
+            return;
+        }
+        if (c instanceof Condition.All all) for (Condition p : all.parts()) collectMet(p, facts, doc, out);
+        else if (c instanceof Condition.Any any) for (Condition p : any.parts()) collectMet(p, facts, doc, out);
+    }
+
+    /**
+     * What goes with an answer about a pathway: readings of an unclear passage the applicant must hear (said as
+     * readings, with where to confirm), and the short notes that are the document's own waivers or duties
+     * ("不受住所的限制", "房屋所有权人必须到场一同办理").
+     */
+    private String notes(PathwayOutcome o, PolicyDocument doc) {
+        StringBuilder sb = new StringBuilder();
+        for (String r : text.readings(o, doc)) sb.append("\n").append(r);
+        for (Cited n : o.pathway().notes()) {
+            if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
+        }
+        return sb.toString();
     }
 
     private static double distance(PathwayOutcome o) {

@@ -55,7 +55,7 @@ public final class DialogMachine {
         this.cases = new CaseAnswers(model, prompts, questions);
         this.general = new GeneralAnswers(engine, prompts, cases);
         this.cache = cache;
-        this.responder = new Responder(model, dialogs.responses(), cases, questions, prompts);
+        this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts);
     }
 
     /** The response rules, for tests that every rule is reached. */

@@ -43,10 +43,10 @@ final class Responder {
         }
     }
 
-    Responder(PolicyModel model, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
-        this.model = model;
+    Responder(luohu.policy.PolicyEngine engine, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
+        this.model = engine.model();
         this.rules = rules;
-        this.replies = new Replies(cases, prompts);
+        this.replies = new Replies(engine, cases, prompts);
         this.cases = cases;
         this.planner = new Planner(questions);
         this.questions = questions;
@@ -193,7 +193,10 @@ final class Responder {
             if (!open.isEmpty()) return new Focus(open, true);
         }
         if (!u.pathwayTopics().isEmpty()) {
-            List<PathwayOutcome> named = scope.stream().filter(o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains)).toList();
+            // the pathways that match most of the words named: "买了房…单独落户" is the owner's relatives', not any purchase
+            java.util.function.ToLongFunction<PathwayOutcome> hits = o -> o.pathway().topics().stream().filter(u.pathwayTopics()::contains).count();
+            long best = scope.stream().mapToLong(hits).max().orElse(0);
+            List<PathwayOutcome> named = best == 0 ? List.of() : scope.stream().filter(o -> hits.applyAsLong(o) == best).toList();
             if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
         }
         Set<String> stated = stated(u);
