@@ -129,6 +129,35 @@ public final class Replies {
         return sb.toString();
     }
 
+    /**
+     * Where the applicant stands in one place, in a line or two, for comparisons: the pathway that fits, or the one
+     * nearest with what it still asks, or why the nearest does not fit; with nothing in view, the pathways that set
+     * no condition at all, or how many there are.
+     */
+    public String standing(Assessment a, List<PathwayOutcome> in, boolean narrow, String who, List<String> named,
+                           java.util.function.Function<String, String> topicName) {
+        PolicyDocument doc = a.document();
+        List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
+        if (!fits.isEmpty()) {
+            PathwayOutcome o = narrow && in.get(0).status() == Status.ELIGIBLE ? in.get(0) : fits.get(0);
+            return prompts.say("standing_fits", "who", who, "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()));
+        }
+        List<PathwayOutcome> free = inScope(a).stream().filter(o -> o.pathway().conditions() == null).toList();
+        if (!narrow && !free.isEmpty()) {
+            return prompts.say("standing_free", "pathway", free.get(0).pathway().name(), "cite", text.cite(doc, free.get(0).pathway().clauses()));
+        }
+        if (!narrow && !named.isEmpty()) return prompts.say("standing_no_topic", "topic", topicName.apply(named.get(0)), "count", inScope(a).size());
+        if (!narrow) return prompts.say("standing_wide", "count", inScope(a).size());
+        PathwayOutcome o = in.get(0);
+        if (o.status() == Status.UNDETERMINED) {
+            List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
+                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+            return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()),
+                    "conditions", needs.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", needs));
+        }
+        return refused(a, in, who).split("\n")[0];
+    }
+
     /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */
     public String materials(Assessment a, List<PathwayOutcome> focus) {
         PolicyDocument doc = a.document();

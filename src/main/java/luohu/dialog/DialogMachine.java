@@ -117,10 +117,11 @@ public final class DialogMachine {
             case "greet" -> new Outcome(session, greeting());
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
-            case "assess" -> assess(session, u, "", true);
+            case "assess" -> u.places().covered().size() > 1 ? compare(session, u) : assess(session, u, "", true);
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
-            case "general", "compare" -> general(session, u);
+            case "compare" -> compare(session, u);
+            case "general" -> general(session, u);
             default -> fallback(session, u);
         };
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
@@ -240,6 +241,21 @@ public final class DialogMachine {
         }
         String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
         return assess(s, u, prefix, false);
+    }
+
+    /**
+     * One ask across several places: each place named (or every document when none is) answered side by side from
+     * the facts known and stated; the conversation's own place and question stay as they were.
+     */
+    private Outcome compare(Session before, Understanding u) {
+        List<Place> places = new ArrayList<>(u.places().covered());
+        if (places.size() < 2 && u.intent() == Intent.COMPARE) {
+            for (Place root : model.rootPlaces()) if (places.stream().noneMatch(p -> p.documentId().equals(root.documentId()))) places.add(root);
+        }
+        if (places.size() < 2 || u.ask() == luohu.nlu.Ask.TOPIC) return general(before, u);
+        Session s = before.withFacts(mergeFacts(before.facts(), u.facts()));
+        Reply r = responder.compare(u, places, s.facts(), engine);
+        return new Outcome(s, withResume(r.text(), s));
     }
 
     /** A general question: answered from the clauses; an interview under way then resumes. */

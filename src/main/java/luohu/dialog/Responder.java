@@ -146,6 +146,44 @@ final class Responder {
         return new Answer(done, new Reply(head + notices + body + source, after), r);
     }
 
+    /**
+     * One ask across several places ("租房落户聊城和铁岭哪个容易", "哪里落户最容易"): per place the pathway that
+     * fits or is nearest and what it still needs, then a one-line conclusion. No question is asked.
+     */
+    Reply compare(Understanding u, List<luohu.policy.Place> places, Facts facts, luohu.policy.PolicyEngine engine) {
+        Ask ask = u.ask() == Ask.NONE || u.ask() == Ask.COMPARE ? Ask.SETTLE : u.ask();
+        Session none = Session.start("");
+        List<String> parts = new ArrayList<>();
+        List<String> fit = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        List<String> free = new ArrayList<>();
+        for (luohu.policy.Place p : places) {
+            Assessment a = engine.assess(p, facts);
+            Focus focus = focus(a, u, none, false);
+            List<PathwayOutcome> in = ordered(focus.pathways());
+            String who = replies.who(null);
+            String line = switch (ask) {
+                case MATERIALS -> replies.materials(a, in.subList(0, Math.min(1, in.size())));
+                case FAMILY -> replies.family(a, in.subList(0, Math.min(1, in.size())));
+                case REGISTRATION -> replies.registration(a, in.subList(0, Math.min(1, in.size())));
+                case CROSS_PROVINCE -> replies.crossProvince(a, focus.narrow() ? in : List.of());
+                case TIME, FEES, ONLINE -> replies.practical(a, ask.id(), model.topicName(ask.id()));
+                default -> replies.standing(a, in, focus.narrow(), who, u.pathwayTopics(), model::topicName);
+            };
+            String outcome = outcome(a, focus, Ask.SETTLE);
+            if (!focus.narrow() && Replies.inScope(a).stream().anyMatch(o -> o.pathway().conditions() == null)) free.add(p.name());
+            if ("eligible".equals(outcome)) fit.add(p.name());
+            else if ("undetermined".equals(outcome)) open.add(p.name());
+            parts.add("【" + p.name() + "】" + line + "\n" + replies.source(a));
+        }
+        String conclusion = !fit.isEmpty() ? prompts.say("compare_fits", "places", String.join("、", fit))
+                : !free.isEmpty() ? prompts.say("compare_free", "places", String.join("、", free))
+                : !open.isEmpty() ? prompts.say("compare_open", "places", String.join("、", open))
+                : prompts.say("compare_none");
+        if (ask == Ask.SETTLE) parts.add(conclusion);
+        return new Reply(String.join("\n\n", parts), List.of());
+    }
+
     /** The one question that decides the given open pathways; the answer as it stands when none is left to ask. */
     private Answer question(Session s, Assessment a, List<PathwayOutcome> open, String text, String source, Focus focus,
                             Ask ask, ResponseRules.Rule r) {
