@@ -117,7 +117,7 @@ public final class DialogMachine {
             case "greet" -> new Outcome(session, greeting());
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
-            case "assess" -> u.places().covered().size() > 1 ? compare(session, u) : assess(session, u, "", true);
+            case "assess" -> assess(session, u, "", true);
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
             case "compare" -> compare(session, u);
