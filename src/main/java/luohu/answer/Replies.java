@@ -236,11 +236,30 @@ public final class Replies {
         StringBuilder sb = new StringBuilder(prompts.say("alternatives_intro", "who", who));
         for (PathwayOutcome o : open.subList(0, Math.min(3, open.size()))) {
             sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()));
+            // a condition worded as the pathway's own name says nothing more than the name
             List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
-                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
+                    .map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
             if (!needs.isEmpty()) sb.append("：要求").append(String.join("，", needs));
         }
         return sb.toString();
+    }
+
+    /**
+     * Where the household is registered when no pathway is in view: the registration rules the open pathways share,
+     * said once; null when they differ (then the pathways are the place to start).
+     */
+    public String sharedRegistration(Assessment a) {
+        PolicyDocument doc = a.document();
+        java.util.Map<String, PathwayOutcome> byText = new java.util.LinkedHashMap<>();
+        for (PathwayOutcome o : inScope(a)) {
+            if (o.status() == Status.NOT_ELIGIBLE) continue;
+            for (luohu.policy.Registration r : o.registration()) byText.putIfAbsent(r.text(), o);
+        }
+        if (byText.isEmpty() || byText.size() > 2) return null;
+        List<String> lines = new ArrayList<>();
+        for (PathwayOutcome o : new LinkedHashSet<>(byText.values())) lines.addAll(text.registration(o, doc));
+        return lines.stream().distinct().collect(Collectors.joining("\n"));
     }
 
     /** Every pathway of the place, one line each, to pick from. */
@@ -254,11 +273,11 @@ public final class Replies {
         return sb.toString();
     }
 
-    /** The open pathways nearest to a decision first: fewest facts still missing, then most already met. */
+    /** The open pathways nearest to a decision first: most conditions already met, then fewest facts still missing. */
     public static List<PathwayOutcome> nearestOpen(Assessment a, Set<String> except) {
         return a.with(Status.UNDETERMINED).stream().filter(o -> !except.contains(o.pathway().id()))
-                .sorted(Comparator.<PathwayOutcome>comparingInt(o -> o.missing().size() + (o.placeUnknown() ? 1 : 0))
-                        .thenComparing(o -> -o.met().size()))
+                .sorted(Comparator.<PathwayOutcome>comparingInt(o -> -o.met().size())
+                        .thenComparingInt(o -> o.missing().size() + (o.placeUnknown() ? 1 : 0)))
                 .collect(Collectors.toList());
     }
 

@@ -81,6 +81,7 @@ final class Responder {
         }
         boolean allOut = a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE);
         Focus focus = focus(a, u, before, samePlace);
+        if (ask.aboutPathway()) focus = withoutRefused(focus);
         String outcome = allOut ? "none" : outcome(a, focus, ask);
         boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
         Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif);
@@ -105,6 +106,11 @@ final class Responder {
             case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "family" -> body = replies.family(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "menu" -> {
+                String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : null;
+                if (shared != null) {
+                    return new Answer(s.withState("answered").withAsked(null).withFocus(List.of(), ask.id()),
+                            new Reply(head + notices + shared + source, after), r);
+                }
                 String intro = prompts.say(ask == Ask.MATERIALS ? "menu_materials" : ask == Ask.OVERVIEW ? "menu_overview" : "menu_registration",
                         "place", a.place().name());
                 List<String> names = Replies.inScope(a).stream().filter(o -> o.status() != Status.NOT_ELIGIBLE)
@@ -266,6 +272,12 @@ final class Responder {
         Set<String> out = new HashSet<>(facts);
         out.remove("local_hukou");
         return out;
+    }
+
+    /** Materials, registration and family are asked of pathways that can still be taken: a refused one is no answer. */
+    private static Focus withoutRefused(Focus f) {
+        List<PathwayOutcome> left = f.pathways().stream().filter(o -> o.status() != Status.NOT_ELIGIBLE).toList();
+        return left.isEmpty() ? new Focus(f.pathways(), false) : new Focus(left, f.narrow());
     }
 
     /** Whether the pathway looks at any of the facts: met, failed or still waited for. */
