@@ -13,8 +13,27 @@ import java.util.List;
  * @param dontKnow         the message says the applicant does not know or will not say ("不清楚")
  * @param more             the message asks to go on with the pathways still open ("继续")
  * @param familyAlong      the message asks who may come along ("我爸妈能一起迁吗")
+ * @param applicant        null when the person typing is the one who would settle; else who that person is to the
+ *                         one typing, a relation id of dialogs/lexicon.yaml {@code relatives} (spouse, parent,
+ *                         child, grandparent, grandchild, parent_in_law, child_in_law, sibling, other). The facts
+ *                         are then that person's, and local_relative is said from their side ("帮我孙子问…，我是
+ *                         聊城户口": applicant grandchild, local_relative grandparent)
+ * @param rejected         values the message states that cannot be true (a negative duration, more months than a
+ *                         lifetime, an age over 150): not in {@code facts}; the reply should ask again, saying why
  */
 public record Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                             List<String> topics, List<String> requirementFacts, String requirementLabel,
-                            boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens) {
+                            boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens,
+                            String applicant, List<Rejected> rejected) {
+    public Understanding {
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
+    }
+
+    /** Understanding of a message about the person typing, with nothing rejected. */
+    public Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
+                         List<String> topics, List<String> requirementFacts, String requirementLabel,
+                         boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens) {
+        this(normalised, intent, facts, places, topics, requirementFacts, requirementLabel, dontKnow, more, familyAlong,
+                tokens, null, List.of());
+    }
 }
