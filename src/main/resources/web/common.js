@@ -80,7 +80,8 @@ const LH = (() => {
   /** The document's date in words, as precise as the document allows. */
   function documentDate(doc) {
     const parts = [];
-    parts.push(doc.date ? '文件日期：' + chineseDate(doc.date) : '文件未写日期');
+    if (doc.date && doc.date_inferred) parts.push('文件未写日期，推定为' + chineseDate(doc.date));
+    else parts.push(doc.date ? '文件日期：' + chineseDate(doc.date) : '文件未写日期');
     if (doc.effective) parts.push('施行日期：' + chineseDate(doc.effective));
     return parts.join('；');
   }

@@ -41,6 +41,20 @@ class CommandLineTest {
         assertTrue(r.out.contains("还差4个月"), r.out);
     }
 
+    /** Where the text allows two readings the citizen is told so, with the outcome, in unbroken Chinese. */
+    @Test
+    void assessTellsTheReadingAPathwayTurnsOn() {
+        Run r = run("assess", "--policies", policies(), "--place", "二连浩特",
+                "--facts", "{\"education\": \"technical_school\", \"skill_certificate\": false}");
+        assertEquals(0, r.code, r.err);
+        String talent = r.out.substring(r.out.indexOf("■ 人才引进立户"));
+        talent = talent.substring(0, talent.indexOf("■", 1));
+        assertTrue(talent.contains("提示：文件此处可有两种理解：技校、职高的毕业证可能算作“大中专毕业证”"), talent);
+        assertTrue(talent.contains("以当地公安机关解释为准"), talent);
+        assertTrue(!talent.contains("还需要知道"), "no fact of the applicant's decides it: " + talent);
+        assertTrue(!talent.matches("(?s).*\\p{IsHan} \\p{IsHan}.*"), "no space inside Chinese: " + talent);
+    }
+
     @Test
     void assessAsJson() throws Exception {
         Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
@@ -72,6 +86,15 @@ class CommandLineTest {
     void checkValidatesAFolderAndRunsItsCases() {
         Run r = run("check", "--policies", policies());
         assertEquals(0, r.code, r.out);
-        assertTrue(r.out.contains("5 documents"), r.out);
+        assertTrue(r.out.contains(TestPaths.documentIds().size() + " documents"), r.out);
+        assertTrue(r.out.matches("(?s).*documents, [1-9][0-9]* test cases, 0 problems.*"), r.out);
+    }
+
+    /** Without --policies, check takes the policy files and test cases the jar (here: the class path) carries. */
+    @Test
+    void checkWithoutAFolderChecksTheBuiltInPolicies() {
+        Run r = run("check");
+        assertEquals(0, r.code, r.out);
+        assertTrue(r.out.matches("(?s).*" + TestPaths.documentIds().size() + " documents, [1-9][0-9]* test cases, 0 problems.*"), r.out);
     }
 }

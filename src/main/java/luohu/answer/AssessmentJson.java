@@ -47,6 +47,7 @@ public final class AssessmentJson {
         m.put("governs", i.governs());
         m.put("region", i.region());
         m.put("date", i.date());
+        m.put("date_inferred", i.dateInferred());
         m.put("effective", i.effective());
         m.put("date_note", i.dateNote());
         m.put("status", i.status());
@@ -71,6 +72,7 @@ public final class AssessmentJson {
         m.put("registration", o.registration().stream().map(r -> registration(r, doc)).toList());
         m.put("cross_province", o.pathway().crossProvince() == null ? null : clause(doc, o.pathway().crossProvince()));
         m.put("notes", o.pathway().notes().stream().map(c -> cited(c, doc)).toList());
+        m.put("readings", o.readings().stream().map(c -> cited(c, doc)).toList());
         return m;
     }
 
@@ -98,6 +100,7 @@ public final class AssessmentJson {
         m.put("text", c.text());
         m.put("clause", clause(doc, c.clause()));
         if (c.reading() != null) m.put("reading", c.reading());
+        if (c.tell()) m.put("tell", true);
         return m;
     }
 

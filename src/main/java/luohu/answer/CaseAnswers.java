@@ -63,8 +63,9 @@ public final class CaseAnswers {
         for (String r : text.registration(o, doc)) sb.append("\n").append(r);
         String cross = text.crossProvince(o, doc);
         if (cross != null) sb.append("\n").append(cross);
-        // notes with a reading explain how the model reads the text; those are for maintainers
+        // notes with a reading explain how the model reads the text; those are for maintainers, unless marked to tell
         for (Cited n : o.pathway().notes()) if (n.reading() == null) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
+        for (String r : text.readings(o, doc)) sb.append("\n").append(r);
         return sb.toString();
     }
 
@@ -180,6 +181,8 @@ public final class CaseAnswers {
     private List<String> missing(PathwayOutcome o) {
         List<String> m = text.missing(o.missing());
         if (o.placeUnknown()) m.add(0, "具体在哪个市、县");
+        // open only on a passage with two readings: the local police decide, no answer of the applicant does
+        for (Cited r : o.unclear()) m.add("文件原文“" + r.text() + "”可有两种理解，以当地公安机关解释为准");
         return m;
     }
 

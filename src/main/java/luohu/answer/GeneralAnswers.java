@@ -154,7 +154,7 @@ public final class GeneralAnswers {
         if (i.issuer() != null) sb.append("\n发文单位：").append(i.issuer());
         if (i.effective() != null) sb.append("\n执行时间：自").append(i.effective()).append("起执行");
         if (i.dateNote() != null) sb.append("\n").append(i.effective() == null ? "时间：" : "").append(i.dateNote());
-        else if (i.date() != null && i.effective() == null) sb.append("\n时间：").append(i.date()).append("年");
+        else if (i.date() != null && i.effective() == null) sb.append("\n时间：").append(i.date()).append(i.dateInferred() ? "年（推定，文件未写明）" : "年");
         // the documents say nothing of their own validity beyond a draft's mark: only that is reported
         if (i.draft()) sb.append("\n状态：").append(i.statusNote() == null ? "草稿" : i.statusNote()).append("，尚未正式定稿");
         if (!i.implementsDocs().isEmpty()) sb.append("\n制定依据：").append(String.join("、", i.implementsDocs()));

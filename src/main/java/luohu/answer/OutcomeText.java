@@ -134,6 +134,16 @@ public final class OutcomeText {
         return out;
     }
 
+    /**
+     * What the citizen is told where the document allows two readings ({@link PathwayOutcome#readings()}): the
+     * reading, on the document's words and clause. Empty when the outcome turns on no such passage.
+     */
+    public List<String> readings(PathwayOutcome o, PolicyDocument doc) {
+        List<String> out = new ArrayList<>();
+        for (luohu.policy.Cited r : o.readings()) out.add("提示：" + r.reading() + "（原文“" + r.text() + "”" + cite(doc, r.clause()) + "）");
+        return out;
+    }
+
     public String crossProvince(PathwayOutcome o, PolicyDocument doc) {
         return o.pathway().crossProvince() == null ? null : "可申请跨省通办" + cite(doc, o.pathway().crossProvince());
     }
@@ -191,6 +201,7 @@ public final class OutcomeText {
                 for (String r : registration(o, doc)) sb.append("  ").append(r).append("\n");
                 String cross = crossProvince(o, doc);
                 if (cross != null) sb.append("  ").append(cross).append("\n");
+                for (String r : readings(o, doc)) sb.append("  ").append(r).append("\n");
             }
             case NOT_ELIGIBLE -> {
                 for (Failure f : o.failures()) sb.append("  不符合：").append(failure(doc, f)).append("\n");
@@ -198,7 +209,8 @@ public final class OutcomeText {
             case UNDETERMINED -> {
                 List<String> need = missing(o.missing());
                 if (o.placeUnknown()) need.add(0, "具体在哪个市、县");
-                sb.append("  还需要知道：").append(String.join("；", need)).append("\n");
+                if (!need.isEmpty()) sb.append("  还需要知道：").append(String.join("；", need)).append("\n");
+                for (String r : readings(o, doc)) sb.append("  ").append(r).append("\n");
             }
             case NOT_APPLICABLE -> sb.append("  该途径不适用于").append("所选地点").append("\n");
         }

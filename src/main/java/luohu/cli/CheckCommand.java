@@ -19,10 +19,11 @@ import java.util.concurrent.Callable;
 
 /** Validates a policies folder and runs its YAML test cases: what to run after adding or amending a place. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate the policy files in DIR and run the test cases in DIR/tests.")
+        description = "Validate the policy files in DIR and run the test cases in DIR/tests; without --policies, the "
+                + "policy files and test cases the jar carries.")
 public final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
-            description = "The policies folder to check (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--policies", paramLabel = "DIR",
+            description = "The policies folder to check (default: the policies inside the jar, whatever the current directory).")
     Path dir;
 
     @Override
@@ -56,11 +57,11 @@ public final class CheckCommand implements Callable<Integer> {
             System.out.println("AUDIT " + p);
             bad++;
         }
-        Path tests = dir.resolve("tests");
         int cases = 0;
-        if (Files.isDirectory(tests)) {
+        List<PolicyCases.Case> all = testCases();
+        if (!all.isEmpty()) {
             PolicyEngine engine = new PolicyEngine(model);
-            for (PolicyCases.Case c : PolicyCases.read(tests)) {
+            for (PolicyCases.Case c : all) {
                 if (model.document(c.documentId()).isEmpty()) continue;
                 cases++;
                 List<String> problems = PolicyCases.run(c, engine);
@@ -70,5 +71,18 @@ public final class CheckCommand implements Callable<Integer> {
         }
         System.out.printf("%d documents, %d test cases, %d problems%n", model.documents().size(), cases, bad);
         return bad == 0 ? 0 : 1;
+    }
+
+    /** DIR/tests when a folder is given (none when it has no tests/), else the cases the jar carries. */
+    private List<PolicyCases.Case> testCases() {
+        if (dir != null) {
+            Path tests = dir.resolve("tests");
+            return Files.isDirectory(tests) ? PolicyCases.read(tests) : List.of();
+        }
+        try {
+            return PolicyCases.read(DataFiles.yamlFiles("policies/tests", null));
+        } catch (IllegalStateException e) {
+            return List.of(); // a jar built without its test cases
+        }
     }
 }

@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The files of dialogs/, read from a folder or from the jar's copy, parsed and checked against the vocabulary. */
-public record DialogFiles(Lexicon lexicon, Questions questions, Flow flow, Prompts prompts) {
+public record DialogFiles(Lexicon lexicon, Questions questions, Flow flow, Prompts prompts, ResponseRules responses) {
 
     public static DialogFiles load(Path dir, FactVocabulary vocabulary) {
         Map<String, String> files = DataFiles.yamlFiles("dialogs", dir);
-        for (String f : new String[]{"lexicon.yaml", "questions.yaml", "flow.yaml", "prompts.yaml"}) {
+        for (String f : new String[]{"lexicon.yaml", "questions.yaml", "flow.yaml", "prompts.yaml", "responses.yaml"}) {
             if (!files.containsKey(f)) throw new IllegalArgumentException("dialogs/" + f + " is missing");
         }
         return new DialogFiles(Lexicon.parse(files.get("lexicon.yaml")),
                 Questions.parse(files.get("questions.yaml"), vocabulary),
-                Flow.parse(files.get("flow.yaml")), Prompts.parse(files.get("prompts.yaml")));
+                Flow.parse(files.get("flow.yaml")), Prompts.parse(files.get("prompts.yaml")),
+                ResponseRules.parse(files.get("responses.yaml")));
     }
 }

@@ -38,6 +38,7 @@ public final class DialogMachine {
     private final CaseAnswers cases;
     private final GeneralAnswers general;
     private final AnswerCache<GeneralTurn> cache;
+    private final Responder responder;
 
     /** A general question's whole turn, as the cache keeps it: the answer, and the place the message named. */
     public record GeneralTurn(String answer, String place, Intent intent, String action, Flow.Transition transition) {
@@ -54,6 +55,12 @@ public final class DialogMachine {
         this.cases = new CaseAnswers(model, prompts, questions);
         this.general = new GeneralAnswers(engine, prompts, cases);
         this.cache = cache;
+        this.responder = new Responder(model, dialogs.responses(), cases, questions, prompts);
+    }
+
+    /** The response rules, for tests that every rule is reached. */
+    public ResponseRules responses() {
+        return responder.rules();
     }
 
     public Flow flow() {
@@ -139,7 +146,9 @@ public final class DialogMachine {
 
     /** The session with the message's facts and place taken in; a declined question is not asked again. */
     private Session merge(Session s, Understanding u) {
-        Session next = s.withFacts(mergeFacts(s.facts(), u.facts()));
+        // "我爸妈能跟着落户吗" names who would come along, not a relative to join
+        Facts stated = u.ask() == luohu.nlu.Ask.FAMILY ? u.facts().without("local_relative") : u.facts();
+        Session next = s.withFacts(mergeFacts(s.facts(), stated));
         Place p = u.places().last();
         if (p != null && u.intent() != Intent.COMPARE) next = next.withPlace(p.name());
         // "不知道", or "继续" while a question is pending: that question is set aside and not asked again
@@ -165,94 +174,46 @@ public final class DialogMachine {
         return s.place() == null ? null : model.place(s.place()).orElse(null);
     }
 
-    /** Take in the message, then answer if something fits, else ask the one question that matters most. */
+    /**
+     * Take in the message and answer what it asks for the place and facts known: the response rules of
+     * dialogs/responses.yaml pick the kind of answer. A what-if is answered without recording its facts.
+     */
     private Outcome assess(Session before, Understanding u, String prefix, boolean announce) {
-        Session s = merge(before, u);
+        Session merged = merge(before, u);
+        boolean whatif = u.hypothetical() && (!u.facts().isEmpty() || !u.pathwayTopics().isEmpty()) && before.place() != null
+                && !"start".equals(before.state());
+        Session s = whatif ? merged.withFacts(before.facts()) : merged;
         StringBuilder head = new StringBuilder(prefix);
-        Place place = place(s);
+        Place place = place(merged);
         Place previous = place(before);
         if (previous != null && place != null && !previous.name().equals(place.name())) {
             head.append(prompts.say("place_switched", "place", place.name())).append("\n");
         }
-        String noted = announce ? noted(u.facts()) : "";
-        if (place == null) {
+        if (whatif && !u.facts().isEmpty()) head.append(prompts.say("whatif", "facts", factsText(u.facts()))).append("\n");
+        else if (announce && place == null) {
+            String noted = noted(u.facts());
             if (!noted.isEmpty()) head.append(noted).append("\n");
-            return new Outcome(s.withState("need_place").withAsked(null),
-                    new Reply(head + prompts.say("ask_place", "places", general.placeList()), rootPlaces()));
         }
-        String notes = general.topicNotes(u, place, s.facts());
-        if (notes != null) head.append(notes).append("\n\n");
-        String silent = silentFacts(u.facts(), place);
-        if (silent != null) head.append(silent).append("\n");
-        Assessment a = engine.assess(place, s.facts());
-        if (a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE)) {
-            return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.noPathwaysHere(a), List.of("重新开始")), a);
+        Assessment a = null;
+        if (place != null) {
+            String notes = general.topicNotes(u, place, merged.facts());
+            if (notes != null) head.append(notes).append("\n\n");
+            String silent = silentFacts(u.facts(), place);
+            if (silent != null) head.append(silent).append("\n");
+            a = engine.assess(place, merged.facts());
         }
-        // the same place before this message: what it looked like then, to see what this message opened or closed
-        Assessment prior = previous == null || Objects.equals(previous, place) ? engine.assess(place, before.facts()) : null;
-        boolean continuing = Objects.equals(previous, place) && ("answered".equals(before.state()) && u.more()
-                || "interview".equals(before.state()) && !a.with(Status.ELIGIBLE).isEmpty()
-                && eligibleIds(a).equals(eligibleIds(prior)));
-        // "我爸妈能一起迁吗" after an answer: who may come along on the pathways that fit, not the whole answer again
-        // a message that also restates the situation ("我有自己的房子，想把父母也迁过来") gets the whole answer
-        boolean onlyWho = u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou") || f.equals("local_relative"));
-        if ("answered".equals(before.state()) && u.familyAlong() && onlyWho && !a.with(Status.ELIGIBLE).isEmpty()
-                && Objects.equals(previous, place)) {
-            return new Outcome(s.withState("answered").withAsked(null), new Reply(head + cases.familyAlong(a), List.of("重新开始")), a);
-        }
-        if (!a.with(Status.ELIGIBLE).isEmpty() && !continuing) {
-            return new Outcome(s.withState("answered").withAsked(null),
-                    new Reply(head + cases.eligible(a) + "\n\n" + prompts.say("done_hint"),
-                            a.with(Status.UNDETERMINED).isEmpty() ? List.of("重新开始") : List.of("继续", "重新开始")), a);
-        }
-        Optional<String> next = planner.next(a, s.declined());
-        StringBuilder after = new StringBuilder(noted.isEmpty() ? "" : noted + "\n");
-        if (next.isPresent() && prior != null) {
-            String closed = newlyClosed(prior, a);
-            if (closed != null) after.append(closed).append("\n");
-        }
-        if (next.isPresent() && u.intent() == Intent.MATERIALS) after.append(prompts.say("materials_later")).append("\n");
-        boolean answering = "interview".equals(before.state()) && before.asked() != null && u.facts().size() == 1
-                && u.facts().knows(before.asked());
-        if (next.isPresent()) return ask(s, a, next.get(), head.append(after).toString(), answering);
-        if (Planner.needsSpecificPlace(a)) {
-            return new Outcome(s.withState("need_place").withAsked(null),
-                    Reply.of(head + prompts.say("ask_specific_place", "document", place.name())), a);
-        }
-        String answer = a.with(Status.ELIGIBLE).isEmpty() ? cases.noneEligible(a) : cases.asItStands(a);
-        return new Outcome(s.withState("answered").withAsked(null), new Reply(head + answer, List.of("重新开始")), a);
+        Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), whatif, rootPlaces(), general.placeList());
+        return new Outcome(answer.session(), answer.reply(), a);
     }
 
-    /** Pathways this message closed (open before, not eligible now), with why: the applicant learns what does not fit. */
-    private String newlyClosed(Assessment before, Assessment now) {
-        List<String> lines = new ArrayList<>();
-        for (luohu.policy.PathwayOutcome o : now.with(Status.NOT_ELIGIBLE)) {
-            if (before.outcome(o.pathway().id()).status() == Status.NOT_ELIGIBLE || o.failures().isEmpty()) continue;
-            lines.add("· " + o.pathway().name() + "：" + cases.why(now.document(), o.failures().get(0)));
+    /** Facts in plain words, "住房：自己的房子；…". */
+    private String factsText(Facts stated) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Object> e : stated.asMap().entrySet()) {
+            if (e.getKey().equals("local_hukou")) continue;
+            parts.add(model.vocabulary().get(e.getKey()).name() + "：" + valueLabel(e.getKey(), e.getValue()));
         }
-        return lines.isEmpty() ? null : prompts.say("newly_closed") + "\n" + String.join("\n", lines.subList(0, Math.min(2, lines.size())));
-    }
-
-    /** Going on after an answer: nothing newly eligible means the interview for the other pathways carries on. */
-    private static List<String> eligibleIds(Assessment a) {
-        return a.with(Status.ELIGIBLE).stream().map(o -> o.pathway().id()).toList();
-    }
-
-    /** Ask about one fact: why it matters (the pathway it would open), the question, its quick replies. */
-    private Outcome ask(Session s, Assessment a, String fact, String head, boolean answering) {
-        Questions.Question q = questions.get(fact);
-        StringBuilder sb = new StringBuilder(head);
-        // a bare answer to the last question goes straight on; anything else is told where things stand first
-        if (!answering) {
-            sb.append(prompts.say("interview_intro", "place", a.place().name(),
-                    "count", a.with(Status.UNDETERMINED).size())).append("\n");
-        }
-        String close = cases.closePathway(a, fact);
-        if (close != null) sb.append(close).append("\n");
-        sb.append(prompts.say("next_question", "question", q.ask()));
-        List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
-        options.add("直接告诉我结果");
-        return new Outcome(s.withState("interview").withAsked(fact), new Reply(sb.toString(), options), a);
+        return String.join("；", parts);
     }
 
     private Outcome result(Session s, Understanding u) {
@@ -312,7 +273,7 @@ public final class DialogMachine {
         if (g == null || g.transition() == null || !g.transition().from().equals(s.state())) return null;
         Session next = g.place() == null ? s : s.withPlace(g.place());
         Understanding u = new Understanding(norm, g.intent(), Facts.EMPTY, new luohu.nlu.PlaceMentions(List.of(), List.of()),
-                List.of(), List.of(), null, false, false, false, List.of());
+                List.of(), List.of(), null, false, false, false, List.of(), luohu.nlu.Ask.TOPIC, List.of(), false);
         return new Turn(next, withResume(g.answer(), next), u, g.action(), s.state(), g.transition(), null);
     }
 

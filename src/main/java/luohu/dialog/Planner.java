@@ -26,9 +26,15 @@ public final class Planner {
     }
 
     public Optional<String> next(Assessment a, Set<String> declined) {
+        return next(a.with(Status.UNDETERMINED), declined);
+    }
+
+    /** The question that matters most for these pathways only (those in focus): none when no answer could decide them. */
+    public Optional<String> next(List<PathwayOutcome> pathways, Set<String> declined) {
         Map<String, Double> weight = new HashMap<>();
         Map<String, Integer> nearest = new HashMap<>();
-        for (PathwayOutcome o : a.with(Status.UNDETERMINED)) {
+        for (PathwayOutcome o : pathways) {
+            if (o.status() != Status.UNDETERMINED) continue;
             List<String> open = o.missing().stream().filter(f -> !declined.contains(f) && questions.has(f)).toList();
             // the pathway's weight halves down its missing facts, which come nearest-to-decisive first
             double w = 1.0 + o.met().size();

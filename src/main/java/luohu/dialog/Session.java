@@ -16,9 +16,13 @@ import java.util.TreeSet;
  * @param declined facts the applicant could not or would not give: never asked again
  * @param updated  epoch milliseconds of the last turn
  * @param recent   the last few turns, what they did (never what was typed)
+ * @param applicant who the applicant is to the person typing (a relation id of dialogs/lexicon.yaml), null when
+ *                  they ask for themselves
+ * @param focus    the pathways the conversation is about (ids), for follow-ups
+ * @param ask      what the person asked last (an {@link luohu.nlu.Ask} id), or null
  */
 public record Session(String chatId, String state, String place, Facts facts, String asked, Set<String> declined,
-                     int turns, long updated, List<TurnNote> recent) {
+                     int turns, long updated, List<TurnNote> recent, String applicant, List<String> focus, String ask) {
     /** How many turns {@link #recent} keeps. */
     public static final int RECENT = 5;
 
@@ -29,32 +33,41 @@ public record Session(String chatId, String state, String place, Facts facts, St
     public Session {
         declined = java.util.Collections.unmodifiableSet(new TreeSet<>(declined));
         recent = List.copyOf(recent);
+        focus = focus == null ? List.of() : List.copyOf(focus);
     }
 
     public static Session start(String chatId) {
-        return new Session(chatId, "start", null, Facts.EMPTY, null, Set.of(), 0, 0, List.of());
+        return new Session(chatId, "start", null, Facts.EMPTY, null, Set.of(), 0, 0, List.of(), null, List.of(), null);
     }
 
     public Session withState(String s) {
-        return new Session(chatId, s, place, facts, asked, declined, turns, updated, recent);
+        return new Session(chatId, s, place, facts, asked, declined, turns, updated, recent, applicant, focus, ask);
     }
 
     public Session withPlace(String p) {
-        return new Session(chatId, state, p, facts, asked, declined, turns, updated, recent);
+        return new Session(chatId, state, p, facts, asked, declined, turns, updated, recent, applicant, focus, ask);
     }
 
     public Session withFacts(Facts f) {
-        return new Session(chatId, state, place, f, asked, declined, turns, updated, recent);
+        return new Session(chatId, state, place, f, asked, declined, turns, updated, recent, applicant, focus, ask);
     }
 
     public Session withAsked(String a) {
-        return new Session(chatId, state, place, facts, a, declined, turns, updated, recent);
+        return new Session(chatId, state, place, facts, a, declined, turns, updated, recent, applicant, focus, ask);
+    }
+
+    public Session withApplicant(String a) {
+        return new Session(chatId, state, place, facts, asked, declined, turns, updated, recent, a, focus, ask);
+    }
+
+    public Session withFocus(List<String> f, String lastAsk) {
+        return new Session(chatId, state, place, facts, asked, declined, turns, updated, recent, applicant, f, lastAsk);
     }
 
     public Session decline(String fact) {
         Set<String> d = new TreeSet<>(declined);
         d.add(fact);
-        return new Session(chatId, state, place, facts, asked, d, turns, updated, recent);
+        return new Session(chatId, state, place, facts, asked, d, turns, updated, recent, applicant, focus, ask);
     }
 
     /** After a turn: counted, time-stamped, and noted in {@link #recent}. */
@@ -62,6 +75,6 @@ public record Session(String chatId, String state, String place, Facts facts, St
         List<TurnNote> r = new ArrayList<>(recent);
         r.add(new TurnNote(now, intent, action, state));
         while (r.size() > RECENT) r.remove(0);
-        return new Session(chatId, state, place, facts, asked, declined, turns + 1, now, r);
+        return new Session(chatId, state, place, facts, asked, declined, turns + 1, now, r, applicant, focus, ask);
     }
 }

@@ -30,12 +30,14 @@ final class AnswerReader {
         if (fact.type() == FactType.BOOL) {
             for (String w : NO) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return false;
             for (String w : YES) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return true;
-            if (!bare) return null;
-            // "是，户口在本省" / "不是 我就是普通打工的": a yes or no opening a longer reply
-            String first = text.split("[\\p{P}\\s~]+", 2)[0];
+            // "是，户口在本省" / "没有，我在公司上班，签了合同": a yes or no standing first answers the question,
+            // whatever else the reply goes on to say
+            String[] parts = text.strip().split("[\\p{P}\\s~]+", 2);
+            if (!bare && parts.length < 2) return null;
+            String first = parts[0];
             // "不对，…" opens a correction of something said before, not an answer to the question
             if (NO.contains(first) && !first.equals("不对")) return false;
-            if (YES.contains(first)) return true;
+            if (YES.contains(first) && (bare || !first.equals("好") && !first.equals("行") && !first.equals("可以"))) return true;
             return null;
         }
         if (fact.type().numeric()) {

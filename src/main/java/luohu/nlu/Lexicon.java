@@ -30,10 +30,17 @@ public record Lexicon(
         @JsonProperty("dont_know") List<String> dontKnow,
         List<String> more,
         @JsonProperty("family_along") List<String> familyAlong,
+        List<IntentCue> asks,
+        @JsonProperty("pathway_words") Map<String, List<String>> pathwayWords,
+        List<String> hypothetical,
         @JsonProperty("applicant_cues") ApplicantCues applicantCues,
         @JsonProperty("place_aliases") Map<String, List<String>> placeAliases) {
 
+    /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
+        asks = asks == null ? List.of() : asks;
+        pathwayWords = pathwayWords == null ? Map.of() : pathwayWords;
+        hypothetical = hypothetical == null ? List.of() : hypothetical;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
     }

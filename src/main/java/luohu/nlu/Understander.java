@@ -25,6 +25,7 @@ public final class Understander {
     private final IntentClassifier intents;
     private final PlaceFinder places;
     private final AnswerReader answers;
+    private final AskClassifier asks;
     private final PolicyModel model;
     private final Clock clock;
 
@@ -37,6 +38,7 @@ public final class Understander {
         this.intents = new IntentClassifier(lexicon);
         this.places = new PlaceFinder(model, lexicon.uncoveredPlaces(), lexicon.placeAliases());
         this.answers = new AnswerReader(model.vocabulary(), questions);
+        this.asks = new AskClassifier(lexicon);
         Set<String> words = new LinkedHashSet<>(lexicon.terms());
         words.addAll(facts.words());
         words.addAll(places.words());
@@ -81,9 +83,17 @@ public final class Understander {
         List<String> topics = topics(norm, tokens);
         Requirement req = requirement(norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
+        List<String> pathwayTopics = asks.pathwayTopics(norm, tokens);
+        boolean hypothetical = IntentClassifier.anyOccurs(lexicon.hypothetical(), norm, tokens);
+        // "如果我买房呢": a what-if about a way to settle
+        if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
+        Ask ask = asks.classify(norm, tokens, intent);
+        // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
+        if ((intent == Intent.OUT_OF_SCOPE || intent == Intent.REQUIREMENT && ask.practical()) && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
-                IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens, extraction.applicant(), extraction.rejected());
+                IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens,
+                ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
     }
 
     private List<String> topics(String text, List<Token> tokens) {

@@ -13,6 +13,9 @@ import java.util.List;
  * @param dontKnow         the message says the applicant does not know or will not say ("不清楚")
  * @param more             the message asks to go on with the pathways still open ("继续")
  * @param familyAlong      the message asks who may come along ("我爸妈能一起迁吗")
+ * @param ask              what the message wants to know
+ * @param pathwayTopics    the topics of pathways its words point at ("随军" → military_family)
+ * @param hypothetical     a what-if ("如果买房呢"): its facts are to be tried, not recorded
  * @param applicant        null when the person typing is the one who would settle; else who that person is to the
  *                         one typing, a relation id of dialogs/lexicon.yaml {@code relatives} (spouse, parent,
  *                         child, grandparent, grandchild, parent_in_law, child_in_law, sibling, other). The facts
@@ -24,6 +27,7 @@ import java.util.List;
 public record Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                             List<String> topics, List<String> requirementFacts, String requirementLabel,
                             boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens,
+                            Ask ask, List<String> pathwayTopics, boolean hypothetical,
                             String applicant, List<Rejected> rejected) {
     public Understanding {
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
@@ -32,8 +36,9 @@ public record Understanding(String normalised, Intent intent, Facts facts, Place
     /** Understanding of a message about the person typing, with nothing rejected. */
     public Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                          List<String> topics, List<String> requirementFacts, String requirementLabel,
-                         boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens) {
+                         boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens,
+                         Ask ask, List<String> pathwayTopics, boolean hypothetical) {
         this(normalised, intent, facts, places, topics, requirementFacts, requirementLabel, dontKnow, more, familyAlong,
-                tokens, null, List.of());
+                tokens, ask, pathwayTopics, hypothetical, null, List.of());
     }
 }

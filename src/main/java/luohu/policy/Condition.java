@@ -23,8 +23,18 @@ public sealed interface Condition permits Condition.Leaf, Condition.All, Conditi
         return c == null ? List.of() : c.leaves();
     }
 
-    /** A test of one fact. */
-    record Leaf(String fact, Op op, Object operand, String says, String clause) implements Condition {
+    /**
+     * A test of one fact.
+     *
+     * @param unclear null for an ordinary test; else the text allows two readings when this test holds, and this is
+     *                what the citizen is told ("文件此处可有两种理解：…，以当地公安机关解释为准"): a leaf that holds counts
+     *                as neither true nor false, so the pathway is undetermined with this reading rather than eligible
+     *                or refused
+     */
+    record Leaf(String fact, Op op, Object operand, String says, String clause, String unclear) implements Condition {
+        public Leaf(String fact, Op op, Object operand, String says, String clause) {
+            this(fact, op, operand, says, clause, null);
+        }
     }
 
     /** True when every part is true. */

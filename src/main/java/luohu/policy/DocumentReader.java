@@ -47,7 +47,7 @@ final class DocumentReader {
     }
 
     private DocumentInfo info(Node d) {
-        d.only(Set.of("id", "short", "title", "number", "issuer", "governs", "region", "date", "date_note", "effective",
+        d.only(Set.of("id", "short", "title", "number", "issuer", "governs", "region", "date", "date_inferred", "date_note", "effective",
                 "effective_note", "status", "status_note", "implements", "repeals", "source", "notes"));
         if (!d.str("id").equals(id)) throw d.get("id").fail("must equal the file name (" + id + ")");
         String status = d.str("status");
@@ -55,9 +55,11 @@ final class DocumentReader {
         String effective = d.optStr("effective");
         if (effective != null && !effective.matches("\\d{4}-\\d{2}-\\d{2}")) throw d.get("effective").fail("must be a date YYYY-MM-DD");
         String dateNote = d.optStr("date_note") != null ? d.optStr("date_note") : d.optStr("effective_note");
+        boolean inferred = d.bool("date_inferred", false);
+        if (inferred && dateNote == null) throw d.get("date_inferred").fail("needs a date_note saying how the date was inferred");
         return new DocumentInfo(id, d.str("short"), d.str("title"), d.optStr("number"), d.optStr("issuer"),
                 d.str("governs"), d.str("region"), d.optStr("date"), effective, dateNote, status, d.optStr("status_note"),
-                d.strList("implements"), d.strList("repeals"), d.optStr("source"));
+                d.strList("implements"), d.strList("repeals"), d.optStr("source"), inferred);
     }
 
     private void clause(Node c) {
@@ -149,10 +151,20 @@ final class DocumentReader {
         List<Cited> out = new ArrayList<>();
         for (Node m : parent.list(key)) {
             // a note may say how the model reads words open to more than one reading ("reading")
-            m.only(key.equals("notes") ? Set.of("text", "clause", "reading") : Set.of("text", "clause"));
-            out.add(new Cited(m.str("text"), cite(m, "clause"), m.optStr("reading")));
+            // and whether that reading is told to the citizen ("tell": the model takes the broader of two readings)
+            m.only(key.equals("notes") ? Set.of("text", "clause", "reading", "tell") : Set.of("text", "clause"));
+            boolean tell = m.bool("tell", false);
+            if (tell && m.optStr("reading") == null) throw m.get("tell").fail("needs a reading to tell");
+            out.add(new Cited(m.str("text"), cite(m, "clause"), joinLines(m.optStr("reading")), tell));
         }
         return out;
+    }
+
+    /** A folded YAML text broken across lines has a space at each break; Chinese takes none. */
+    static String joinLines(String s) {
+        if (s == null) return null;
+        return s.strip().replaceAll("(?<=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}“”])\\s+"
+                + "|\\s+(?=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}“”])", "");
     }
 
     private String cite(Node n, String key) {
@@ -178,7 +190,7 @@ final class DocumentReader {
             if (parts.isEmpty()) throw n.get(key).fail("is empty");
             return key.equals("all") ? new Condition.All(parts, says, clause) : new Condition.Any(parts, says, clause);
         }
-        n.only(Set.of("fact", "is", "in", "not_in", "at_least", "below", "says", "clause"));
+        n.only(Set.of("fact", "is", "in", "not_in", "at_least", "below", "says", "clause", "unclear"));
         if (clause == null) throw n.fail("clause: every condition carries the clause it comes from");
         if (says == null) throw n.fail("says: every condition carries the document's words");
         String factId = n.str("fact");
@@ -189,7 +201,9 @@ final class DocumentReader {
         Condition.Op op = ops.get(0);
         Node v = n.get(op.yaml);
         Object operand = operand(fact, op, v);
-        return new Condition.Leaf(factId, op, operand, says, clause);
+        String unclear = joinLines(n.optStr("unclear"));
+        if (unclear != null && unclear.isBlank()) throw n.get("unclear").fail("must say what the citizen is told");
+        return new Condition.Leaf(factId, op, operand, says, clause, unclear);
     }
 
     private Object operand(Fact fact, Condition.Op op, Node v) {

@@ -18,9 +18,13 @@ final class Evaluator {
      * counts the leaves already true. Missing facts come in the order they matter: within an "any", the branch
      * closest to true first.
      */
-    record Result(Truth truth, List<Failure> failures, Set<String> missing, int met) {
+    record Result(Truth truth, List<Failure> failures, Set<String> missing, int met, List<Cited> unclear) {
         Result(Truth truth, List<Failure> failures, Set<String> missing) {
-            this(truth, failures, missing, truth == Truth.TRUE ? 1 : 0);
+            this(truth, failures, missing, truth == Truth.TRUE ? 1 : 0, List.of());
+        }
+
+        Result(Truth truth, List<Failure> failures, Set<String> missing, int met) {
+            this(truth, failures, missing, met, List.of());
         }
     }
 
@@ -47,13 +51,17 @@ final class Evaluator {
         if (!all) open.sort((x, y) -> Integer.compare(y.met, x.met)); // the branch nearest to true first
         Set<String> missing = new LinkedHashSet<>();
         open.forEach(r -> missing.addAll(r.missing));
+        List<Cited> unclear = new ArrayList<>();
+        open.forEach(r -> r.unclear.forEach(u -> {
+            if (!unclear.contains(u)) unclear.add(u);
+        }));
         if (all) {
             if (anyFalse) return new Result(Truth.FALSE, failures, Set.of(), met);
-            if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met);
+            if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met, unclear);
             return new Result(Truth.TRUE, List.of(), Set.of(), met);
         }
         if (anyTrue) return new Result(Truth.TRUE, List.of(), Set.of(), met);
-        if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met);
+        if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met, unclear);
         return new Result(Truth.FALSE, failures, Set.of(), met);
     }
 
@@ -61,7 +69,15 @@ final class Evaluator {
         return c == null ? Truth.TRUE : eval(c, facts).truth;
     }
 
+    /** A leaf that holds on a passage open to two readings ({@code unclear}) is neither true nor false. */
     private Result leaf(Condition.Leaf leaf, Facts facts) {
+        Result r = plainLeaf(leaf, facts);
+        if (r.truth != Truth.TRUE || leaf.unclear() == null) return r;
+        return new Result(Truth.UNKNOWN, List.of(), Set.of(), 1,
+                List.of(new Cited(leaf.says(), leaf.clause(), leaf.unclear(), true)));
+    }
+
+    private Result plainLeaf(Condition.Leaf leaf, Facts facts) {
         Object actual = facts.get(leaf.fact()).orElse(null);
         if (actual == null) return new Result(Truth.UNKNOWN, List.of(), Set.of(leaf.fact()));
         Fact fact = vocabulary.get(leaf.fact());

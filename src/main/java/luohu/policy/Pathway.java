@@ -22,4 +22,9 @@ public record Pathway(String id, String documentId, String name, List<String> to
         registration = List.copyOf(registration);
         notes = List.copyOf(notes);
     }
+
+    /** The notes whose reading is said to the citizen ({@code tell: true}): where the model takes the broader reading. */
+    public List<Cited> toldReadings() {
+        return notes.stream().filter(n -> n.reading() != null && n.tell()).toList();
+    }
 }

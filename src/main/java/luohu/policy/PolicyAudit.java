@@ -21,6 +21,13 @@ public final class PolicyAudit {
             for (Pathway p : d.pathways()) {
                 if (p.clauses().isEmpty()) problems.add(d.id() + ".yaml: pathway " + p.id() + " cites no clause");
                 if (p.materials().isEmpty() && !p.materialsSilent()) problems.add(d.id() + ".yaml: pathway " + p.id() + " has no materials");
+                // a reading that admits the text is unclear is told with the outcome, so that no answer is a firm
+                // "eligible" (or a refusal) while the model's own note says the text allows two readings
+                for (Cited n : p.notes()) {
+                    if (n.reading() != null && !n.tell() && (n.reading().contains("两种理解") || n.reading().contains("以当地公安机关解释为准"))) {
+                        problems.add(d.id() + ".yaml: pathway " + p.id() + ": a note's reading says the text is unclear (" + n.clause() + "); tell it (tell: true)");
+                    }
+                }
             }
             if (d.pathways().isEmpty()) problems.add(d.id() + ".yaml: no pathways");
         }

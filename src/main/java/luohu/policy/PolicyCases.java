@@ -37,24 +37,37 @@ public final class PolicyCases {
 
     /** Every case of every file under {@code testsDir}. */
     public static List<Case> read(Path testsDir) {
-        List<Case> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(testsDir)) {
-            for (Path p : files.sorted().toList()) {
-                if (!p.toString().endsWith(".yaml")) continue;
-                String file = "tests/" + p.getFileName();
-                JsonNode root = YAML.readTree(Files.readString(p, StandardCharsets.UTF_8));
-                if (root == null || !root.has("document") || !root.has("cases")) {
-                    throw new PolicyException(file, "", "needs document and cases");
-                }
-                String doc = root.get("document").asText();
-                for (int i = 0; i < root.get("cases").size(); i++) {
-                    JsonNode c = root.get("cases").get(i);
-                    String name = c.has("name") ? c.get("name").asText() : "case " + i;
-                    out.add(new Case(file, doc, "cases[" + i + "] " + name, c));
-                }
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> list = Files.list(testsDir)) {
+            for (Path p : list.sorted().toList()) {
+                if (p.toString().endsWith(".yaml")) files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return read(files);
+    }
+
+    /** Every case of the given test files: file name to YAML text, in name order. */
+    public static List<Case> read(Map<String, String> testFiles) {
+        List<Case> out = new ArrayList<>();
+        for (Map.Entry<String, String> f : new java.util.TreeMap<>(testFiles).entrySet()) {
+            String file = "tests/" + f.getKey();
+            JsonNode root;
+            try {
+                root = YAML.readTree(f.getValue());
+            } catch (IOException e) {
+                throw new PolicyException(file, "", "not valid YAML: " + e.getMessage());
+            }
+            if (root == null || !root.has("document") || !root.has("cases")) {
+                throw new PolicyException(file, "", "needs document and cases");
+            }
+            String doc = root.get("document").asText();
+            for (int i = 0; i < root.get("cases").size(); i++) {
+                JsonNode c = root.get("cases").get(i);
+                String name = c.has("name") ? c.get("name").asText() : "case " + i;
+                out.add(new Case(file, doc, "cases[" + i + "] " + name, c));
+            }
         }
         return out;
     }
@@ -104,6 +117,68 @@ public final class PolicyCases {
                 if (!clauses.contains(w)) problems.add(e.getKey() + ": expected a failed condition of clause " + w + ", got " + describe(o));
             }
         });
+        // more than the status: what the citizen is told about a pathway
+        j.path("materials").fields().forEachRemaining(e -> {
+            PathwayOutcome o = find(a, e.getKey(), problems);
+            if (o == null) return;
+            if (e.getValue().isEmpty() && !o.pathway().materialsSilent()) {
+                problems.add(e.getKey() + ": expected no materials listed (materials_silent), got " + texts(o.pathway().materials()));
+            }
+            for (JsonNode w : e.getValue()) {
+                if (o.pathway().materials().stream().noneMatch(m -> m.text().contains(w.asText()))) {
+                    problems.add(e.getKey() + ": expected a material with \"" + w.asText() + "\", got " + texts(o.pathway().materials()));
+                }
+            }
+        });
+        j.path("family").fields().forEachRemaining(e -> {
+            PathwayOutcome o = find(a, e.getKey(), problems);
+            if (o == null) return;
+            List<String> want = new ArrayList<>();
+            e.getValue().forEach(v -> want.add(v.asText()));
+            List<String> got = o.pathway().family().stream().map(FamilyMember::relation).toList();
+            if (!got.equals(want)) problems.add(e.getKey() + ": expected family " + want + ", got " + got);
+        });
+        j.path("registration").fields().forEachRemaining(e -> {
+            PathwayOutcome o = find(a, e.getKey(), problems);
+            if (o == null) return;
+            List<String> want = new ArrayList<>();
+            e.getValue().forEach(v -> want.add(v.asText()));
+            List<List<String>> got = o.registration().stream().map(Registration::order).toList();
+            if (want.isEmpty() ? !got.isEmpty() : !got.contains(want)) {
+                problems.add(e.getKey() + ": expected registration " + want + ", got " + got);
+            }
+        });
+        j.path("notes").fields().forEachRemaining(e -> {
+            PathwayOutcome o = find(a, e.getKey(), problems);
+            if (o == null) return;
+            for (JsonNode w : e.getValue()) {
+                if (o.pathway().notes().stream().noneMatch(n -> n.text().contains(w.asText())
+                        || (n.reading() != null && n.reading().contains(w.asText())))) {
+                    problems.add(e.getKey() + ": expected a note with \"" + w.asText() + "\"");
+                }
+            }
+        });
+        j.path("readings").fields().forEachRemaining(e -> {
+            PathwayOutcome o = find(a, e.getKey(), problems);
+            if (o == null) return;
+            List<String> got = o.readings().stream().map(Cited::reading).toList();
+            if (e.getValue().isEmpty() && !got.isEmpty()) problems.add(e.getKey() + ": expected no reading told, got " + got);
+            for (JsonNode w : e.getValue()) {
+                if (got.stream().noneMatch(r -> r.contains(w.asText()))) {
+                    problems.add(e.getKey() + ": expected a reading told with \"" + w.asText() + "\", got " + got);
+                }
+            }
+        });
+        for (JsonNode p : j.path("place_unknown")) {
+            PathwayOutcome o = find(a, p.asText(), problems);
+            if (o != null && !o.placeUnknown()) problems.add(p.asText() + ": expected to wait for the place, got " + describe(o));
+        }
+        for (JsonNode r : j.path("not_rules")) {
+            if (a.rules().stream().anyMatch(rule -> rule.id().equals(r.asText()))
+                    || a.general().stream().anyMatch(rule -> rule.id().equals(r.asText()))) {
+                problems.add("rule " + r.asText() + " applies, and should not");
+            }
+        }
         for (JsonNode r : j.path("rules")) {
             // a rule without a condition holds for everyone in the place
             if (a.rules().stream().noneMatch(rule -> rule.id().equals(r.asText()))
@@ -121,6 +196,10 @@ public final class PolicyCases {
         return out;
     }
 
+    private static List<String> texts(List<Cited> cited) {
+        return cited.stream().map(Cited::text).toList();
+    }
+
     private static PathwayOutcome find(Assessment a, String pathwayId, List<String> problems) {
         try {
             return a.outcome(pathwayId);
@@ -134,7 +213,8 @@ public final class PolicyCases {
         return switch (o.status()) {
             case NOT_ELIGIBLE -> "not_eligible (failed: " + o.failures().stream()
                     .map(f -> f.condition().fact() + " " + f.condition().clause()).toList() + ")";
-            case UNDETERMINED -> "undetermined (missing: " + o.missing() + (o.placeUnknown() ? ", place" : "") + ")";
+            case UNDETERMINED -> "undetermined (missing: " + o.missing() + (o.placeUnknown() ? ", place" : "")
+                    + (o.unclear().isEmpty() ? "" : ", unclear: " + o.unclear().stream().map(Cited::clause).toList()) + ")";
             default -> o.status().id;
         };
     }

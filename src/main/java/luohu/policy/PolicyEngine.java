@@ -49,7 +49,7 @@ public final class PolicyEngine {
                 .filter(l -> evaluator.truth(l, facts) == Truth.TRUE).toList();
         return switch (r.truth()) {
             case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration, met);
-            case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration, met);
+            case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration, met, r.unclear());
             case TRUE -> placeUnknown
                     ? new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.of(), true, registration, met)
                     : new PathwayOutcome(p, Status.ELIGIBLE, List.of(), List.of(), false, registration, met);

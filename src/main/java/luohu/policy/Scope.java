@@ -11,10 +11,15 @@ public record Scope(List<String> only, List<String> except) {
         except = List.copyOf(except);
     }
 
-    /** Whether the scope covers {@code place}; UNKNOWN for the document's root place under a restricted scope. */
+    /**
+     * Whether the scope covers {@code place}; UNKNOWN for the document's root place under a restricted scope, be it
+     * restricted to some places or excepting some (新疆 as a whole may be 乌鲁木齐, which a pathway excepts).
+     */
     public Truth covers(Place place) {
         if (matches(except, place)) return Truth.FALSE;
-        if (only.isEmpty() || matches(only, place)) return Truth.TRUE;
+        if (only.isEmpty() && except.isEmpty()) return Truth.TRUE;
+        if (!only.isEmpty() && matches(only, place)) return Truth.TRUE;
+        if (only.isEmpty()) return place.root() ? Truth.UNKNOWN : Truth.TRUE;
         return place.root() ? Truth.UNKNOWN : Truth.FALSE;
     }
 

@@ -18,12 +18,15 @@ import java.util.TreeSet;
 /** A session as compact JSON and back. Values ruled out (Excluded) are written as {"excluded": [...]}. */
 public final class SessionCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The row format: 1 had no applicant, focus or ask (read as none); a reader takes every earlier format. */
+    static final int FORMAT = 2;
 
     private SessionCodec() {
     }
 
     public static String encode(Session s) {
         ObjectNode o = JSON.createObjectNode();
+        o.put("v", FORMAT);
         o.put("state", s.state());
         if (s.place() != null) o.put("place", s.place());
         ObjectNode facts = o.putObject("facts");
@@ -40,6 +43,9 @@ public final class SessionCodec {
         if (!s.declined().isEmpty()) s.declined().forEach(o.putArray("declined")::add);
         o.put("turns", s.turns());
         o.put("updated", s.updated());
+        if (s.applicant() != null) o.put("applicant", s.applicant());
+        if (!s.focus().isEmpty()) s.focus().forEach(o.putArray("focus")::add);
+        if (s.ask() != null) o.put("ask", s.ask());
         ArrayNode recent = o.putArray("recent");
         for (Session.TurnNote n : s.recent()) {
             recent.addObject().put("at", n.at()).put("intent", n.intent()).put("action", n.action()).put("state", n.state());
@@ -65,13 +71,17 @@ public final class SessionCodec {
             });
             Set<String> declined = new TreeSet<>();
             o.path("declined").forEach(x -> declined.add(x.asText()));
+            List<String> focus = new ArrayList<>();
+            o.path("focus").forEach(x -> focus.add(x.asText()));
             List<Session.TurnNote> recent = new ArrayList<>();
             for (JsonNode n : o.path("recent")) {
                 recent.add(new Session.TurnNote(n.path("at").asLong(), n.path("intent").asText(), n.path("action").asText(), n.path("state").asText()));
             }
             return new Session(chatId, o.path("state").asText("start"), o.hasNonNull("place") ? o.get("place").asText() : null,
                     Facts.of(facts), o.hasNonNull("asked") ? o.get("asked").asText() : null, declined,
-                    o.path("turns").asInt(), o.path("updated").asLong(), recent);
+                    o.path("turns").asInt(), o.path("updated").asLong(), recent,
+                    o.hasNonNull("applicant") ? o.get("applicant").asText() : null, focus,
+                    o.hasNonNull("ask") ? o.get("ask").asText() : null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not a stored session: " + e.getOriginalMessage());
         }

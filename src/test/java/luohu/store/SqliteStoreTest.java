@@ -51,7 +51,7 @@ class SqliteStoreTest {
         Facts f = Facts.EMPTY.with("housing", new Excluded(Set.of("own", "rent"))).with("lease_months", 8)
                 .with("graduation_years", 2.5).with("lease_registered", true).with("education", "college");
         return new Session(chat, "interview", "宁城县", f, "employment", Set.of("age"), 3, at,
-                List.of(new Session.TurnNote(at, "settle", "assess", "interview")));
+                List.of(new Session.TurnNote(at, "settle", "assess", "interview")), "grandchild", List.of("cf-purchase"), "materials");
     }
 
     @Test

@@ -1,0 +1,268 @@
+package luohu.answer;
+
+import luohu.dialog.Prompts;
+import luohu.policy.Assessment;
+import luohu.policy.Cited;
+import luohu.policy.Condition;
+import luohu.policy.Failure;
+import luohu.policy.PathwayOutcome;
+import luohu.policy.PolicyDocument;
+import luohu.policy.Rule;
+import luohu.policy.Status;
+import luohu.policy.Truth;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of answer the response rules choose (dialogs/responses.yaml), rendered short: what was asked, for the
+ * pathways in focus, each statement with its clause, the document named once at the end. Texts of our own come
+ * from dialogs/prompts.yaml; policy text is quoted.
+ */
+public final class Replies {
+    /** Materials of at most this many pathways in one reply: more helps nobody on a phone. */
+    private static final int MAX_PATHWAYS = 2;
+    /** Notes this short are waivers or limits worth saying with the answer; longer ones are context. */
+    private static final int SHORT_NOTE = 24;
+
+    private final OutcomeText text;
+    private final Prompts prompts;
+    private final CaseAnswers cases;
+
+    public Replies(CaseAnswers cases, Prompts prompts) {
+        this.text = cases.text();
+        this.prompts = prompts;
+        this.cases = cases;
+    }
+
+    /** How a reply names the applicant: 您, or 您孩子 when the person asks for their child. */
+    public String who(String applicant) {
+        if (applicant == null) return "您";
+        String key = "who_" + applicant;
+        return prompts.has(key) ? prompts.say(key) : prompts.say("who_other");
+    }
+
+    /** The notices every answer about the place carries: a draft document, a controlled city. */
+    public String notices(Assessment a) {
+        List<String> parts = new ArrayList<>();
+        cases.draftNotice(a.document()).ifPresent(parts::add);
+        List<String> place = cases.placeNotices(a);
+        if (!place.isEmpty()) parts.add(prompts.say("place_notices", "place", a.place().name()) + "\n" + String.join("\n", place));
+        return parts.isEmpty() ? "" : String.join("\n", parts) + "\n\n";
+    }
+
+    /** It fits: the first pathway with its materials, the others by name. */
+    public String eligible(Assessment a, List<PathwayOutcome> fits, String who) {
+        PolicyDocument doc = a.document();
+        PathwayOutcome first = fits.get(0);
+        StringBuilder sb = new StringBuilder(prompts.say("fits", "who", who, "place", a.place().name(), "pathway", first.pathway().name(),
+                "cite", text.cite(doc, first.pathway().clauses())));
+        readings(first, doc).forEach(r -> sb.append("\n").append(r));
+        // short notes are the document's own waivers ("不受住所的限制"): they answer the worry behind many questions
+        for (Cited n : first.pathway().notes()) {
+            if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
+        }
+        sb.append("\n").append(materialLines(first, doc));
+        if (fits.size() > 1) {
+            sb.append("\n").append(prompts.say("also_fits", "names", quoted(fits.subList(1, fits.size()))));
+        }
+        sb.append("\n").append(prompts.say("fits_more"));
+        return sb.toString();
+    }
+
+    /** It does not fit: the one deciding reason of the nearest pathway in focus, then what else is open. */
+    public String refused(Assessment a, List<PathwayOutcome> focus, String who) {
+        PolicyDocument doc = a.document();
+        PathwayOutcome nearest = focus.stream().filter(o -> o.status() == Status.NOT_ELIGIBLE && !o.failures().isEmpty())
+                .min(Comparator.comparingDouble(Replies::distance)).orElse(null);
+        StringBuilder sb = new StringBuilder();
+        if (nearest == null) {
+            sb.append(prompts.say("none_fits", "who", who, "place", a.place().name()));
+        } else {
+            Failure f = nearest.failures().stream().min(Comparator.comparingDouble(x -> x.gap() == null ? Double.MAX_VALUE : x.gap())).get();
+            sb.append(prompts.say("does_not_fit", "who", who, "place", a.place().name(), "pathway", nearest.pathway().name(),
+                    "reason", text.failure(doc, f).replace("您的情况是", who + "的情况是")));
+        }
+        List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
+        if (!fits.isEmpty()) {
+            sb.append("\n").append(prompts.say("but_fits", "who", who, "names", quoted(fits)));
+            return sb.toString();
+        }
+        List<PathwayOutcome> open = nearestOpen(a, Set.of());
+        if (open.isEmpty()) sb.append("\n").append(prompts.say("no_pathways_left"));
+        else sb.append("\n").append(prompts.say("still_open_short", "names", quoted(open.subList(0, Math.min(3, open.size())))));
+        return sb.toString();
+    }
+
+    /**
+     * It would fit if: the pathways in focus that wait on the fact about to be asked, with what they ask of it in
+     * the document's words; a single pathway shows what else it still asks.
+     *
+     * @param fact the fact the next question asks, or null when none is left to ask
+     */
+    public String conditional(Assessment a, List<PathwayOutcome> open, String fact, String who) {
+        PolicyDocument doc = a.document();
+        List<PathwayOutcome> waiting = fact == null ? List.of() : open.stream().filter(o -> o.missing().contains(fact)).toList();
+        if (waiting.size() > 1) {
+            Condition.Leaf leaf = Condition.leavesOf(waiting.get(0).pathway().conditions()).stream()
+                    .filter(l -> l.fact().equals(fact) && l.says() != null).findFirst().orElse(null);
+            String need = leaf == null ? prompts.say("conditions_met_if_place") : "“" + leaf.says() + "”" + text.cite(doc, leaf.clause());
+            return prompts.say("would_fit_many", "who", who, "place", a.place().name(),
+                    "names", quoted(waiting.subList(0, Math.min(4, waiting.size()))), "condition", need);
+        }
+        PathwayOutcome o = waiting.isEmpty() ? open.get(0) : waiting.get(0);
+        List<String> needs = new ArrayList<>();
+        for (Condition.Leaf l : Condition.leavesOf(o.pathway().conditions())) {
+            if (o.missing().contains(l.fact()) && l.says() != null) needs.add("“" + l.says() + "”" + text.cite(doc, l.clause()));
+        }
+        List<String> shown = new ArrayList<>(new LinkedHashSet<>(needs));
+        String cond = shown.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", shown.subList(0, Math.min(2, shown.size())));
+        StringBuilder sb = new StringBuilder(prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
+                "cite", text.cite(doc, o.pathway().clauses()), "conditions", cond));
+        List<PathwayOutcome> others = open.stream().filter(x -> x != o).toList();
+        if (!others.isEmpty()) sb.append("\n").append(prompts.say("also_open", "names", quoted(others.subList(0, Math.min(2, others.size())))));
+        return sb.toString();
+    }
+
+    /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */
+    public String materials(Assessment a, List<PathwayOutcome> focus) {
+        PolicyDocument doc = a.document();
+        List<String> parts = new ArrayList<>();
+        List<PathwayOutcome> shown = focus.subList(0, Math.min(MAX_PATHWAYS, focus.size()));
+        for (PathwayOutcome o : shown) {
+            String head = prompts.say(o.status() == Status.ELIGIBLE ? "materials_of" : "materials_of_if",
+                    "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()));
+            parts.add(head + "\n" + materialLines(o, doc));
+        }
+        if (focus.size() > shown.size()) parts.add(prompts.say("also_open", "names", quoted(focus.subList(shown.size(), focus.size()))));
+        return String.join("\n", parts);
+    }
+
+    /** Where the household is registered on each pathway in focus. */
+    public String registration(Assessment a, List<PathwayOutcome> focus) {
+        PolicyDocument doc = a.document();
+        List<String> parts = new ArrayList<>();
+        for (PathwayOutcome o : focus.subList(0, Math.min(MAX_PATHWAYS, focus.size()))) {
+            List<String> lines = text.registration(o, doc);
+            parts.add("■ " + o.pathway().name() + "：" + (lines.isEmpty() ? prompts.say("registration_silent")
+                    : String.join("\n", lines).replace("户口登记：", "")));
+        }
+        return String.join("\n", parts);
+    }
+
+    /** Who may move along on each pathway in focus. */
+    public String family(Assessment a, List<PathwayOutcome> focus) {
+        PolicyDocument doc = a.document();
+        List<String> parts = new ArrayList<>();
+        for (PathwayOutcome o : focus.subList(0, Math.min(MAX_PATHWAYS, focus.size()))) {
+            String fam = text.family(o, doc);
+            parts.add("■ " + o.pathway().name() + "：" + (fam != null ? fam : prompts.say("family_silent")));
+        }
+        return String.join("\n", parts);
+    }
+
+    /** Which pathways the document marks 可申请跨省通办: those in focus, or all of the place's. */
+    public String crossProvince(Assessment a, List<PathwayOutcome> focus) {
+        PolicyDocument doc = a.document();
+        List<PathwayOutcome> marked = inScope(a).stream().filter(o -> o.pathway().crossProvince() != null).toList();
+        if (!focus.isEmpty() && focus.size() < inScope(a).size()) {
+            List<String> lines = new ArrayList<>();
+            for (PathwayOutcome o : focus.subList(0, Math.min(MAX_PATHWAYS, focus.size()))) {
+                lines.add(o.pathway().crossProvince() != null
+                        ? prompts.say("cross_yes", "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().crossProvince()))
+                        : prompts.say("cross_not_marked", "pathway", o.pathway().name(), "document", doc.info().citeName()));
+            }
+            return String.join("\n", lines);
+        }
+        if (marked.isEmpty()) return prompts.say("cross_none", "document", doc.info().citeName());
+        StringBuilder sb = new StringBuilder(prompts.say("cross_list", "document", doc.info().citeName()));
+        for (PathwayOutcome o : marked) sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().crossProvince()));
+        return sb.toString();
+    }
+
+    /** Time, fees, applying online: the rules of that topic, or that the document says nothing of it. */
+    public String practical(Assessment a, String topic, String topicName) {
+        PolicyDocument doc = a.document();
+        List<Rule> rules = doc.rules().stream().filter(r -> r.topics().contains(topic) && r.scope().covers(a.place()) != Truth.FALSE).toList();
+        if (rules.isEmpty()) return prompts.say("practical_silent", "document", doc.info().citeName(), "topic", topicName);
+        StringBuilder sb = new StringBuilder(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
+        for (Rule r : rules.subList(0, Math.min(3, rules.size()))) {
+            sb.append("\n· “").append(r.text()).append("”").append(text.cite(doc, r.clauses()));
+        }
+        return sb.toString();
+    }
+
+    /** After a refusal: the pathways still open, nearest to a decision first, each with what it asks. */
+    public String alternatives(Assessment a, Set<String> except, String who) {
+        PolicyDocument doc = a.document();
+        List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
+        if (!fits.isEmpty()) return prompts.say("but_fits", "who", who, "names", quoted(fits));
+        List<PathwayOutcome> open = nearestOpen(a, except);
+        if (open.isEmpty()) return prompts.say("no_alternatives", "who", who) + "\n" + prompts.say("no_pathways_left");
+        StringBuilder sb = new StringBuilder(prompts.say("alternatives_intro", "who", who));
+        for (PathwayOutcome o : open.subList(0, Math.min(3, open.size()))) {
+            sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()));
+            List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
+                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+            if (!needs.isEmpty()) sb.append("：要求").append(String.join("，", needs));
+        }
+        return sb.toString();
+    }
+
+    /** Every pathway of the place, one line each, to pick from. */
+    public String menu(Assessment a, String intro) {
+        PolicyDocument doc = a.document();
+        StringBuilder sb = new StringBuilder(intro);
+        for (PathwayOutcome o : inScope(a)) {
+            if (o.status() == Status.NOT_ELIGIBLE) continue;
+            sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()));
+        }
+        return sb.toString();
+    }
+
+    /** The open pathways nearest to a decision first: fewest facts still missing, then most already met. */
+    public static List<PathwayOutcome> nearestOpen(Assessment a, Set<String> except) {
+        return a.with(Status.UNDETERMINED).stream().filter(o -> !except.contains(o.pathway().id()))
+                .sorted(Comparator.<PathwayOutcome>comparingInt(o -> o.missing().size() + (o.placeUnknown() ? 1 : 0))
+                        .thenComparing(o -> -o.met().size()))
+                .collect(Collectors.toList());
+    }
+
+    public static List<PathwayOutcome> inScope(Assessment a) {
+        return a.outcomes().stream().filter(o -> o.status() != Status.NOT_APPLICABLE).toList();
+    }
+
+    /** The document named once, under a reply that cites clauses only. */
+    public String source(Assessment a) {
+        return text.source(a.document());
+    }
+
+    /** Materials verbatim, numbered; a clause cited only where it is not the pathway's own. */
+    private String materialLines(PathwayOutcome o, PolicyDocument doc) {
+        if (o.pathway().materialsSilent()) return prompts.say("materials_silent");
+        Set<String> own = new java.util.HashSet<>(o.pathway().clauses());
+        List<String> lines = new ArrayList<>();
+        int i = 1;
+        for (Cited m : o.pathway().materials()) {
+            lines.add(i++ + ". " + m.text() + (own.contains(m.clause()) ? "" : text.cite(doc, m.clause())));
+        }
+        return prompts.say("materials_intro") + "\n" + String.join("\n", lines);
+    }
+
+    /** Readings of an unclear passage that the applicant must hear: said as readings, with where to confirm. */
+    private List<String> readings(PathwayOutcome o, PolicyDocument doc) {
+        return List.of();
+    }
+
+    private static double distance(PathwayOutcome o) {
+        return o.failures().size() * 1000.0 + o.failures().stream().mapToDouble(f -> f.gap() == null ? 100 : Math.min(99, f.gap())).sum();
+    }
+
+    private static String quoted(List<PathwayOutcome> os) {
+        return os.stream().map(o -> "“" + o.pathway().name() + "”").collect(Collectors.joining("、"));
+    }
+}

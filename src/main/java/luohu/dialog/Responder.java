@@ -1,0 +1,256 @@
+package luohu.dialog;
+
+import luohu.answer.CaseAnswers;
+import luohu.answer.Replies;
+import luohu.nlu.Ask;
+import luohu.nlu.Understanding;
+import luohu.policy.Assessment;
+import luohu.policy.Condition;
+import luohu.policy.Facts;
+import luohu.policy.PathwayOutcome;
+import luohu.policy.PolicyModel;
+import luohu.policy.Status;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers what a message asks about a case: finds the pathways in focus and the {@link Situation}, lets the rules of
+ * dialogs/responses.yaml pick the kind of answer, renders it, and asks a question only when its answer can change
+ * the answer to what was asked.
+ */
+final class Responder {
+    private final PolicyModel model;
+    private final ResponseRules rules;
+    private final Replies replies;
+    private final CaseAnswers cases;
+    private final Planner planner;
+    private final Questions questions;
+    private final Prompts prompts;
+
+    /** What the responder decided: the session to keep, the reply, the rule taken. */
+    record Answer(Session session, Reply reply, ResponseRules.Rule rule) {
+    }
+
+    /** The pathways in focus and whether something pointed at them. */
+    record Focus(List<PathwayOutcome> pathways, boolean narrow) {
+        List<String> ids() {
+            return pathways.stream().map(o -> o.pathway().id()).toList();
+        }
+    }
+
+    Responder(PolicyModel model, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
+        this.model = model;
+        this.rules = rules;
+        this.replies = new Replies(cases, prompts);
+        this.cases = cases;
+        this.planner = new Planner(questions);
+        this.questions = questions;
+        this.prompts = prompts;
+    }
+
+    Replies replies() {
+        return replies;
+    }
+
+    ResponseRules rules() {
+        return rules;
+    }
+
+    /**
+     * @param before the session before the message
+     * @param s      the session with the message taken in (what is kept; a what-if keeps the facts of before)
+     * @param a      the assessment to answer from (a what-if's facts included), null when no place is known
+     * @param head   what goes before the answer (a place switch, notes on topics the message touched)
+     */
+    Answer respond(Session before, Session s, Understanding u, Assessment a, String head, boolean whatif, List<String> rootPlaces,
+                   String placeList) {
+        Ask ask = askOf(before, u);
+        String who = replies.who(s.applicant());
+        boolean samePlace = before.place() != null && before.place().equals(s.place());
+        if (a == null) {
+            Situation sit = new Situation(ask, false, false, "undetermined", false, whatif);
+            ResponseRules.Rule r = rules.pick(sit);
+            if ("identity".equals(r.say())) return new Answer(s, Reply.of(prompts.say("identity")), r);
+            return new Answer(s.withState("need_place").withAsked(null).withFocus(List.of(), ask.id()),
+                    new Reply(head + prompts.say("ask_place", "places", placeList), rootPlaces), r);
+        }
+        boolean allOut = a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE);
+        Focus focus = focus(a, u, before, samePlace);
+        String outcome = allOut ? "none" : outcome(a, focus, ask);
+        boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
+        Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif);
+        ResponseRules.Rule r = rules.pick(sit);
+        String notices = followup ? "" : replies.notices(a);
+        String source = "\n" + replies.source(a);
+        List<PathwayOutcome> fits = focus.pathways().stream().filter(o -> o.status() == Status.ELIGIBLE).toList();
+        if (fits.isEmpty() && "eligible".equals(outcome)) fits = a.with(Status.ELIGIBLE);
+        Session done = s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id());
+        List<String> after = List.of("重新开始");
+        String body;
+        switch (r.say()) {
+            case "identity" -> {
+                return new Answer(s, Reply.of(prompts.say("identity")), r);
+            }
+            case "no_pathways" -> {
+                return new Answer(done, new Reply(head + cases.noPathwaysHere(a), after), r);
+            }
+            case "cross_province" -> body = replies.crossProvince(a, focus.narrow() ? focus.pathways() : List.of());
+            case "practical" -> body = replies.practical(a, ask.id(), model.topicName(ask.id()));
+            case "materials" -> body = replies.materials(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
+            case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
+            case "family" -> body = replies.family(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
+            case "menu" -> {
+                String intro = prompts.say(ask == Ask.MATERIALS ? "menu_materials" : ask == Ask.OVERVIEW ? "menu_overview" : "menu_registration",
+                        "place", a.place().name());
+                List<String> names = Replies.inScope(a).stream().filter(o -> o.status() != Status.NOT_ELIGIBLE)
+                        .map(o -> o.pathway().name()).toList();
+                Session kept = s.withState("answered").withAsked(null).withFocus(List.of(), ask.id());
+                return new Answer(kept, new Reply(head + notices + replies.menu(a, intro) + source, names), r);
+            }
+            case "eligible" -> {
+                body = replies.eligible(a, fits, who);
+                // a first answer that also asks who comes along or where the household goes says that too
+                if (ask == Ask.FAMILY) body += "\n" + replies.family(a, fits.subList(0, 1));
+                if (ask == Ask.REGISTRATION) body += "\n" + replies.registration(a, fits.subList(0, 1));
+            }
+            case "refused" -> body = replies.refused(a, focus.narrow() ? focus.pathways() : a.with(Status.NOT_ELIGIBLE), who);
+            case "alternatives" -> {
+                Set<String> except = new HashSet<>(focus.ids());
+                List<PathwayOutcome> open = Replies.nearestOpen(a, except);
+                String text = replies.alternatives(a, except, who);
+                if (!open.isEmpty()) return question(s, a, open.subList(0, Math.min(3, open.size())), head + text + "\n", source, focus, ask, r);
+                return new Answer(done, new Reply(head + text + source, after), r);
+            }
+            case "conditional" -> {
+                List<PathwayOutcome> open = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
+                String fact = planner.next(open, s.declined()).orElse(null);
+                String text = notices + replies.conditional(a, open, fact, who);
+                return question(s, a, open, head + text + "\n", source, focus, ask, r);
+            }
+            case "interview" -> {
+                String text = notices + prompts.say("interview_short", "place", a.place().name(), "who", who);
+                return question(s, a, a.with(Status.UNDETERMINED), head + text + "\n", source, focus, ask, r);
+            }
+            default -> throw new IllegalStateException("no rendering for " + r.say());
+        }
+        // an answer about pathways not yet decided goes on to the one question that decides them
+        if (Set.of("materials", "registration", "family").contains(r.say()) && fits.isEmpty()) {
+            List<PathwayOutcome> open = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
+            if (!open.isEmpty()) return question(s, a, open, head + notices + body + "\n", source, focus, ask, r);
+        }
+        return new Answer(done, new Reply(head + notices + body + source, after), r);
+    }
+
+    /** The one question that decides the given open pathways; the answer as it stands when none is left to ask. */
+    private Answer question(Session s, Assessment a, List<PathwayOutcome> open, String text, String source, Focus focus,
+                            Ask ask, ResponseRules.Rule r) {
+        Optional<String> next = planner.next(open, s.declined());
+        if (next.isEmpty() && Planner.needsSpecificPlace(a)) {
+            return new Answer(s.withState("need_place").withAsked(null).withFocus(focus.ids(), ask.id()),
+                    Reply.of(text + prompts.say("ask_specific_place", "document", a.place().name())), r);
+        }
+        if (next.isEmpty()) {
+            return new Answer(s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id()),
+                    new Reply(text.strip() + source, List.of("重新开始")), r);
+        }
+        Questions.Question q = questions.get(next.get());
+        List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
+        options.add("直接告诉我结果");
+        return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
+                new Reply(text + prompts.say("next_question", "question", q.ask()), options), r);
+    }
+
+    /**
+     * What the message asks. A message that only answers the question pending keeps the ask it answers; one that
+     * asks nothing asks whether the applicant can settle.
+     */
+    private static Ask askOf(Session before, Understanding u) {
+        Ask ask = u.ask();
+        if (ask != Ask.NONE && ask != Ask.SETTLE) return ask;
+        if (u.more()) return Ask.SETTLE;
+        if (ask == Ask.NONE && before.ask() != null && "interview".equals(before.state())) {
+            Ask pending = Ask.parse(before.ask());
+            if (pending != Ask.ALTERNATIVES) return pending;
+        }
+        return Ask.SETTLE;
+    }
+
+    /**
+     * The pathways in focus: those the words point at; else those the facts of this message bear on; else those
+     * of the conversation so far; else those the known facts already partly meet. "继续" after an answer: those
+     * still open.
+     */
+    private Focus focus(Assessment a, Understanding u, Session before, boolean samePlace) {
+        List<PathwayOutcome> scope = Replies.inScope(a);
+        if (u.more()) {
+            Set<String> shown = new HashSet<>(a.with(Status.ELIGIBLE).stream().map(o -> o.pathway().id()).toList());
+            List<PathwayOutcome> open = Replies.nearestOpen(a, shown);
+            if (!open.isEmpty()) return new Focus(open, true);
+        }
+        if (!u.pathwayTopics().isEmpty()) {
+            List<PathwayOutcome> named = scope.stream().filter(o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains)).toList();
+            if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
+        }
+        Set<String> stated = stated(u);
+        // the first turn with a place, or with another place: what was said before counts as said now
+        if ("need_place".equals(before.state()) || !samePlace) stated.addAll(withoutDefaults(before.facts().asMap().keySet()));
+        if (!stated.isEmpty()) {
+            List<PathwayOutcome> bearing = scope.stream().filter(o -> bears(o, stated)).toList();
+            if (!bearing.isEmpty() && bearing.size() < scope.size()) {
+                // an earlier focus the message narrows further stays in view
+                return new Focus(bearing, true);
+            }
+        }
+        if (samePlace && !before.focus().isEmpty()) {
+            List<PathwayOutcome> earlier = scope.stream().filter(o -> before.focus().contains(o.pathway().id())).toList();
+            if (!earlier.isEmpty()) return new Focus(earlier, true);
+        }
+        return new Focus(scope, false);
+    }
+
+    /** The facts a message states of the applicant's case: not who would come along, not the default of hukou elsewhere. */
+    private static Set<String> stated(Understanding u) {
+        Set<String> out = new HashSet<>(u.facts().asMap().keySet());
+        out.remove("local_hukou");
+        if (u.ask() == Ask.FAMILY) out.remove("local_relative");
+        return out;
+    }
+
+    private static Set<String> withoutDefaults(Set<String> facts) {
+        Set<String> out = new HashSet<>(facts);
+        out.remove("local_hukou");
+        return out;
+    }
+
+    /** Whether the pathway looks at any of the facts: met, failed or still waited for. */
+    private static boolean bears(PathwayOutcome o, Set<String> facts) {
+        if (o.pathway().conditions() == null) return false;
+        for (Condition.Leaf l : Condition.leavesOf(o.pathway().conditions())) if (facts.contains(l.fact())) return true;
+        return false;
+    }
+
+    /** The outcome of the pathways in focus; asked whether one can settle at all, any pathway that fits counts. */
+    private static String outcome(Assessment a, Focus focus, Ask ask) {
+        List<PathwayOutcome> in = focus.pathways();
+        if (in.stream().anyMatch(o -> o.status() == Status.ELIGIBLE)) return "eligible";
+        boolean open = in.stream().anyMatch(o -> o.status() == Status.UNDETERMINED);
+        if (!open && ask == Ask.SETTLE && !a.with(Status.ELIGIBLE).isEmpty()) return "eligible";
+        if (open) return "undetermined";
+        return "not_eligible";
+    }
+
+    /** Eligible first, then open nearest to a decision, then the rest. */
+    private static List<PathwayOutcome> ordered(List<PathwayOutcome> in) {
+        List<PathwayOutcome> out = new ArrayList<>();
+        in.stream().filter(o -> o.status() == Status.ELIGIBLE).forEach(out::add);
+        in.stream().filter(o -> o.status() == Status.UNDETERMINED)
+                .sorted(java.util.Comparator.<PathwayOutcome>comparingInt(o -> -o.met().size()).thenComparingInt(o -> o.missing().size())).forEach(out::add);
+        in.stream().filter(o -> !out.contains(o)).forEach(out::add);
+        return List.copyOf(new LinkedHashSet<>(out));
+    }
+}

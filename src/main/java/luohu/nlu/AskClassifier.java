@@ -1,0 +1,62 @@
+package luohu.nlu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds what a message wants to know (the {@link Ask}) and the pathway topics its words point at, from
+ * dialogs/lexicon.yaml. An ask without cue words follows from the intent: a topic question asks about its topic,
+ * a case message whether the applicant can settle.
+ */
+final class AskClassifier {
+    private final List<Lexicon.IntentCue> cues;
+    private final Map<String, List<String>> pathwayWords;
+
+    AskClassifier(Lexicon lexicon) {
+        this.cues = lexicon.asks();
+        this.pathwayWords = lexicon.pathwayWords();
+        for (Lexicon.IntentCue c : cues) Ask.parse(c.id()); // an unknown id fails at start, not on a message
+    }
+
+    Ask classify(String text, List<Token> tokens, Intent intent) {
+        // control messages ask nothing even when they carry cue words ("删除我的资料")
+        switch (intent) {
+            case RESTART, FORGET, THANKS, GREETING, CORRECTION -> {
+                return intent == Intent.CORRECTION ? byCue(text, tokens, Ask.NONE) : Ask.NONE;
+            }
+            default -> {
+            }
+        }
+        Ask cued = byCue(text, tokens, null);
+        if (cued != null) return cued;
+        return switch (intent) {
+            case COMPARE -> Ask.COMPARE;
+            case RESIDENCE_PERMIT, LAND, NO_HUKOU, POLICY_INFO -> Ask.TOPIC;
+            case REQUIREMENT -> Ask.REQUIREMENT;
+            case MATERIALS -> Ask.MATERIALS;
+            case REGISTRATION -> Ask.REGISTRATION;
+            case SETTLE, RESULT -> Ask.SETTLE;
+            case HELP -> Ask.IDENTITY;
+            default -> Ask.NONE;
+        };
+    }
+
+    private Ask byCue(String text, List<Token> tokens, Ask otherwise) {
+        for (Lexicon.IntentCue c : cues) {
+            boolean match = c.all() != null ? c.all().stream().allMatch(g -> IntentClassifier.anyOccurs(g, text, tokens))
+                    : IntentClassifier.anyOccurs(c.words(), text, tokens);
+            if (match) return Ask.parse(c.id());
+        }
+        return otherwise;
+    }
+
+    /** The pathway topics the message's words point at, in the lexicon's order. */
+    List<String> pathwayTopics(String text, List<Token> tokens) {
+        List<String> out = new ArrayList<>();
+        pathwayWords.forEach((topic, words) -> {
+            if (IntentClassifier.anyOccurs(words, text, tokens)) out.add(topic);
+        });
+        return out;
+    }
+}
