@@ -45,7 +45,10 @@ final class AnswerReader {
                 if (q.duration()) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) (int) Math.round(q.months()) : (Object) (q.months() / 12.0));
                 if (q.age() != null && fact.type() == FactType.YEARS) return fact.normalise((double) q.age());
             }
+            if (text.matches(".*[-−负]\\s*[0-9零〇一二两三四五六七八九十].*")) return null; // a negative number is no answer
             Double n = ChineseNumerals.parse(plain.replaceAll("(年|个月|岁)$", ""));
+            double max = fact.type() == FactType.MONTHS ? Quantity.MAX_MONTHS : Quantity.MAX_AGE;
+            if (n != null && n > max) return null;
             if (n != null) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) n.intValue() : (Object) n);
             if (fact.type() == FactType.MONTHS && NO.contains(plain)) return 0;
             return null;

@@ -1,22 +1,45 @@
 package luohu.nlu;
 
-/** Reads numbers written in Chinese numerals or Arabic digits: 三, 十二, 两, 二十五, 一百, 1.5, 18. */
+/**
+ * Reads numbers written in Chinese numerals or Arabic digits: 三, 十二, 两, 二十五, 一百, 三千二, 一万, 1.5, 18.
+ * Linear in the length of the text; a malformed numeral (十十, 百千) is no number.
+ */
 public final class ChineseNumerals {
     private ChineseNumerals() {
     }
 
-    public static final String DIGITS = "零〇一二两三四五六七八九十百千";
+    public static final String DIGITS = "零〇一二两三四五六七八九十百千万";
 
-    /** The value, or null when the text is not a number. */
+    /** The value, or null when the text is not a number. Very long digit strings read as infinity. */
     public static Double parse(String s) {
         if (s == null || s.isEmpty()) return null;
-        if (s.matches("\\d+(\\.\\d+)?")) return Double.parseDouble(s);
+        if (isArabic(s)) {
+            int dot = s.indexOf('.');
+            int whole = dot < 0 ? s.length() : dot;
+            if (whole > 15) return Double.POSITIVE_INFINITY; // beyond any count of months or years: do not round
+            return Double.parseDouble(s);
+        }
         long total = 0, section = 0;
         int digit = -1;
-        for (char c : s.toCharArray()) {
+        int lastUnit = Integer.MAX_VALUE; // units inside a section must fall: 三千二百一十
+        boolean sawWan = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             int d = digit(c);
             if (d >= 0) {
+                if (digit > 0) return null; // 二三: two digits in a row are no numeral
                 digit = d;
+                continue;
+            }
+            if (c == '万') {
+                if (sawWan) return null;
+                section += Math.max(digit, 0);
+                if (section == 0) section = 1;
+                total = section * 10_000;
+                section = 0;
+                digit = -1;
+                lastUnit = Integer.MAX_VALUE;
+                sawWan = true;
                 continue;
             }
             int unit = switch (c) {
@@ -25,16 +48,29 @@ public final class ChineseNumerals {
                 case '千' -> 1000;
                 default -> -1;
             };
-            if (unit < 0) return null;
+            if (unit < 0 || unit >= lastUnit) return null;
             section += (digit < 0 ? 1 : digit) * unit;
+            lastUnit = unit;
             digit = -1;
         }
         if (digit >= 0) section += digit;
-        total += section;
-        return (double) total;
+        return (double) (total + section);
     }
 
-    private static int digit(char c) {
+    private static boolean isArabic(String s) {
+        int dots = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (++dots > 1 || i == 0 || i == s.length() - 1) return false;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int digit(char c) {
         return switch (c) {
             case '零', '〇' -> 0;
             case '一' -> 1;
@@ -48,5 +84,9 @@ public final class ChineseNumerals {
             case '九' -> 9;
             default -> -1;
         };
+    }
+
+    static boolean numeralChar(char c) {
+        return DIGITS.indexOf(c) >= 0;
     }
 }

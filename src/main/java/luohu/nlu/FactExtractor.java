@@ -15,14 +15,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a segmented message into facts of the shared vocabulary: phrases from the lexicon with their negation,
- * whose fact it is (the applicant's, or the relative's they would join), and durations, ages and years.
+ * Turns a segmented message into facts of the shared vocabulary: phrases from the lexicon, each mention with its
+ * own polarity (a negator binds to the phrase it modifies, not to the clause), whose fact it is (the applicant's,
+ * or the relative's they would join), who the applicant is (the person typing or a relative they name), and
+ * durations, ages and years, impossible values set aside.
  */
 public final class FactExtractor {
-    private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们");
+    private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
+            "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
     private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
     /** The subject of a clause opened by 他/她 when no relative was named before. */
     private static final String SOMEONE = "?";
+    /** Words that join two phrases under one negator ("没有营业执照和税务登记证"). */
+    private static final Set<String> CONJUNCTIONS = Set.of("和", "跟", "与", "及", "以及", "或", "或者", "还有");
+    /** Who the speaker is to an applicant who is the speaker's [relation]. */
+    private static final Map<String, String> INVERSE = Map.of("spouse", "spouse", "parent", "child", "child", "parent",
+            "grandparent", "grandchild", "grandchild", "grandparent", "parent_in_law", "child_in_law",
+            "child_in_law", "parent_in_law", "sibling", "sibling", "other", "other");
+    /** Who the speaker's [second] is to an applicant who is the speaker's [first]: "child/spouse" is the child's parent. */
+    private static final Map<String, String> COMPOSED = Map.ofEntries(
+            Map.entry("child/spouse", "parent"), Map.entry("child/child_in_law", "spouse"), Map.entry("child/child", "sibling"),
+            Map.entry("child/grandchild", "child"), Map.entry("child/parent", "grandparent"),
+            Map.entry("grandchild/child", "parent"), Map.entry("grandchild/spouse", "grandparent"),
+            Map.entry("grandchild/child_in_law", "parent"), Map.entry("grandchild/grandchild", "sibling"),
+            Map.entry("spouse/child", "child"), Map.entry("spouse/parent_in_law", "parent"), Map.entry("spouse/parent", "parent_in_law"),
+            Map.entry("parent/parent", "spouse"), Map.entry("parent/child", "child"), Map.entry("parent/sibling", "child"),
+            Map.entry("parent/grandparent", "parent"), Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"),
+            Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"));
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
@@ -34,6 +53,7 @@ public final class FactExtractor {
     private final PhraseIndex<String> durationCues = new PhraseIndex<>();
     private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
+    private final Set<String> affirm;
     private final Set<String> breaks;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
@@ -47,7 +67,23 @@ public final class FactExtractor {
         for (Lexicon.DurationCue c : lexicon.durations()) for (String w : c.words()) durationCues.add(w, c.fact());
         lexicon.negation().before().forEach(w -> negBefore.add(w, true));
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
+        affirm = new HashSet<>(lexicon.negation().affirm());
         breaks = new HashSet<>(lexicon.clauseBreaks());
+    }
+
+    /**
+     * What a message states.
+     *
+     * @param facts      the applicant's facts (and those of the relative they would join, as relative_* facts)
+     * @param applicant  null when the speaker is the applicant, else who the applicant is to the speaker (child…)
+     * @param rejected   impossible values, not stored
+     * @param quantities the quantities a fact was read from or rejected for, by start offset
+     */
+    public record Extraction(Map<String, Object> facts, String applicant, List<Rejected> rejected, Set<Integer> quantities) {
+    }
+
+    /** Per token: a phrase of some fact, a negator before or after, an affirming word. */
+    private record Marks(boolean[] mention, boolean[] negEnd, boolean[] negStart, boolean[] affirm) {
     }
 
     /** All words the segmenter must keep whole for this extractor to see them. */
@@ -63,7 +99,13 @@ public final class FactExtractor {
         return out;
     }
 
-    /** A clause: a run of tokens between breaks, and whose it is. */
+    /**
+     * A clause: a run of tokens between breaks, and whose it is.
+     *
+     * @param relative who the clause is about, as the applicant's relative (null: the applicant, or nobody said;
+     *                 {@link #SOMEONE}: 他/她 with nobody named before)
+     * @param explicit the clause names its subject (我…, 我老公…, 他…)
+     */
     private record Clause(int first, int last, String relative, boolean explicit) {
     }
 
@@ -71,25 +113,37 @@ public final class FactExtractor {
      * @param asked the fact the assistant just asked about, or null: a bare duration answers it
      * @param today for years given as calendar years (2019年毕业)
      */
-    public Map<String, Object> extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today) {
-        List<Clause> clauses = clauses(tokens);
+    public Extraction extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today) {
+        List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
+        Marks marks = marks(tokens, mentions);
+        List<Clause> spoken = clauses(tokens);
+        String applicant = applicant(tokens, spoken, mentions);
+        List<Clause> clauses = applicant == null ? spoken : fromApplicant(spoken, applicant);
         Map<String, Object> facts = new LinkedHashMap<>();
         Map<String, Set<String>> excluded = new HashMap<>();
         List<Runnable> ifUnset = new ArrayList<>();
 
-        boolean self = tokens.stream().anyMatch(t -> SELF.contains(t.text()));
+        boolean self = applicant != null || tokens.stream().anyMatch(t -> SELF.contains(t.text()));
         boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : phrases.find(tokens)) {
+        Set<Clause> continuing = continuing(clauses);
+        boolean[] relativeWord = new boolean[tokens.size()];
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             Clause c = clauseOf(clauses, m.first());
             String clauseText = text(tokens, c);
             String beforeText = text(tokens, c.first(), m.first() - 1);
+            // "她在村里，有宅基地": a clause with no subject of its own that goes on about a relative states the
+            // relative's facts where the relative's words can say them
+            if (continuing.contains(c) && relativeWord[m.first()]) continue;
             for (Lexicon.FactPhrase p : m.values()) {
+                // "我儿子在吐鲁番有户口，还没成家": so is what a person is, in such a clause; a plan (想落户) stays the speaker's
+                if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
-                boolean negated = negated(tokens, c, m.first(), m.last());
+                boolean negated = negated(tokens, marks, c, m.first(), m.last());
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(beforeText::contains)) continue;
                 if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
@@ -101,13 +155,15 @@ public final class FactExtractor {
             }
         }
         ifUnset.forEach(Runnable::run);
-        relativeFacts(tokens, clauses, facts, asked);
+        relativeFacts(tokens, marks, clauses, facts, asked, applicant);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
             List<PhraseIndex.Match<String>> named = relatives.find(tokens);
             if (!named.isEmpty()) facts.put("local_relative", named.get(0).values().get(0));
         }
-        quantities(text, tokens, clauses, quantities, asked, today, facts);
+        List<Rejected> rejected = new ArrayList<>();
+        Set<Integer> used = new HashSet<>();
+        quantities(text, tokens, clauses, quantities, asked, today, facts, rejected, used);
         // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
         if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
             Object level = facts.remove("education");
@@ -118,7 +174,108 @@ public final class FactExtractor {
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
-        return facts;
+        return new Extraction(facts, applicant, rejected, used);
+    }
+
+    /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
+    private Marks marks(List<Token> tokens, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        int n = tokens.size();
+        boolean[] mention = new boolean[n], negEnd = new boolean[n], negStart = new boolean[n], aff = new boolean[n];
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
+        for (PhraseIndex.Match<Boolean> m : negBefore.find(tokens)) negEnd[m.last()] = true;
+        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) negStart[m.first()] = true;
+        for (int i = 0; i < n; i++) {
+            String t = tokens.get(i).text();
+            aff[i] = affirm.contains(t);
+            if (mention[i] || negEnd[i] || negStart[i]) continue;
+            // 还没拿到, 没交, 未办: a word that opens with a negator negates
+            for (String p : lexicon.negation().prefixes()) {
+                if (t.startsWith(p) && t.length() > p.length()) {
+                    negEnd[i] = negStart[i] = true;
+                    break;
+                }
+            }
+        }
+        return new Marks(mention, negEnd, negStart, aff);
+    }
+
+    /**
+     * Who would settle, when it is not the person typing: a relative asked for ("帮我儿子问一下"), a relative who is
+     * the subject of settling ("他能落户吗", "我孙子想去聊城落户"), or a relative whose plans come before a
+     * subjectless "能落户不" ("我孙子大专毕业了，想去聊城工作，能落户不").
+     */
+    private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!cues.askingFor().contains(tokens.get(i).text())) continue;
+            int j = i + 1;
+            while (j < tokens.size() && SELF.contains(tokens.get(j).text())) j++;
+            if (j >= tokens.size()) break;
+            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
+            String who;
+            int after;
+            if (!r.isEmpty() && r.get(0).first() == 0) {
+                who = r.get(0).values().get(0);
+                after = j + r.get(0).last() + 1;
+            } else if (PRONOUNS.contains(tokens.get(j).text())) {
+                // "替他们问问": whoever was named last
+                who = null;
+                for (Clause c : clauses) if (c.first() < j && c.relative() != null && !c.relative().equals(SOMEONE)) who = c.relative();
+                after = j + 1;
+            } else {
+                continue;
+            }
+            if (who == null) continue;
+            for (int k = after; k < Math.min(tokens.size(), after + 4); k++) {
+                String t = tokens.get(k).text();
+                if (cues.askingVerbs().stream().anyMatch(t::startsWith)) return who;
+            }
+        }
+        if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
+        String chain = null;
+        boolean planned = false;
+        for (Clause c : clauses) {
+            String clauseText = text(tokens, c);
+            // "配偶和子女能一起迁吗" asks who may come along, not who settles
+            boolean settling = settling(tokens, c, mentions) && lexicon.familyAlong().stream().noneMatch(clauseText::contains);
+            if (c.relative() != null && !c.relative().equals(SOMEONE)) {
+                if (settling) return c.relative();
+                chain = c.relative();
+                planned = false;
+            } else if (c.explicit() && c.relative() == null) {
+                chain = null; // 我…: the speaker again
+            }
+            if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
+            if (c.relative() == null && !c.explicit() && settling && chain != null && planned) return chain;
+        }
+        return null;
+    }
+
+    /** The clause says someone wants or asks to settle: a local_hukou phrase with 想/能… before it in the clause. */
+    private boolean settling(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
+            if (m.first() < c.first() || m.last() > c.last()) continue;
+            String before = text(tokens, c.first(), m.first() - 1);
+            for (Lexicon.FactPhrase p : m.values()) {
+                if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null) continue;
+                if (p.needsBefore().stream().anyMatch(before::contains)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The clauses seen from the applicant, a relative of the speaker: the speaker becomes the applicant's relative. */
+    private static List<Clause> fromApplicant(List<Clause> spoken, String applicant) {
+        List<Clause> out = new ArrayList<>();
+        for (Clause c : spoken) {
+            String r = c.relative();
+            if (applicant.equals(r) || SOMEONE.equals(r)) out.add(new Clause(c.first(), c.last(), null, true));
+            else if (r == null && c.explicit()) out.add(new Clause(c.first(), c.last(), INVERSE.get(applicant), true));
+            else if (r != null) out.add(new Clause(c.first(), c.last(), COMPOSED.getOrDefault(applicant + "/" + r, "other"), c.explicit()));
+            else out.add(c);
+        }
+        return out;
     }
 
     /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
@@ -142,20 +299,38 @@ public final class FactExtractor {
         }
     }
 
+    /** The clauses with no subject of their own that follow a relative's clause, the speaker not named between. */
+    private static Set<Clause> continuing(List<Clause> clauses) {
+        Set<Clause> out = new HashSet<>();
+        String last = null;
+        for (Clause c : clauses) {
+            if (c.relative() != null) last = c.relative();
+            else if (c.explicit()) last = null;
+            else if (last != null) out.add(c);
+        }
+        return out;
+    }
+
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, List<Clause> clauses, Map<String, Object> facts, String asked) {
+    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant) {
         // a reply to a question about the relative ("没有宅基地") is about the relative throughout
         String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
+        String lastNamed = null; // whom 他/她 stands for after 投靠
         for (Clause c : clauses) {
             List<Token> part = tokens.subList(c.first(), c.last() + 1);
             String rel = c.relative();
-            if (rel != null && !rel.equals(SOMEONE)) lastRelative = rel;
+            if (rel != null) lastRelative = rel;
+            else if (c.explicit()) lastRelative = null; // 我…: the speaker again
+            if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
             // 投靠我女儿 / 投靠他: joining names the relative
             for (PhraseIndex.Match<String> j : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
                 List<PhraseIndex.Match<String>> r = relatives.find(after);
-                if (!r.isEmpty()) facts.put("local_relative", r.get(0).values().get(0));
-                else if (lastRelative != null && !lastRelative.equals(SOMEONE) && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastRelative);
+                if (!r.isEmpty()) {
+                    String named = r.get(0).values().get(0);
+                    facts.put("local_relative", applicant == null ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
+                } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) facts.put("local_relative", INVERSE.get(applicant));
+                else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
             }
             if (rel == null) {
                 if (lastRelative == null || c.explicit()) continue;
@@ -164,7 +339,7 @@ public final class FactExtractor {
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
             if (c.explicit() && named && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                boolean negated = negated(tokens, c, c.first() + m.first(), c.first() + m.last());
+                boolean negated = negated(tokens, marks, c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
                     Map<String, Object> values = negated ? p.negated() : p.set();
                     if (values != null) apply(values, facts, new HashMap<>(), false);
@@ -174,28 +349,51 @@ public final class FactExtractor {
     }
 
     private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
-                            String asked, LocalDate today, Map<String, Object> facts) {
+                            String asked, LocalDate today, Map<String, Object> facts, List<Rejected> rejected, Set<Integer> used) {
         List<PhraseIndex.Match<String>> cues = durationCues(tokens);
+        Integer statedAge = null;
+        for (Quantity q : quantities) if (q.age() != null && q.usable()) statedAge = q.age();
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             int at = tokenAt(tokens, q.start());
             Clause c = clauseOf(clauses, at);
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
+            String written = text.substring(q.start(), q.end());
             if (q.age() != null) {
-                if (!aboutRelative && !"relative_adult".equals(asked)) put(facts, lexicon.ageFact(), (double) q.age());
-                else if ("relative_adult".equals(asked) || c != null && "child".equals(c.relative())) facts.put("relative_adult", q.age() >= 18);
+                String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
+                        : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
+                if (fact == null) continue;
+                used.add(q.start());
+                if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
+                else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);
+                else put(facts, fact, (double) q.age());
                 continue;
             }
             if (q.year() != null) {
                 // "2019年毕业", "2019年大专毕业"
                 String after = text.substring(q.end(), Math.min(text.length(), q.end() + 6));
-                if (after.contains("毕业") && !aboutRelative) put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
+                if (after.contains("毕业") && !aboutRelative) {
+                    put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
+                    used.add(q.start());
+                }
                 continue;
             }
             String fact = cueFor(cues, clauses, at, c);
             if (aboutRelative && !"child_school_years".equals(fact)) continue; // the child's schooling is theirs
             if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
-            if (fact == null) continue;
+            if (fact == null) {
+                if (!q.usable()) rejected.add(new Rejected(null, written, q.problem()));
+                continue;
+            }
+            used.add(q.start());
+            String problem = q.problem();
+            // a time here longer than the life the message states
+            if (problem == null && statedAge != null && q.months() > statedAge * 12.0 + 12) problem = Quantity.BEYOND_LIFETIME;
+            if (problem != null) {
+                rejected.add(new Rejected(fact, written, problem));
+                facts.remove(fact);
+                continue;
+            }
             Fact f = vocabulary.get(fact);
             put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
         }
@@ -242,13 +440,59 @@ public final class FactExtractor {
         return pick == null ? null : pick.values().get(0);
     }
 
-    private boolean negated(List<Token> tokens, Clause c, int first, int last) {
-        int from = Math.max(c.first(), first - lexicon.negation().window());
-        for (PhraseIndex.Match<Boolean> n : negBefore.find(tokens.subList(from, first))) {
-            if (n.last() + from < first) return true;
+    /**
+     * Whether this mention of a phrase is negated: a negator shortly before it, or right after it, in its clause,
+     * with no other fact phrase and no affirming word between ("营业执照有税务登记证没办": 没办 is the second's).
+     * Phrases joined by 和/跟 share a negator before them.
+     */
+    private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
+        // after the phrase: its own predicate ("房本还没下来", "营业执照有")
+        boolean affirmedAfter = false;
+        int to = Math.min(c.last(), last + 6);
+        for (int i = last + 1; i <= to; i++) {
+            if (marks.negStart()[i]) {
+                // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
+                int end = i;
+                while (end < c.last() && (marks.negStart()[end + 1] || marks.negEnd()[end + 1]) && !marks.mention()[end + 1]) end++;
+                if (end < c.last() && marks.mention()[end + 1] && !predicateAfter(marks, c, end + 1)) return false;
+                return true;
+            }
+            if (marks.affirm()[i]) {
+                affirmedAfter = true;
+                break;
+            }
+            if (marks.mention()[i]) break;
         }
-        int to = Math.min(c.last() + 1, last + 7);
-        if (last + 1 < to) return negAfter.occursIn(tokens.subList(last + 1, to));
+        int from = Math.max(c.first(), first - lexicon.negation().window());
+        for (int i = first - 1; i >= from; i--) {
+            if (marks.negEnd()[i]) {
+                // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
+                int start = i;
+                while (start > c.first() && marks.negEnd()[start - 1]) start--;
+                return !(affirmedAfter && start > c.first() && marks.mention()[start - 1]);
+            }
+            if (marks.affirm()[i]) break;
+            if (marks.mention()[i]) {
+                if (i + 1 < first && CONJUNCTIONS.contains(tokens.get(i + 1).text())) {
+                    int run = i;
+                    while (i > from && marks.mention()[i - 1]) i--;
+                    from = Math.max(c.first(), from - (run - i + 2));
+                    continue;
+                }
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the phrase starting at {@code at} has a negator or affirming word of its own after it. */
+    private static boolean predicateAfter(Marks marks, Clause c, int at) {
+        int i = at;
+        while (i <= c.last() && marks.mention()[i]) i++;
+        for (int k = i; k <= Math.min(c.last(), i + 3); k++) {
+            if (marks.negStart()[k] || marks.affirm()[k]) return true;
+            if (marks.mention()[k]) return false;
+        }
         return false;
     }
 
@@ -278,7 +522,7 @@ public final class FactExtractor {
         int i = first;
         boolean self = false;
         if (i < last && tokens.get(i).text().equals("是")) i++; // a correction's "是我老公是…"
-        while (i <= last && SELF.contains(tokens.get(i).text())) {
+        while (i <= last && (SELF.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
             i++;
             self = true;
         }

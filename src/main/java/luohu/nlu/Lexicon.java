@@ -32,10 +32,52 @@ public record Lexicon(
         @JsonProperty("family_along") List<String> familyAlong,
         List<IntentCue> asks,
         @JsonProperty("pathway_words") Map<String, List<String>> pathwayWords,
-        List<String> hypothetical) {
+        List<String> hypothetical,
+        @JsonProperty("applicant_cues") ApplicantCues applicantCues,
+        @JsonProperty("place_aliases") Map<String, List<String>> placeAliases) {
 
-    /** Negators before a phrase within {@code window} tokens, or right after it. */
-    public record Negation(int window, List<String> before, List<String> after) {
+    /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
+    public Lexicon {
+        asks = asks == null ? List.of() : asks;
+        pathwayWords = pathwayWords == null ? Map.of() : pathwayWords;
+        hypothetical = hypothetical == null ? List.of() : hypothetical;
+        placeAliases = placeAliases == null ? Map.of() : placeAliases;
+        applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
+    }
+
+    /**
+     * Negation binds to the phrase it modifies: a negator within {@code window} tokens before a phrase, or right
+     * after it, with no other fact phrase and no affirming word ({@code affirm}: 有, 办了) between.
+     *
+     * @param prefixes a token that starts with one of these is a negator too (还没拿到, 没交, 未办)
+     */
+    public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes) {
+        public Negation {
+            affirm = affirm == null ? List.of() : affirm;
+            prefixes = prefixes == null ? List.of() : prefixes;
+        }
+    }
+
+    /**
+     * How a message says that the one who would settle is a relative of the person typing.
+     *
+     * @param askingFor  words that ask on someone's behalf before the relative: 帮, 替, 给 (帮我儿子问一下)
+     * @param askingVerbs the asking that follows: 问, 咨询, 打听
+     * @param plans      in a relative's clauses before a subjectless "能落户吗", words of the relative's own plans
+     *                   (想去聊城工作, 毕业了) that make the relative the one asked about
+     * @param relativeContinues facts that a clause with no subject, going on about a relative, states of the relative
+     *                   ("我儿子在吐鲁番有户口，还没成家")
+     */
+    public record ApplicantCues(@JsonProperty("asking_for") List<String> askingFor,
+                                @JsonProperty("asking_verbs") List<String> askingVerbs,
+                                List<String> plans,
+                                @JsonProperty("relative_continues") List<String> relativeContinues) {
+        public ApplicantCues {
+            askingFor = askingFor == null ? List.of() : askingFor;
+            askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
+            plans = plans == null ? List.of() : plans;
+            relativeContinues = relativeContinues == null ? List.of() : relativeContinues;
+        }
     }
 
     /**
@@ -79,19 +121,84 @@ public record Lexicon(
                             @JsonProperty("max_length") int maxLength) {
     }
 
-    /** Asks and pathway words are optional sections: empty when left out. */
-    public Lexicon {
-        asks = asks == null ? List.of() : asks;
-        pathwayWords = pathwayWords == null ? Map.of() : pathwayWords;
-        hypothetical = hypothetical == null ? List.of() : hypothetical;
-    }
-
     /** What a "do I need X" question is about. */
     public record RequirementSubject(List<String> words, List<String> facts, String label) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /**
+     * Checks every fact and value the lexicon names against the fact vocabulary, so that a misspelt id stops
+     * start-up with one line naming the entry, as a broken policy file does.
+     *
+     * @return this lexicon
+     * @throws IllegalArgumentException naming the section, the entry and the bad id or value
+     */
+    public Lexicon validated(luohu.policy.FactVocabulary vocabulary) {
+        checkPhrases("facts", facts, vocabulary);
+        checkPhrases("relative_facts", relativeFacts, vocabulary);
+        if (durations != null) {
+            for (int i = 0; i < durations.size(); i++) {
+                DurationCue d = durations.get(i);
+                String where = "durations[" + i + "]";
+                var f = vocabulary.find(d.fact()).orElseThrow(() -> bad(where, "no such fact " + d.fact()));
+                if (!f.type().numeric()) throw bad("durations[" + i + "]", d.fact() + " is not a number of months or years");
+            }
+        }
+        if (ageFact != null && vocabulary.find(ageFact).isEmpty()) throw bad("age_fact", "no such fact " + ageFact);
+        if (relatives != null) {
+            var relation = vocabulary.find("local_relative").orElse(null);
+            for (String r : relatives.keySet()) {
+                if (relation != null && !relation.valueIds().contains(r)) {
+                    throw bad("relatives." + r, "local_relative takes one of " + String.join(", ", relation.valueIds()) + ", not " + r);
+                }
+            }
+        }
+        if (negation == null) throw bad("negation", "missing");
+        for (String f : applicantCues.relativeContinues()) {
+            if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
+        }
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkPhrases(String section, List<FactPhrase> phrases, luohu.policy.FactVocabulary vocabulary) {
+        if (phrases == null) return;
+        for (int i = 0; i < phrases.size(); i++) {
+            FactPhrase p = phrases.get(i);
+            String where = section + "[" + i + "]" + (p.words() == null || p.words().isEmpty() ? "" : " (" + p.words().get(0) + ")");
+            if (p.words() == null || p.words().isEmpty()) throw bad(where, "no words");
+            for (var values : java.util.Arrays.asList(p.set(), p.negated())) {
+                if (values == null) continue;
+                for (Map.Entry<String, Object> e : values.entrySet()) {
+                    if (e.getKey().equals("exclude")) {
+                        if (!(e.getValue() instanceof Map<?, ?> m)) throw bad(where, "exclude takes a map of fact to values");
+                        for (Map.Entry<?, ?> x : m.entrySet()) {
+                            var f = vocabulary.find(String.valueOf(x.getKey())).orElseThrow(() -> bad(where, "exclude: no such fact " + x.getKey()));
+                            if (!(x.getValue() instanceof List<?> vs)) throw bad(where, "exclude." + x.getKey() + " takes a list of values");
+                            for (Object v : vs) {
+                                if (!f.valueIds().contains(String.valueOf(v))) {
+                                    throw bad(where, "exclude." + f.id() + ": " + f.id() + " takes one of " + String.join(", ", f.valueIds()) + ", not " + v);
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    var f = vocabulary.find(e.getKey()).orElseThrow(() -> bad(where, "no such fact " + e.getKey()));
+                    try {
+                        f.normalise(e.getValue());
+                    } catch (IllegalArgumentException ex) {
+                        throw bad(where, ex.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private static IllegalArgumentException bad(String where, String what) {
+        return new IllegalArgumentException("lexicon.yaml: " + where + ": " + what);
+    }
 
     public static Lexicon parse(String yaml) {
         try {

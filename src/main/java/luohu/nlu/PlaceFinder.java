@@ -1,29 +1,71 @@
 package luohu.nlu;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
 import luohu.policy.Place;
 import luohu.policy.PolicyModel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Finds places through the lexicon (the policy model's names and aliases), never through part-of-speech tags. */
+/**
+ * Finds places through the lexicon (the policy model's names and aliases, and the lexicon's everyday short forms),
+ * never through part-of-speech tags; and words that look like a covered place mistyped, by their pinyin (HanLP's
+ * conversion): the same sounds ("铁玲", "赤锋") or one letter off ("铁林").
+ */
 public final class PlaceFinder {
+    private static final int MAX_TYPO_LENGTH = 5;
     private final PolicyModel model;
     private final PhraseIndex<String> names = new PhraseIndex<>();
     private final List<String> uncovered;
+    private final Map<String, String> aliases = new HashMap<>();
+    /** Pinyin of every covered name of 2 to 5 characters, syllables joined by spaces, to the names that sound so. */
+    private final Map<String, Set<String>> sounds = new HashMap<>();
+    private final Map<Integer, List<String>> namesByLength = new HashMap<>();
+    private final Map<String, String> flatSounds = new HashMap<>();
+
+    /**
+     * @param uncovered places none of the documents covers; a name a document now covers counts as covered
+     * @param aliases   place name or alias of the model → further everyday forms of it (lexicon place_aliases)
+     * @throws IllegalArgumentException when an alias names a place the model does not have
+     */
+    public PlaceFinder(PolicyModel model, List<String> uncovered, Map<String, List<String>> aliases) {
+        this.model = model;
+        for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
+            if (model.place(e.getKey()).isEmpty()) {
+                throw new IllegalArgumentException("lexicon.yaml: place_aliases." + e.getKey() + ": no such place in policies/");
+            }
+            for (String a : e.getValue()) if (model.place(a).isEmpty()) this.aliases.put(a, e.getKey());
+        }
+        Set<String> known = new HashSet<>(model.placeNames());
+        known.addAll(this.aliases.keySet());
+        this.uncovered = uncovered.stream().filter(u -> !known.contains(u)).toList();
+        for (String n : model.placeNames()) names.add(n, n);
+        this.aliases.forEach((a, n) -> names.add(a, n));
+        for (String u : this.uncovered) names.add(u, null);
+        for (String n : known) {
+            if (n.length() < 2 || n.length() > MAX_TYPO_LENGTH || !n.chars().allMatch(c -> Normalizer.isHan((char) c))) continue;
+            String py = pinyin(n);
+            sounds.computeIfAbsent(py, k -> new LinkedHashSet<>()).add(n);
+            flatSounds.put(n, py.replace(" ", ""));
+            namesByLength.computeIfAbsent(n.length(), k -> new ArrayList<>()).add(n);
+        }
+    }
 
     public PlaceFinder(PolicyModel model, List<String> uncovered) {
-        this.model = model;
-        this.uncovered = List.copyOf(uncovered);
-        for (String n : model.placeNames()) names.add(n, n);
-        for (String u : uncovered) names.add(u, null);
+        this(model, uncovered, Map.of());
     }
 
     /** Every name to keep whole in segmentation. */
     public List<String> words() {
         List<String> out = new ArrayList<>(model.placeNames());
+        out.addAll(aliases.keySet());
         out.addAll(uncovered);
         return out;
     }
@@ -32,25 +74,109 @@ public final class PlaceFinder {
         List<Place> covered = new ArrayList<>();
         Set<String> docs = new HashSet<>();
         List<String> other = new ArrayList<>();
-        for (PhraseIndex.Match<String> m : names.find(tokens)) {
+        List<PhraseIndex.Match<String>> found = names.find(tokens);
+        boolean[] named = new boolean[tokens.size()];
+        for (PhraseIndex.Match<String> m : found) {
+            for (int i = m.first(); i <= m.last(); i++) named[i] = true;
             String name = m.values().get(0);
             if (name == null) {
                 if (!other.contains(m.phrase())) other.add(m.phrase());
                 continue;
             }
-            Place p = model.place(name).orElseThrow();
-            // a more specific place of a document already named replaces it: "新疆奎屯" means 奎屯
-            if (docs.contains(p.documentId())) {
-                for (int i = 0; i < covered.size(); i++) {
-                    if (covered.get(i).documentId().equals(p.documentId()) && covered.get(i).root() && !p.root()) covered.set(i, p);
-                }
-                continue;
-            }
-            docs.add(p.documentId());
-            covered.add(p);
+            add(model.place(name).orElseThrow(), covered, docs);
         }
+        PlaceMentions.Guess guess = covered.isEmpty() ? guess(tokens, named) : null;
+        if (guess != null && guess.sure()) add(guess.place(), covered, docs);
         // a province that holds a covered place (内蒙古 of 内蒙古赤峰) is not an uncovered place
         other.removeIf(u -> covered.stream().anyMatch(p -> model.documentOf(p).info().region().startsWith(u)));
-        return new PlaceMentions(covered, other);
+        return new PlaceMentions(covered, other, guess);
+    }
+
+    private void add(Place p, List<Place> covered, Set<String> docs) {
+        // a more specific place of a document already named replaces it: "新疆奎屯" means 奎屯
+        if (docs.contains(p.documentId())) {
+            for (int i = 0; i < covered.size(); i++) {
+                if (covered.get(i).documentId().equals(p.documentId()) && covered.get(i).root() && !p.root()) covered.set(i, p);
+            }
+            return;
+        }
+        docs.add(p.documentId());
+        covered.add(p);
+    }
+
+    /**
+     * A run of whole tokens, not a known word, that sounds like a covered place and shares a character with it
+     * in the same position. Sure when one place sounds exactly the same; unsure when it is one letter of pinyin
+     * off or several places fit.
+     */
+    private PlaceMentions.Guess guess(List<Token> tokens, boolean[] named) {
+        PlaceMentions.Guess best = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            StringBuilder w = new StringBuilder();
+            for (int j = i; j < tokens.size() && w.length() + tokens.get(j).text().length() <= MAX_TYPO_LENGTH; j++) {
+                Token t = tokens.get(j);
+                if (named[j] || t.nature().startsWith("m") || t.nature().startsWith("w")) break;
+                w.append(t.text());
+                String word = w.toString();
+                if (word.length() < 2 || !word.chars().allMatch(c -> Normalizer.isHan((char) c))) continue;
+                if (CoreDictionary.contains(word) && j == i) continue; // a word of the language, not a typo
+                PlaceMentions.Guess g = guess(word);
+                if (g != null && (best == null || g.sure() && !best.sure())) best = g;
+            }
+        }
+        return best;
+    }
+
+    private PlaceMentions.Guess guess(String word) {
+        String py = pinyin(word);
+        Set<Place> exact = new LinkedHashSet<>();
+        for (String n : sounds.getOrDefault(py, Set.of())) if (sharesCharacter(word, n)) exact.add(place(n));
+        if (exact.size() == 1) return new PlaceMentions.Guess(exact.iterator().next(), word, true);
+        if (exact.size() > 1) return new PlaceMentions.Guess(exact.iterator().next(), word, false);
+        Set<Place> near = new LinkedHashSet<>();
+        String flat = py.replace(" ", "");
+        for (String n : namesByLength.getOrDefault(word.length(), List.of())) {
+            if (!sharesCharacter(word, n)) continue;
+            if (editDistanceAtMostOne(flat, flatSounds.get(n))) near.add(place(n));
+        }
+        return near.isEmpty() ? null : new PlaceMentions.Guess(near.iterator().next(), word, false);
+    }
+
+    private Place place(String name) {
+        return model.place(aliases.getOrDefault(name, name)).orElseThrow();
+    }
+
+    /** Two characters of three or more in place, or one of two: 铁玲 / 铁岭. */
+    private static boolean sharesCharacter(String a, String b) {
+        if (a.length() != b.length() || a.equals(b)) return false;
+        int same = 0;
+        for (int i = 0; i < a.length(); i++) if (a.charAt(i) == b.charAt(i)) same++;
+        return same >= Math.max(1, a.length() - 2) && same >= (a.length() >= 3 ? 2 : 1);
+    }
+
+    private static String pinyin(String word) {
+        List<String> out = new ArrayList<>();
+        for (Pinyin p : HanLP.convertToPinyinList(word)) out.add(p.getPinyinWithoutTone());
+        return String.join(" ", out);
+    }
+
+    private static boolean editDistanceAtMostOne(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) return false;
+        int i = 0, j = 0, edits = 0;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) return false;
+            if (a.length() > b.length()) i++;
+            else if (a.length() < b.length()) j++;
+            else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (a.length() - i) + (b.length() - j) <= 1;
     }
 }

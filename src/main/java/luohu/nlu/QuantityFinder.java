@@ -5,66 +5,167 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds durations (半年, 一年半, 两年多, 8个月, 1.5年), ages (58岁) and calendar years (2019年) in normalised text. */
+/**
+ * Finds durations (半年, 大半年, 一年半, 两年多, 两年出头, 十来年, 一年零两个月, 8个月, 1.5年), ages (58岁, 我今年六十二了)
+ * and calendar years (2019年) in normalised text. One pass over the text: every numeral run is read once and what
+ * follows it is matched within a few characters, so the cost is linear in the length of the text.
+ * Impossible values (negative, longer than a lifetime, ages over 150) are returned with their problem set.
+ */
 public final class QuantityFinder {
-    private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+)";
-    private static final Pattern QUANTITY = Pattern.compile(
-            "(不到|不满|没满|未满)?(?:" + NUM + "(个)?(多)?(半)?(年|个月|月|周岁|岁)(半)?(多)?|(半)(年|个月))");
-    private static final Pattern YEARS_AND_MONTHS = Pattern.compile(NUM + "年零?" + NUM + "个月");
-    /** An age said without 岁 ("我今年六十二了", "我都三十了", "她二十六了", "才十五"). */
-    private static final Pattern BARE_AGE = Pattern.compile(
-            "(?:今年|都|已经|才|我|她|他)" + NUM + "(?=了|,|$|多了)");
+    /** What may follow a number: 个, 多/来, 半, the unit, 半, 多/出头/来/左右. Matched on a bounded region. */
+    private static final Pattern SUFFIX = Pattern.compile("(个)?(多|来)?(半)?(年|个月|月|周岁|岁)(半)?(多|出头|来|左右)?");
     /** An age a thing happened at is not the age now ("二十岁出来到新疆"). */
     private static final Pattern PAST_AGE = Pattern.compile("(?:出来|的时候|时|那年|那会)");
+    private static final String[] UNDER = {"不到", "不满", "没满", "未满", "还不到", "将近", "接近", "快"};
+    private static final String[] BARE_AGE_BEFORE = {"今年", "都", "已经", "才", "我", "她", "他"};
+    private static final int SUFFIX_SPAN = 8;
 
     private QuantityFinder() {
     }
 
     public static List<Quantity> find(String text) {
         List<Quantity> out = new ArrayList<>();
-        Matcher m = QUANTITY.matcher(text);
-        while (m.find()) {
-            boolean under = m.group(1) != null;
-            if (m.group(9) != null) { // 半年, 半个月
-                double months = m.group(10).equals("年") ? 6 : 0.5;
-                out.add(new Quantity(m.start(), m.end(), under ? Math.max(0, months - 1) : months, null, null));
+        int n = text.length();
+        Matcher suffix = SUFFIX.matcher(text);
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '半') {
+                i = half(text, i, out);
                 continue;
             }
-            Double n = ChineseNumerals.parse(m.group(2));
-            if (n == null) continue;
-            String unit = m.group(6);
-            boolean half = m.group(5) != null || m.group(7) != null;
-            if (unit.endsWith("岁")) {
-                if (PAST_AGE.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 3))).lookingAt()) continue;
-                out.add(new Quantity(m.start(), m.end(), 0, n.intValue(), null));
-            } else if (unit.equals("年") && n >= 1900 && n <= 2100 && m.group(4) == null && !half) {
-                out.add(new Quantity(m.start(), m.end(), 0, null, n.intValue()));
-            } else if (unit.equals("年")) {
-                double months = n * 12 + (half ? 6 : 0);
-                out.add(new Quantity(m.start(), m.end(), under ? Math.max(0, months - 1) : months, null, null));
-            } else {
-                double months = n + (half ? 0.5 : 0);
-                if (m.group(3) == null && unit.equals("月")) continue; // "8月" is a month of the year; durations say 8个月
-                out.add(new Quantity(m.start(), m.end(), under ? Math.max(0, months - 1) : months, null, null));
+            boolean arabic = c >= '0' && c <= '9';
+            if (!arabic && !ChineseNumerals.numeralChar(c)) {
+                i++;
+                continue;
             }
-        }
-        // "一年零三个月": the months join the years before them
-        Matcher z = YEARS_AND_MONTHS.matcher(text);
-        while (z.find()) {
-            Double y = ChineseNumerals.parse(z.group(1)), mo = ChineseNumerals.parse(z.group(2));
-            if (y == null || mo == null) continue;
-            out.removeIf(q -> q.start() >= z.start() && q.start() < z.end());
-            out.add(new Quantity(z.start(), z.end(), y * 12 + mo, null, null));
-        }
-        Matcher b = BARE_AGE.matcher(text);
-        while (b.find()) {
-            Double n = ChineseNumerals.parse(b.group(1));
-            if (n == null || n < 10 || n > 120 || n != Math.floor(n)) continue;
-            int start = b.start(1);
-            if (out.stream().anyMatch(q -> q.start() <= start && start < q.end())) continue;
-            out.add(new Quantity(start, b.end(), 0, n.intValue(), null));
+            int j = runEnd(text, i, arabic);
+            Double value = ChineseNumerals.parse(text.substring(i, j));
+            // "两三年", "七八个月": a range is read at its lower end
+            if (value == null && !arabic && j - i == 2 && ChineseNumerals.digit(text.charAt(i)) > 0
+                    && ChineseNumerals.digit(text.charAt(i + 1)) == ChineseNumerals.digit(text.charAt(i)) + 1) {
+                value = (double) ChineseNumerals.digit(text.charAt(i));
+            }
+            if (value == null) {
+                i = j;
+                continue;
+            }
+            suffix.region(j, Math.min(n, j + SUFFIX_SPAN));
+            if (!suffix.lookingAt()) {
+                bareAge(text, i, j, value, out);
+                i = j;
+                continue;
+            }
+            int end = suffix.end();
+            String unit = suffix.group(4);
+            boolean half = suffix.group(3) != null || suffix.group(5) != null;
+            boolean more = suffix.group(2) != null || suffix.group(6) != null;
+            boolean under = under(text, i);
+            boolean negative = i > 0 && "-−负".indexOf(text.charAt(i - 1)) >= 0;
+            int start = negative ? i - 1 : i;
+            if (unit.endsWith("岁")) {
+                if (PAST_AGE.matcher(text).region(end, Math.min(n, end + 3)).lookingAt()) {
+                    i = end;
+                    continue;
+                }
+                String problem = negative ? Quantity.NEGATIVE : value > Quantity.MAX_AGE ? Quantity.AGE_OVER_150 : null;
+                out.add(new Quantity(start, end, 0, (int) Math.min(Integer.MAX_VALUE, value), null, problem));
+            } else if (unit.equals("年") && arabic && value >= 1900 && value <= 2100 && !more && !half && value == Math.floor(value)) {
+                out.add(new Quantity(start, end, 0, null, value.intValue()));
+            } else if (unit.equals("月") && suffix.group(1) == null) {
+                // "8月" is a month of the year; durations say 8个月
+            } else {
+                double months = unit.equals("年") ? value * 12 + (half ? 6 : 0) : value + (half ? 0.5 : 0);
+                if (unit.equals("年") && !half && suffix.group(5) == null) {
+                    int[] joined = joinedMonths(text, end);
+                    if (joined != null) {
+                        months += joined[0];
+                        end = joined[1];
+                    }
+                }
+                if (under) months = Math.max(0, months - 1);
+                out.add(duration(start, end, months, negative));
+            }
+            i = end;
         }
         out.sort(java.util.Comparator.comparingInt(Quantity::start));
         return out;
+    }
+
+    private static Quantity duration(int start, int end, double months, boolean negative) {
+        String problem = negative ? Quantity.NEGATIVE : months > Quantity.MAX_MONTHS ? Quantity.BEYOND_LIFETIME : null;
+        return new Quantity(start, end, problem == null ? months : 0, null, null, problem);
+    }
+
+    /** 半年, 半个月, 大半年, 小半年, 不到半年; returns where to go on. */
+    private static int half(String text, int i, List<Quantity> out) {
+        int end;
+        double months;
+        if (text.startsWith("半年", i)) {
+            end = i + 2;
+            months = 6;
+        } else if (text.startsWith("半个月", i)) {
+            end = i + 3;
+            months = 0.5;
+        } else {
+            return i + 1;
+        }
+        int start = i;
+        if (i > 0 && text.charAt(i - 1) == '大') {
+            months = 8;
+            start = i - 1;
+        } else if (i > 0 && text.charAt(i - 1) == '小' && months == 6) {
+            months = 5;
+            start = i - 1;
+        } else if (under(text, i)) {
+            months = Math.max(0, months - 1);
+        }
+        if (text.startsWith("多", end)) end++;
+        out.add(new Quantity(start, end, months, null, null));
+        return end;
+    }
+
+    private static int runEnd(String text, int i, boolean arabic) {
+        int j = i;
+        int n = text.length();
+        if (arabic) {
+            while (j < n && (Character.isDigit(text.charAt(j)) && text.charAt(j) < 128
+                    || text.charAt(j) == '.' && j + 1 < n && text.charAt(j + 1) >= '0' && text.charAt(j + 1) <= '9')) j++;
+        } else {
+            while (j < n && ChineseNumerals.numeralChar(text.charAt(j))) j++;
+        }
+        return j;
+    }
+
+    private static boolean under(String text, int i) {
+        for (String u : UNDER) if (i >= u.length() && text.startsWith(u, i - u.length())) return true;
+        return false;
+    }
+
+    /** The months after "N年": "零三个月", "又两个月", "3个月"; [months, end] or null. */
+    private static int[] joinedMonths(String text, int at) {
+        int i = at;
+        if (i < text.length() && (text.charAt(i) == '零' || text.charAt(i) == '又')) i++;
+        if (i >= text.length()) return null;
+        char c = text.charAt(i);
+        boolean arabic = c >= '0' && c <= '9';
+        if (!arabic && !ChineseNumerals.numeralChar(c)) return null;
+        int j = runEnd(text, i, arabic);
+        Double mo = ChineseNumerals.parse(text.substring(i, j));
+        if (mo == null || mo >= 12) return null;
+        for (String unit : new String[]{"个多月", "个月"}) {
+            if (text.startsWith(unit, j)) return new int[]{mo.intValue(), j + unit.length()};
+        }
+        return null;
+    }
+
+    /** An age said without 岁 ("我今年六十二了", "我都三十了", "她二十六了", "才十五"). */
+    private static void bareAge(String text, int start, int end, double value, List<Quantity> out) {
+        boolean before = false;
+        for (String w : BARE_AGE_BEFORE) if (start >= w.length() && text.startsWith(w, start - w.length())) before = true;
+        if (!before) return;
+        boolean after = end == text.length() || text.startsWith("了", end) || text.startsWith(",", end) || text.startsWith("多了", end);
+        if (!after || value < 10 || value > 120 || value != Math.floor(value)) return;
+        out.add(new Quantity(start, end, 0, (int) value, null));
     }
 }

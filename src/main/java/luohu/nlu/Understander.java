@@ -33,9 +33,10 @@ public final class Understander {
         this.model = model;
         this.lexicon = lexicon;
         this.clock = clock;
+        lexicon.validated(model.vocabulary());
         this.facts = new FactExtractor(model.vocabulary(), lexicon);
         this.intents = new IntentClassifier(lexicon);
-        this.places = new PlaceFinder(model, lexicon.uncoveredPlaces());
+        this.places = new PlaceFinder(model, lexicon.uncoveredPlaces(), lexicon.placeAliases());
         this.answers = new AnswerReader(model.vocabulary(), questions);
         this.asks = new AskClassifier(lexicon);
         Set<String> words = new LinkedHashSet<>(lexicon.terms());
@@ -59,18 +60,23 @@ public final class Understander {
         List<Token> tokens = segmenter.segment(norm);
         List<Quantity> quantities = QuantityFinder.find(norm);
         PlaceMentions mentioned = places.find(norm, tokens);
-        Map<String, Object> found = facts.extract(norm, tokens, quantities, asked, LocalDate.now(clock));
+        FactExtractor.Extraction extraction = facts.extract(norm, tokens, quantities, asked, LocalDate.now(clock));
+        Map<String, Object> found = extraction.facts();
         boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
-        // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question
+        // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
+        // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
         if (asked != null && !found.containsKey(asked) && !dontKnow) {
-            Object v = answers.read(asked, norm, tokens, quantities, found.isEmpty());
+            List<Quantity> free = quantities.stream().filter(q -> q.usable() && !extraction.quantities().contains(q.start())).toList();
+            boolean numberUsed = free.size() < quantities.size();
+            Object v = numberUsed && model.vocabulary().get(asked).type().numeric() && free.isEmpty() ? null
+                    : answers.read(asked, norm, tokens, free, found.isEmpty());
             if (v != null) found.put(asked, v);
         }
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
         // a reply to the question just asked that gives facts is an answer, whatever topic words it has (有居住证)
         if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent))) intent = Intent.INFORM;
         if (intent == null) {
-            if (!found.isEmpty()) intent = Intent.INFORM;
+            if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
             else intent = Intent.OUT_OF_SCOPE;
         }
@@ -87,7 +93,7 @@ public final class Understander {
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
                 IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens,
-                ask, pathwayTopics, hypothetical);
+                ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
     }
 
     private List<String> topics(String text, List<Token> tokens) {

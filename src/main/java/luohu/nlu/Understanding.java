@@ -16,9 +16,29 @@ import java.util.List;
  * @param ask              what the message wants to know
  * @param pathwayTopics    the topics of pathways its words point at ("随军" → military_family)
  * @param hypothetical     a what-if ("如果买房呢"): its facts are to be tried, not recorded
+ * @param applicant        null when the person typing is the one who would settle; else who that person is to the
+ *                         one typing, a relation id of dialogs/lexicon.yaml {@code relatives} (spouse, parent,
+ *                         child, grandparent, grandchild, parent_in_law, child_in_law, sibling, other). The facts
+ *                         are then that person's, and local_relative is said from their side ("帮我孙子问…，我是
+ *                         聊城户口": applicant grandchild, local_relative grandparent)
+ * @param rejected         values the message states that cannot be true (a negative duration, more months than a
+ *                         lifetime, an age over 150): not in {@code facts}; the reply should ask again, saying why
  */
 public record Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                             List<String> topics, List<String> requirementFacts, String requirementLabel,
                             boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens,
-                            Ask ask, List<String> pathwayTopics, boolean hypothetical) {
+                            Ask ask, List<String> pathwayTopics, boolean hypothetical,
+                            String applicant, List<Rejected> rejected) {
+    public Understanding {
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
+    }
+
+    /** Understanding of a message about the person typing, with nothing rejected. */
+    public Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
+                         List<String> topics, List<String> requirementFacts, String requirementLabel,
+                         boolean dontKnow, boolean more, boolean familyAlong, List<Token> tokens,
+                         Ask ask, List<String> pathwayTopics, boolean hypothetical) {
+        this(normalised, intent, facts, places, topics, requirementFacts, requirementLabel, dontKnow, more, familyAlong,
+                tokens, ask, pathwayTopics, hypothetical, null, List.of());
+    }
 }

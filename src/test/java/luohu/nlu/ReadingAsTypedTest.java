@@ -1,0 +1,165 @@
+package luohu.nlu;
+
+import luohu.TestAssistants;
+import luohu.TestPaths;
+import luohu.common.DataFiles;
+import luohu.policy.PolicyLoader;
+import luohu.policy.PolicyModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Messages as people type them: polarity per mention, who a fact is about, numbers, places as typed. */
+class ReadingAsTypedTest {
+    private static final Understander U = TestAssistants.fresh().machine().understander();
+
+    private static Map<String, Object> facts(String text) {
+        return U.understand(text, null).facts().asMap();
+    }
+
+    private static void has(String text, Object... pairs) {
+        Map<String, Object> f = facts(text);
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object want = pairs[i + 1];
+            Object got = f.get((String) pairs[i]);
+            if (want instanceof Number n && got instanceof Number g) assertEquals(n.doubleValue(), g.doubleValue(), 0.01, text + " → " + f);
+            else assertEquals(want, got, pairs[i] + " of \"" + text + "\" → " + f);
+        }
+    }
+
+    @Test
+    void negationBindsToThePhraseItModifies() {
+        has("我开了个店 营业执照有 税务登记证没办", "business_license", true, "tax_registration", false);
+        has("营业执照没办 税务登记证有", "business_license", false, "tax_registration", true);
+        has("买了期房 还没拿到房产证", "home_certificate", false);
+        has("二手房 房本还没下来 有合同有发票", "home_certificate", false, "housing", "own");
+        has("没有营业执照和税务登记证", "business_license", false, "tax_registration", false);
+        has("房产证还没下来", "home_certificate", false);
+    }
+
+    @Test
+    void theApplicantMayBeARelative() {
+        Understanding son = U.understand("帮我儿子问一下，他在铁岭买了二手房，房本下来了，他能落户吗", null);
+        assertEquals("child", son.applicant());
+        assertEquals("own", son.facts().get("housing").orElse(null), son.facts().toString());
+        assertEquals(true, son.facts().get("home_certificate").orElse(null), son.facts().toString());
+        Understanding grandson = U.understand("我孙子大专毕业了，户口在河南，想去聊城工作，能落户不", null);
+        assertEquals("grandchild", grandson.applicant());
+        assertEquals("college", grandson.facts().get("education").orElse(null), grandson.facts().toString());
+        Understanding joining = U.understand("帮我孙子问问，我是聊城户口，他能投靠我吗", null);
+        assertEquals("grandchild", joining.applicant());
+        assertEquals("grandparent", joining.facts().get("local_relative").orElse(null), joining.facts().toString());
+        Understanding self = U.understand("我老公是聊城户口，我想投靠他", null);
+        assertNull(self.applicant());
+        assertEquals("spouse", self.facts().get("local_relative").orElse(null));
+    }
+
+    @Test
+    void aClauseAboutARelativeStatesTheirFacts() {
+        has("我老婆在村里，有宅基地", "relative_homestead", true, "relative_rural", true, "rural_land_rights", null);
+        has("她在村里，有宅基地", "relative_homestead", true, "rural_land_rights", null);
+    }
+
+    @Test
+    void impossibleNumbersAreRejectedNotStored() {
+        Understanding huge = U.understand("社保交了99999999999999999999个月", null);
+        assertTrue(huge.facts().get("social_insurance_months").isEmpty(), huge.facts().toString());
+        assertEquals(List.of(new Rejected("social_insurance_months", "99999999999999999999个月", Quantity.BEYOND_LIFETIME)), huge.rejected());
+        Understanding old = U.understand("我今年999岁", null);
+        assertTrue(old.facts().get("age").isEmpty());
+        assertEquals(Quantity.AGE_OVER_150, old.rejected().get(0).reason());
+        Understanding negative = U.understand("租房-5个月", null);
+        assertTrue(negative.facts().get("lease_months").isEmpty(), negative.facts().toString());
+        assertEquals(Quantity.NEGATIVE, negative.rejected().get(0).reason());
+        Understanding asked = U.understand("-5", "lease_months");
+        assertTrue(asked.facts().get("lease_months").isEmpty(), asked.facts().toString());
+        // a long run of numerals is read once, and nothing comes of it
+        Understanding tens = U.understand("十".repeat(4000), null);
+        assertTrue(tens.facts().asMap().isEmpty());
+    }
+
+    @Test
+    void colloquialDurations() {
+        has("住了一年零两个月", "residence_months", 14);
+        has("住了大半年", "residence_months", 8);
+        has("社保交了小半年", "social_insurance_months", 5);
+        has("在这住了两年出头", "residence_months", 24);
+        has("在这住了十来年", "residence_months", 120);
+        has("在这住了三年多", "residence_months", 36);
+        has("社保交了两三年", "social_insurance_months", 24);
+    }
+
+    @Test
+    void aCorrectionChangesOnlyTheFactItNames() {
+        Understanding u = U.understand("说错了，保险只交了九个月", "residence_months");
+        assertEquals(9, u.facts().get("social_insurance_months").orElse(null));
+        assertTrue(u.facts().get("residence_months").isEmpty(), u.facts().toString());
+    }
+
+    @Test
+    void placesAsTyped() {
+        PlaceMentions sure = U.understand("我想去铁玲落户", null).places();
+        assertEquals("铁岭市", sure.first().name());
+        assertTrue(sure.guess().sure());
+        assertEquals("赤峰市", U.understand("赤锋租房能落户吗", null).places().first().name());
+        PlaceMentions unsure = U.understand("我想去铁林落户", null).places();
+        assertNull(unsure.first());
+        assertNotNull(unsure.guess());
+        assertEquals("铁岭市", unsure.guess().place().name());
+        assertTrue(!unsure.guess().sure());
+        assertEquals("巴音郭楞蒙古自治州", U.understand("巴州能落户吗", null).places().first().name());
+        assertNull(U.understand("我住了五十个月", null).places().guess());
+    }
+
+    @Test
+    void anUncoveredCityCountsOnceADocumentCoversIt() throws Exception {
+        Map<String, String> files = new TreeMap<>(DataFiles.yamlFiles("policies", TestPaths.policies()));
+        String extra = files.get("erlianhaote.yaml")
+                .replace("id: erlianhaote", "id: baotoutest").replace("erl-", "btx-")
+                .replace("name: 二连浩特市\n    aliases: [二连浩特, 二连, 二连市]", "name: 包头市\n    aliases: [包头]");
+        files.put("baotoutest.yaml", extra);
+        PolicyModel model = PolicyLoader.load(files);
+        var dialogs = TestAssistants.dialogs();
+        assertTrue(dialogs.lexicon().uncoveredPlaces().contains("包头"), "the test needs an uncovered city");
+        Understander u = new Understander(model, dialogs.lexicon(), dialogs.questions(), TestAssistants.CLOCK);
+        PlaceMentions p = u.understand("我想去包头落户", null).places();
+        assertEquals("包头市", p.first() == null ? null : p.first().name(), p.toString());
+        assertTrue(p.uncovered().isEmpty(), p.toString());
+    }
+
+    @Test
+    void aMisspeltFactInTheLexiconStopsStartUp() {
+        Lexicon broken = Lexicon.parse("""
+                terms: []
+                negation: { window: 3, before: [没], after: [] }
+                clause_breaks: []
+                relatives: { child: [儿子] }
+                relative_hukou: []
+                relative_facts: []
+                joining: []
+                facts:
+                  - words: [买了房]
+                    set: { housng: own }
+                durations: []
+                intents: []
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> broken.validated(TestAssistants.model().vocabulary()));
+        assertEquals("lexicon.yaml: facts[0] (买了房): no such fact housng", e.getMessage());
+        Lexicon badValue = Lexicon.parse("""
+                negation: { window: 3, before: [没], after: [] }
+                facts:
+                  - words: [买了房]
+                    set: { housing: castle }
+                """);
+        e = assertThrows(IllegalArgumentException.class, () -> badValue.validated(TestAssistants.model().vocabulary()));
+        assertTrue(e.getMessage().startsWith("lexicon.yaml: facts[0] (买了房): housing takes one of own"), e.getMessage());
+    }
+}
