@@ -43,9 +43,7 @@ public final class Replies {
 
     /** How a reply names the applicant: 您, or 您孩子 when the person asks for their child. */
     public String who(String applicant) {
-        if (applicant == null) return "您";
-        String key = "who_" + applicant;
-        return prompts.has(key) ? prompts.say(key) : prompts.say("who_other");
+        return applicant == null ? "您" : prompts.say("who", "relative", applicant);
     }
 
     /** The notices every answer about the place carries: a draft document, a controlled city. */

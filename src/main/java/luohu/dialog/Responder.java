@@ -206,7 +206,12 @@ final class Responder {
         List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
         options.add("直接告诉我结果");
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                new Reply(text + prompts.say("next_question", "question", q.ask()), options), r);
+                new Reply(text + prompts.say("next_question", "question", about(q.ask(), s.applicant())), options), r);
+    }
+
+    /** A question put about the applicant: "您的最高学历是？" becomes "您孙子的最高学历是？" when asking for a relative. */
+    String about(String question, String applicant) {
+        return applicant == null ? question : question.replace("您", replies.who(applicant));
     }
 
     /**
