@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 public final class ConverseEval {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final java.util.regex.Pattern YES_NO = java.util.regex.Pattern.compile("(是的|是|不是|没有|没|有|对|不对|嗯)[，,。\\s]");
 
     /** One conversation of a corpus file. */
     public record Conversation(String file, String name, List<String> covers, List<JsonNode> turns) {
@@ -85,7 +86,6 @@ public final class ConverseEval {
 
     private void add(Assistant assistant, Conversation c, String chat) {
         conversations++;
-        Set<String> answered = new HashSet<>();
         String pending = null;
         for (int i = 0; i < c.turns().size(); i++) {
             JsonNode t = c.turns().get(i);
@@ -105,13 +105,15 @@ public final class ConverseEval {
             for (JsonNode bad : t.path("lacks")) if (seen.contains(bad.asText())) problems.add("says " + bad.asText());
             String asked = turn.session().asked();
             boolean askedNow = asked != null && "interview".equals(turn.session().state());
-            // a message that states facts while a question is pending is a reply to it
-            if (pending != null && turn.understanding() != null && !turn.understanding().facts().isEmpty()) answered.add(pending);
+            // a reply to the question pending: nothing else understood, or a bare yes or no opening it ("没有，我在…")
+            boolean replied = pending != null && turn.understanding() != null
+                    && (turn.understanding().intent() == luohu.nlu.Intent.INFORM && turn.understanding().facts().isEmpty()
+                    || YES_NO.matcher(said).lookingAt());
             if (askedNow) {
                 for (JsonNode no : t.path("not_asked")) if (no.asText().equals(asked)) problems.add("asks " + asked);
                 if (!asked.equals(pending)) questions++;
-                // asked again after the person replied to it: the reply was lost
-                if (answered.contains(asked)) {
+                // the same question again right after the person replied to it: the reply was lost
+                if (replied && asked.equals(pending)) {
                     repeated++;
                     problems.add("asks again " + asked);
                 }
