@@ -32,8 +32,10 @@ public final class Replies {
     private final OutcomeText text;
     private final Prompts prompts;
     private final CaseAnswers cases;
+    private final luohu.policy.PolicyEngine engine;
 
-    public Replies(CaseAnswers cases, Prompts prompts) {
+    public Replies(luohu.policy.PolicyEngine engine, CaseAnswers cases, Prompts prompts) {
+        this.engine = engine;
         this.text = cases.text();
         this.prompts = prompts;
         this.cases = cases;
@@ -41,9 +43,7 @@ public final class Replies {
 
     /** How a reply names the applicant: 您, or 您孩子 when the person asks for their child. */
     public String who(String applicant) {
-        if (applicant == null) return "您";
-        String key = "who_" + applicant;
-        return prompts.has(key) ? prompts.say(key) : prompts.say("who_other");
+        return applicant == null ? "您" : prompts.say("who", "relative", applicant);
     }
 
     /** The notices every answer about the place carries: a draft document, a controlled city. */
@@ -61,11 +61,7 @@ public final class Replies {
         PathwayOutcome first = fits.get(0);
         StringBuilder sb = new StringBuilder(prompts.say("fits", "who", who, "place", a.place().name(), "pathway", first.pathway().name(),
                 "cite", text.cite(doc, first.pathway().clauses())));
-        readings(first, doc).forEach(r -> sb.append("\n").append(r));
-        // short notes are the document's own waivers ("不受住所的限制"): they answer the worry behind many questions
-        for (Cited n : first.pathway().notes()) {
-            if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
-        }
+        sb.append(notes(first, doc));
         sb.append("\n").append(materialLines(first, doc));
         if (fits.size() > 1) {
             sb.append("\n").append(prompts.say("also_fits", "names", quoted(fits.subList(1, fits.size()))));
@@ -123,9 +119,41 @@ public final class Replies {
         String cond = shown.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", shown.subList(0, Math.min(2, shown.size())));
         StringBuilder sb = new StringBuilder(prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
                 "cite", text.cite(doc, o.pathway().clauses()), "conditions", cond));
+        List<String> met = metParts(o, a.facts(), doc);
+        if (!met.isEmpty()) sb.append("\n").append(prompts.say("already_met", "who", who, "conditions", String.join("，", met)));
         List<PathwayOutcome> others = open.stream().filter(x -> x != o).toList();
+        sb.append(notes(o, doc));
         if (!others.isEmpty()) sb.append("\n").append(prompts.say("also_open", "names", quoted(others.subList(0, Math.min(2, others.size())))));
         return sb.toString();
+    }
+
+    /**
+     * Where the applicant stands in one place, in a line or two, for comparisons: the pathway that fits, or the one
+     * nearest with what it still asks, or why the nearest does not fit; with nothing in view, the pathways that set
+     * no condition at all, or how many there are.
+     */
+    public String standing(Assessment a, List<PathwayOutcome> in, boolean narrow, String who, List<String> named,
+                           java.util.function.Function<String, String> topicName) {
+        PolicyDocument doc = a.document();
+        List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
+        if (!fits.isEmpty()) {
+            PathwayOutcome o = narrow && in.get(0).status() == Status.ELIGIBLE ? in.get(0) : fits.get(0);
+            return prompts.say("standing_fits", "who", who, "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()));
+        }
+        List<PathwayOutcome> free = inScope(a).stream().filter(o -> o.pathway().conditions() == null).toList();
+        if (!narrow && !free.isEmpty()) {
+            return prompts.say("standing_free", "pathway", free.get(0).pathway().name(), "cite", text.cite(doc, free.get(0).pathway().clauses()));
+        }
+        if (!narrow && !named.isEmpty()) return prompts.say("standing_no_topic", "topic", topicName.apply(named.get(0)), "count", inScope(a).size());
+        if (!narrow) return prompts.say("standing_wide", "count", inScope(a).size());
+        PathwayOutcome o = in.get(0);
+        if (o.status() == Status.UNDETERMINED) {
+            List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
+                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+            return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()),
+                    "conditions", needs.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", needs));
+        }
+        return refused(a, in, who).split("\n")[0];
     }
 
     /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */
@@ -206,11 +234,30 @@ public final class Replies {
         StringBuilder sb = new StringBuilder(prompts.say("alternatives_intro", "who", who));
         for (PathwayOutcome o : open.subList(0, Math.min(3, open.size()))) {
             sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()));
+            // a condition worded as the pathway's own name says nothing more than the name
             List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
-                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
+                    .map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
             if (!needs.isEmpty()) sb.append("：要求").append(String.join("，", needs));
         }
         return sb.toString();
+    }
+
+    /**
+     * Where the household is registered when no pathway is in view: the registration rules the open pathways share,
+     * said once; null when they differ (then the pathways are the place to start).
+     */
+    public String sharedRegistration(Assessment a) {
+        PolicyDocument doc = a.document();
+        java.util.Map<String, PathwayOutcome> byText = new java.util.LinkedHashMap<>();
+        for (PathwayOutcome o : inScope(a)) {
+            if (o.status() == Status.NOT_ELIGIBLE) continue;
+            for (luohu.policy.Registration r : o.registration()) byText.putIfAbsent(r.text(), o);
+        }
+        if (byText.isEmpty() || byText.size() > 2) return null;
+        List<String> lines = new ArrayList<>();
+        for (PathwayOutcome o : new LinkedHashSet<>(byText.values())) lines.addAll(text.registration(o, doc));
+        return lines.stream().distinct().collect(Collectors.joining("\n"));
     }
 
     /** Every pathway of the place, one line each, to pick from. */
@@ -224,11 +271,11 @@ public final class Replies {
         return sb.toString();
     }
 
-    /** The open pathways nearest to a decision first: fewest facts still missing, then most already met. */
+    /** The open pathways nearest to a decision first: most conditions already met, then fewest facts still missing. */
     public static List<PathwayOutcome> nearestOpen(Assessment a, Set<String> except) {
         return a.with(Status.UNDETERMINED).stream().filter(o -> !except.contains(o.pathway().id()))
-                .sorted(Comparator.<PathwayOutcome>comparingInt(o -> o.missing().size() + (o.placeUnknown() ? 1 : 0))
-                        .thenComparing(o -> -o.met().size()))
+                .sorted(Comparator.<PathwayOutcome>comparingInt(o -> -o.met().size())
+                        .thenComparingInt(o -> o.missing().size() + (o.placeUnknown() ? 1 : 0)))
                 .collect(Collectors.toList());
     }
 
@@ -253,9 +300,37 @@ public final class Replies {
         return prompts.say("materials_intro") + "\n" + String.join("\n", lines);
     }
 
-    /** Readings of an unclear passage that the applicant must hear: said as readings, with where to confirm. */
-    private List<String> readings(PathwayOutcome o, PolicyDocument doc) {
-        return List.of();
+    /**
+     * The largest parts of a pathway's condition that the facts already meet, in the document's words ("有合法稳定住所
+     * （含租赁）"): the applicant hears what counts in their favour. At most two.
+     */
+    private List<String> metParts(PathwayOutcome o, luohu.policy.Facts facts, PolicyDocument doc) {
+        List<String> out = new ArrayList<>();
+        if (o.pathway().conditions() != null) collectMet(o.pathway().conditions(), facts, doc, out);
+        return out.stream().distinct().limit(2).toList();
+    }
+
+    private void collectMet(Condition c, luohu.policy.Facts facts, PolicyDocument doc, List<String> out) {
+        if (engine.holds(c, facts) == Truth.TRUE && c.says() != null) {
+            out.add("“" + c.says() + "”" + text.cite(doc, c.clause()));
+            return;
+        }
+        if (c instanceof Condition.All all) for (Condition p : all.parts()) collectMet(p, facts, doc, out);
+        else if (c instanceof Condition.Any any) for (Condition p : any.parts()) collectMet(p, facts, doc, out);
+    }
+
+    /**
+     * What goes with an answer about a pathway: readings of an unclear passage the applicant must hear (said as
+     * readings, with where to confirm), and the short notes that are the document's own waivers or duties
+     * ("不受住所的限制", "房屋所有权人必须到场一同办理").
+     */
+    private String notes(PathwayOutcome o, PolicyDocument doc) {
+        StringBuilder sb = new StringBuilder();
+        for (String r : text.readings(o, doc)) sb.append("\n").append(r);
+        for (Cited n : o.pathway().notes()) {
+            if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
+        }
+        return sb.toString();
     }
 
     private static double distance(PathwayOutcome o) {

@@ -55,7 +55,7 @@ public final class DialogMachine {
         this.cases = new CaseAnswers(model, prompts, questions);
         this.general = new GeneralAnswers(engine, prompts, cases);
         this.cache = cache;
-        this.responder = new Responder(model, dialogs.responses(), cases, questions, prompts);
+        this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts);
     }
 
     /** The response rules, for tests that every rule is reached. */
@@ -108,6 +108,13 @@ public final class DialogMachine {
                 ? placeProblem(u) : Optional.empty();
         if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null, null);
 
+        luohu.nlu.PlaceMentions.Guess guess = u.places().guess();
+        if (guess != null && !guess.sure() && u.places().covered().isEmpty()) {
+            // what the message says is kept while the place is confirmed
+            Session kept = session.withFacts(mergeFacts(session.facts(), u.facts()));
+            return new Turn(kept, new Reply(prompts.say("place_guess", "written", guess.written(), "place", guess.place().name()),
+                    List.of(guess.place().name(), prompts.say("place_guess_no"))), u, "fallback", from, null, null);
+        }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
         Outcome out = switch (action) {
@@ -120,7 +127,8 @@ public final class DialogMachine {
             case "assess" -> assess(session, u, "", true);
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
-            case "general", "compare" -> general(session, u);
+            case "compare" -> compare(session, u);
+            case "general" -> general(session, u);
             default -> fallback(session, u);
         };
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
@@ -149,6 +157,8 @@ public final class DialogMachine {
         // "我爸妈能跟着落户吗" names who would come along, not a relative to join
         Facts stated = u.ask() == luohu.nlu.Ask.FAMILY ? u.facts().without("local_relative") : u.facts();
         Session next = s.withFacts(mergeFacts(s.facts(), stated));
+        // a message naming who would settle ("帮我儿子问问") changes the applicant; one naming nobody keeps them
+        if (u.applicant() != null) next = next.withApplicant(applicantWord(u));
         Place p = u.places().last();
         if (p != null && u.intent() != Intent.COMPARE) next = next.withPlace(p.name());
         // "不知道", or "继续" while a question is pending: that question is set aside and not asked again
@@ -184,6 +194,9 @@ public final class DialogMachine {
                 && !"start".equals(before.state());
         Session s = whatif ? merged.withFacts(before.facts()) : merged;
         StringBuilder head = new StringBuilder(prefix);
+        for (luohu.nlu.Rejected r : u.rejected()) {
+            head.append(prompts.say("rejected", "text", r.text(), "reason", prompts.say("rejected_" + r.reason()))).append("\n");
+        }
         Place place = place(merged);
         Place previous = place(before);
         if (previous != null && place != null && !previous.name().equals(place.name())) {
@@ -204,6 +217,16 @@ public final class DialogMachine {
         }
         Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), whatif, rootPlaces(), general.placeList());
         return new Outcome(answer.session(), answer.reply(), a);
+    }
+
+    /**
+     * The applicant in the words of the message ("孙子", "闺女"), so that replies say "您孙子"; the relation id's
+     * word from the lexicon when none of its words occurs.
+     */
+    private String applicantWord(Understanding u) {
+        List<String> words = understander.relativeWords(u.applicant());
+        return words.stream().filter(u.normalised()::contains).max(java.util.Comparator.comparingInt(String::length))
+                .orElse(words.isEmpty() ? u.applicant() : words.get(0));
     }
 
     /** Facts in plain words, "住房：自己的房子；…". */
@@ -240,6 +263,21 @@ public final class DialogMachine {
         }
         String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
         return assess(s, u, prefix, false);
+    }
+
+    /**
+     * One ask across several places: each place named (or every document when none is) answered side by side from
+     * the facts known and stated; the conversation's own place and question stay as they were.
+     */
+    private Outcome compare(Session before, Understanding u) {
+        List<Place> places = new ArrayList<>(u.places().covered());
+        if (places.size() < 2 && u.intent() == Intent.COMPARE) {
+            for (Place root : model.rootPlaces()) if (places.stream().noneMatch(p -> p.documentId().equals(root.documentId()))) places.add(root);
+        }
+        if (places.size() < 2 || u.ask() == luohu.nlu.Ask.TOPIC) return general(before, u);
+        Session s = before.withFacts(mergeFacts(before.facts(), u.facts()));
+        Reply r = responder.compare(u, places, s.facts(), engine);
+        return new Outcome(s, withResume(r.text(), s));
     }
 
     /** A general question: answered from the clauses; an interview under way then resumes. */
@@ -299,7 +337,7 @@ public final class DialogMachine {
         Questions.Question q = questions.get(s.asked());
         List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
         options.add("直接告诉我结果");
-        return new Reply(text.strip() + "\n\n" + prompts.say("resume", "question", q.ask()), options);
+        return new Reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q.ask(), s.applicant())), options);
     }
 
     /** When no pathway of the place's document looks at any fact the message states, the document is silent on them. */

@@ -43,10 +43,10 @@ final class Responder {
         }
     }
 
-    Responder(PolicyModel model, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
-        this.model = model;
+    Responder(luohu.policy.PolicyEngine engine, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
+        this.model = engine.model();
         this.rules = rules;
-        this.replies = new Replies(cases, prompts);
+        this.replies = new Replies(engine, cases, prompts);
         this.cases = cases;
         this.planner = new Planner(questions);
         this.questions = questions;
@@ -81,6 +81,7 @@ final class Responder {
         }
         boolean allOut = a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE);
         Focus focus = focus(a, u, before, samePlace);
+        if (ask.aboutPathway()) focus = withoutRefused(focus);
         String outcome = allOut ? "none" : outcome(a, focus, ask);
         boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
         Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif);
@@ -105,6 +106,11 @@ final class Responder {
             case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "family" -> body = replies.family(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "menu" -> {
+                String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : null;
+                if (shared != null) {
+                    return new Answer(s.withState("answered").withAsked(null).withFocus(List.of(), ask.id()),
+                            new Reply(head + notices + shared + source, after), r);
+                }
                 String intro = prompts.say(ask == Ask.MATERIALS ? "menu_materials" : ask == Ask.OVERVIEW ? "menu_overview" : "menu_registration",
                         "place", a.place().name());
                 List<String> names = Replies.inScope(a).stream().filter(o -> o.status() != Status.NOT_ELIGIBLE)
@@ -146,6 +152,44 @@ final class Responder {
         return new Answer(done, new Reply(head + notices + body + source, after), r);
     }
 
+    /**
+     * One ask across several places ("租房落户聊城和铁岭哪个容易", "哪里落户最容易"): per place the pathway that
+     * fits or is nearest and what it still needs, then a one-line conclusion. No question is asked.
+     */
+    Reply compare(Understanding u, List<luohu.policy.Place> places, Facts facts, luohu.policy.PolicyEngine engine) {
+        Ask ask = u.ask() == Ask.NONE || u.ask() == Ask.COMPARE ? Ask.SETTLE : u.ask();
+        Session none = Session.start("");
+        List<String> parts = new ArrayList<>();
+        List<String> fit = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        List<String> free = new ArrayList<>();
+        for (luohu.policy.Place p : places) {
+            Assessment a = engine.assess(p, facts);
+            Focus focus = focus(a, u, none, false);
+            List<PathwayOutcome> in = ordered(focus.pathways());
+            String who = replies.who(null);
+            String line = switch (ask) {
+                case MATERIALS -> replies.materials(a, in.subList(0, Math.min(1, in.size())));
+                case FAMILY -> replies.family(a, in.subList(0, Math.min(1, in.size())));
+                case REGISTRATION -> replies.registration(a, in.subList(0, Math.min(1, in.size())));
+                case CROSS_PROVINCE -> replies.crossProvince(a, focus.narrow() ? in : List.of());
+                case TIME, FEES, ONLINE -> replies.practical(a, ask.id(), model.topicName(ask.id()));
+                default -> replies.standing(a, in, focus.narrow(), who, u.pathwayTopics(), model::topicName);
+            };
+            String outcome = outcome(a, focus, Ask.SETTLE);
+            if (!focus.narrow() && Replies.inScope(a).stream().anyMatch(o -> o.pathway().conditions() == null)) free.add(p.name());
+            if ("eligible".equals(outcome)) fit.add(p.name());
+            else if ("undetermined".equals(outcome)) open.add(p.name());
+            parts.add("【" + p.name() + "】" + line + "\n" + replies.source(a));
+        }
+        String conclusion = !fit.isEmpty() ? prompts.say("compare_fits", "places", String.join("、", fit))
+                : !free.isEmpty() ? prompts.say("compare_free", "places", String.join("、", free))
+                : !open.isEmpty() ? prompts.say("compare_open", "places", String.join("、", open))
+                : prompts.say("compare_none");
+        if (ask == Ask.SETTLE) parts.add(conclusion);
+        return new Reply(String.join("\n\n", parts), List.of());
+    }
+
     /** The one question that decides the given open pathways; the answer as it stands when none is left to ask. */
     private Answer question(Session s, Assessment a, List<PathwayOutcome> open, String text, String source, Focus focus,
                             Ask ask, ResponseRules.Rule r) {
@@ -162,7 +206,12 @@ final class Responder {
         List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
         options.add("直接告诉我结果");
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                new Reply(text + prompts.say("next_question", "question", q.ask()), options), r);
+                new Reply(text + prompts.say("next_question", "question", about(q.ask(), s.applicant())), options), r);
+    }
+
+    /** A question put about the applicant: "您的最高学历是？" becomes "您孙子的最高学历是？" when asking for a relative. */
+    String about(String question, String applicant) {
+        return applicant == null ? question : question.replace("您", replies.who(applicant));
     }
 
     /**
@@ -193,7 +242,10 @@ final class Responder {
             if (!open.isEmpty()) return new Focus(open, true);
         }
         if (!u.pathwayTopics().isEmpty()) {
-            List<PathwayOutcome> named = scope.stream().filter(o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains)).toList();
+            // the pathways that match most of the words named: "买了房…单独落户" is the owner's relatives', not any purchase
+            java.util.function.ToLongFunction<PathwayOutcome> hits = o -> o.pathway().topics().stream().filter(u.pathwayTopics()::contains).count();
+            long best = scope.stream().mapToLong(hits).max().orElse(0);
+            List<PathwayOutcome> named = best == 0 ? List.of() : scope.stream().filter(o -> hits.applyAsLong(o) == best).toList();
             if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
         }
         Set<String> stated = stated(u);
@@ -225,6 +277,12 @@ final class Responder {
         Set<String> out = new HashSet<>(facts);
         out.remove("local_hukou");
         return out;
+    }
+
+    /** Materials, registration and family are asked of pathways that can still be taken: a refused one is no answer. */
+    private static Focus withoutRefused(Focus f) {
+        List<PathwayOutcome> left = f.pathways().stream().filter(o -> o.status() != Status.NOT_ELIGIBLE).toList();
+        return left.isEmpty() ? new Focus(f.pathways(), false) : new Focus(left, f.narrow());
     }
 
     /** Whether the pathway looks at any of the facts: met, failed or still waited for. */

@@ -114,6 +114,12 @@ public final class Understander {
         return new Requirement(List.of(), null);
     }
 
+    /** The words of the lexicon for a relation ("child": 儿子, 女儿, 闺女…), longest first. */
+    public List<String> relativeWords(String relation) {
+        return lexicon.relatives().getOrDefault(relation, List.of()).stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
     public PolicyModel model() {
         return model;
     }

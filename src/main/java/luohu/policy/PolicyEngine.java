@@ -36,6 +36,11 @@ public final class PolicyEngine {
         return evaluator.truth(rule.when(), facts);
     }
 
+    /** Whether a condition holds, fails or is open for these facts. */
+    public Truth holds(Condition c, Facts facts) {
+        return evaluator.truth(c, facts);
+    }
+
     private PathwayOutcome assess(Pathway p, Place place, Facts facts) {
         Truth inScope = p.scope().covers(place);
         if (inScope == Truth.FALSE) return new PathwayOutcome(p, Status.NOT_APPLICABLE, List.of(), List.of(), false, List.of(), List.of());
