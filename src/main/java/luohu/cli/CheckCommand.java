@@ -22,6 +22,10 @@ import java.util.concurrent.Callable;
         description = "Validate the policy files in DIR and run the test cases in DIR/tests; without --policies, the "
                 + "policy files and test cases the jar carries.")
 public final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--dialogs", paramLabel = "DIR",
+            description = "The dialogs folder to check against the policies (default: the dialogs inside the jar).")
+    Path dialogs;
+
     @Option(names = "--policies", paramLabel = "DIR",
             description = "The policies folder to check (default: the policies inside the jar, whatever the current directory).")
     Path dir;
@@ -52,6 +56,14 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             System.out.println("INVALID " + e.getMessage());
             return 1;
+        }
+        // dialogs/: every file parses, and the lexicon and questions name only facts and values of the vocabulary
+        try {
+            luohu.dialog.DialogFiles d = luohu.dialog.DialogFiles.load(dialogs, model.vocabulary());
+            new luohu.nlu.Understander(model, d.lexicon(), d.questions(), java.time.Clock.systemDefaultZone());
+        } catch (RuntimeException e) {
+            System.out.println("INVALID dialogs/" + e.getMessage());
+            bad++;
         }
         for (String p : PolicyAudit.audit(model)) {
             System.out.println("AUDIT " + p);

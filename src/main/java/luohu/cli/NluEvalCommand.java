@@ -7,37 +7,68 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Precision and recall of the understanding of messages over a labelled set. */
+/**
+ * Precision and recall of the understanding of messages over the labelled sets: the held-out part (never used to
+ * tune the lexicon) and the tuning part, each scored on its own.
+ */
 @Command(name = "nlu-eval", mixinStandardHelpOptions = true,
-        description = "Print per-fact and per-intent precision and recall over a labelled message set.")
+        description = "Print facts precision and recall, intent, ask and applicant accuracy, places and polarity flips "
+                + "over the labelled message sets: the held-out part and the tuning part.")
 public final class NluEvalCommand implements Callable<Integer> {
+    static final String DIR = "src/test/resources/nlu/";
+    static final List<Path> HELD_OUT = List.of(Path.of(DIR + "heldout.jsonl"));
+    static final List<Path> TUNING = List.of(Path.of(DIR + "tuning.jsonl"), Path.of(DIR + "messages.jsonl"));
+
     @Mixin
     DataOptions data;
 
-    @Option(names = "--file", defaultValue = "src/test/resources/nlu/messages.jsonl",
-            description = "The labelled messages, one JSON object a line (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Option(names = "--file", description = "Score this labelled set instead (one JSON object a line); may be given more than once.")
+    List<Path> files = new ArrayList<>();
 
     @Option(names = "--errors", description = "Also list every message understood wrongly.")
     boolean errors;
 
+    @Option(names = "--detail", description = "Also print per-fact and per-intent tables.")
+    boolean detail;
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            System.err.println("luohu: no labelled set at " + file + "; give one with --file");
-            return 2;
+        List<String> names = new ArrayList<>();
+        List<List<Path>> parts = new ArrayList<>();
+        if (files.isEmpty()) {
+            names.add("held-out");
+            parts.add(HELD_OUT);
+            names.add("tuning");
+            parts.add(TUNING);
+        } else {
+            for (Path f : files) {
+                names.add(f.toString());
+                parts.add(List.of(f));
+            }
         }
         try (Assistant a = data.assistant(new luohu.store.MemoryStore())) {
             Understander u = a.machine().understander();
-            NluEvaluation e = NluEvaluation.run(u, Files.readAllLines(file, StandardCharsets.UTF_8));
-            System.out.print(e.report());
-            if (errors) e.errors.forEach(System.out::println);
-            else System.out.println(e.errors.size() + " messages with a mistake (--errors lists them)");
+            List<NluEvaluation> results = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                try {
+                    results.add(NluEvaluation.of(u, names.get(i), parts.get(i)));
+                } catch (NluEvaluation.BadSet e) {
+                    System.err.println("luohu: nlu-eval: " + e.getMessage());
+                    return 2;
+                }
+            }
+            for (NluEvaluation e : results) {
+                System.out.print(e.summary());
+                if (detail) System.out.println(e.report());
+                if (errors) e.errors.forEach(x -> System.out.println("  " + x));
+                else System.out.println("  " + e.errors.size() + " messages with a mistake (--errors lists them)");
+                System.out.println();
+            }
         }
         return 0;
     }

@@ -138,6 +138,7 @@ public final class FactExtractor {
             if (continuing.contains(c) && relativeWord[m.first()]) continue;
             for (Lexicon.FactPhrase p : m.values()) {
                 // "我儿子在吐鲁番有户口，还没成家": so is what a person is, in such a clause; a plan (想落户) stays the speaker's
+                if (p.cueOnly()) continue;
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() || p.subjectOnly() && aboutRelative) continue;
@@ -233,6 +234,10 @@ public final class FactExtractor {
             }
         }
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
+        // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
+        // speaker's, is about the relative
+        String told = toldAbout(tokens, clauses, mentions);
+        if (told != null) return told;
         String chain = null;
         boolean planned = false;
         for (Clause c : clauses) {
@@ -250,6 +255,38 @@ public final class FactExtractor {
             if (c.relative() == null && !c.explicit() && settling && chain != null && planned) return chain;
         }
         return null;
+    }
+
+    /**
+     * The relative a message is about: the subject of its first clause that names one, when the clauses about them
+     * state facts of the applicant's kind (work, home, schooling, age…) and no clause speaks of the speaker (我…).
+     */
+    private String toldAbout(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        String who = null;
+        boolean facts = false;
+        for (Clause c : clauses) {
+            if (c.relative() == null && c.explicit()) return null; // 我…: the speaker's own case
+            if (c.relative() != null && !c.relative().equals(SOMEONE)) {
+                if (who != null && !who.equals(c.relative())) return null; // two relatives: leave it to the joining rules
+                who = c.relative();
+            }
+            if (who == null) {
+                if (c.relative() == null && clauseHasFact(c, mentions)) return null; // facts before anyone is named
+                continue;
+            }
+            if (clauseHasFact(c, mentions)) facts = true;
+        }
+        return facts ? who : null;
+    }
+
+    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
+            if (m.first() < c.first() || m.last() > c.last()) continue;
+            for (Lexicon.FactPhrase p : m.values()) {
+                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")) return true;
+            }
+        }
+        return false;
     }
 
     /** The clause says someone wants or asks to settle: a local_hukou phrase with 想/能… before it in the clause. */

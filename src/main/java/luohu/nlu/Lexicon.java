@@ -93,6 +93,7 @@ public record Lexicon(
      *                     facts of their own
      * @param needsBefore  the phrase counts only with one of these words before it in its clause (想 in 想落户)
      * @param notInClauseWith the phrase does not count with any of these in its clause (想问 is not 想)
+     * @param cueOnly      the phrase states nothing: it only tells who settles (想落户, 能落户吗)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
@@ -101,7 +102,8 @@ public record Lexicon(
                              @JsonProperty("subject_only") boolean subjectOnly,
                              @JsonProperty("needs_self") boolean needsSelf,
                              @JsonProperty("needs_before") List<String> needsBefore,
-                             @JsonProperty("not_in_clause_with") List<String> notInClauseWith) {
+                             @JsonProperty("not_in_clause_with") List<String> notInClauseWith,
+                             @JsonProperty("cue_only") boolean cueOnly) {
     }
 
     /** Words near a duration that say which fact it measures. */

@@ -64,8 +64,12 @@ class ReadingAsTypedTest {
 
     @Test
     void aClauseAboutARelativeStatesTheirFacts() {
-        has("我老婆在村里，有宅基地", "relative_homestead", true, "relative_rural", true, "rural_land_rights", null);
+        has("我想投靠我老婆，她在村里，有宅基地", "relative_homestead", true, "relative_rural", true, "rural_land_rights", null);
         has("她在村里，有宅基地", "relative_homestead", true, "rural_land_rights", null);
+        // a message that tells only the wife's situation is about her: she is the applicant
+        Understanding wife = U.understand("我老婆在村里，有宅基地", null);
+        assertEquals("spouse", wife.applicant());
+        assertEquals(true, wife.facts().get("rural_land_rights").orElse(null), wife.facts().toString());
     }
 
     @Test
