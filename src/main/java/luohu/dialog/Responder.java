@@ -246,6 +246,11 @@ final class Responder {
             java.util.function.ToLongFunction<PathwayOutcome> hits = o -> o.pathway().topics().stream().filter(u.pathwayTopics()::contains).count();
             long best = scope.stream().mapToLong(hits).max().orElse(0);
             List<PathwayOutcome> named = best == 0 ? List.of() : scope.stream().filter(o -> hits.applyAsLong(o) == best).toList();
+            // equally named: the pathways of the topic named last
+            java.util.function.ToIntFunction<PathwayOutcome> rank = o -> o.pathway().topics().stream()
+                    .mapToInt(u.pathwayTopics()::indexOf).filter(i -> i >= 0).min().orElse(Integer.MAX_VALUE);
+            int first = named.stream().mapToInt(rank).min().orElse(0);
+            named = named.stream().filter(o -> rank.applyAsInt(o) == first).toList();
             if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
         }
         Set<String> stated = stated(u);
@@ -267,7 +272,11 @@ final class Responder {
 
     /** The facts a message states of the applicant's case: not who would come along, not the default of hukou elsewhere. */
     private static Set<String> stated(Understanding u) {
-        Set<String> out = new HashSet<>(u.facts().asMap().keySet());
+        // a value ruled out ("没买房") points at no pathway
+        Set<String> out = new HashSet<>();
+        u.facts().asMap().forEach((k, v) -> {
+            if (!(v instanceof luohu.policy.Excluded)) out.add(k);
+        });
         out.remove("local_hukou");
         if (u.ask() == Ask.FAMILY) out.remove("local_relative");
         return out;

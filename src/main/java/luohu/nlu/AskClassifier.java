@@ -12,10 +12,12 @@ import java.util.Map;
 final class AskClassifier {
     private final List<Lexicon.IntentCue> cues;
     private final Map<String, List<String>> pathwayWords;
+    private final List<String> negators;
 
     AskClassifier(Lexicon lexicon) {
         this.cues = lexicon.asks();
         this.pathwayWords = lexicon.pathwayWords();
+        this.negators = lexicon.negation().before();
         for (Lexicon.IntentCue c : cues) Ask.parse(c.id()); // an unknown id fails at start, not on a message
     }
 
@@ -51,12 +53,28 @@ final class AskClassifier {
         return otherwise;
     }
 
-    /** The pathway topics the message's words point at, in the lexicon's order. */
+    /** "没买房", "不是租的": a word right after a negator of the lexicon points at no pathway. */
+    private boolean negated(String text, int at) {
+        String before = text.substring(0, at);
+        return negators.stream().anyMatch(before::endsWith);
+    }
+
+    /**
+     * The pathway topics the message's words point at, the one named last first: the question comes at the end
+     * ("我买了房，能让我老婆单独落户吗" is about 单独落户).
+     */
     List<String> pathwayTopics(String text, List<Token> tokens) {
-        List<String> out = new ArrayList<>();
+        Map<String, Integer> last = new java.util.HashMap<>();
         pathwayWords.forEach((topic, words) -> {
-            if (IntentClassifier.anyOccurs(words, text, tokens)) out.add(topic);
+            if (!IntentClassifier.anyOccurs(words, text, tokens)) return;
+            int at = -1;
+            for (String w : words) {
+                for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (!negated(text, i)) at = Math.max(at, i);
+            }
+            if (at >= 0) last.put(topic, at);
         });
+        List<String> out = new ArrayList<>(last.keySet());
+        out.sort((x, y) -> Integer.compare(last.get(y), last.get(x)));
         return out;
     }
 }
