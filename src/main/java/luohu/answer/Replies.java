@@ -94,6 +94,17 @@ public final class Replies {
         return sb.toString();
     }
 
+    /** What an answer in an overall assessment ruled out, a line each (at most two); empty when it ruled out nothing. */
+    public String closed(Assessment a, List<PathwayOutcome> touched, String who) {
+        PolicyDocument doc = a.document();
+        List<String> lines = new ArrayList<>();
+        for (PathwayOutcome o : touched) {
+            if (o.status() != Status.NOT_ELIGIBLE || o.failures().isEmpty() || lines.size() == 2) continue;
+            lines.add("· " + o.pathway().name() + "：" + text.failure(doc, o.failures().get(0)).replace("您的情况是", who + "的情况是"));
+        }
+        return lines.isEmpty() ? "" : prompts.say("newly_closed") + "\n" + String.join("\n", lines);
+    }
+
     /**
      * It would fit if: the pathways in focus that wait on the fact about to be asked, with what they ask of it in
      * the document's words; a single pathway shows what else it still asks.

@@ -209,7 +209,8 @@ public final class DialogMachine {
         }
         Assessment a = null;
         if (place != null) {
-            String notes = general.topicNotes(u, place, merged.facts());
+            // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
+            String notes = u.ask().aboutPathway() ? null : general.topicNotes(u, place, merged.facts());
             if (notes != null) head.append(notes).append("\n\n");
             String silent = silentFacts(u.facts(), place);
             if (silent != null) head.append(silent).append("\n");

@@ -73,7 +73,7 @@ final class Responder {
         String who = replies.who(s.applicant());
         boolean samePlace = before.place() != null && before.place().equals(s.place());
         if (a == null) {
-            Situation sit = new Situation(ask, false, false, "undetermined", false, whatif);
+            Situation sit = new Situation(ask, false, false, "undetermined", false, whatif, false);
             ResponseRules.Rule r = rules.pick(sit);
             if ("identity".equals(r.say())) return new Answer(s, Reply.of(prompts.say("identity")), r);
             return new Answer(s.withState("need_place").withAsked(null).withFocus(List.of(), ask.id()),
@@ -84,7 +84,10 @@ final class Responder {
         if (ask.aboutPathway()) focus = withoutRefused(focus);
         String outcome = allOut ? "none" : outcome(a, focus, ask);
         boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
-        Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif);
+        // answering the questions of an overall assessment: the interview goes on while pathways are open
+        boolean overall = "interview".equals(before.state()) && samePlace && before.focus().isEmpty() && ask == Ask.SETTLE
+                && !a.with(Status.UNDETERMINED).isEmpty();
+        Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall);
         ResponseRules.Rule r = rules.pick(sit);
         String notices = followup ? "" : replies.notices(a);
         String source = "\n" + replies.source(a);
@@ -139,8 +142,12 @@ final class Responder {
                 return question(s, a, open, head + text + "\n", source, focus, ask, r);
             }
             case "interview" -> {
-                String text = notices + prompts.say("interview_short", "place", a.place().name(), "who", who);
-                return question(s, a, a.with(Status.UNDETERMINED), head + text + "\n", source, focus, ask, r);
+                // going on with an overall assessment: what the answer closed, in a line, then the next question
+                String text = sit.overall() ? replies.closed(a, focus.narrow() ? focus.pathways() : List.of(), who)
+                        : notices + prompts.say("interview_short", "place", a.place().name(), "who", who);
+                Session going = s.withFocus(List.of(), ask.id());
+                return question(going, a, a.with(Status.UNDETERMINED), head + (text.isEmpty() ? "" : text + "\n"), source,
+                        new Focus(List.of(), false), ask, r);
             }
             default -> throw new IllegalStateException("no rendering for " + r.say());
         }
@@ -259,8 +266,9 @@ final class Responder {
         if (!stated.isEmpty()) {
             List<PathwayOutcome> bearing = scope.stream().filter(o -> bears(o, stated)).toList();
             if (!bearing.isEmpty() && bearing.size() < scope.size()) {
-                // an earlier focus the message narrows further stays in view
-                return new Focus(bearing, true);
+                // the pathways already in view that the message bears on stay the ones in view
+                List<PathwayOutcome> kept = samePlace ? bearing.stream().filter(o -> before.focus().contains(o.pathway().id())).toList() : List.of();
+                return new Focus(kept.isEmpty() ? bearing : kept, true);
             }
         }
         if (samePlace && !before.focus().isEmpty()) {

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * @param outcome  of the pathways in focus (all when none is): eligible, undetermined, not_eligible or none
  * @param followup an answer came before, for the same place, and this message adds no fact
  * @param whatif   the message asks what would be if
+ * @param overall  an overall assessment is under way: the person asked whether they can settle at all, with nothing
+ *                 in view, and is answering its questions
  */
-public record Situation(Ask ask, boolean place, boolean narrow, String outcome, boolean followup, boolean whatif) {
+public record Situation(Ask ask, boolean place, boolean narrow, String outcome, boolean followup, boolean whatif, boolean overall) {
     /** Every condition and the values it can take. */
     public static final Map<String, Set<String>> VALUES = Map.of(
             "ask", Arrays.stream(Ask.values()).map(Ask::id).collect(Collectors.toSet()),
@@ -26,7 +28,8 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
             "focus", Set.of("narrow", "wide"),
             "outcome", Set.of("eligible", "undetermined", "not_eligible", "none"),
             "followup", Set.of("yes", "no"),
-            "whatif", Set.of("yes", "no"));
+            "whatif", Set.of("yes", "no"),
+            "overall", Set.of("yes", "no"));
 
     public String value(String condition) {
         return switch (condition) {
@@ -36,6 +39,7 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
             case "outcome" -> outcome;
             case "followup" -> followup ? "yes" : "no";
             case "whatif" -> whatif ? "yes" : "no";
+            case "overall" -> overall ? "yes" : "no";
             default -> throw new IllegalArgumentException("no condition " + condition);
         };
     }
@@ -43,7 +47,7 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
     /** For logs and tests: every condition with its value. */
     public Map<String, String> values() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String c : new String[]{"ask", "place", "focus", "outcome", "followup", "whatif"}) out.put(c, value(c));
+        for (String c : new String[]{"ask", "place", "focus", "outcome", "followup", "whatif", "overall"}) out.put(c, value(c));
         return out;
     }
 }
