@@ -145,7 +145,7 @@ public final class GeneralAnswers {
      */
     public String topicNotes(Understanding u, Place place, Facts facts) {
         if (u.topics().isEmpty() || place == null) return null;
-        return ruleLines(u, model.documentOf(place), place, facts, 2);
+        return ruleLines(u, model.documentOf(place), place, facts, 1);
     }
 
     private String policyInfo(PolicyDocument doc, Place place) {

@@ -64,7 +64,7 @@ public final class Replies {
         sb.append(notes(first, doc));
         sb.append("\n").append(materialLines(first, doc));
         if (fits.size() > 1) {
-            sb.append("\n").append(prompts.say("also_fits", "names", quoted(fits.subList(1, fits.size()))));
+            sb.append("\n").append(prompts.say("also_fits", "names", cited(fits.subList(1, Math.min(3, fits.size())), doc)));
         }
         sb.append("\n").append(prompts.say("fits_more"));
         return sb.toString();
@@ -346,6 +346,10 @@ public final class Replies {
 
     private static double distance(PathwayOutcome o) {
         return o.failures().size() * 1000.0 + o.failures().stream().mapToDouble(f -> f.gap() == null ? 100 : Math.min(99, f.gap())).sum();
+    }
+
+    private String cited(List<PathwayOutcome> os, PolicyDocument doc) {
+        return os.stream().map(o -> "“" + o.pathway().name() + "”" + text.cite(doc, o.pathway().clauses())).collect(Collectors.joining("、"));
     }
 
     private static String quoted(List<PathwayOutcome> os) {

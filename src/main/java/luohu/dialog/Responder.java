@@ -93,6 +93,8 @@ final class Responder {
         String source = "\n" + replies.source(a);
         List<PathwayOutcome> fits = focus.pathways().stream().filter(o -> o.status() == Status.ELIGIBLE).toList();
         if (fits.isEmpty() && "eligible".equals(outcome)) fits = a.with(Status.ELIGIBLE);
+        // the pathway that fits the applicant's situation most closely first: a specific route before a general one
+        fits = fits.stream().sorted(java.util.Comparator.comparingInt(o -> -o.met().size())).toList();
         Session done = s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id());
         List<String> after = List.of("重新开始");
         String body;
@@ -129,7 +131,7 @@ final class Responder {
             }
             case "refused" -> body = replies.refused(a, focus.narrow() ? focus.pathways() : a.with(Status.NOT_ELIGIBLE), who);
             case "alternatives" -> {
-                Set<String> except = new HashSet<>(focus.ids());
+                Set<String> except = focus.narrow() ? new HashSet<>(focus.ids()) : Set.of();
                 List<PathwayOutcome> open = Replies.nearestOpen(a, except);
                 String text = replies.alternatives(a, except, who);
                 if (!open.isEmpty()) return question(s, a, open.subList(0, Math.min(3, open.size())), head + text + "\n", source, focus, ask, r);
@@ -151,10 +153,11 @@ final class Responder {
             }
             default -> throw new IllegalStateException("no rendering for " + r.say());
         }
-        // an answer about pathways not yet decided goes on to the one question that decides them
-        if (Set.of("materials", "registration", "family").contains(r.say()) && fits.isEmpty()) {
-            List<PathwayOutcome> open = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
-            if (!open.isEmpty()) return question(s, a, open, head + notices + body + "\n", source, focus, ask, r);
+        // materials, registration and family of a pathway not yet decided are what they are whatever the answer to its
+        // question: no question follows them; the question pending before, if any, stays pending
+        if (Set.of("materials", "registration", "family").contains(r.say()) && fits.isEmpty() && before.asked() != null
+                && "interview".equals(before.state())) {
+            return new Answer(s.withFocus(focus.ids(), ask.id()), new Reply(head + notices + body + source, List.of("继续", "重新开始")), r);
         }
         return new Answer(done, new Reply(head + notices + body + source, after), r);
     }
