@@ -34,13 +34,15 @@ public record Lexicon(
         @JsonProperty("pathway_words") Map<String, List<String>> pathwayWords,
         List<String> hypothetical,
         @JsonProperty("applicant_cues") ApplicantCues applicantCues,
-        @JsonProperty("place_aliases") Map<String, List<String>> placeAliases) {
+        @JsonProperty("place_aliases") Map<String, List<String>> placeAliases,
+        @JsonProperty("fact_topics") Map<String, List<String>> factTopics) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
         asks = asks == null ? List.of() : asks;
         pathwayWords = pathwayWords == null ? Map.of() : pathwayWords;
         hypothetical = hypothetical == null ? List.of() : hypothetical;
+        factTopics = factTopics == null ? Map.of() : factTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
     }

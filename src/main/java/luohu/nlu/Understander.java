@@ -81,6 +81,10 @@ public final class Understander {
             else intent = Intent.OUT_OF_SCOPE;
         }
         List<String> topics = topics(norm, tokens);
+        // a fact stated may be the worry behind the question ("我妈六十多了"): the rules on its topic come with the answer
+        for (String f : found.keySet()) {
+            for (String t : lexicon.factTopics().getOrDefault(f, List.of())) if (!topics.contains(t)) topics.add(t);
+        }
         Requirement req = requirement(norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
         List<String> pathwayTopics = asks.pathwayTopics(norm, tokens);
