@@ -1,6 +1,6 @@
 package luohu.answer;
 
-import luohu.dialog.Prompts;
+import luohu.answer.Prompts;
 import luohu.policy.Assessment;
 import luohu.policy.Cited;
 import luohu.policy.Condition;
@@ -19,9 +19,9 @@ public final class CaseAnswers {
     private final OutcomeText text;
     private final Prompts prompts;
 
-    private final luohu.dialog.Questions questions;
+    private final luohu.nlu.Questions questions;
 
-    public CaseAnswers(PolicyModel model, Prompts prompts, luohu.dialog.Questions questions) {
+    public CaseAnswers(PolicyModel model, Prompts prompts, luohu.nlu.Questions questions) {
         this.text = OutcomeText.compact(model, (fact, value) -> {
             String option = value instanceof luohu.policy.Excluded ? null : questions.optionLabel(fact, value);
             return option != null ? option : model.vocabulary().get(fact).label(value);

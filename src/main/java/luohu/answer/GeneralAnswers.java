@@ -1,6 +1,6 @@
 package luohu.answer;
 
-import luohu.dialog.Prompts;
+import luohu.answer.Prompts;
 import luohu.nlu.Intent;
 import luohu.nlu.Understanding;
 import luohu.policy.Assessment;

@@ -1,6 +1,6 @@
 package luohu.answer;
 
-import luohu.dialog.Prompts;
+import luohu.answer.Prompts;
 import luohu.policy.Assessment;
 import luohu.policy.Cited;
 import luohu.policy.Condition;

@@ -1,5 +1,7 @@
 package luohu.dialog;
 
+import luohu.answer.Prompts;
+import luohu.nlu.Questions;
 import luohu.common.DataFiles;
 import luohu.nlu.Lexicon;
 import luohu.policy.FactVocabulary;

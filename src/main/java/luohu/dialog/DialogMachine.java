@@ -1,5 +1,7 @@
 package luohu.dialog;
 
+import luohu.answer.Prompts;
+import luohu.nlu.Questions;
 import luohu.answer.AnswerCache;
 import luohu.answer.CaseAnswers;
 import luohu.answer.GeneralAnswers;

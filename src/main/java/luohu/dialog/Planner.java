@@ -1,5 +1,6 @@
 package luohu.dialog;
 
+import luohu.nlu.Questions;
 import luohu.policy.Assessment;
 import luohu.policy.PathwayOutcome;
 import luohu.policy.Status;

@@ -1,6 +1,6 @@
 package luohu.nlu;
 
-import luohu.dialog.Questions;
+import luohu.nlu.Questions;
 import luohu.policy.Fact;
 import luohu.policy.FactType;
 import luohu.policy.FactVocabulary;

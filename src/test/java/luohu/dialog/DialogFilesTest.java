@@ -1,5 +1,7 @@
 package luohu.dialog;
 
+import luohu.answer.Prompts;
+import luohu.nlu.Questions;
 import luohu.TestAssistants;
 import org.junit.jupiter.api.Test;
 

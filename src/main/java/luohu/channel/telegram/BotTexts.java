@@ -1,6 +1,6 @@
 package luohu.channel.telegram;
 
-import luohu.dialog.Prompts;
+import luohu.answer.Prompts;
 
 import java.util.List;
 

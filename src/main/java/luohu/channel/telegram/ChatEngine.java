@@ -1,7 +1,7 @@
 package luohu.channel.telegram;
 
 import luohu.Assistant;
-import luohu.dialog.Prompts;
+import luohu.answer.Prompts;
 import luohu.dialog.Reply;
 
 /** What the bot needs of the assistant; {@link #of(Assistant)} is the real one, tests may wrap it. */

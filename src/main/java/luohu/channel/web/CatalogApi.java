@@ -2,7 +2,7 @@ package luohu.channel.web;
 
 import io.javalin.http.Context;
 import luohu.answer.AssessmentJson;
-import luohu.dialog.Questions;
+import luohu.nlu.Questions;
 import luohu.policy.Condition;
 import luohu.policy.Fact;
 import luohu.policy.FactType;

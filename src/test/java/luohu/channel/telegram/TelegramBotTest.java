@@ -1,7 +1,7 @@
 package luohu.channel.telegram;
 
 import luohu.TestAssistants;
-import luohu.dialog.Prompts;
+import luohu.answer.Prompts;
 import luohu.dialog.Reply;
 import luohu.store.MemoryStore;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package luohu.dialog;
+package luohu.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import luohu.common.YamlText;

@@ -1,4 +1,4 @@
-package luohu.dialog;
+package luohu.nlu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import luohu.common.YamlText;
