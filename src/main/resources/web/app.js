@@ -326,17 +326,18 @@
     $('chat-text').focus();
   }
 
-  async function send(text, silent) {
+  async function send(text, silent, shown) {
     const log = $('chat-log');
-    if (!silent) log.append(el('div', { class: 'msg user' }, text));
+    if (!silent) log.append(el('div', { class: 'msg user' }, shown || text));
     $('chat-options').replaceChildren();
     const input = $('chat-text');
     input.disabled = true;
     try {
       const r = await api('POST', '/api/chat', { chat: chatId, text });
       log.append(el('div', { class: 'msg bot' }, r.reply));
-      $('chat-options').replaceChildren(...r.options.map(o => el('button', {
-        type: 'button', class: 'option', onclick: () => send(o, false),
+      // a button sends its payload (an id the assistant reads as exactly that option) and shows its label
+      $('chat-options').replaceChildren(...r.options.map((o, i) => el('button', {
+        type: 'button', class: 'option', onclick: () => send((r.payloads || r.options)[i], false, o),
       }, o)));
     } catch (e) {
       log.append(el('div', { class: 'msg error' }, e.message));

@@ -64,6 +64,9 @@ public final class ChatCommand implements Callable<Integer> {
             o.put("chat", chat).put("reply", r.text());
             r.options().forEach(o.putArray("options")::add);
             if (r.options().isEmpty()) o.putArray("options");
+            // what each option sends back when chosen: a client may send it as the next text instead of the label
+            r.payloads().forEach(o.putArray("payloads")::add);
+            if (r.payloads().isEmpty()) o.putArray("payloads");
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ChatCommand.class).error("turn failed", e);
             o.put("chat", chat).put("reply", "抱歉，处理您的消息时出了问题，请稍后再试或换个说法。").putArray("options");
@@ -91,6 +94,7 @@ public final class ChatCommand implements Callable<Integer> {
         String chat = "console";
         print(out, assistant.reply(chat, "你好"));
         List<String> options = List.of();
+        List<String> payloads = List.of();
         while (true) {
             out.print("> ");
             out.flush();
@@ -104,11 +108,12 @@ public final class ChatCommand implements Callable<Integer> {
             }
             // a number picks a quick-reply option, as a button would
             if (text.matches("\\d{1,2}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= options.size()) {
-                text = options.get(Integer.parseInt(text) - 1);
+                text = payloads.get(Integer.parseInt(text) - 1);
             }
             Reply r = assistant.reply(chat, text);
             print(out, r);
             options = r.options();
+            payloads = r.payloads();
         }
         out.println("再见！");
     }

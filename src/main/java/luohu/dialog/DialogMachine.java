@@ -71,7 +71,7 @@ public final class DialogMachine {
 
     /** The greeting of a first contact: what the assistant can do, the places covered, and those places as options. */
     public Reply greeting() {
-        return new Reply(prompts.say("greeting", "places", general.placeList()), rootPlaces());
+        return ButtonPayload.forPlaces(rootPlaces()).reply(prompts.say("greeting", "places", general.placeList()));
     }
 
     /** The texts of dialogs/prompts.yaml, for front ends that say things of their own. */
@@ -96,12 +96,14 @@ public final class DialogMachine {
     public Turn handle(Session session, String text) {
         Turn quick = fromCache(session, text);
         if (quick != null) return quick;
-        Understanding u = understander.understand(text == null ? "" : text, session.asked());
+        // a button's id means exactly its option: it is not read again as words
+        Optional<Understanding> button = ButtonPayload.read(text, model);
+        Understanding u = button.orElseGet(() -> understander.understand(text == null ? "" : text, session.asked()));
         String from = session.state();
-        if (u.normalised().isBlank()) {
+        if (button.isEmpty() && u.normalised().isBlank()) {
             return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from, null, null);
         }
-        if (latinSentence(u.normalised())) {
+        if (button.isEmpty() && latinSentence(u.normalised())) {
             return new Turn(session, withResume(prompts.say("latin_only"), session), u, "fallback", from, null, null);
         }
         // a place outside the documents is a problem when it is where the applicant wants to settle, not when it is
@@ -114,8 +116,10 @@ public final class DialogMachine {
         if (guess != null && !guess.sure() && u.places().covered().isEmpty()) {
             // what the message says is kept while the place is confirmed
             Session kept = session.withFacts(mergeFacts(session.facts(), u.facts()));
-            return new Turn(kept, new Reply(prompts.say("place_guess", "written", guess.written(), "place", guess.place().name()),
-                    List.of(guess.place().name(), prompts.say("place_guess_no"))), u, "fallback", from, null, null);
+            Reply r = new Reply.Options().add(guess.place().name(), ButtonPayload.place(guess.place().name()))
+                    .add(prompts.say("place_guess_no"), null)
+                    .reply(prompts.say("place_guess", "written", guess.written(), "place", guess.place().name()));
+            return new Turn(kept, r, u, "fallback", from, null, null);
         }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
@@ -151,7 +155,7 @@ public final class DialogMachine {
             List<String> names = inRegion.stream().map(d -> d.rootPlace().name()).toList();
             return Optional.of(new Reply(prompts.say("region_has_places", "region", name, "places", String.join("、", names)), names));
         }
-        return Optional.of(new Reply(prompts.say("uncovered_place", "place", name, "places", general.placeList()), rootPlaces()));
+        return Optional.of(ButtonPayload.forPlaces(rootPlaces()).reply(prompts.say("uncovered_place", "place", name, "places", general.placeList())));
     }
 
     /** The session with the message's facts and place taken in; a declined question is not asked again. */
@@ -334,13 +338,11 @@ public final class DialogMachine {
     /** The reply, followed by the pending question when an interview is under way. */
     private Reply withResume(String text, Session s) {
         if (!"interview".equals(s.state()) || s.asked() == null) {
-            return s.state().equals("need_place") ? new Reply(text + "\n\n" + prompts.say("ask_place", "places", general.placeList()), rootPlaces())
+            return s.state().equals("need_place") ? ButtonPayload.forPlaces(rootPlaces()).reply(text + "\n\n" + prompts.say("ask_place", "places", general.placeList()))
                     : Reply.of(text.strip());
         }
         Questions.Question q = questions.get(s.asked());
-        List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
-        options.add("直接告诉我结果");
-        return new Reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q.ask(), s.applicant())), options);
+        return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q.ask(), s.applicant())));
     }
 
     /** When no pathway of the place's document looks at any fact the message states, the document is silent on them. */

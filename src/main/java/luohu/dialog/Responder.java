@@ -79,7 +79,7 @@ final class Responder {
             ResponseRules.Rule r = rules.pick(sit);
             if ("identity".equals(r.say())) return new Answer(s, Reply.of(prompts.say("identity")), r);
             return new Answer(s.withState("need_place").withAsked(null).withFocus(List.of(), ask.id()),
-                    new Reply(head + prompts.say("ask_place", "places", placeList), rootPlaces), r);
+                    ButtonPayload.forPlaces(rootPlaces).reply(head + prompts.say("ask_place", "places", placeList)), r);
         }
         boolean allOut = a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE);
         Focus focus = focus(a, u, before, samePlace);
@@ -215,10 +215,8 @@ final class Responder {
                     new Reply(text.strip() + source, List.of("重新开始")), r);
         }
         Questions.Question q = questions.get(next.get());
-        List<String> options = new ArrayList<>(q.options().stream().map(Questions.Option::label).toList());
-        options.add("直接告诉我结果");
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                new Reply(text + prompts.say("next_question", "question", about(q.ask(), s.applicant())), options), r);
+                ButtonPayload.forQuestion(q).reply(text + prompts.say("next_question", "question", about(q.ask(), s.applicant()))), r);
     }
 
     /** A question put about the applicant: "您的最高学历是？" becomes "您孙子的最高学历是？" when asking for a relative. */

@@ -134,26 +134,30 @@ final class UpdateHandler {
             return;
         }
         for (int i = 0; i < parts.size(); i++) {
-            InlineKeyboardMarkup keyboard = i == parts.size() - 1 ? keyboard(r.options()) : null;
+            InlineKeyboardMarkup keyboard = i == parts.size() - 1 ? keyboard(r) : null;
             if (!sender.sendText(chatId, group, parts.get(i), keyboard)) {
                 LOG.error("a reply was not delivered (part {} of {})", i + 1, parts.size());
             }
         }
     }
 
-    /** Options as inline buttons: three to a row when they are short, two when medium, else one. */
-    InlineKeyboardMarkup keyboard(List<String> options) {
+    /**
+     * Options as inline buttons: three to a row when they are short, two when medium, else one. A button carries the
+     * option's payload (an id such as an answer's value), so pressing it is never read again as words.
+     */
+    InlineKeyboardMarkup keyboard(Reply r) {
+        List<String> options = r.options();
         if (options.isEmpty()) return null;
         int longest = options.stream().mapToInt(String::length).max().orElse(0);
         int perRow = longest <= 6 ? 3 : longest <= 12 ? 2 : 1;
         List<InlineKeyboardRow> rows = new ArrayList<>();
         InlineKeyboardRow row = new InlineKeyboardRow();
-        for (String option : options) {
+        for (int i = 0; i < options.size(); i++) {
             if (row.size() == perRow) {
                 rows.add(row);
                 row = new InlineKeyboardRow();
             }
-            row.add(InlineKeyboardButton.builder().text(option).callbackData(codec.encode(option)).build());
+            row.add(InlineKeyboardButton.builder().text(options.get(i)).callbackData(codec.encode(r.payloads().get(i))).build());
         }
         rows.add(row);
         return InlineKeyboardMarkup.builder().keyboard(rows).build();

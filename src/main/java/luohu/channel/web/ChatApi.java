@@ -36,6 +36,7 @@ final class ChatApi {
         out.put("chat", chat);
         out.put("reply", r.text());
         out.put("options", r.options());
+        out.put("payloads", r.payloads());
         ctx.json(out);
     }
 
