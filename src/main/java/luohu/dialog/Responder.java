@@ -84,6 +84,10 @@ final class Responder {
         boolean allOut = a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE);
         Focus focus = focus(a, u, before, samePlace);
         if (ask.aboutPathway()) focus = withoutRefused(focus);
+        // the last answer of an overall assessment: the answer is about every pathway, not the one it closed
+        boolean overallDone = "interview".equals(before.state()) && samePlace && before.focus().isEmpty() && ask == Ask.SETTLE
+                && a.with(Status.UNDETERMINED).isEmpty();
+        if (overallDone) focus = new Focus(Replies.inScope(a), false);
         String outcome = allOut ? "none" : outcome(a, focus, ask);
         boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
         // answering the questions of an overall assessment: the interview goes on while pathways are open
@@ -131,7 +135,8 @@ final class Responder {
                 if (ask == Ask.FAMILY) body += "\n" + replies.family(a, fits.subList(0, 1));
                 if (ask == Ask.REGISTRATION) body += "\n" + replies.registration(a, fits.subList(0, 1));
             }
-            case "refused" -> body = replies.refused(a, focus.narrow() ? focus.pathways() : a.with(Status.NOT_ELIGIBLE), who);
+            case "refused" -> body = focus.narrow() ? replies.refused(a, focus.pathways(), who)
+                    : prompts.say("none_fits", "who", who, "place", a.place().name()) + "\n" + replies.refused(a, a.with(Status.NOT_ELIGIBLE), who);
             case "alternatives" -> {
                 Set<String> except = focus.narrow() ? new HashSet<>(focus.ids()) : Set.of();
                 List<PathwayOutcome> open = Replies.nearestOpen(a, except);
@@ -271,7 +276,15 @@ final class Responder {
             if (!bearing.isEmpty() && bearing.size() < scope.size()) {
                 // the pathways already in view that the message bears on stay the ones in view
                 List<PathwayOutcome> kept = samePlace ? bearing.stream().filter(o -> before.focus().contains(o.pathway().id())).toList() : List.of();
-                return new Focus(kept.isEmpty() ? bearing : kept, true);
+                List<PathwayOutcome> in = kept.isEmpty() ? bearing : kept;
+                // "没房 没亲戚": facts that only close pathways leave the ones still open in view, not a refusal of
+                // what the person already said they lack
+                boolean allClosed = in.stream().allMatch(o -> o.status() == Status.NOT_ELIGIBLE);
+                List<PathwayOutcome> open = Replies.nearestOpen(a, Set.of());
+                if (allClosed && kept.isEmpty() && u.pathwayTopics().isEmpty() && !open.isEmpty() && a.with(Status.ELIGIBLE).isEmpty()) {
+                    return new Focus(open.subList(0, Math.min(3, open.size())), true);
+                }
+                return new Focus(in, true);
             }
         }
         if (samePlace && !before.focus().isEmpty()) {
