@@ -110,7 +110,8 @@ public final class CaseAnswers {
     public List<String> placeNotices(Assessment a) {
         List<String> out = new ArrayList<>();
         for (luohu.policy.Rule r : a.general()) {
-            if (r.scope().restricted()) out.add("· " + r.title() + "：“" + r.text() + "”" + text.cite(a.document(), r.clauses()));
+            // a rule about some places of the document is said where the place is one of them, not for the whole area
+            if (r.scope().restricted() && r.scope().covers(a.place()) == luohu.policy.Truth.TRUE) out.add("· " + r.title() + "：“" + r.text() + "”" + text.cite(a.document(), r.clauses()));
         }
         return out;
     }

@@ -58,7 +58,7 @@ public final class GeneralAnswers {
             case POLICY_INFO -> place == null ? everyDocument(this::policyInfo) : policyInfo(model.documentOf(place), place);
             case REQUIREMENT -> place == null ? prompts.say("requirement_place", "places", placeList()) : requirement(u, place, facts);
             case COMPARE -> compare(u, facts);
-            default -> place == null ? everyDocument((d, p) -> rules(u, d, p, facts, 1)) : rules(u, model.documentOf(place), place, facts, 6);
+            default -> place == null ? everyDocument((d, p) -> rules(u, d, p, facts, 1)) : rules(u, model.documentOf(place), place, facts, 3);
         };
     }
 

@@ -28,6 +28,8 @@ public final class Replies {
     private static final int MAX_PATHWAYS = 2;
     /** Notes this short are waivers or limits worth saying with the answer; longer ones are context. */
     private static final int SHORT_NOTE = 24;
+    /** A condition already met is quoted when this short; a longer one by its shorter parts, or not at all. */
+    private static final int MET_QUOTE = 40;
 
     private final OutcomeText text;
     private final Prompts prompts;
@@ -165,6 +167,25 @@ public final class Replies {
                     "conditions", needs.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", needs));
         }
         return refused(a, in, who).split("\n")[0];
+    }
+
+    /**
+     * A what-if about a pathway ("如果我买房呢"): what that pathway asks, in the document's words, and its materials,
+     * whatever the applicant's facts are now.
+     */
+    public String whatif(Assessment a, List<PathwayOutcome> focus, String who) {
+        PolicyDocument doc = a.document();
+        PathwayOutcome o = focus.get(0);
+        List<String> asks = Condition.leavesOf(o.pathway().conditions()).stream()
+                .filter(l -> l.says() != null && !o.pathway().name().contains(l.says()))
+                .map(l -> "“" + l.says() + "”" + text.cite(doc, l.clause())).distinct().limit(3).toList();
+        String cite = text.cite(doc, o.pathway().clauses());
+        StringBuilder sb = new StringBuilder(asks.isEmpty()
+                ? prompts.say(o.pathway().conditions() == null ? "whatif_free" : "whatif_plain", "pathway", o.pathway().name(), "cite", cite)
+                : prompts.say("whatif_pathway", "pathway", o.pathway().name(), "cite", cite, "conditions", String.join("，", asks)));
+        sb.append(notes(o, doc));
+        sb.append("\n").append(materialLines(o, doc));
+        return sb.toString();
     }
 
     /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */
@@ -322,7 +343,10 @@ public final class Replies {
     }
 
     private void collectMet(Condition c, luohu.policy.Facts facts, PolicyDocument doc, List<String> out) {
-        if (engine.holds(c, facts) == Truth.TRUE && c.says() != null) {
+        // a long passage is no help on a phone: its shorter parts that hold say it better
+        // only a part made of several conditions is quoted: a single condition's words may say more than its fact
+        boolean compound = c instanceof Condition.All || c instanceof Condition.Any;
+        if (compound && engine.holds(c, facts) == Truth.TRUE && c.says() != null && c.says().length() <= MET_QUOTE) {
             out.add("“" + c.says() + "”" + text.cite(doc, c.clause()));
             return;
         }

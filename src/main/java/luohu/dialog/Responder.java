@@ -129,6 +129,7 @@ final class Responder {
                 Session kept = s.withState("answered").withAsked(null).withFocus(List.of(), ask.id());
                 return new Answer(kept, new Reply(head + notices + replies.menu(a, intro) + source, names), r);
             }
+            case "whatif" -> body = replies.whatif(a, ordered(focus.pathways()), who);
             case "eligible" -> {
                 body = replies.eligible(a, fits, who);
                 // a first answer that also asks who comes along or where the household goes says that too
