@@ -4,6 +4,8 @@ import luohu.policy.Excluded;
 import luohu.policy.Fact;
 import luohu.policy.FactType;
 import luohu.policy.FactVocabulary;
+import luohu.policy.Place;
+import luohu.policy.PolicyModel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,10 +57,39 @@ public final class FactExtractor {
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
     private final Set<String> breaks;
+    /** Every place a hukou may be said to be in: covered places, the lexicon's provinces and their cities. */
+    private final PhraseIndex<Where> placeNames = new PhraseIndex<>();
+    private final Set<String> placeWords = new HashSet<>();
+    private final PolicyModel model;
+
+    /** A place named: its province (a document's region) and, for a covered place, the place. */
+    private record Where(String province, Place place) {
+    }
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
+        this(vocabulary, lexicon, null);
+    }
+
+    /** With the policy model, places a hukou is said to be in are read against the place asked about. */
+    public FactExtractor(PolicyModel model, Lexicon lexicon) {
+        this(model.vocabulary(), lexicon, model);
+    }
+
+    private FactExtractor(FactVocabulary vocabulary, Lexicon lexicon, PolicyModel model) {
         this.vocabulary = vocabulary;
         this.lexicon = lexicon;
+        this.model = model;
+        if (model != null) {
+            for (String n : model.placeNames()) addPlace(n, model.place(n).orElseThrow());
+            lexicon.placeAliases().forEach((name, forms) -> model.place(name).ifPresent(p -> forms.forEach(f -> addPlace(f, p))));
+            lexicon.regions().forEach((province, r) -> {
+                for (String n : r.names()) addRegion(n, province);
+                for (String c : r.cities()) {
+                    addRegion(c, province);
+                    if (!c.endsWith("市") && !c.endsWith("盟") && !c.endsWith("州")) addRegion(c + "市", province);
+                }
+            });
+        }
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
         lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
@@ -79,16 +110,25 @@ public final class FactExtractor {
      * @param rejected   impossible values, not stored
      * @param quantities the quantities a fact was read from or rejected for, by start offset
      */
-    public record Extraction(Map<String, Object> facts, String applicant, List<Rejected> rejected, Set<Integer> quantities) {
+    public record Extraction(Map<String, Object> facts, String applicant, List<Rejected> rejected, Set<Integer> quantities,
+                             String hukouDocument) {
     }
 
     /** Per token: a phrase of some fact, a negator before or after, an affirming word. */
     private record Marks(boolean[] mention, boolean[] negEnd, boolean[] negStart, boolean[] affirm) {
     }
 
+    private void addPlace(String name, Place p) {
+        if (placeWords.add(name)) placeNames.add(name, new Where(model.documentOf(p).info().region(), p));
+    }
+
+    private void addRegion(String name, String province) {
+        if (placeWords.add(name)) placeNames.add(name, new Where(province, null));
+    }
+
     /** All words the segmenter must keep whole for this extractor to see them. */
     public Set<String> words() {
-        Set<String> out = new HashSet<>();
+        Set<String> out = new HashSet<>(placeWords);
         lexicon.facts().forEach(p -> out.addAll(p.words()));
         lexicon.relativeFacts().forEach(p -> out.addAll(p.words()));
         lexicon.relatives().values().forEach(out::addAll);
@@ -114,6 +154,15 @@ public final class FactExtractor {
      * @param today for years given as calendar years (2019年毕业)
      */
     public Extraction extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today) {
+        return extract(text, tokens, quantities, asked, today, List.of());
+    }
+
+    /**
+     * @param covered the covered places the message names (typos read), in order: the place asked about is the first
+     *              that is not where the hukou is said to be
+     */
+    public Extraction extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today,
+                              List<Place> covered) {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
@@ -156,6 +205,7 @@ public final class FactExtractor {
             }
         }
         ifUnset.forEach(Runnable::run);
+        String hukouDocument = hukouPlace(tokens, clauses, continuing, aboutRelative, covered, facts);
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
@@ -175,7 +225,126 @@ public final class FactExtractor {
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
-        return new Extraction(facts, applicant, rejected, used);
+        return new Extraction(facts, applicant, rejected, used, hukouDocument);
+    }
+
+    /**
+     * Where the applicant's hukou is, read against the place asked about ("户口在通辽" asked about 赤峰: in the
+     * province, not here). Facts stated in words ("外省户口") are kept.
+     *
+     * @return the document of the hukou's place when the message asks about a place of another document, else null
+     */
+    private String hukouPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, boolean aboutRelative,
+                              List<Place> named, Map<String, Object> facts) {
+        if (model == null || placeNames.isEmpty()) return null;
+        List<PhraseIndex.Match<Where>> all = placeNames.find(tokens);
+        if (all.isEmpty()) return null;
+        boolean[] isPlace = new boolean[tokens.size()], isHukou = new boolean[tokens.size()];
+        for (PhraseIndex.Match<Where> m : all) for (int i = m.first(); i <= m.last(); i++) isPlace[i] = true;
+        Where hukou = null;
+        for (PhraseIndex.Match<Where> m : all) {
+            Clause c = clauseOf(clauses, m.first());
+            int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
+            if (from < 0) continue;
+            for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
+            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue; // a relative's
+            Where w = where(m);
+            // the most specific: a covered place before a province or city of the lexicon, the later of two
+            if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
+        }
+        if (hukou == null) return null;
+        Place here = null;
+        for (PhraseIndex.Match<Where> m : all) {
+            if (!isHukou[m.first()] && where(m).place() != null) {
+                here = where(m).place();
+                break;
+            }
+        }
+        if (here == null) {
+            for (Place p : named) {
+                if (hukou.place() == null || !p.documentId().equals(hukou.place().documentId())) {
+                    here = p;
+                    break;
+                }
+            }
+        }
+        boolean wantsToSettle = false;
+        for (Clause c : clauses) wantsToSettle |= wanting(tokens, c, phrases.find(tokens));
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (here == null && hukou.place() != null) here = hukou.place(); // the only place named is the one asked about
+        if (here == null) {
+            // nothing asked about yet: a province that holds no document is another province wherever it is asked
+            String province = hukou.province();
+            if (model.documents().stream().noneMatch(d -> d.info().region().equals(province))) {
+                out.put("hukou_in_province", false);
+                out.put("local_hukou", false);
+            }
+        } else {
+            luohu.policy.DocumentInfo doc = model.documentOf(here).info();
+            if (hukou.place() != null && hukou.place().documentId().equals(here.documentId())) {
+                // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
+                // here, the place may be theirs
+                if (hukou.place().name().equals(here.name())) {
+                    if (!wantsToSettle && !joining.occursIn(tokens)) out.put("local_hukou", true);
+                }
+                else {
+                    out.put("hukou_in_province", true);
+                    // a document for one city: two of its counties are in the same city ("户口在莘县", asked about 冠县)
+                    if (!doc.governs().equals(doc.region()) && !hukou.place().root() && !here.root()) out.put("hukou_in_city", true);
+                }
+            } else if (hukou.province().equals(doc.region())) {
+                out.put("hukou_in_province", true);
+                out.put("local_hukou", false);
+            } else {
+                out.put("hukou_in_province", false);
+                out.put("local_hukou", false);
+            }
+        }
+        apply(out, facts, new HashMap<>(), true);
+        return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
+                ? hukou.place().documentId() : null;
+    }
+
+    private static Where where(PhraseIndex.Match<Where> m) {
+        for (Where w : m.values()) if (w.place() != null) return w;
+        return m.values().get(0);
+    }
+
+    /**
+     * Whether the clause says the hukou is at the place matched: a cue before it, after it, or around it.
+     *
+     * @return the first token of the places named together with it ("辽宁大连"), or -1
+     */
+    private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
+        Lexicon.HukouPlace cues = lexicon.hukouPlace();
+        int end = m.first() - 1;
+        boolean found = false;
+        while (!found) {
+            for (String w : cues.before()) found |= endsWith(tokens, c.first(), end, w);
+            for (List<String> pair : cues.around()) {
+                found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
+            }
+            if (found) break;
+            if (end >= c.first() && (isPlace[end] || cues.skip().contains(tokens.get(end).text()))) end--;
+            else break;
+        }
+        for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
+        return found ? end + 1 : -1;
+    }
+
+    /** Tokens [first, last] end with the word, which starts at a token. */
+    private static boolean endsWith(List<Token> tokens, int first, int last, String word) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = last; i >= first && sb.length() < word.length(); i--) sb.insert(0, tokens.get(i).text());
+        return sb.toString().equals(word);
+    }
+
+    /** Tokens [first, last] start with the word, which ends at a token (a word ending in $: are the word). */
+    private static boolean startsWith(List<Token> tokens, int first, int last, String word) {
+        if (word.endsWith("$")) return text(tokens, first, last).equals(word.substring(0, word.length() - 1));
+        StringBuilder sb = new StringBuilder();
+        for (int i = first; i <= last && sb.length() < word.length(); i++) sb.append(tokens.get(i).text());
+        return sb.toString().equals(word);
     }
 
     /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
@@ -252,7 +421,8 @@ public final class FactExtractor {
                 chain = null; // 我…: the speaker again
             }
             if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
-            if (c.relative() == null && !c.explicit() && settling && chain != null && planned) return chain;
+            // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
+            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
         }
         return null;
     }
@@ -284,6 +454,19 @@ public final class FactExtractor {
             if (m.first() < c.first() || m.last() > c.last()) continue;
             for (Lexicon.FactPhrase p : m.values()) {
                 if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The clause says someone wants to settle (想落户), not asks whether one can: a phrase that needs no 我. */
+    private boolean wanting(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
+            if (m.first() < c.first() || m.last() > c.last()) continue;
+            String before = text(tokens, c.first(), m.first() - 1);
+            for (Lexicon.FactPhrase p : m.values()) {
+                if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null || p.needsSelf()) continue;
+                if (p.needsBefore().stream().anyMatch(before::contains)) return true;
             }
         }
         return false;
@@ -392,6 +575,17 @@ public final class FactExtractor {
         for (Quantity q : quantities) if (q.age() != null && q.usable()) statedAge = q.age();
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
+            // "一个月都没交": not even that long, i.e. none
+            if (text.startsWith("都没", q.end()) || text.startsWith("也没", q.end())) {
+                if (q.duration() && q.months() <= 1) {
+                    int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
+                    String fact = cueFor(cues, clauses, after, clauseOf(clauses, after));
+                    if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
+                    if (fact != null) put(facts, fact, 0);
+                    used.add(q.start());
+                }
+                continue;
+            }
             int at = tokenAt(tokens, q.start());
             Clause c = clauseOf(clauses, at);
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
@@ -538,8 +732,10 @@ public final class FactExtractor {
         int start = 0;
         String named = null;
         for (int i = 0; i <= tokens.size(); i++) {
+            // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
+            boolean spaced = i > start && i < tokens.size() && tokens.get(i).start() > tokens.get(i - 1).end();
             boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
-            if (!end) continue;
+            if (!end && !spaced) continue;
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);
                 if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
@@ -549,7 +745,7 @@ public final class FactExtractor {
                 }
                 out.add(c);
             }
-            start = i + 1;
+            start = end ? i + 1 : i;
         }
         return out;
     }

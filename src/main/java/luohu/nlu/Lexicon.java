@@ -35,7 +35,9 @@ public record Lexicon(
         List<String> hypothetical,
         @JsonProperty("applicant_cues") ApplicantCues applicantCues,
         @JsonProperty("place_aliases") Map<String, List<String>> placeAliases,
-        @JsonProperty("fact_topics") Map<String, List<String>> factTopics) {
+        @JsonProperty("fact_topics") Map<String, List<String>> factTopics,
+        Map<String, Region> regions,
+        @JsonProperty("hukou_place") HukouPlace hukouPlace) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -45,6 +47,33 @@ public record Lexicon(
         factTopics = factTopics == null ? Map.of() : factTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
+        regions = regions == null ? Map.of() : regions;
+        hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
+    }
+
+    /**
+     * A province: its own short forms and its prefecture-level cities (a city written without 市 matches with it too).
+     */
+    public record Region(List<String> names, List<String> cities) {
+        public Region {
+            names = names == null ? List.of() : names;
+            cities = cities == null ? List.of() : cities;
+        }
+    }
+
+    /**
+     * How a message says where the applicant's hukou is: a place with one of {@code before} right before it, one of
+     * {@code after} right after it, or between the two words of an {@code around} pair (a second word ending in $
+     * must close the clause). {@code skip}: words that may stand between a cue and the place (老家, 的). A word of one
+     * character must be a whole token.
+     */
+    public record HukouPlace(List<String> before, List<String> after, List<String> skip, List<List<String>> around) {
+        public HukouPlace {
+            before = before == null ? List.of() : before;
+            after = after == null ? List.of() : after;
+            skip = skip == null ? List.of() : skip;
+            around = around == null ? List.of() : around;
+        }
     }
 
     /**

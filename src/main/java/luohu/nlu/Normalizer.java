@@ -16,6 +16,18 @@ public final class Normalizer {
     }
 
     public static String normalise(String text) {
+        return normalise(text, false);
+    }
+
+    /**
+     * The same, except that one space typed between Chinese words is kept: people type "户口在江苏 在聊城工作" for
+     * "户口在江苏，在聊城工作", so the understanding reads such a space as the end of a clause.
+     */
+    public static String normaliseKeepingSpaces(String text) {
+        return normalise(text, true);
+    }
+
+    private static String normalise(String text, boolean keepSpaces) {
         if (text == null) return "";
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         s = java.text.Normalizer.normalize(s, Form.NFKC);
@@ -25,7 +37,7 @@ public final class Normalizer {
             else if (keep(cp)) clean.appendCodePoint(cp);
         });
         s = HanLP.convertToSimplifiedChinese(clean.toString());
-        s = collapseSpaces(s);
+        s = collapseSpaces(s, keepSpaces);
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -41,7 +53,7 @@ public final class Normalizer {
     }
 
     /** Spaces between Chinese characters carry no meaning; elsewhere one space is kept. */
-    private static String collapseSpaces(String s) {
+    private static String collapseSpaces(String s, boolean keepSpaces) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -53,8 +65,9 @@ public final class Normalizer {
             int j = i;
             while (j < s.length() && s.charAt(j) == ' ') j++;
             if (j >= s.length()) break;
-            if (isHan(out.charAt(out.length() - 1)) || isHan(s.charAt(j)) || !Character.isLetterOrDigit(out.charAt(out.length() - 1))
-                    || !Character.isLetterOrDigit(s.charAt(j))) {
+            boolean han = isHan(out.charAt(out.length() - 1)) || isHan(s.charAt(j));
+            if (han && !keepSpaces || !han && (!Character.isLetterOrDigit(out.charAt(out.length() - 1))
+                    || !Character.isLetterOrDigit(s.charAt(j)))) {
                 continue;
             }
             out.append(' ');

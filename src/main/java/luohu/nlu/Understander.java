@@ -34,7 +34,7 @@ public final class Understander {
         this.lexicon = lexicon;
         this.clock = clock;
         lexicon.validated(model.vocabulary());
-        this.facts = new FactExtractor(model.vocabulary(), lexicon);
+        this.facts = new FactExtractor(model, lexicon);
         this.intents = new IntentClassifier(lexicon);
         this.places = new PlaceFinder(model, lexicon.uncoveredPlaces(), lexicon.placeAliases());
         this.answers = new AnswerReader(model.vocabulary(), questions);
@@ -57,10 +57,19 @@ public final class Understander {
      */
     public Understanding understand(String text, String asked) {
         String norm = Normalizer.normalise(text);
-        List<Token> tokens = segmenter.segment(norm);
-        List<Quantity> quantities = QuantityFinder.find(norm);
+        // facts are read clause by clause, and a space typed between words ends a clause
+        String spaced = Normalizer.normaliseKeepingSpaces(text);
+        List<Token> tokens = segmenter.segment(spaced);
+        List<Quantity> quantities = QuantityFinder.find(spaced);
         PlaceMentions mentioned = places.find(norm, tokens);
-        FactExtractor.Extraction extraction = facts.extract(norm, tokens, quantities, asked, LocalDate.now(clock));
+        FactExtractor.Extraction extraction = facts.extract(spaced, tokens, quantities, asked, LocalDate.now(clock), mentioned.covered());
+        // "户口在二连 想迁到赤峰": the place asked about comes before the place the hukou is in
+        if (extraction.hukouDocument() != null) {
+            List<luohu.policy.Place> first = new ArrayList<>(), last = new ArrayList<>();
+            for (luohu.policy.Place p : mentioned.covered()) (p.documentId().equals(extraction.hukouDocument()) ? last : first).add(p);
+            first.addAll(last);
+            mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
+        }
         Map<String, Object> found = extraction.facts();
         boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
@@ -69,7 +78,7 @@ public final class Understander {
             List<Quantity> free = quantities.stream().filter(q -> q.usable() && !extraction.quantities().contains(q.start())).toList();
             boolean numberUsed = free.size() < quantities.size();
             Object v = numberUsed && model.vocabulary().get(asked).type().numeric() && free.isEmpty() ? null
-                    : answers.read(asked, norm, tokens, free, found.isEmpty());
+                    : answers.read(asked, spaced, tokens, free, found.isEmpty());
             if (v != null) found.put(asked, v);
         }
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
