@@ -101,7 +101,9 @@ public final class GeneralAnswers {
             if (r.scope().covers(place) == Truth.FALSE || r.topics().stream().noneMatch(topics::contains)) continue;
             Truth t = engine.applies(r, facts);
             if (t == Truth.FALSE) continue;
+            // the topic named last is what is asked ("办了居住证，孩子能参加中考吗" asks about the exams)
             int sc = r.topics().stream().anyMatch(narrow::contains) ? 4 : 0;
+            if (!narrow.isEmpty() && r.topics().contains(narrow.get(0))) sc += 8;
             if (r.when() != null && t == Truth.TRUE) {
                 sc += 2;
                 holding.add(r);
