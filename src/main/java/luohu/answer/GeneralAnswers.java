@@ -145,8 +145,8 @@ public final class GeneralAnswers {
      * The rules on what a case message touches besides the case itself ("能迁到农村吗", "可以不迁吗"), to put before
      * the assessment; null when it touches none.
      */
-    public String topicNotes(Understanding u, Place place, Facts facts) {
-        if (u.topics().isEmpty() || place == null) return null;
+    public String topicNotes(Understanding u, Place place, Facts facts, java.util.Collection<String> caseTopics) {
+        if (place == null || u.topics().stream().noneMatch(caseTopics::contains)) return null;
         return ruleLines(u, model.documentOf(place), place, facts, 1);
     }
 

@@ -108,7 +108,12 @@ public final class DialogMachine {
         }
         // a place outside the documents is a problem when it is where the applicant wants to settle, not when it is
         // where they come from ("我户口在河北") in a conversation that already has its place
-        Optional<Reply> placeProblem = session.place() == null || u.intent() == Intent.SETTLE || u.intent() == Intent.COMPARE
+        // where the hukou is ("户口在济南学校里") is not where to settle, nor is a place named with a question about the
+        // case under way ("能跨省通办不 不想回河南跑")
+        boolean hukouPlace = u.facts().knows("hukou_in_province") || u.facts().knows("hukou_in_city") || u.facts().knows("local_hukou");
+        boolean aboutCase = session.place() != null && u.ask() != luohu.nlu.Ask.SETTLE && u.ask() != luohu.nlu.Ask.NONE;
+        Optional<Reply> placeProblem = !hukouPlace && !aboutCase
+                && (session.place() == null || u.intent() == Intent.SETTLE || u.intent() == Intent.COMPARE)
                 ? placeProblem(u) : Optional.empty();
         if (placeProblem.isPresent()) return new Turn(session, placeProblem.get(), u, "fallback", from, null, null);
 
@@ -216,7 +221,7 @@ public final class DialogMachine {
         Assessment a = null;
         if (place != null) {
             // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
-            String notes = u.ask().aboutPathway() ? null : general.topicNotes(u, place, merged.facts());
+            String notes = u.ask().aboutPathway() ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics());
             if (notes != null) head.append(notes).append("\n\n");
             String silent = silentFacts(u.facts(), place);
             if (silent != null) head.append(silent).append("\n");

@@ -36,6 +36,7 @@ public record Lexicon(
         @JsonProperty("applicant_cues") ApplicantCues applicantCues,
         @JsonProperty("place_aliases") Map<String, List<String>> placeAliases,
         @JsonProperty("fact_topics") Map<String, List<String>> factTopics,
+        @JsonProperty("case_topics") List<String> caseTopics,
         Map<String, Region> regions,
         @JsonProperty("hukou_place") HukouPlace hukouPlace) {
 
@@ -45,6 +46,7 @@ public record Lexicon(
         pathwayWords = pathwayWords == null ? Map.of() : pathwayWords;
         hypothetical = hypothetical == null ? List.of() : hypothetical;
         factTopics = factTopics == null ? Map.of() : factTopics;
+        caseTopics = caseTopics == null ? List.of() : caseTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;

@@ -135,6 +135,11 @@ public final class Understander {
         return new Requirement(List.of(), null);
     }
 
+    /** The topics whose rules come before a case answer (lexicon.yaml case_topics). */
+    public List<String> caseTopics() {
+        return lexicon.caseTopics();
+    }
+
     /** The words of the lexicon for a relation ("child": 儿子, 女儿, 闺女…), longest first. */
     public List<String> relativeWords(String relation) {
         return lexicon.relatives().getOrDefault(relation, List.of()).stream()
