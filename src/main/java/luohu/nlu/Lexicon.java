@@ -36,6 +36,7 @@ public record Lexicon(
         @JsonProperty("applicant_cues") ApplicantCues applicantCues,
         @JsonProperty("place_aliases") Map<String, List<String>> placeAliases,
         Map<String, Region> regions,
+        @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
@@ -46,6 +47,7 @@ public record Lexicon(
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
+        caseGroups = caseGroups == null ? Map.of() : caseGroups;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
     }
 
@@ -187,6 +189,9 @@ public record Lexicon(
             }
         }
         if (negation == null) throw bad("negation", "missing");
+        caseGroups.forEach((group, ids) -> ids.forEach(f -> {
+            if (vocabulary.find(f).isEmpty()) throw bad("case_groups." + group, "no such fact " + f);
+        }));
         for (String f : applicantCues.relativeContinues()) {
             if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
         }
