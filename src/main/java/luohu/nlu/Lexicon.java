@@ -38,6 +38,7 @@ public record Lexicon(
         @JsonProperty("fact_topics") Map<String, List<String>> factTopics,
         @JsonProperty("case_topics") List<String> caseTopics,
         Map<String, Region> regions,
+        @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
@@ -50,6 +51,7 @@ public record Lexicon(
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
+        caseGroups = caseGroups == null ? Map.of() : caseGroups;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
     }
 
@@ -191,6 +193,9 @@ public record Lexicon(
             }
         }
         if (negation == null) throw bad("negation", "missing");
+        caseGroups.forEach((group, ids) -> ids.forEach(f -> {
+            if (vocabulary.find(f).isEmpty()) throw bad("case_groups." + group, "no such fact " + f);
+        }));
         for (String f : applicantCues.relativeContinues()) {
             if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
         }

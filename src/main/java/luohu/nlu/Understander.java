@@ -89,6 +89,8 @@ public final class Understander {
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
             else intent = Intent.OUT_OF_SCOPE;
         }
+        // "户口在江苏 在聊城工作": a first message that tells a case asks, in effect, whether one can settle
+        if (asked == null && intent == Intent.INFORM && tellsCase(found.keySet())) intent = Intent.SETTLE;
         List<String> topics = topics(norm, tokens);
         // a fact stated may be the worry behind the question ("我妈六十多了"): the rules on its topic come with the answer
         for (String f : found.keySet()) {
@@ -109,6 +111,13 @@ public final class Understander {
                 IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
                 IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens,
                 ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
+    }
+
+    /** Facts of three or more of the lexicon's case groups (home, work, schooling, where the hukou is…). */
+    private boolean tellsCase(Set<String> facts) {
+        int groups = 0;
+        for (List<String> g : lexicon.caseGroups().values()) if (g.stream().anyMatch(facts::contains)) groups++;
+        return groups >= 3;
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
