@@ -168,6 +168,12 @@ public final class FactExtractor {
         List<Clause> spoken = clauses(tokens);
         String applicant = applicant(tokens, spoken, mentions);
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(spoken, applicant);
+        // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
+        if (asked != null && !asked.startsWith("relative_")) {
+            List<Clause> answering = new ArrayList<>();
+            for (Clause c : clauses) answering.add(SOMEONE.equals(c.relative()) ? new Clause(c.first(), c.last(), null, true) : c);
+            clauses = answering;
+        }
         Map<String, Object> facts = new LinkedHashMap<>();
         Map<String, Set<String>> excluded = new HashMap<>();
         List<Runnable> ifUnset = new ArrayList<>();
@@ -289,6 +295,7 @@ public final class FactExtractor {
                 }
                 else {
                     out.put("hukou_in_province", true);
+                    if (wantsToSettle) out.put("local_hukou", false); // "户口在乌市，想迁到莎车"
                     // a document for one city: two of its counties are in the same city ("户口在莘县", asked about 冠县)
                     if (!doc.governs().equals(doc.region()) && !hukou.place().root() && !here.root()) out.put("hukou_in_city", true);
                 }

@@ -53,8 +53,8 @@ class NluQualityTest {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.84, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.74, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.81, "intent accuracy\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.76, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.83, "intent accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 3, "polarity flips\n" + report);
     }
 
