@@ -98,7 +98,7 @@ public final class DialogMachine {
         if (quick != null) return quick;
         // a button's id means exactly its option: it is not read again as words
         Optional<Understanding> button = ButtonPayload.read(text, model);
-        Understanding u = button.orElseGet(() -> understander.understand(text == null ? "" : text, session.asked()));
+        Understanding u = button.orElseGet(() -> understander.understand(text == null ? "" : text, session.asked(), place(session)));
         String from = session.state();
         if (button.isEmpty() && u.normalised().isBlank()) {
             return new Turn(session, withResume(prompts.say("unreadable"), session), u, "fallback", from, null, null);

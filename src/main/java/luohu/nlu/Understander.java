@@ -56,13 +56,22 @@ public final class Understander {
      * @param asked the fact the assistant asked about last, or null
      */
     public Understanding understand(String text, String asked) {
+        return understand(text, asked, null);
+    }
+
+    /**
+     * @param context the place the conversation is about, or null: where the message names none, a hukou place it
+     *                names ("户口在通辽") is read against this one
+     */
+    public Understanding understand(String text, String asked, luohu.policy.Place context) {
         String norm = Normalizer.normalise(text);
         // facts are read clause by clause, and a space typed between words ends a clause
         String spaced = Normalizer.normaliseKeepingSpaces(text);
         List<Token> tokens = segmenter.segment(spaced);
         List<Quantity> quantities = QuantityFinder.find(spaced);
         PlaceMentions mentioned = places.find(norm, tokens);
-        FactExtractor.Extraction extraction = facts.extract(spaced, tokens, quantities, asked, LocalDate.now(clock), mentioned.covered());
+        List<luohu.policy.Place> about = mentioned.covered().isEmpty() && context != null ? List.of(context) : mentioned.covered();
+        FactExtractor.Extraction extraction = facts.extract(spaced, tokens, quantities, asked, LocalDate.now(clock), about);
         // "户口在二连 想迁到赤峰": the place asked about comes before the place the hukou is in
         if (extraction.hukouDocument() != null) {
             List<luohu.policy.Place> first = new ArrayList<>(), last = new ArrayList<>();
