@@ -23,7 +23,9 @@ public final class CaseAnswers {
 
     public CaseAnswers(PolicyModel model, Prompts prompts, luohu.nlu.Questions questions) {
         this.text = OutcomeText.compact(model, (fact, value) -> {
-            String option = value instanceof luohu.policy.Excluded ? null : questions.optionLabel(fact, value);
+            // a number is said as it is ("8个月"), not as the range a quick reply offers ("半年到一年")
+            boolean number = model.vocabulary().get(fact).type().numeric();
+            String option = value instanceof luohu.policy.Excluded || number ? null : questions.optionLabel(fact, value);
             return option != null ? option : model.vocabulary().get(fact).label(value);
         });
         this.prompts = prompts;

@@ -91,6 +91,10 @@ public final class GeneralAnswers {
      * facts bear on, then general ones. Rules whose condition fails for the applicant are left out.
      */
     private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
+        return ruleLines(u, doc, place, facts, limit, true);
+    }
+
+    private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit, boolean withNotice) {
         List<String> topics = topics(u);
         if (topics.isEmpty()) return null;
         List<String> narrow = u.topics().stream().filter(topics::contains).toList();
@@ -117,7 +121,7 @@ public final class GeneralAnswers {
         chosen.sort((x, y) -> Integer.compare(score.get(y), score.get(x)));
         String topicName = model.topicName((narrow.isEmpty() ? topics : narrow).get(0));
         StringBuilder sb = new StringBuilder();
-        cases.draftNotice(doc).ifPresent(d -> sb.append(d).append("\n"));
+        if (withNotice) cases.draftNotice(doc).ifPresent(d -> sb.append(d).append("\n"));
         sb.append(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
         for (Rule r : chosen.subList(0, Math.min(limit, chosen.size()))) {
             sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : "").append("：“")
@@ -147,7 +151,8 @@ public final class GeneralAnswers {
      */
     public String topicNotes(Understanding u, Place place, Facts facts, java.util.Collection<String> caseTopics) {
         if (place == null || u.topics().stream().noneMatch(caseTopics::contains)) return null;
-        return ruleLines(u, model.documentOf(place), place, facts, 1);
+        // the answer that follows carries the document's notices itself
+        return ruleLines(u, model.documentOf(place), place, facts, 1, false);
     }
 
     private String policyInfo(PolicyDocument doc, Place place) {
@@ -157,6 +162,7 @@ public final class GeneralAnswers {
         if (i.effective() != null) sb.append("\n执行时间：自").append(i.effective()).append("起执行");
         if (i.dateNote() != null) sb.append("\n").append(i.effective() == null ? "时间：" : "").append(i.dateNote());
         else if (i.date() != null && i.effective() == null) sb.append("\n时间：").append(i.date()).append(i.dateInferred() ? "年（推定，文件未写明）" : "年");
+        if (i.date() == null && i.dateNote() == null) sb.append("\n").append(prompts.say("policy_no_date"));
         // the documents say nothing of their own validity beyond a draft's mark: only that is reported
         if (i.draft()) sb.append("\n状态：").append(i.statusNote() == null ? "草稿" : i.statusNote()).append("，尚未正式定稿");
         if (!i.implementsDocs().isEmpty()) sb.append("\n制定依据：").append(String.join("、", i.implementsDocs()));

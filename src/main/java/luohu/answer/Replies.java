@@ -63,7 +63,7 @@ public final class Replies {
         PathwayOutcome first = fits.get(0);
         StringBuilder sb = new StringBuilder(prompts.say("fits", "who", who, "place", a.place().name(), "pathway", first.pathway().name(),
                 "cite", text.cite(doc, first.pathway().clauses())));
-        sb.append(notes(first, doc));
+        sb.append(notes(first, doc, true));
         sb.append("\n").append(materialLines(first, doc));
         if (fits.size() > 1) {
             sb.append("\n").append(prompts.say("also_fits", "names", cited(fits.subList(1, Math.min(3, fits.size())), doc)));
@@ -135,7 +135,7 @@ public final class Replies {
         List<String> met = metParts(o, a.facts(), doc);
         if (!met.isEmpty()) sb.append("\n").append(prompts.say("already_met", "who", who, "conditions", String.join("，", met)));
         List<PathwayOutcome> others = open.stream().filter(x -> x != o).toList();
-        sb.append(notes(o, doc));
+        sb.append(notes(o, doc, false));
         if (!others.isEmpty()) sb.append("\n").append(prompts.say("also_open", "names", quoted(others.subList(0, Math.min(2, others.size())))));
         return sb.toString();
     }
@@ -183,7 +183,7 @@ public final class Replies {
         StringBuilder sb = new StringBuilder(asks.isEmpty()
                 ? prompts.say(o.pathway().conditions() == null ? "whatif_free" : "whatif_plain", "pathway", o.pathway().name(), "cite", cite)
                 : prompts.say("whatif_pathway", "pathway", o.pathway().name(), "cite", cite, "conditions", String.join("，", asks)));
-        sb.append(notes(o, doc));
+        sb.append(notes(o, doc, false));
         sb.append("\n").append(materialLines(o, doc));
         return sb.toString();
     }
@@ -359,17 +359,21 @@ public final class Replies {
      * readings, with where to confirm), and the short notes that are the document's own waivers or duties
      * ("不受住所的限制", "房屋所有权人必须到场一同办理").
      */
-    private String notes(PathwayOutcome o, PolicyDocument doc) {
+    private String notes(PathwayOutcome o, PolicyDocument doc, boolean decided) {
         StringBuilder sb = new StringBuilder();
-        for (String r : text.readings(o, doc)) sb.append("\n").append(r);
+        // a pathway not yet decided hears only the readings its outcome turns on; one that fits, those that qualify it
+        List<String> readings = text.readings(o, doc);
+        if (!decided) readings = readings.subList(0, Math.min(o.unclear().size(), readings.size()));
+        for (String r : readings) sb.append("\n").append(r);
         for (Cited n : o.pathway().notes()) {
             if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
         }
         return sb.toString();
     }
 
+    /** How far a refused pathway is: its nearest failure, a numeric gap ("还差4个月") nearer than any other reason. */
     private static double distance(PathwayOutcome o) {
-        return o.failures().size() * 1000.0 + o.failures().stream().mapToDouble(f -> f.gap() == null ? 100 : Math.min(99, f.gap())).sum();
+        return o.failures().stream().mapToDouble(f -> f.gap() == null ? 100 : Math.min(99, f.gap())).min().orElse(1000);
     }
 
     private String cited(List<PathwayOutcome> os, PolicyDocument doc) {

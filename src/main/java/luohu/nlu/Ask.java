@@ -18,6 +18,8 @@ public enum Ask {
     TIME,
     FEES,
     ONLINE,
+    /** where to apply, which office */
+    OFFICE,
     /** a topic the documents address apart from a case: 居住证, land, people without hukou, the document itself */
     TOPIC,
     COMPARE,
@@ -38,9 +40,9 @@ public enum Ask {
         return valueOf(id.toUpperCase());
     }
 
-    /** Time, fees, applying online, 跨省通办: answered from what the document says of them. */
+    /** Time, fees, applying online, where to apply, 跨省通办: answered from what the document says of them. */
     public boolean practical() {
-        return this == TIME || this == FEES || this == ONLINE || this == CROSS_PROVINCE;
+        return this == TIME || this == FEES || this == ONLINE || this == OFFICE || this == CROSS_PROVINCE;
     }
 
     /** Asks about a pathway already found or in view, answered from the outcome rather than a general rule. */
