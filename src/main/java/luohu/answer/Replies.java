@@ -188,6 +188,16 @@ public final class Replies {
         return sb.toString();
     }
 
+    /** A pathway asked about that is still open, in a line: what it still asks, in the document's words. */
+    public String standing(luohu.policy.Place place, Assessment a, List<PathwayOutcome> open) {
+        PathwayOutcome o = open.get(0);
+        List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
+                .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
+                .map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+        return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(a.document(), o.pathway().clauses()),
+                "conditions", needs.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", needs));
+    }
+
     /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */
     public String materials(Assessment a, List<PathwayOutcome> focus) {
         PolicyDocument doc = a.document();

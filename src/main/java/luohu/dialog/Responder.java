@@ -132,6 +132,11 @@ final class Responder {
             case "whatif" -> body = replies.whatif(a, ordered(focus.pathways()), who);
             case "eligible" -> {
                 body = replies.eligible(a, fits, who);
+                // the pathway the words pointed at, when another one is the one that fits
+                List<PathwayOutcome> pointed = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
+                if (focus.narrow() && !pointed.isEmpty() && focus.pathways().stream().noneMatch(o -> o.status() == Status.ELIGIBLE)) {
+                    body += "\n" + replies.standing(a.place(), a, pointed);
+                }
                 // a first answer that also asks who comes along or where the household goes says that too
                 if (ask == Ask.FAMILY) body += "\n" + replies.family(a, fits.subList(0, 1));
                 if (ask == Ask.REGISTRATION) body += "\n" + replies.registration(a, fits.subList(0, 1));
@@ -331,7 +336,8 @@ final class Responder {
         List<PathwayOutcome> in = focus.pathways();
         if (in.stream().anyMatch(o -> o.status() == Status.ELIGIBLE)) return "eligible";
         boolean open = in.stream().anyMatch(o -> o.status() == Status.UNDETERMINED);
-        if (!open && ask == Ask.SETTLE && !a.with(Status.ELIGIBLE).isEmpty()) return "eligible";
+        // asked whether one can settle: a pathway that fits answers yes, whichever pathway the words pointed at
+        if (ask == Ask.SETTLE && !a.with(Status.ELIGIBLE).isEmpty()) return "eligible";
         if (open) return "undetermined";
         return "not_eligible";
     }
