@@ -101,10 +101,15 @@ public final class GeneralAnswers {
         List<Rule> chosen = new ArrayList<>();
         Map<Rule, Integer> score = new java.util.HashMap<>();
         Set<Rule> holding = new java.util.HashSet<>();
+        Set<Rule> failing = new java.util.HashSet<>();
         for (Rule r : doc.rules()) {
             if (r.scope().covers(place) == Truth.FALSE || r.topics().stream().noneMatch(topics::contains)) continue;
             Truth t = engine.applies(r, facts);
-            if (t == Truth.FALSE) continue;
+            // a rule that fails for the applicant is left out, unless it is on the very topic asked: then not meeting
+            // it is the answer ("孩子能中考吗" with too few years of schooling)
+            boolean asked = !narrow.isEmpty() && r.topics().contains(narrow.get(0));
+            if (t == Truth.FALSE && !asked) continue;
+            if (t == Truth.FALSE) failing.add(r);
             // the topic named last is what is asked ("办了居住证，孩子能参加中考吗" asks about the exams)
             int sc = r.topics().stream().anyMatch(narrow::contains) ? 4 : 0;
             if (!narrow.isEmpty() && r.topics().contains(narrow.get(0))) sc += 8;
@@ -124,7 +129,7 @@ public final class GeneralAnswers {
         if (withNotice) cases.draftNotice(doc).ifPresent(d -> sb.append(d).append("\n"));
         sb.append(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
         for (Rule r : chosen.subList(0, Math.min(limit, chosen.size()))) {
-            sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : "").append("：“")
+            sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : failing.contains(r) ? "（按您说的情况，还不满足）" : "").append("：“")
                     .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
         }
         return sb.toString();

@@ -128,6 +128,8 @@ public final class DialogMachine {
         }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
+        // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
+        if ("assess".equals(action) && u.ask() == luohu.nlu.Ask.NONE && "topic".equals(session.ask()) && !u.topics().isEmpty()) action = "general";
         Outcome out = switch (action) {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
             case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
@@ -304,7 +306,7 @@ public final class DialogMachine {
         } else {
             answer = general.answer(u, place, s.facts());
         }
-        return new Outcome(s, withResume(answer, s));
+        return new Outcome(s.withFocus(s.focus(), luohu.nlu.Ask.TOPIC.id()), withResume(answer, s));
     }
 
     /**
