@@ -102,7 +102,8 @@ final class Responder {
         // the pathway that fits the applicant's situation most closely first: a specific route before a general one
         fits = fits.stream().sorted(java.util.Comparator.comparingInt(o -> -o.met().size())).toList();
         Session done = s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id());
-        List<String> after = List.of("重新开始");
+        // a short answer offers the whole result ("详细") and a fresh start
+        List<String> after = List.of(prompts.say("option_detail"), "重新开始");
         String body;
         switch (r.say()) {
             case "identity" -> {
