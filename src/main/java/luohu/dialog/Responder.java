@@ -88,7 +88,9 @@ final class Responder {
         boolean overallDone = "interview".equals(before.state()) && samePlace && before.focus().isEmpty() && ask == Ask.SETTLE
                 && a.with(Status.UNDETERMINED).isEmpty();
         if (overallDone) focus = new Focus(Replies.inScope(a), false);
-        String outcome = allOut ? "none" : outcome(a, focus, ask);
+        // going on with open pathways ("继续", then answering their questions) is about those pathways only
+        boolean goingOn = u.more() || "interview".equals(before.state()) && u.ask() == Ask.NONE;
+        String outcome = allOut ? "none" : outcome(a, focus, goingOn ? Ask.NONE : ask);
         boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
         // answering the questions of an overall assessment: the interview goes on while pathways are open
         boolean overall = "interview".equals(before.state()) && samePlace && before.focus().isEmpty() && ask == Ask.SETTLE
@@ -332,7 +334,10 @@ final class Responder {
         return false;
     }
 
-    /** The outcome of the pathways in focus; asked whether one can settle at all, any pathway that fits counts. */
+    /**
+     * The outcome of the pathways in focus; asked whether one can settle at all, any pathway that fits counts (but
+     * not for "继续", which asks about the pathways still open).
+     */
     private static String outcome(Assessment a, Focus focus, Ask ask) {
         List<PathwayOutcome> in = focus.pathways();
         if (in.stream().anyMatch(o -> o.status() == Status.ELIGIBLE)) return "eligible";
