@@ -12,6 +12,7 @@ import luohu.policy.Status;
 import luohu.policy.PolicyEngine;
 import luohu.policy.PolicyLoader;
 import luohu.policy.PolicyModel;
+import luohu.store.DamagedSessionException;
 import luohu.store.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,12 +87,39 @@ public final class Assistant implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             String message = text == null ? "" : text;
-            Session s = store.load(chatId).orElseGet(() -> Session.start(chatId));
+            boolean startedOver = false;
+            Session s;
+            try {
+                s = store.load(chatId).orElseGet(() -> Session.start(chatId));
+            } catch (DamagedSessionException e) {
+                s = startOver(chatId, e.getClass().getSimpleName());
+                startedOver = true;
+            }
+            String unusable = startedOver ? null : unusable(s);
+            if (unusable != null) {
+                s = startOver(chatId, unusable);
+                startedOver = true;
+            }
             if (!flood.allow(chatId, clock.millis())) {
                 if (LOG.isInfoEnabled()) LOG.info("turn chat={} throttled", pseudonym(chatId));
                 return new Turn(s, Reply.of(machine.prompts().say("throttled")), null, "throttled", s.state(), null, null);
             }
-            Turn t = machine.handle(s, message);
+            Turn t;
+            try {
+                t = machine.handle(s, message);
+            } catch (RuntimeException e) {
+                // a stored session that reads but cannot be worked with (a value of the wrong kind, a state that is
+                // gone): the chat starts over rather than being locked out; a fresh session failing is a real fault
+                if (startedOver || s.turns() == 0) throw e;
+                s = startOver(chatId, e.getClass().getSimpleName());
+                startedOver = true;
+                t = machine.handle(s, message);
+            }
+            if (startedOver && !"forget".equals(t.action())) {
+                Reply r = t.reply();
+                t = new Turn(t.session(), new Reply(machine.prompts().say("session_unreadable") + "\n\n" + r.text(), r.options()),
+                        t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
+            }
             if ("forget".equals(t.action())) store.delete(chatId);
             else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
             if (message.length() > Normalizer.MAX_CHARS) {
@@ -110,6 +138,38 @@ public final class Assistant implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A chat whose stored session cannot be used: the row is deleted and the conversation starts afresh. */
+    private Session startOver(String chatId, String why) {
+        LOG.warn("turn chat={} stored session unusable ({}), started over", pseudonym(chatId), why);
+        store.delete(chatId);
+        return Session.start(chatId);
+    }
+
+    /**
+     * Why a stored session cannot be worked with by the model and dialogs served now (a state, place, question or
+     * fact value they do not know), or null when it can.
+     */
+    private String unusable(Session s) {
+        DialogMachine m = machine;
+        if (!m.flow().states().contains(s.state())) return "unknown state";
+        if (s.place() != null && model.place(s.place()).isEmpty()) return "unknown place";
+        if (s.asked() != null && !m.questions().has(s.asked())) return "unknown question";
+        for (java.util.Map.Entry<String, Object> e : s.facts().asMap().entrySet()) {
+            luohu.policy.Fact f = model.vocabulary().find(e.getKey()).orElse(null);
+            if (f == null) return "unknown fact";
+            try {
+                if (e.getValue() instanceof luohu.policy.Excluded ex) {
+                    if (!f.values().keySet().containsAll(ex.values())) return "unknown value";
+                } else if (!f.normalise(e.getValue()).equals(e.getValue())) {
+                    return "value of the wrong kind";
+                }
+            } catch (IllegalArgumentException bad) {
+                return "value of the wrong kind";
+            }
+        }
+        return null;
     }
 
     private ReentrantLock lockOf(String chatId) {

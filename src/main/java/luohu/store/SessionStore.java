@@ -6,6 +6,11 @@ import java.util.Optional;
 
 /** Where conversations are kept between messages. Implementations are safe for use from many threads. */
 public interface SessionStore extends AutoCloseable {
+    /**
+     * The chat's session, or empty when none is stored.
+     *
+     * @throws DamagedSessionException when a session is stored but cannot be read; {@link #delete} still works
+     */
     Optional<Session> load(String chatId);
 
     /** Stores the session; when this returns, the turn is durable as far as the store promises. */

@@ -147,7 +147,12 @@ public final class SqliteStore implements SessionStore {
                     delete(chatId);
                     return Optional.empty();
                 }
-                return Optional.of(SessionCodec.decode(chatId, rs.getString(1)));
+                String data = rs.getString(1);
+                try {
+                    return Optional.of(SessionCodec.decode(chatId, data == null ? "" : data));
+                } catch (RuntimeException e) {
+                    throw new DamagedSessionException(file + ": a stored session cannot be read (" + e.getClass().getSimpleName() + ")", e);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException(file + ": reading a session failed (" + e.getMessage() + ")", e);
