@@ -36,6 +36,7 @@ public final class Assistant implements AutoCloseable {
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicLong turnCount = new java.util.concurrent.atomic.AtomicLong();
     private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
+    private volatile boolean throttle = true;
 
     public Assistant(PolicyModel model, DialogFiles dialogs, SessionStore store, Clock clock) {
         this.model = model;
@@ -100,7 +101,7 @@ public final class Assistant implements AutoCloseable {
                 s = startOver(chatId, unusable);
                 startedOver = true;
             }
-            if (!flood.allow(chatId, clock.millis())) {
+            if (throttle && !flood.allow(chatId, clock.millis())) {
                 if (LOG.isInfoEnabled()) LOG.info("turn chat={} throttled", pseudonym(chatId));
                 return new Turn(s, Reply.of(machine.prompts().say("throttled")), null, "throttled", s.state(), null, null);
             }
@@ -170,6 +171,15 @@ public final class Assistant implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * No chat is asked to slow down from now on: for {@code chat --jsonl}, where a tool replays scripted
+     * conversations as fast as it can. Channels open to the public (Telegram, web) keep the limit.
+     */
+    public Assistant unthrottled() {
+        throttle = false;
+        return this;
     }
 
     private ReentrantLock lockOf(String chatId) {

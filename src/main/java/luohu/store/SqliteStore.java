@@ -130,7 +130,7 @@ public final class SqliteStore implements SessionStore {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(salt);
-            return HexFormat.of().formatHex(md.digest(chatId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(SessionStore.idBytes(chatId)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
