@@ -14,6 +14,7 @@ import luohu.policy.PolicyLoader;
 import luohu.policy.PolicyModel;
 import luohu.store.DamagedSessionException;
 import luohu.store.SessionStore;
+import luohu.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class Assistant implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong turnCount = new java.util.concurrent.atomic.AtomicLong();
     private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
     private volatile boolean throttle = true;
+    private final java.util.concurrent.atomic.AtomicBoolean storeFailing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Assistant(PolicyModel model, DialogFiles dialogs, SessionStore store, Clock clock) {
         this.model = model;
@@ -92,6 +94,8 @@ public final class Assistant implements AutoCloseable {
             Session s;
             try {
                 s = store.load(chatId).orElseGet(() -> Session.start(chatId));
+            } catch (StoreException e) {
+                return storeFailed(chatId, e);
             } catch (DamagedSessionException e) {
                 s = startOver(chatId, e.getClass().getSimpleName());
                 startedOver = true;
@@ -121,8 +125,13 @@ public final class Assistant implements AutoCloseable {
                 t = new Turn(t.session(), new Reply(machine.prompts().say("session_unreadable") + "\n\n" + r.text(), r.options()),
                         t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
             }
-            if ("forget".equals(t.action())) store.delete(chatId);
-            else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+            try {
+                if ("forget".equals(t.action())) store.delete(chatId);
+                else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+                storeWorks();
+            } catch (StoreException e) {
+                return storeFailed(chatId, e);
+            }
             if (message.length() > Normalizer.MAX_CHARS) {
                 Reply r = t.reply();
                 t = new Turn(t.session(), new Reply(machine.prompts().say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
@@ -139,6 +148,23 @@ public final class Assistant implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A turn the store could not take (a full disk, an I/O error): nothing was saved, so the message is not
+     * answered and the user is asked to send it again later. The failure is logged once, in one line, until the
+     * store works again, which is logged too.
+     */
+    private Turn storeFailed(String chatId, StoreException e) {
+        if (!storeFailing.getAndSet(true)) {
+            LOG.error("{}; turns are not saved until it works again", e.getMessage());
+        }
+        Session s = Session.start(chatId);
+        return new Turn(s, Reply.of(machine.prompts().say("store_failed")), null, "store_failed", s.state(), null, null);
+    }
+
+    private void storeWorks() {
+        if (storeFailing.get() && storeFailing.getAndSet(false)) LOG.warn("the session store works again; turns are saved");
     }
 
     /** A chat whose stored session cannot be used: the row is deleted and the conversation starts afresh. */
@@ -205,7 +231,10 @@ public final class Assistant implements AutoCloseable {
         lock.lock();
         try {
             store.delete(chatId);
+            storeWorks();
             return machine.forgotten();
+        } catch (StoreException e) {
+            return storeFailed(chatId, e).reply();
         } finally {
             lock.unlock();
         }

@@ -34,7 +34,9 @@ public final class SqliteStore implements SessionStore {
     private final byte[] salt;
     private final Duration ttl;
     private final Clock clock;
-    private final PreparedStatement select, upsert, delete, purge;
+    // re-prepared after a failure: the driver leaves a statement unusable after e.g. SQLITE_FULL ("statement is not
+    // executing"), which would fail every later call until a restart
+    private PreparedStatement select, upsert, delete, purge;
     private long lastPurge;
 
     private SqliteStore(Connection db, Path file, byte[] salt, Duration ttl, Clock clock) throws SQLException {
@@ -43,11 +45,55 @@ public final class SqliteStore implements SessionStore {
         this.salt = salt;
         this.ttl = ttl;
         this.clock = clock;
+        prepare();
+    }
+
+    private void prepare() throws SQLException {
         this.select = db.prepareStatement("SELECT data, updated FROM sessions WHERE chat = ?");
         this.upsert = db.prepareStatement("INSERT INTO sessions(chat, data, updated) VALUES(?, ?, ?) "
                 + "ON CONFLICT(chat) DO UPDATE SET data = excluded.data, updated = excluded.updated");
         this.delete = db.prepareStatement("DELETE FROM sessions WHERE chat = ?");
         this.purge = db.prepareStatement("DELETE FROM sessions WHERE updated < ?");
+    }
+
+    /**
+     * After a failed statement: any transaction left open is rolled back and the statements are prepared afresh, so
+     * the next call works as soon as the cause is gone (space freed on a full disk).
+     */
+    private void recover() {
+        for (PreparedStatement ps : new PreparedStatement[]{select, upsert, delete, purge}) {
+            try {
+                if (ps != null) ps.close();
+            } catch (SQLException ignored) {
+                // replaced below
+            }
+        }
+        select = upsert = delete = purge = null;
+        try {
+            if (!db.getAutoCommit()) db.rollback();
+        } catch (SQLException ignored) {
+            // nothing to roll back
+        }
+        try (Statement st = db.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction was open: the usual case
+        }
+        try {
+            prepare();
+        } catch (SQLException e) {
+            select = upsert = delete = purge = null; // tried again on the next call
+        }
+    }
+
+    private void ready() throws SQLException {
+        if (select == null || upsert == null || delete == null || purge == null) prepare();
+    }
+
+    /** A failure of the database, after which the store has recovered what it can. */
+    private StoreException failed(String what, SQLException e) {
+        recover();
+        return new StoreException(file + ": " + what + " failed (" + e.getMessage() + ")", e);
     }
 
     /**
@@ -140,6 +186,7 @@ public final class SqliteStore implements SessionStore {
     public synchronized Optional<Session> load(String chatId) {
         maybePurge();
         try {
+            ready();
             select.setString(1, chatKey(chatId));
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -155,29 +202,31 @@ public final class SqliteStore implements SessionStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException(file + ": reading a session failed (" + e.getMessage() + ")", e);
+            throw failed("reading a session", e);
         }
     }
 
     @Override
     public synchronized void save(Session session) {
         try {
+            ready();
             upsert.setString(1, chatKey(session.chatId()));
             upsert.setString(2, SessionCodec.encode(session));
             upsert.setLong(3, session.updated());
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(file + ": saving a session failed (" + e.getMessage() + ")", e);
+            throw failed("saving a session", e);
         }
     }
 
     @Override
     public synchronized void delete(String chatId) {
         try {
+            ready();
             delete.setString(1, chatKey(chatId));
             delete.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(file + ": deleting a session failed (" + e.getMessage() + ")", e);
+            throw failed("deleting a session", e);
         }
     }
 
@@ -185,17 +234,24 @@ public final class SqliteStore implements SessionStore {
     public synchronized int purgeIdle() {
         try {
             lastPurge = clock.millis();
+            ready();
             purge.setLong(1, lastPurge - ttl.toMillis());
             int n = purge.executeUpdate();
             if (n > 0) LOG.info("expired {} idle sessions", n);
             return n;
         } catch (SQLException e) {
-            throw new StoreException(file + ": expiring idle sessions failed (" + e.getMessage() + ")", e);
+            throw failed("expiring idle sessions", e);
         }
     }
 
     private void maybePurge() {
-        if (clock.millis() - lastPurge > Duration.ofHours(1).toMillis()) purgeIdle();
+        if (clock.millis() - lastPurge <= Duration.ofHours(1).toMillis()) return;
+        try {
+            purgeIdle();
+        } catch (StoreException e) {
+            // reading goes on; expiry is tried again in an hour
+            LOG.warn("{}", e.getMessage());
+        }
     }
 
     public synchronized int count() {
@@ -203,6 +259,18 @@ public final class SqliteStore implements SessionStore {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
             throw new StoreException(file + ": counting sessions failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** For tests: runs a statement on the store's own connection (e.g. PRAGMA max_page_count to fill it up). */
+    synchronized long execute(String sql) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            if (st.execute(sql)) {
+                try (ResultSet rs = st.getResultSet()) {
+                    return rs.next() ? rs.getLong(1) : -1;
+                }
+            }
+            return st.getUpdateCount();
         }
     }
 
