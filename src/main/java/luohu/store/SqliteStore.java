@@ -29,7 +29,10 @@ import java.util.Optional;
 public final class SqliteStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     public static final String FILE = "luohu.db";
+    /** Held while a process uses the data folder: a second process on the same folder is refused. */
+    public static final String LOCK_FILE = "luohu.lock";
     private final Connection db;
+    private FolderLock lock;
     private final Path file;
     private final byte[] salt;
     private final Duration ttl;
@@ -109,6 +112,18 @@ public final class SqliteStore implements SessionStore {
         } catch (IOException e) {
             throw new StoreException(dataDir + ": cannot create the data directory (" + e.getMessage() + ")", e);
         }
+        FolderLock lock = FolderLock.take(dataDir);
+        try {
+            SqliteStore s = openLocked(file, ttl, clock);
+            s.lock = lock;
+            return s;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static SqliteStore openLocked(Path file, Duration ttl, Clock clock) {
         boolean existed = Files.exists(file);
         if (existed) checkHeader(file);
         Connection c = null;
@@ -281,6 +296,8 @@ public final class SqliteStore implements SessionStore {
     @Override
     public synchronized void close() {
         closeQuietly(db);
+        if (lock != null) lock.close();
+        lock = null;
     }
 
     private static void closeQuietly(Connection c) {
