@@ -12,7 +12,9 @@ import luohu.policy.Status;
 import luohu.policy.PolicyEngine;
 import luohu.policy.PolicyLoader;
 import luohu.policy.PolicyModel;
+import luohu.store.DamagedSessionException;
 import luohu.store.SessionStore;
+import luohu.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ public final class Assistant implements AutoCloseable {
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicLong turnCount = new java.util.concurrent.atomic.AtomicLong();
     private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
+    private volatile boolean throttle = true;
+    private final java.util.concurrent.atomic.AtomicBoolean storeFailing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Assistant(PolicyModel model, DialogFiles dialogs, SessionStore store, Clock clock) {
         this.model = model;
@@ -86,14 +90,48 @@ public final class Assistant implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             String message = text == null ? "" : text;
-            Session s = store.load(chatId).orElseGet(() -> Session.start(chatId));
-            if (!flood.allow(chatId, clock.millis())) {
+            boolean startedOver = false;
+            Session s;
+            try {
+                s = store.load(chatId).orElseGet(() -> Session.start(chatId));
+            } catch (StoreException e) {
+                return storeFailed(chatId, e);
+            } catch (DamagedSessionException e) {
+                s = startOver(chatId, e.getClass().getSimpleName());
+                startedOver = true;
+            }
+            String unusable = startedOver ? null : unusable(s);
+            if (unusable != null) {
+                s = startOver(chatId, unusable);
+                startedOver = true;
+            }
+            if (throttle && !flood.allow(chatId, clock.millis())) {
                 if (LOG.isInfoEnabled()) LOG.info("turn chat={} throttled", pseudonym(chatId));
                 return new Turn(s, Reply.of(machine.prompts().say("throttled")), null, "throttled", s.state(), null, null);
             }
-            Turn t = machine.handle(s, message);
-            if ("forget".equals(t.action())) store.delete(chatId);
-            else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+            Turn t;
+            try {
+                t = machine.handle(s, message);
+            } catch (RuntimeException e) {
+                // a stored session that reads but cannot be worked with (a value of the wrong kind, a state that is
+                // gone): the chat starts over rather than being locked out; a fresh session failing is a real fault
+                if (startedOver || s.turns() == 0) throw e;
+                s = startOver(chatId, e.getClass().getSimpleName());
+                startedOver = true;
+                t = machine.handle(s, message);
+            }
+            if (startedOver && !"forget".equals(t.action())) {
+                Reply r = t.reply();
+                t = new Turn(t.session(), new Reply(machine.prompts().say("session_unreadable") + "\n\n" + r.text(), r.options()),
+                        t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
+            }
+            try {
+                if ("forget".equals(t.action())) store.delete(chatId);
+                else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+                storeWorks();
+            } catch (StoreException e) {
+                return storeFailed(chatId, e);
+            }
             if (message.length() > Normalizer.MAX_CHARS) {
                 Reply r = t.reply();
                 t = new Turn(t.session(), new Reply(machine.prompts().say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
@@ -110,6 +148,64 @@ public final class Assistant implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A turn the store could not take (a full disk, an I/O error): nothing was saved, so the message is not
+     * answered and the user is asked to send it again later. The failure is logged once, in one line, until the
+     * store works again, which is logged too.
+     */
+    private Turn storeFailed(String chatId, StoreException e) {
+        if (!storeFailing.getAndSet(true)) {
+            LOG.error("{}; turns are not saved until it works again", e.getMessage());
+        }
+        Session s = Session.start(chatId);
+        return new Turn(s, Reply.of(machine.prompts().say("store_failed")), null, "store_failed", s.state(), null, null);
+    }
+
+    private void storeWorks() {
+        if (storeFailing.get() && storeFailing.getAndSet(false)) LOG.warn("the session store works again; turns are saved");
+    }
+
+    /** A chat whose stored session cannot be used: the row is deleted and the conversation starts afresh. */
+    private Session startOver(String chatId, String why) {
+        LOG.warn("turn chat={} stored session unusable ({}), started over", pseudonym(chatId), why);
+        store.delete(chatId);
+        return Session.start(chatId);
+    }
+
+    /**
+     * Why a stored session cannot be worked with by the model and dialogs served now (a state, place, question or
+     * fact value they do not know), or null when it can.
+     */
+    private String unusable(Session s) {
+        DialogMachine m = machine;
+        if (!m.flow().states().contains(s.state())) return "unknown state";
+        if (s.place() != null && model.place(s.place()).isEmpty()) return "unknown place";
+        if (s.asked() != null && !m.questions().has(s.asked())) return "unknown question";
+        for (java.util.Map.Entry<String, Object> e : s.facts().asMap().entrySet()) {
+            luohu.policy.Fact f = model.vocabulary().find(e.getKey()).orElse(null);
+            if (f == null) return "unknown fact";
+            try {
+                if (e.getValue() instanceof luohu.policy.Excluded ex) {
+                    if (!f.values().keySet().containsAll(ex.values())) return "unknown value";
+                } else if (!f.normalise(e.getValue()).equals(e.getValue())) {
+                    return "value of the wrong kind";
+                }
+            } catch (IllegalArgumentException bad) {
+                return "value of the wrong kind";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * No chat is asked to slow down from now on: for {@code chat --jsonl}, where a tool replays scripted
+     * conversations as fast as it can. Channels open to the public (Telegram, web) keep the limit.
+     */
+    public Assistant unthrottled() {
+        throttle = false;
+        return this;
     }
 
     private ReentrantLock lockOf(String chatId) {
@@ -135,7 +231,10 @@ public final class Assistant implements AutoCloseable {
         lock.lock();
         try {
             store.delete(chatId);
+            storeWorks();
             return machine.forgotten();
+        } catch (StoreException e) {
+            return storeFailed(chatId, e).reply();
         } finally {
             lock.unlock();
         }

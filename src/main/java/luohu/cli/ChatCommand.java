@@ -39,26 +39,52 @@ public final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void jsonLines(Assistant assistant, BufferedReader in, PrintStream out) throws java.io.IOException {
-        for (String line; (line = in.readLine()) != null; ) {
-            if (line.isBlank()) continue;
-            out.println(JSON.writeValueAsString(jsonTurn(assistant, line)));
+    /** The longest input line read, in characters; the rest of a longer line is skipped and it gets an error. */
+    static final int MAX_LINE = 100_000;
+
+    /**
+     * One output line per input line, in order, whatever the line holds: a blank, unreadable or over-long line gets
+     * {"error": ...}. Chats are not throttled here: this is the contract for tools replaying scripted conversations.
+     */
+    static void jsonLines(Assistant assistant, java.io.Reader in, PrintStream out) throws java.io.IOException {
+        assistant.unthrottled();
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            line.setLength(0);
+            boolean tooLong = false, any = false;
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                any = true;
+                if (line.length() < MAX_LINE) line.append((char) c);
+                else tooLong = true;
+            }
+            if (c == -1 && !any) break;
+            if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') line.setLength(line.length() - 1);
+            ObjectNode o = tooLong ? JSON.createObjectNode().put("error", "line longer than " + MAX_LINE + " characters; not read")
+                    : jsonTurn(assistant, line.toString());
+            out.println(JSON.writeValueAsString(o));
+            if (c == -1) break;
         }
     }
 
     /** One input line to one output object; an unreadable line gets {"error": ...} and the run goes on. */
     static ObjectNode jsonTurn(Assistant assistant, String line) {
         ObjectNode o = JSON.createObjectNode();
+        if (line.isBlank()) return o.put("error", "empty line; expected {\"chat\": \"<id>\", \"text\": \"<message>\"}");
         JsonNode in;
         try {
             in = JSON.readTree(line);
         } catch (Exception e) {
             return o.put("error", "not a JSON object: " + shorten(line));
         }
-        if (in == null || !in.isObject() || !in.path("chat").isValueNode() || !in.path("text").isTextual()) {
+        if (in == null || !in.isObject() || !in.path("text").isTextual()) {
             return o.put("error", "expected {\"chat\": \"<id>\", \"text\": \"<message>\"}, got: " + shorten(line));
         }
+        if (!in.path("chat").isTextual() || in.get("chat").asText().isEmpty()) {
+            return o.put("error", "chat must be a non-empty string (ids are strings: \"1\", not 1), got: " + shorten(line));
+        }
         String chat = in.get("chat").asText();
+        if (!wellFormed(chat)) return o.put("error", "chat is not valid Unicode (a lone surrogate)");
         try {
             Reply r = assistant.reply(chat, in.get("text").asText());
             o.put("chat", chat).put("reply", r.text());
@@ -68,10 +94,20 @@ public final class ChatCommand implements Callable<Integer> {
             r.payloads().forEach(o.putArray("payloads")::add);
             if (r.payloads().isEmpty()) o.putArray("payloads");
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ChatCommand.class).error("turn failed", e);
+            org.slf4j.LoggerFactory.getLogger(ChatCommand.class).error("turn failed: {}", e.getClass().getName());
             o.put("chat", chat).put("reply", "抱歉，处理您的消息时出了问题，请稍后再试或换个说法。").putArray("options");
         }
         return o;
+    }
+
+    /** No lone surrogate: the id can be stored and compared as the text it is. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(ch)) return false;
+        }
+        return true;
     }
 
     private static String shorten(String s) {

@@ -299,7 +299,7 @@ public final class DialogMachine {
         Session s = merge(before, u);
         Place place = place(s);
         String answer;
-        if (cacheable(before)) {
+        if (cacheable(before) && statesNothing(u)) {
             Flow.Transition t = flow.next(before.state(), u.intent()).orElse(null);
             answer = cache.get(model.version(), before.place(), u.normalised(),
                     () -> new GeneralTurn(general.answer(u, place, s.facts()), s.place(), u.intent(), t == null ? "general" : t.action(), t)).answer();
@@ -315,6 +315,14 @@ public final class DialogMachine {
      */
     private static boolean cacheable(Session s) {
         return s.facts().isEmpty() && s.asked() == null;
+    }
+
+    /**
+     * Whether a message changes nothing of the session but its place: a cached turn keeps only the place, so a
+     * message stating facts, an applicant or impossible values is never cached (it would drop them for the next chat).
+     */
+    private static boolean statesNothing(Understanding u) {
+        return u.facts().isEmpty() && u.applicant() == null && u.rejected().isEmpty() && !u.hypothetical();
     }
 
     /** A frequent general question asked again: its whole turn from the cache, without understanding it anew. */

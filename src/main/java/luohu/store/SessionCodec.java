@@ -57,6 +57,7 @@ public final class SessionCodec {
     public static Session decode(String chatId, String json) {
         try {
             JsonNode o = JSON.readTree(json);
+            if (o == null || !o.isObject()) throw new IllegalArgumentException("not a stored session: not a JSON object");
             Map<String, Object> facts = new LinkedHashMap<>();
             o.path("facts").fields().forEachRemaining(e -> {
                 JsonNode v = e.getValue();

@@ -6,6 +6,11 @@ import java.util.Optional;
 
 /** Where conversations are kept between messages. Implementations are safe for use from many threads. */
 public interface SessionStore extends AutoCloseable {
+    /**
+     * The chat's session, or empty when none is stored.
+     *
+     * @throws DamagedSessionException when a session is stored but cannot be read; {@link #delete} still works
+     */
     Optional<Session> load(String chatId);
 
     /** Stores the session; when this returns, the turn is durable as far as the store promises. */
@@ -17,9 +22,31 @@ public interface SessionStore extends AutoCloseable {
     default String chatKey(String chatId) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(md.digest(chatId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(md.digest(idBytes(chatId)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A chat id as bytes, one to one: UTF-8 for well-formed text; text with a lone surrogate (which UTF-8 would turn
+     * into '?', so that two ids collide) as its UTF-16 code units after a 0xFF byte, which UTF-8 never contains.
+     */
+    static byte[] idBytes(String chatId) {
+        java.nio.charset.CharsetEncoder enc = java.nio.charset.StandardCharsets.UTF_8.newEncoder();
+        try {
+            java.nio.ByteBuffer b = enc.encode(java.nio.CharBuffer.wrap(chatId));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (java.nio.charset.CharacterCodingException malformed) {
+            byte[] out = new byte[1 + 2 * chatId.length()];
+            out[0] = (byte) 0xFF;
+            for (int i = 0; i < chatId.length(); i++) {
+                out[1 + 2 * i] = (byte) (chatId.charAt(i) >> 8);
+                out[2 + 2 * i] = (byte) chatId.charAt(i);
+            }
+            return out;
         }
     }
 

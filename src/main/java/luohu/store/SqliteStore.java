@@ -29,12 +29,17 @@ import java.util.Optional;
 public final class SqliteStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     public static final String FILE = "luohu.db";
+    /** Held while a process uses the data folder: a second process on the same folder is refused. */
+    public static final String LOCK_FILE = "luohu.lock";
     private final Connection db;
+    private FolderLock lock;
     private final Path file;
     private final byte[] salt;
     private final Duration ttl;
     private final Clock clock;
-    private final PreparedStatement select, upsert, delete, purge;
+    // re-prepared after a failure: the driver leaves a statement unusable after e.g. SQLITE_FULL ("statement is not
+    // executing"), which would fail every later call until a restart
+    private PreparedStatement select, upsert, delete, purge;
     private long lastPurge;
 
     private SqliteStore(Connection db, Path file, byte[] salt, Duration ttl, Clock clock) throws SQLException {
@@ -43,11 +48,55 @@ public final class SqliteStore implements SessionStore {
         this.salt = salt;
         this.ttl = ttl;
         this.clock = clock;
+        prepare();
+    }
+
+    private void prepare() throws SQLException {
         this.select = db.prepareStatement("SELECT data, updated FROM sessions WHERE chat = ?");
         this.upsert = db.prepareStatement("INSERT INTO sessions(chat, data, updated) VALUES(?, ?, ?) "
                 + "ON CONFLICT(chat) DO UPDATE SET data = excluded.data, updated = excluded.updated");
         this.delete = db.prepareStatement("DELETE FROM sessions WHERE chat = ?");
         this.purge = db.prepareStatement("DELETE FROM sessions WHERE updated < ?");
+    }
+
+    /**
+     * After a failed statement: any transaction left open is rolled back and the statements are prepared afresh, so
+     * the next call works as soon as the cause is gone (space freed on a full disk).
+     */
+    private void recover() {
+        for (PreparedStatement ps : new PreparedStatement[]{select, upsert, delete, purge}) {
+            try {
+                if (ps != null) ps.close();
+            } catch (SQLException ignored) {
+                // replaced below
+            }
+        }
+        select = upsert = delete = purge = null;
+        try {
+            if (!db.getAutoCommit()) db.rollback();
+        } catch (SQLException ignored) {
+            // nothing to roll back
+        }
+        try (Statement st = db.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction was open: the usual case
+        }
+        try {
+            prepare();
+        } catch (SQLException e) {
+            select = upsert = delete = purge = null; // tried again on the next call
+        }
+    }
+
+    private void ready() throws SQLException {
+        if (select == null || upsert == null || delete == null || purge == null) prepare();
+    }
+
+    /** A failure of the database, after which the store has recovered what it can. */
+    private StoreException failed(String what, SQLException e) {
+        recover();
+        return new StoreException(file + ": " + what + " failed (" + e.getMessage() + ")", e);
     }
 
     /**
@@ -63,6 +112,18 @@ public final class SqliteStore implements SessionStore {
         } catch (IOException e) {
             throw new StoreException(dataDir + ": cannot create the data directory (" + e.getMessage() + ")", e);
         }
+        FolderLock lock = FolderLock.take(dataDir);
+        try {
+            SqliteStore s = openLocked(file, ttl, clock);
+            s.lock = lock;
+            return s;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static SqliteStore openLocked(Path file, Duration ttl, Clock clock) {
         boolean existed = Files.exists(file);
         if (existed) checkHeader(file);
         Connection c = null;
@@ -130,7 +191,7 @@ public final class SqliteStore implements SessionStore {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(salt);
-            return HexFormat.of().formatHex(md.digest(chatId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(SessionStore.idBytes(chatId)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -140,6 +201,7 @@ public final class SqliteStore implements SessionStore {
     public synchronized Optional<Session> load(String chatId) {
         maybePurge();
         try {
+            ready();
             select.setString(1, chatKey(chatId));
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -147,32 +209,39 @@ public final class SqliteStore implements SessionStore {
                     delete(chatId);
                     return Optional.empty();
                 }
-                return Optional.of(SessionCodec.decode(chatId, rs.getString(1)));
+                String data = rs.getString(1);
+                try {
+                    return Optional.of(SessionCodec.decode(chatId, data == null ? "" : data));
+                } catch (RuntimeException e) {
+                    throw new DamagedSessionException(file + ": a stored session cannot be read (" + e.getClass().getSimpleName() + ")", e);
+                }
             }
         } catch (SQLException e) {
-            throw new StoreException(file + ": reading a session failed (" + e.getMessage() + ")", e);
+            throw failed("reading a session", e);
         }
     }
 
     @Override
     public synchronized void save(Session session) {
         try {
+            ready();
             upsert.setString(1, chatKey(session.chatId()));
             upsert.setString(2, SessionCodec.encode(session));
             upsert.setLong(3, session.updated());
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(file + ": saving a session failed (" + e.getMessage() + ")", e);
+            throw failed("saving a session", e);
         }
     }
 
     @Override
     public synchronized void delete(String chatId) {
         try {
+            ready();
             delete.setString(1, chatKey(chatId));
             delete.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(file + ": deleting a session failed (" + e.getMessage() + ")", e);
+            throw failed("deleting a session", e);
         }
     }
 
@@ -180,17 +249,24 @@ public final class SqliteStore implements SessionStore {
     public synchronized int purgeIdle() {
         try {
             lastPurge = clock.millis();
+            ready();
             purge.setLong(1, lastPurge - ttl.toMillis());
             int n = purge.executeUpdate();
             if (n > 0) LOG.info("expired {} idle sessions", n);
             return n;
         } catch (SQLException e) {
-            throw new StoreException(file + ": expiring idle sessions failed (" + e.getMessage() + ")", e);
+            throw failed("expiring idle sessions", e);
         }
     }
 
     private void maybePurge() {
-        if (clock.millis() - lastPurge > Duration.ofHours(1).toMillis()) purgeIdle();
+        if (clock.millis() - lastPurge <= Duration.ofHours(1).toMillis()) return;
+        try {
+            purgeIdle();
+        } catch (StoreException e) {
+            // reading goes on; expiry is tried again in an hour
+            LOG.warn("{}", e.getMessage());
+        }
     }
 
     public synchronized int count() {
@@ -201,6 +277,18 @@ public final class SqliteStore implements SessionStore {
         }
     }
 
+    /** For tests: runs a statement on the store's own connection (e.g. PRAGMA max_page_count to fill it up). */
+    synchronized long execute(String sql) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            if (st.execute(sql)) {
+                try (ResultSet rs = st.getResultSet()) {
+                    return rs.next() ? rs.getLong(1) : -1;
+                }
+            }
+            return st.getUpdateCount();
+        }
+    }
+
     public Path file() {
         return file;
     }
@@ -208,6 +296,8 @@ public final class SqliteStore implements SessionStore {
     @Override
     public synchronized void close() {
         closeQuietly(db);
+        if (lock != null) lock.close();
+        lock = null;
     }
 
     private static void closeQuietly(Connection c) {

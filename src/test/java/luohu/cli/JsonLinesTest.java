@@ -64,4 +64,47 @@ class JsonLinesTest {
             assertFalse(n.path("reply").asText().contains("Exception"), n.toString());
         }
     }
+
+    @Test
+    void blankAndWhitespaceLinesGetAnErrorLineSoRepliesStayPaired() throws Exception {
+        List<JsonNode> r = run("{\"chat\": \"p\", \"text\": \"你好\"}", "", "   \t", "{\"chat\": \"p\", \"text\": \"赤峰\"}");
+        assertEquals(4, r.size());
+        assertEquals("p", r.get(0).path("chat").asText());
+        assertTrue(r.get(1).has("error"), r.get(1).toString());
+        assertTrue(r.get(2).has("error"), r.get(2).toString());
+        assertEquals("p", r.get(3).path("chat").asText());
+    }
+
+    @Test
+    void chatIdsAreStringsAndLoneSurrogatesDoNotCollide() throws Exception {
+        List<JsonNode> r = run(
+                "{\"chat\": \"1\", \"text\": \"我在赤峰租房\"}",
+                "{\"chat\": 1, \"text\": \"你好\"}",
+                "{\"chat\": null, \"text\": \"你好\"}",
+                "{\"chat\": \"\", \"text\": \"你好\"}",
+                "{\"chat\": \"a\\ud800\", \"text\": \"你好\"}");
+        assertEquals(5, r.size());
+        assertFalse(r.get(0).has("error"));
+        for (int i = 1; i < 5; i++) assertTrue(r.get(i).has("error"), r.get(i).toString());
+        assertFalse(java.util.Arrays.equals(luohu.store.SessionStore.idBytes("a\ud800"), luohu.store.SessionStore.idBytes("a\udc00")));
+        assertFalse(java.util.Arrays.equals(luohu.store.SessionStore.idBytes("a\ud800"), luohu.store.SessionStore.idBytes("a?")));
+    }
+
+    @Test
+    void aHugeLineIsRefusedWithoutReadingItAllAndTheNextLineIsAnswered() throws Exception {
+        String huge = "{\"chat\": \"h\", \"text\": \"" + "落".repeat(ChatCommand.MAX_LINE + 10) + "\"}";
+        List<JsonNode> r = run(huge, "{\"chat\": \"h\", \"text\": \"你好\"}");
+        assertEquals(2, r.size());
+        assertTrue(r.get(0).path("error").asText().contains("longer"), r.get(0).toString());
+        assertEquals("h", r.get(1).path("chat").asText());
+    }
+
+    @Test
+    void aLongScriptedConversationIsNeverThrottled() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) lines.add("{\"chat\": \"script\", \"text\": \"" + (i % 2 == 0 ? "你好" : "我在赤峰租房") + "\"}");
+        List<JsonNode> r = run(lines.toArray(String[]::new));
+        assertEquals(60, r.size());
+        for (JsonNode n : r) assertFalse(n.path("reply").asText().contains("太快"), n.toString());
+    }
 }
