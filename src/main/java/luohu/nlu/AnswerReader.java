@@ -46,7 +46,9 @@ final class AnswerReader {
                 if (q.age() != null && fact.type() == FactType.YEARS) return fact.normalise((double) q.age());
             }
             if (text.matches(".*[-−负]\\s*[0-9零〇一二两三四五六七八九十].*")) return null; // a negative number is no answer
-            Double n = ChineseNumerals.parse(plain.replaceAll("(年|个月|岁)$", ""));
+            // "刚满十八", "六十出头", "五十多了": the number said
+            Double n = ChineseNumerals.parse(plain.replaceAll("^(刚满|满|快|将近|大概|差不多|今年|已经)", "")
+                    .replaceAll("(了|吧|啦|出头|多|左右)+$", "").replaceAll("(年|个月|岁)$", ""));
             double max = fact.type() == FactType.MONTHS ? Quantity.MAX_MONTHS : Quantity.MAX_AGE;
             if (n != null && n > max) return null;
             if (n != null) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) n.intValue() : (Object) n);

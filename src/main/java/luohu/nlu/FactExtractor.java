@@ -43,7 +43,9 @@ public final class FactExtractor {
             Map.entry("spouse/child", "child"), Map.entry("spouse/parent_in_law", "parent"), Map.entry("spouse/parent", "parent_in_law"),
             Map.entry("parent/parent", "spouse"), Map.entry("parent/child", "child"), Map.entry("parent/sibling", "child"),
             Map.entry("parent/grandparent", "parent"), Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"),
-            Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"));
+            Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"),
+            Map.entry("grandparent/parent", "child"), Map.entry("grandparent/parent_in_law", "child"),
+            Map.entry("parent/spouse", "child_in_law"), Map.entry("parent_in_law/child", "grandchild"));
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
@@ -60,6 +62,8 @@ public final class FactExtractor {
     /** Every place a hukou may be said to be in: covered places, the lexicon's provinces and their cities. */
     private final PhraseIndex<Where> placeNames = new PhraseIndex<>();
     private final Set<String> placeWords = new HashSet<>();
+    /** The lexicon's own names of provinces (新疆, 山东…). */
+    private final Set<String> provinceNames = new HashSet<>();
     private final PolicyModel model;
 
     /** A place named: its province (a document's region) and, for a covered place, the place. */
@@ -84,6 +88,7 @@ public final class FactExtractor {
             lexicon.placeAliases().forEach((name, forms) -> model.place(name).ifPresent(p -> forms.forEach(f -> addPlace(f, p))));
             lexicon.regions().forEach((province, r) -> {
                 for (String n : r.names()) addRegion(n, province);
+                provinceNames.addAll(r.names());
                 for (String c : r.cities()) {
                     addRegion(c, province);
                     if (!c.endsWith("市") && !c.endsWith("盟") && !c.endsWith("州")) addRegion(c + "市", province);
@@ -212,6 +217,11 @@ public final class FactExtractor {
         }
         ifUnset.forEach(Runnable::run);
         String hukouDocument = hukouPlace(tokens, clauses, continuing, aboutRelative, covered, facts);
+        if (!aboutRelative) {
+            schoolPlace(tokens, clauses, continuing, covered, facts);
+            relativeHome(tokens, clauses, continuing, facts);
+            homeTown(tokens, clauses, continuing, mentions, facts);
+        }
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
@@ -312,6 +322,110 @@ public final class FactExtractor {
                 ? hukou.place().documentId() : null;
     }
 
+    /** What may follow a place that names a school there ("聊城大学", "山东的学校", "沈阳的大学"). */
+    private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
+            "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
+    /** What may follow a place that one studied at ("在新疆读的", "在山东理工读大专" has the school itself). */
+    private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的");
+
+    /**
+     * Where the applicant's school is, from a place named as a school's ("考上了聊城大学", "沈阳的大学") or as where one
+     * studied ("在新疆读的"): in the province of the place asked about, or not. A fact set from words is kept.
+     */
+    private void schoolPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, List<Place> covered,
+                             Map<String, Object> facts) {
+        if (model == null || facts.containsKey("school_location")) return;
+        for (PhraseIndex.Match<Where> m : placeNames.find(tokens)) {
+            Clause c = clauseOf(clauses, m.first());
+            if (c == null || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
+            String after = text(tokens, m.last() + 1, c.last());
+            String before = text(tokens, c.first(), m.first() - 1);
+            // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
+            // already says, and is read only of a province ("在新疆读的")
+            boolean school = SCHOOL_AFTER.stream().anyMatch(after::startsWith) && !after.startsWith("大学生") && !after.startsWith("的大学生")
+                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && provinceNames.contains(m.phrase())
+                    && STUDIED_AFTER.stream().anyMatch(after::startsWith);
+            if (!school) continue;
+            Where w = where(m);
+            Place here = covered.isEmpty() ? null : covered.get(0);
+            String value;
+            if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
+            else if (w.place() != null) value = "same_province"; // the school's place is the one asked about
+            else continue;
+            facts.put("school_location", value);
+            return;
+        }
+    }
+
+    private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
+            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
+
+    /** Living in a relative's or a friend's home ("现在在我小姨家住", "住我闺女家"): housing with them, when unset. */
+    private void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, Map<String, Object> facts) {
+        if (facts.containsKey("housing")) return;
+        for (Clause c : clauses) {
+            if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
+            java.util.regex.Matcher mt = TO_RELATIVE_HOME.matcher(text(tokens, c));
+            while (mt.find()) {
+                String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
+                if (who.startsWith("在")) who = who.substring(1);
+                if (relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty() && !FRIENDS.contains(who)) continue;
+                facts.put("housing", "relative_home");
+                return;
+            }
+        }
+    }
+
+    private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
+    private static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
+    private static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
+
+    /**
+     * Where the home stands, said beside it ("房子是我舅送我的 在阿克苏市区", "西丰县城 有个老院子"): a town or village
+     * word in a clause that states nothing else, or names the home, when the message tells of a home and not yet where.
+     */
+    private void homeTown(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing,
+                          List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Map<String, Object> facts) {
+        if (!"own".equals(facts.get("housing")) || facts.containsKey("home_in_rural_area")) return;
+        Boolean rural = null;
+        boolean byHome = false;
+        for (Clause c : clauses) {
+            if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
+            String t = text(tokens, c);
+            if (t.contains("户口") || t.contains("户籍") || t.contains("住") && !t.contains("房")) continue;
+            // "想投靠我到聊城城区", "想落到镇上": where one would go, not where the home is
+            if (t.contains("到") || t.contains("迁") || t.contains("落") || t.contains("投靠")) continue;
+            boolean home = t.contains("房") || t.contains("楼") || t.contains("院");
+            boolean other = false;
+            for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
+                if (m.first() < c.first() || m.last() > c.last()) continue;
+                for (Lexicon.FactPhrase p : m.values()) {
+                    if (p.cueOnly() || p.set() == null) continue;
+                    if (p.set().keySet().stream().anyMatch(k -> !k.equals("housing") && !k.startsWith("home_") && !k.equals("exclude"))) other = true;
+                }
+            }
+            if (other && !home) continue;
+            int at = -1;
+            Boolean here = null;
+            for (String w : TOWN) for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i)) { at = i; here = false; }
+            for (String w : VILLAGE) {
+                // "村子拆了分的楼": the village is gone
+                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i) && !t.startsWith("拆", i + w.length())) { at = i; here = true; }
+            }
+            // a clause that names the home says where it is before one that only names a place
+            if (here != null && (home || !byHome)) {
+                rural = here;
+                byHome |= home;
+            }
+        }
+        if (rural != null) facts.put("home_in_rural_area", rural);
+    }
+
+    private static boolean negatedAt(String t, int i) {
+        String before = t.substring(Math.max(0, i - 2), i);
+        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不");
+    }
+
     private static Where where(PhraseIndex.Match<Where> m) {
         for (Where w : m.values()) if (w.place() != null) return w;
         return m.values().get(0);
@@ -409,6 +523,8 @@ public final class FactExtractor {
                 if (cues.askingVerbs().stream().anyMatch(t::startsWith)) return who;
             }
         }
+        String joiner = joiner(tokens, clauses);
+        if (joiner != null) return joiner;
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
@@ -430,6 +546,31 @@ public final class FactExtractor {
             if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+        }
+        return null;
+    }
+
+    /**
+     * A named relative who would join someone: the speaker ("我妈想投靠我") or another relative of the speaker's
+     * ("我外公外婆都八十了 想投靠我妈"); a clause with no subject of its own goes on about the relative named last.
+     */
+    private String joiner(List<Token> tokens, List<Clause> clauses) {
+        String named = null;
+        for (Clause c : clauses) {
+            if (c.relative() != null && !c.relative().equals(SOMEONE)) named = c.relative();
+            else if (c.relative() == null && c.explicit()) named = null;
+            String subject = c.relative() != null && !c.relative().equals(SOMEONE) ? c.relative()
+                    : c.relative() == null && c.explicit() ? null : named;
+            if (subject == null) continue;
+            List<Token> part = tokens.subList(c.first(), c.last() + 1);
+            for (PhraseIndex.Match<String> j : joining.find(part)) {
+                int k = j.last() + 1;
+                if (k >= part.size()) continue;
+                boolean speaker = SELF.contains(part.get(k).text());
+                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker ? k + 1 : k, Math.min(part.size(), k + 3)));
+                boolean relative = !r.isEmpty() && r.get(0).first() == 0;
+                if (speaker || relative) return subject;
+            }
         }
         return null;
     }
@@ -555,7 +696,9 @@ public final class FactExtractor {
                 List<PhraseIndex.Match<String>> r = relatives.find(after);
                 if (!r.isEmpty()) {
                     String named = r.get(0).values().get(0);
-                    facts.put("local_relative", applicant == null ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
+                    // "想投靠她老公", she being the applicant: the applicant's own relative
+                    boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
+                    facts.put("local_relative", applicant == null || theirs ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
                 } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) facts.put("local_relative", INVERSE.get(applicant));
                 else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
             }
