@@ -113,13 +113,15 @@ public final class GeneralAnswers {
             // the topic named last is what is asked ("办了居住证，孩子能参加中考吗" asks about the exams)
             int sc = r.topics().stream().anyMatch(narrow::contains) ? 4 : 0;
             if (!narrow.isEmpty() && r.topics().contains(narrow.get(0))) sc += 8;
+            // a rule that holds for the applicant is about them: it comes before the rest of the topic
             if (r.when() != null && t == Truth.TRUE) {
-                sc += 2;
+                sc += 9;
                 holding.add(r);
             } else if (r.when() != null && Condition.leavesOf(r.when()).stream().anyMatch(l -> facts.knows(l.fact()))) {
                 sc += 1;
             }
-            score.put(r, sc);
+            // among equals, the rule that shares most words with the message ("结了婚还能投靠不" → the rule on 婚否)
+            score.put(r, sc * 4 + Math.min(3, sharedPairs(u.normalised(), r.text())));
             chosen.add(r);
         }
         if (chosen.isEmpty()) return null;
@@ -133,6 +135,16 @@ public final class GeneralAnswers {
                     .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
         }
         return sb.toString();
+    }
+
+    /** How many distinct two-character runs of Chinese in the message also occur in the text. */
+    private static int sharedPairs(String message, String text) {
+        Set<String> pairs = new java.util.HashSet<>();
+        for (int i = 0; i + 2 <= message.length(); i++) {
+            String p = message.substring(i, i + 2);
+            if (p.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) && text.contains(p)) pairs.add(p);
+        }
+        return pairs.size();
     }
 
     /** The topics of the message that its intent draws on; the intent's own when the message names none. */

@@ -114,6 +114,8 @@ public final class Understander {
         Ask ask = asks.classify(norm, tokens, intent);
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
         if (ask == Ask.FAMILY && pathwayTopics.contains("joining")) ask = Ask.SETTLE;
+        // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
+        if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
         if ((intent == Intent.OUT_OF_SCOPE || intent == Intent.REQUIREMENT && ask.practical()) && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
