@@ -9,9 +9,11 @@ import java.util.List;
 
 /** Reads a short answer to the question just asked: "是的", "没有", "两年", or a quick-reply option. */
 final class AnswerReader {
-    private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "还没有", "未", "不对", "没呢", "no", "n", "nope");
+    private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "还没有", "未", "不对", "没呢", "no", "n", "nope",
+            "还没办", "没办", "正在办", "还在办", "在办", "没下来", "还没下来", "没批", "还没批", "没拿到", "还没拿到");
     private static final List<String> YES = List.of("是", "是的", "对", "对的", "有", "有的", "嗯", "嗯嗯", "没错", "是啊", "对啊", "好",
-            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "安排了", "落实了", "批了", "行", "可以", "恩", "对呀", "是呀");
+            "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "安排了", "落实了", "批了", "行", "可以", "恩", "对呀", "是呀",
+            "下来了", "拿到了", "认定了", "批下来了", "办下来了", "有了", "收到了", "领了", "办好了");
     private final FactVocabulary vocabulary;
     private final Questions questions;
 

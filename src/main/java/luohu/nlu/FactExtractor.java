@@ -192,6 +192,8 @@ public final class FactExtractor {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             Clause c = clauseOf(clauses, m.first());
             String clauseText = text(tokens, c);
+            // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
+            if (ruleQuestion(tokens, c, clauseText)) continue;
             String beforeText = text(tokens, c.first(), m.first() - 1);
             // "她在村里，有宅基地": a clause with no subject of its own that goes on about a relative states the
             // relative's facts where the relative's words can say them
@@ -322,6 +324,8 @@ public final class FactExtractor {
                 ? hukou.place().documentId() : null;
     }
 
+    private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
+
     /** What may follow a place that names a school there ("聊城大学", "山东的学校", "沈阳的大学"). */
     private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
             "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
@@ -419,6 +423,15 @@ public final class FactExtractor {
             }
         }
         if (rural != null) facts.put("home_in_rural_area", rural);
+    }
+
+    /** A clause that asks what the rules require ("一定要房本吗", "退伍军人落户带啥"), in a message that names no one (我, 我老婆). */
+    private boolean ruleQuestion(List<Token> tokens, Clause c, String clauseText) {
+        if (c == null || c.explicit() || c.relative() != null) return false;
+        if (lexicon.ruleQuestions().stream().noneMatch(clauseText::contains)) return false;
+        // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
+        for (Token t : tokens) if (SELF.contains(t.text())) return false;
+        return true;
     }
 
     private static boolean negatedAt(String t, int i) {
@@ -525,6 +538,16 @@ public final class FactExtractor {
         }
         String joiner = joiner(tokens, clauses);
         if (joiner != null) return joiner;
+        // "我老婆落户要交钱吗", "我爸办落户要多久": a relative named right before settling is the one who settles
+        for (Clause c : clauses) {
+            if (c.relative() == null || c.relative().equals(SOMEONE) || !c.explicit()) continue;
+            int k = c.first();
+            while (k <= c.last() && (SELF.contains(tokens.get(k).text()) || tokens.get(k).text().equals("是"))) k++;
+            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
+            if (r.isEmpty() || r.get(0).first() != 0) continue;
+            String after = text(tokens, k + r.get(0).last() + 1, c.last());
+            if (SETTLES.stream().anyMatch(after::startsWith)) return c.relative();
+        }
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative

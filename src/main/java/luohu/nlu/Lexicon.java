@@ -39,7 +39,8 @@ public record Lexicon(
         @JsonProperty("case_topics") List<String> caseTopics,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
-        @JsonProperty("hukou_place") HukouPlace hukouPlace) {
+        @JsonProperty("hukou_place") HukouPlace hukouPlace,
+        @JsonProperty("rule_questions") List<String> ruleQuestions) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -53,6 +54,7 @@ public record Lexicon(
         regions = regions == null ? Map.of() : regions;
         caseGroups = caseGroups == null ? Map.of() : caseGroups;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
+        ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
     }
 
     /**

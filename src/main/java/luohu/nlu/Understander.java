@@ -113,7 +113,9 @@ public final class Understander {
         if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
         Ask ask = asks.classify(norm, tokens, intent);
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
-        if (ask == Ask.FAMILY && pathwayTopics.contains("joining")) ask = Ask.SETTLE;
+        // "投靠的话 我的孩子能一起过来吗" still asks who comes along
+        boolean along = IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens);
+        if (ask == Ask.FAMILY && pathwayTopics.contains("joining") && !along) ask = Ask.SETTLE;
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
