@@ -180,6 +180,10 @@ public final class Replies {
                 .filter(l -> l.says() != null && !o.pathway().name().contains(l.says()))
                 .map(l -> "“" + l.says() + "”" + text.cite(doc, l.clause())).distinct().limit(3).toList();
         String cite = text.cite(doc, o.pathway().clauses());
+        if (o.status() == Status.ELIGIBLE) {
+            return prompts.say("whatif_fits", "who", who, "pathway", o.pathway().name(), "cite", cite) + notes(o, doc, true)
+                    + "\n" + materialLines(o, doc);
+        }
         StringBuilder sb = new StringBuilder(asks.isEmpty()
                 ? prompts.say(o.pathway().conditions() == null ? "whatif_free" : "whatif_plain", "pathway", o.pathway().name(), "cite", cite)
                 : prompts.say("whatif_pathway", "pathway", o.pathway().name(), "cite", cite, "conditions", String.join("，", asks)));

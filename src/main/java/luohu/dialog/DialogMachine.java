@@ -126,6 +126,13 @@ public final class DialogMachine {
                     .reply(prompts.say("place_guess", "written", guess.written(), "place", guess.place().name()));
             return new Turn(kept, r, u, "fallback", from, null, null);
         }
+        // "老丈人丈母娘呢", "承包地呢": a short follow-up ending in 呢 asks again what was asked before, of what it names
+        if (u.ask() == luohu.nlu.Ask.NONE && session.ask() != null && understander.elliptical(u.normalised())
+                && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM)) {
+            luohu.nlu.Ask before = luohu.nlu.Ask.parse(session.ask());
+            u = u.withAsk(before, before == luohu.nlu.Ask.TOPIC ? Intent.LAND : Intent.SETTLE);
+            if (before == luohu.nlu.Ask.TOPIC) return general(session, u).turn(u, "general", from);
+        }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
         // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
@@ -150,6 +157,10 @@ public final class DialogMachine {
     private record Outcome(Session session, Reply reply, Assessment assessment) {
         Outcome(Session session, Reply reply) {
             this(session, reply, null);
+        }
+
+        Turn turn(Understanding u, String action, String from) {
+            return new Turn(session, reply, u, action, from, null, assessment);
         }
     }
 

@@ -37,6 +37,7 @@ public record Lexicon(
         @JsonProperty("place_aliases") Map<String, List<String>> placeAliases,
         @JsonProperty("fact_topics") Map<String, List<String>> factTopics,
         @JsonProperty("case_topics") List<String> caseTopics,
+        List<String> elliptical,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -49,6 +50,7 @@ public record Lexicon(
         hypothetical = hypothetical == null ? List.of() : hypothetical;
         factTopics = factTopics == null ? Map.of() : factTopics;
         caseTopics = caseTopics == null ? List.of() : caseTopics;
+        elliptical = elliptical == null ? List.of() : elliptical;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;

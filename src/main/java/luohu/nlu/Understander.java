@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class Understander {
     /** Intents about the conversation itself, which a reply to a question may carry too. */
+    /** Intents that ask something of their own: a reply that asks one is not only an answer ("租房要去备案不"). */
+    private static final Set<Intent> QUESTIONS = Set.of(Intent.REQUIREMENT, Intent.MATERIALS, Intent.REGISTRATION, Intent.COMPARE);
     private static final Set<Intent> CONTROL = Set.of(Intent.RESTART, Intent.FORGET, Intent.CORRECTION, Intent.RESULT, Intent.THANKS);
     private final Lexicon lexicon;
     private final Segmenter segmenter;
@@ -92,7 +94,7 @@ public final class Understander {
         }
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
         // a reply to the question just asked that gives facts is an answer, whatever topic words it has (有居住证)
-        if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent))) intent = Intent.INFORM;
+        if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent) && !QUESTIONS.contains(intent))) intent = Intent.INFORM;
         if (intent == null) {
             if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
@@ -155,6 +157,12 @@ public final class Understander {
             if (IntentClassifier.anyOccurs(s.words(), text, tokens)) return new Requirement(s.facts(), s.label());
         }
         return new Requirement(List.of(), null);
+    }
+
+    /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
+    public boolean elliptical(String normalised) {
+        String plain = normalised.replaceAll("[\\p{P}\\s]", "");
+        return plain.length() <= 12 && lexicon.elliptical().stream().anyMatch(plain::endsWith);
     }
 
     /** The topics whose rules come before a case answer (lexicon.yaml case_topics). */

@@ -33,6 +33,12 @@ public record Understanding(String normalised, Intent intent, Facts facts, Place
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
     }
 
+    /** The same message asking something else: an elliptical follow-up ("老丈人呢") asks what was asked before. */
+    public Understanding withAsk(Ask other, Intent newIntent) {
+        return new Understanding(normalised, newIntent, facts, places, topics, requirementFacts, requirementLabel, dontKnow,
+                more, familyAlong, tokens, other, pathwayTopics, hypothetical, applicant, rejected);
+    }
+
     /** Understanding of a message about the person typing, with nothing rejected. */
     public Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                          List<String> topics, List<String> requirementFacts, String requirementLabel,
