@@ -29,11 +29,17 @@ public final class WebServer implements AutoCloseable {
 
     /** @param token the access token every request must carry, or null when none is required */
     public WebServer(Assistant assistant, String token) {
+        this(assistant, token, ClientLimits.Limits.DEFAULT, System::nanoTime);
+    }
+
+    /** With limits per client and the clock they run on (tests pass one that stands still). */
+    WebServer(Assistant assistant, String token, ClientLimits.Limits limits, java.util.function.LongSupplier nanos) {
         TokenCheck tokens = new TokenCheck(token);
+        ClientLimits clients = new ClientLimits(limits, nanos);
         ClauseIndex clauses = new ClauseIndex(assistant.model(), assistant.machine().understander().segmenter());
         CatalogApi catalog = new CatalogApi(assistant.model(), assistant.machine().questions());
         AssessApi assess = new AssessApi(assistant.model());
-        ChatApi chat = new ChatApi(assistant);
+        ChatApi chat = new ChatApi(assistant, clients);
         ClauseApi clauseApi = new ClauseApi(clauses);
 
         app = Javalin.create(config -> {
@@ -56,6 +62,7 @@ public final class WebServer implements AutoCloseable {
             ctx.header("X-Frame-Options", "DENY");
             if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
             tokens.check(ctx);
+            if (ctx.path().startsWith("/api/") && !clients.allowRequest(ctx.ip())) throw tooMany();
         });
 
         app.get("/api/places", catalog::places);
@@ -93,6 +100,11 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** 429, for a client over its limits. */
+    static HttpResponseException tooMany() {
+        return new HttpResponseException(429, "请求太频繁，请稍后再试。");
     }
 
     private static String notFound(Context ctx) {
