@@ -18,9 +18,14 @@ final class ClientLimits {
      * @param chatBurst         new chats a client may start at once
      * @param chatsPerHour      and sustained
      */
-    record Limits(int requestBurst, double requestsPerSecond, int chatBurst, double chatsPerHour) {
+    record Limits(int requestBurst, double requestsPerSecond, int chatBurst, double chatsPerHour,
+                  int wrongTokenBurst, double wrongTokensPerHour) {
         /** Far above what a desk does (a form re-assessed on each change, an applicant every few minutes). */
-        static final Limits DEFAULT = new Limits(200, 20, 30, 180);
+        static final Limits DEFAULT = new Limits(200, 20, 30, 180, 10, 60);
+
+        Limits(int requestBurst, double requestsPerSecond, int chatBurst, double chatsPerHour) {
+            this(requestBurst, requestsPerSecond, chatBurst, chatsPerHour, DEFAULT.wrongTokenBurst, DEFAULT.wrongTokensPerHour);
+        }
     }
 
     private final Limits limits;
@@ -28,6 +33,7 @@ final class ClientLimits {
     private final Cache<String, Bucket> requests;
     private final Cache<String, Bucket> chats;
     private final Cache<String, Boolean> seenChats;
+    private final Cache<String, Bucket> wrongTokens;
 
     ClientLimits(Limits limits, LongSupplier nanos) {
         this.limits = limits;
@@ -35,6 +41,22 @@ final class ClientLimits {
         this.requests = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
         this.chats = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
         this.seenChats = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofHours(2)).build();
+        this.wrongTokens = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(2)).build();
+    }
+
+    /**
+     * Whether a client may try a token now: after {@code wrongTokenBurst} wrong ones it may try one a minute
+     * (by default), so guessing is slow; the right token does not help while it waits.
+     */
+    boolean mayTryToken(String client) {
+        Bucket b = wrongTokens.getIfPresent(client);
+        return b == null || b.available(nanos.getAsLong());
+    }
+
+    /** Records a wrong token presented by a client. */
+    void wrongToken(String client) {
+        wrongTokens.get(client, k -> new Bucket(limits.wrongTokenBurst(), limits.wrongTokensPerHour() / 3600e9, nanos.getAsLong()))
+                .take(nanos.getAsLong());
     }
 
     /** Records an API request of a client; false when it is one too many. */
@@ -64,6 +86,10 @@ final class ClientLimits {
             this.perNano = perNano;
             this.tokens = capacity;
             this.at = now;
+        }
+
+        synchronized boolean available(long now) {
+            return Math.min(capacity, tokens + Math.max(0, now - at) * perNano) >= 1;
         }
 
         synchronized boolean take(long now) {

@@ -52,7 +52,7 @@ class ClientLimitsTest {
     }
 
     /** A POST from a given local address, over a plain socket; returns the status code. */
-    static int rawPost(int port, String from, String path, String body) throws Exception {
+    static int rawPost(int port, String from, String path, String body, String... headers) throws Exception {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
@@ -60,6 +60,7 @@ class ClientLimitsTest {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                    + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
                     + "Content-Length: " + b.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(b);
             out.flush();
