@@ -15,7 +15,7 @@ final class FloodGuard {
     FloodGuard(int limit, Duration window) {
         this.limit = limit;
         this.windowMillis = window.toMillis();
-        this.recent = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).build();
+        this.recent = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.multipliedBy(2)).build();
     }
 
     /** Records a message; false when it is one too many. Callers hold the chat's lock. */

@@ -56,6 +56,18 @@ class CommandLineTest {
     }
 
     @Test
+    void assessRefusesNumbersOutOfBoundsInsteadOfWrappingThem() {
+        for (String facts : new String[]{"{\"housing\": \"rent\", \"lease_registered\": true, \"lease_months\": 2147483648}",
+                "{\"lease_months\": 1201}", "{\"age\": 151}", "{\"age\": 1e400}"}) {
+            Run r = run("assess", "--policies", policies(), "--place", "宁城县", "--facts", facts);
+            assertEquals(2, r.code, facts + ": " + r.out);
+            assertTrue(r.err.contains("takes a number from 0 to"), r.err);
+            assertEquals(1, r.err.strip().lines().count(), r.err);
+        }
+        assertEquals(0, run("assess", "--policies", policies(), "--place", "宁城县", "--facts", "{\"lease_months\": 1200}").code);
+    }
+
+    @Test
     void assessAsJson() throws Exception {
         Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
         assertEquals(0, r.code, r.err);

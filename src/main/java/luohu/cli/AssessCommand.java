@@ -55,6 +55,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
         Facts f;
         try {
+            FactBounds.check(model.vocabulary(), raw);
             f = model.vocabulary().parse(raw);
         } catch (IllegalArgumentException e) {
             System.err.println("luohu: " + e.getMessage());

@@ -49,7 +49,7 @@ public final class DataOptions {
 
     /** The store the options ask for: SQLite in the data directory unless --memory. */
     public SessionStore store() {
-        return memory ? new MemoryStore() : new CachedStore(SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone()), 200_000);
+        return memory ? new MemoryStore(MemoryStore.DEFAULT_MAX, sessionTtl(), com.github.benmanes.caffeine.cache.Ticker.systemTicker()) : new CachedStore(SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone(), envOr("LUOHU_SECRET", null)), 200_000);
     }
 
     public Path dialogsDir() {

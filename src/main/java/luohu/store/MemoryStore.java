@@ -1,18 +1,35 @@
 package luohu.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import luohu.dialog.Session;
 
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Sessions in memory only: for tests and the benchmark's baseline. */
+/**
+ * Sessions in memory only (--memory, tests, the benchmark's baseline): bounded in number, the least recently used
+ * dropped first, and each deleted once idle for longer than the time to live, as the database does.
+ */
 public final class MemoryStore implements SessionStore {
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** The most sessions kept by default. */
+    public static final long DEFAULT_MAX = 200_000;
+    private final Cache<String, Session> sessions;
+
+    /** At most {@link #DEFAULT_MAX} sessions, each kept 30 days from its last use. */
+    public MemoryStore() {
+        this(DEFAULT_MAX, Duration.ofDays(30), Ticker.systemTicker());
+    }
+
+    public MemoryStore(long maximumSessions, Duration ttl, Ticker ticker) {
+        this.sessions = Caffeine.newBuilder().maximumSize(maximumSessions).expireAfterAccess(ttl).ticker(ticker)
+                .executor(Runnable::run).build();
+    }
 
     @Override
     public Optional<Session> load(String chatId) {
-        return Optional.ofNullable(sessions.get(chatId));
+        return Optional.ofNullable(sessions.getIfPresent(chatId));
     }
 
     @Override
@@ -22,10 +39,11 @@ public final class MemoryStore implements SessionStore {
 
     @Override
     public void delete(String chatId) {
-        sessions.remove(chatId);
+        sessions.invalidate(chatId);
     }
 
     public int size() {
-        return sessions.size();
+        sessions.cleanUp();
+        return (int) sessions.estimatedSize();
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +23,7 @@ import java.util.Optional;
 /**
  * Sessions in an embedded SQLite database ({@code <data>/luohu.db}). Every save is its own committed transaction
  * before it returns, in WAL mode, so a process killed at any moment loses no acknowledged turn. Chats are keyed by
- * a salted hash of their id, never the id itself. Idle sessions expire after {@code ttl} and are deleted.
+ * a keyed hash of their id (see {@link ChatKeys}), never the id itself. Idle sessions expire after {@code ttl} and are deleted.
  */
 public final class SqliteStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
@@ -34,7 +33,10 @@ public final class SqliteStore implements SessionStore {
     private final Connection db;
     private FolderLock lock;
     private final Path file;
-    private final byte[] salt;
+    private final ChatKeys keys;
+    /** The salt of the former scheme (SHA-256 of salt and id, the salt in the database), while rows keyed so may remain. */
+    private byte[] legacySalt;
+    private final long migratedAt;
     private final Duration ttl;
     private final Clock clock;
     // re-prepared after a failure: the driver leaves a statement unusable after e.g. SQLITE_FULL ("statement is not
@@ -42,10 +44,12 @@ public final class SqliteStore implements SessionStore {
     private PreparedStatement select, upsert, delete, purge;
     private long lastPurge;
 
-    private SqliteStore(Connection db, Path file, byte[] salt, Duration ttl, Clock clock) throws SQLException {
+    private SqliteStore(Connection db, Path file, ChatKeys keys, byte[] legacySalt, long migratedAt, Duration ttl, Clock clock) throws SQLException {
         this.db = db;
         this.file = file;
-        this.salt = salt;
+        this.keys = keys;
+        this.legacySalt = legacySalt;
+        this.migratedAt = migratedAt;
         this.ttl = ttl;
         this.clock = clock;
         prepare();
@@ -106,6 +110,14 @@ public final class SqliteStore implements SessionStore {
      *                        is then left exactly as it was
      */
     public static SqliteStore open(Path dataDir, Duration ttl, Clock clock) {
+        return open(dataDir, ttl, clock, null);
+    }
+
+    /**
+     * As {@link #open(Path, Duration, Clock)}, keying chats with {@code secret} (LUOHU_SECRET, at least 16
+     * characters) instead of the data folder's key file when it is given.
+     */
+    public static SqliteStore open(Path dataDir, Duration ttl, Clock clock, String secret) {
         Path file = dataDir.resolve(FILE);
         try {
             Files.createDirectories(dataDir);
@@ -114,7 +126,7 @@ public final class SqliteStore implements SessionStore {
         }
         FolderLock lock = FolderLock.take(dataDir);
         try {
-            SqliteStore s = openLocked(file, ttl, clock);
+            SqliteStore s = openLocked(file, ChatKeys.of(dataDir, secret), ttl, clock);
             s.lock = lock;
             return s;
         } catch (RuntimeException e) {
@@ -123,7 +135,7 @@ public final class SqliteStore implements SessionStore {
         }
     }
 
-    private static SqliteStore openLocked(Path file, Duration ttl, Clock clock) {
+    private static SqliteStore openLocked(Path file, ChatKeys keys, Duration ttl, Clock clock) {
         boolean existed = Files.exists(file);
         if (existed) checkHeader(file);
         Connection c = null;
@@ -141,12 +153,15 @@ public final class SqliteStore implements SessionStore {
                 // commits, which the issue does not ask to survive and which would cost an fsync per turn
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA busy_timeout=5000");
+                // a deleted conversation is overwritten with zeros, not left readable in free pages
+                st.execute("PRAGMA secure_delete=ON");
                 st.execute("CREATE TABLE IF NOT EXISTS sessions (chat TEXT PRIMARY KEY, data TEXT NOT NULL, updated INTEGER NOT NULL)");
                 st.execute("CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated)");
                 st.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             }
-            byte[] salt = salt(c);
-            SqliteStore s = new SqliteStore(c, file, salt, ttl, clock);
+            byte[] legacy = legacySalt(c);
+            long migratedAt = legacy == null ? 0 : migratedAt(c, clock);
+            SqliteStore s = new SqliteStore(c, file, keys, legacy, migratedAt, ttl, clock);
             s.purgeIdle();
             return s;
         } catch (SQLException e) {
@@ -173,27 +188,61 @@ public final class SqliteStore implements SessionStore {
         }
     }
 
-    private static byte[] salt(Connection c) throws SQLException {
+    /** The salt of the former keying, kept in the database; null when there is none (any more). */
+    private static byte[] legacySalt(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'salt'")) {
-            if (rs.next()) return HexFormat.of().parseHex(rs.getString(1));
+            return rs.next() ? HexFormat.of().parseHex(rs.getString(1)) : null;
         }
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES('salt', ?)")) {
-            ps.setString(1, HexFormat.of().formatHex(salt));
+    }
+
+    /** When this database was first opened with the keyed hash (recorded then). */
+    private static long migratedAt(Connection c, Clock clock) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'keyed_since'")) {
+            if (rs.next()) return Long.parseLong(rs.getString(1));
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES('keyed_since', ?)")) {
+            ps.setString(1, Long.toString(clock.millis()));
             ps.executeUpdate();
         }
-        return salt;
+        return clock.millis();
     }
 
     @Override
     public String chatKey(String chatId) {
+        return keys.of(chatId);
+    }
+
+    private static String chatId(Session s) {
+        return s.chatId();
+    }
+
+    private String legacyKey(String chatId) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(salt);
-            return HexFormat.of().formatHex(md.digest(SessionStore.idBytes(chatId)));
+            md.update(legacySalt);
+            return HexFormat.of().formatHex(md.digest(chatId.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A row stored under the former key moves to the new key when its chat comes back. Once every such row has
+     * either moved or expired (the time to live after the first keyed opening), the old salt is deleted.
+     */
+    private void migrate(String chatId) throws SQLException {
+        if (legacySalt == null) return;
+        if (clock.millis() - migratedAt > ttl.toMillis()) {
+            try (Statement st = db.createStatement()) {
+                st.execute("DELETE FROM meta WHERE key = 'salt'");
+            }
+            legacySalt = null;
+            return;
+        }
+        try (PreparedStatement ps = db.prepareStatement("UPDATE OR IGNORE sessions SET chat = ? WHERE chat = ?")) {
+            ps.setString(1, chatKey(chatId));
+            ps.setString(2, legacyKey(chatId));
+            ps.executeUpdate();
         }
     }
 
@@ -202,6 +251,7 @@ public final class SqliteStore implements SessionStore {
         maybePurge();
         try {
             ready();
+            migrate(chatId);
             select.setString(1, chatKey(chatId));
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -225,6 +275,7 @@ public final class SqliteStore implements SessionStore {
     public synchronized void save(Session session) {
         try {
             ready();
+            migrate(chatId(session));
             upsert.setString(1, chatKey(session.chatId()));
             upsert.setString(2, SessionCodec.encode(session));
             upsert.setLong(3, session.updated());
@@ -238,8 +289,14 @@ public final class SqliteStore implements SessionStore {
     public synchronized void delete(String chatId) {
         try {
             ready();
+            migrate(chatId);
             delete.setString(1, chatKey(chatId));
-            delete.executeUpdate();
+            if (delete.executeUpdate() > 0) {
+                // the deleted conversation's earlier versions leave the write-ahead log too
+                try (Statement st = db.createStatement()) {
+                    st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+            }
         } catch (SQLException e) {
             throw failed("deleting a session", e);
         }

@@ -123,4 +123,78 @@ class SqliteStoreTest {
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
         assertArrayEquals(bytes, Files.readAllBytes(file));
     }
+
+    @Test
+    void theKeyIsNotInTheDatabaseAndTheKeyFileIsTheOwnersOnly() throws Exception {
+        ManualClock clock = new ManualClock();
+        String phone = "13812345678";
+        String stored;
+        try (SqliteStore store = SqliteStore.open(dir, Duration.ofDays(30), clock)) {
+            store.save(sample(phone, clock.millis()));
+            stored = store.chatKey(phone);
+            assertEquals(0, store.execute("SELECT COUNT(*) FROM meta WHERE key = 'salt'"), "no salt beside the hashes");
+        }
+        Path key = dir.resolve(ChatKeys.KEY_FILE);
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key));
+        String keyHex = Files.readString(key).strip();
+        String db = new String(Files.readAllBytes(dir.resolve(SqliteStore.FILE)), StandardCharsets.ISO_8859_1);
+        assertFalse(db.contains(keyHex), "the key is not in the database");
+        assertTrue(db.contains(stored));
+        // the same database with another key (the key file lost, or another secret) cannot tell the chat
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.copy(dir.resolve(SqliteStore.FILE), other.resolve(SqliteStore.FILE));
+        try (SqliteStore store = SqliteStore.open(other, Duration.ofDays(30), clock, "another secret of 16+ characters")) {
+            assertFalse(store.chatKey(phone).equals(stored));
+            assertTrue(store.load(phone).isEmpty());
+        }
+        assertFalse(Files.exists(other.resolve(ChatKeys.KEY_FILE)), "a configured secret needs no key file");
+        // a key file others can read is made the owner's only again
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (SqliteStore store = SqliteStore.open(dir, Duration.ofDays(30), clock)) {
+            assertTrue(store.load(phone).isPresent());
+        }
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key));
+        assertThrows(StoreException.class, () -> SqliteStore.open(other, Duration.ofDays(30), clock, "short"));
+    }
+
+    @Test
+    void rowsOfTheFormerSaltedKeyingMoveToTheKeyedOneAndTheSaltGoes() throws Exception {
+        ManualClock clock = new ManualClock();
+        Session s = sample("555000111", clock.millis());
+        byte[] salt = new byte[16];
+        java.util.Arrays.fill(salt, (byte) 7);
+        Files.createDirectories(dir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE sessions (chat TEXT PRIMARY KEY, data TEXT NOT NULL, updated INTEGER NOT NULL)");
+            st.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            st.execute("INSERT INTO meta VALUES('salt', '" + java.util.HexFormat.of().formatHex(salt) + "')");
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(salt);
+            String old = java.util.HexFormat.of().formatHex(md.digest("555000111".getBytes(StandardCharsets.UTF_8)));
+            st.execute("INSERT INTO sessions VALUES('" + old + "', '" + SessionCodec.encode(s).replace("'", "''") + "', " + clock.millis() + ")");
+        }
+        try (SqliteStore store = SqliteStore.open(dir, Duration.ofDays(30), clock)) {
+            assertEquals(s, store.load("555000111").orElseThrow());
+            assertEquals(1, store.execute("SELECT COUNT(*) FROM sessions WHERE chat = '" + store.chatKey("555000111") + "'"));
+            clock.millis.addAndGet(Duration.ofDays(31).toMillis());
+            store.load("anyone");
+            assertEquals(0, store.execute("SELECT COUNT(*) FROM meta WHERE key = 'salt'"), "the salt is gone once no row can need it");
+        }
+    }
+
+    @Test
+    void aDeletedConversationLeavesNothingReadableInTheFile() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (SqliteStore store = SqliteStore.open(dir, Duration.ofDays(30), clock)) {
+            for (int i = 0; i < 200; i++) store.save(sample("chat" + i, clock.millis()).withPlace("秘密之地" + i));
+            store.save(sample("keeper", clock.millis()));
+            for (int i = 0; i < 200; i++) store.delete("chat" + i);
+        }
+        for (Path p : Files.list(dir).toList()) {
+            String bytes = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            assertFalse(bytes.contains("秘密之地"), p + " still holds a deleted conversation");
+        }
+    }
 }

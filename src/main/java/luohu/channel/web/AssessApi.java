@@ -25,7 +25,6 @@ final class AssessApi {
     static final String SHAPE = "{\"place\": \"赤峰\", \"facts\": {\"housing\": \"rent\", \"lease_registered\": true, \"lease_months\": 8}}";
 
     /** No applicant has lived, worked or studied longer than this: larger numbers are typing mistakes. */
-    static final Map<FactType, Integer> MAX_NUMBER = Map.of(FactType.MONTHS, 1200, FactType.YEARS, 150);
 
     private final PolicyModel model;
     private final PolicyEngine engine;
@@ -62,15 +61,8 @@ final class AssessApi {
         if (!node.isObject()) throw new BadRequestResponse("\"facts\" must be a JSON object of fact id to value, e.g. {\"housing\": \"own\"}; GET /api/facts lists the facts");
         Map<String, Object> raw = JsonBody.JSON.convertValue(node, JsonBody.JSON.getTypeFactory()
                 .constructMapType(LinkedHashMap.class, String.class, Object.class));
-        for (Map.Entry<String, Object> e : raw.entrySet()) {
-            Fact f = model.vocabulary().find(e.getKey()).orElse(null);
-            if (f != null && f.type().numeric() && e.getValue() instanceof Number n
-                    && !(Double.isFinite(n.doubleValue()) && n.doubleValue() <= MAX_NUMBER.get(f.type()))) {
-                throw new BadRequestResponse(f.id() + " takes a number from 0 to " + MAX_NUMBER.get(f.type())
-                        + (f.type() == FactType.MONTHS ? " (months)" : " (years)") + ", not " + n);
-            }
-        }
         try {
+            luohu.cli.FactBounds.check(model.vocabulary(), raw);
             return model.vocabulary().parse(raw);
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());

@@ -20,9 +20,11 @@ final class ChatApi {
     private static final Pattern CHAT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Assistant assistant;
+    private final ClientLimits clients;
 
-    ChatApi(Assistant assistant) {
+    ChatApi(Assistant assistant, ClientLimits clients) {
         this.assistant = assistant;
+        this.clients = clients;
     }
 
     void chat(Context ctx) {
@@ -31,6 +33,7 @@ final class ChatApi {
         String text = JsonBody.text(body, "text", true, SHAPE);
         if (text.isBlank()) throw new BadRequestResponse("\"text\" is empty; send what the applicant said");
         if (text.length() > MAX_TEXT) throw new BadRequestResponse("\"text\" is too long: at most " + MAX_TEXT + " characters");
+        if (!clients.allowChat(ctx.ip(), chat)) throw WebServer.tooMany();
         Reply r = assistant.reply(sessionId(chat), text);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("chat", chat);

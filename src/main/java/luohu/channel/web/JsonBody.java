@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 
 /** Reads a request body that must be one JSON object; anything else is a 400 that says what is expected. */
 final class JsonBody {
@@ -18,7 +19,7 @@ final class JsonBody {
 
     /** @param shape an example of the expected object, quoted in error messages */
     static ObjectNode object(Context ctx, String shape) {
-        String body = ctx.body();
+        String body = body(ctx);
         if (body == null || body.isBlank()) throw new BadRequestResponse("the request body is empty; expected a JSON object like " + shape);
         JsonNode node;
         try {
@@ -30,6 +31,28 @@ final class JsonBody {
         }
         if (!(node instanceof ObjectNode o)) throw new BadRequestResponse("expected a JSON object like " + shape);
         return o;
+    }
+
+    /**
+     * The body as text, reading at most {@link WebServer#MAX_BODY_BYTES}: the limit holds on the bytes read, whatever
+     * the Content-Length says or whether there is one (chunked uploads).
+     *
+     * @throws HttpResponseException 413 when the body is longer
+     */
+    static String body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > WebServer.MAX_BODY_BYTES) throw tooLarge();
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) WebServer.MAX_BODY_BYTES + 1);
+            if (bytes.length > WebServer.MAX_BODY_BYTES) throw tooLarge();
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new BadRequestResponse("the request body could not be read");
+        }
+    }
+
+    private static HttpResponseException tooLarge() {
+        return new HttpResponseException(413, "the request body is larger than " + WebServer.MAX_BODY_BYTES / 1024 + " KiB");
     }
 
     /** A string field; null when absent and not required. */

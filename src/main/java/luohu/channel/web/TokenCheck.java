@@ -1,6 +1,7 @@
 package luohu.channel.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
 
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,23 @@ final class TokenCheck {
     static final String MESSAGE = "a valid access token is required: send the header \"Authorization: Bearer <LUOHU_WEB_TOKEN>\""
             + " or open the page with ?token=<LUOHU_WEB_TOKEN>";
 
+    /** The shortest token accepted. */
+    static final int MIN_LENGTH = 16;
+    static final String SLOW_DOWN = "访问令牌错误次数过多，请稍后再试。(too many wrong tokens from this address; try again later)";
+
     private final byte[] token;
     private final String cookieValue;
+    private final ClientLimits clients;
 
-    /** @param token the token, or null (or blank) when none is required */
-    TokenCheck(String token) {
+    /**
+     * @param token the token, or null (or blank) when none is required
+     * @throws IllegalArgumentException when the token is shorter than {@link #MIN_LENGTH}
+     */
+    TokenCheck(String token, ClientLimits clients) {
+        if (token != null && !token.isBlank() && token.strip().length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("the access token must be at least " + MIN_LENGTH + " characters");
+        }
+        this.clients = clients;
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.cookieValue = this.token == null ? null : "v1." + digest(this.token);
     }
@@ -34,16 +47,29 @@ final class TokenCheck {
     /** @throws UnauthorizedResponse when a token is required and the request carries no valid one */
     void check(Context ctx) {
         if (token == null) return;
+        String client = ctx.ip();
+        if (!clients.mayTryToken(client)) throw new HttpResponseException(429, SLOW_DOWN);
+        boolean presented = false;
         String auth = ctx.header("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && same(auth.substring(7).strip())) return;
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (same(auth.substring(7).strip())) return;
+            presented = true;
+        }
         String query = ctx.queryParam("token");
-        if (query != null && same(query)) {
-            String header = COOKIE + "=" + cookieValue + "; Path=/; HttpOnly; SameSite=Strict";
-            if (!ctx.res().getHeaders("Set-Cookie").contains(header)) ctx.res().addHeader("Set-Cookie", header);
-            return;
+        if (query != null) {
+            if (same(query)) {
+                String header = COOKIE + "=" + cookieValue + "; Path=/; HttpOnly; SameSite=Strict";
+                if (!ctx.res().getHeaders("Set-Cookie").contains(header)) ctx.res().addHeader("Set-Cookie", header);
+                return;
+            }
+            presented = true;
         }
         String cookie = ctx.cookie(COOKIE);
-        if (cookie != null && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), cookieValue.getBytes(StandardCharsets.UTF_8))) return;
+        if (cookie != null) {
+            if (MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), cookieValue.getBytes(StandardCharsets.UTF_8))) return;
+            presented = true;
+        }
+        if (presented) clients.wrongToken(client);
         throw new UnauthorizedResponse(MESSAGE);
     }
 

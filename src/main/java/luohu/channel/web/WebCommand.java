@@ -49,6 +49,10 @@ public final class WebCommand implements Callable<Integer> {
         }
         String token = env.apply(TOKEN_ENV);
         if (token != null && token.isBlank()) token = null;
+        if (token != null && token.strip().length() < TokenCheck.MIN_LENGTH) {
+            err.println("luohu: " + TOKEN_ENV + " is too short: use at least " + TokenCheck.MIN_LENGTH + " characters, e.g. $(openssl rand -hex 16)");
+            return 2;
+        }
         if (token == null && !address.isLoopbackAddress()) {
             err.println("luohu: listening on " + bind + " (beyond loopback) needs an access token: set " + TOKEN_ENV + " and give it to the staff");
             return 2;

@@ -29,11 +29,17 @@ public final class WebServer implements AutoCloseable {
 
     /** @param token the access token every request must carry, or null when none is required */
     public WebServer(Assistant assistant, String token) {
-        TokenCheck tokens = new TokenCheck(token);
+        this(assistant, token, ClientLimits.Limits.DEFAULT, System::nanoTime);
+    }
+
+    /** With limits per client and the clock they run on (tests pass one that stands still). */
+    WebServer(Assistant assistant, String token, ClientLimits.Limits limits, java.util.function.LongSupplier nanos) {
+        ClientLimits clients = new ClientLimits(limits, nanos);
+        TokenCheck tokens = new TokenCheck(token, clients);
         ClauseIndex clauses = new ClauseIndex(assistant.model(), assistant.machine().understander().segmenter());
         CatalogApi catalog = new CatalogApi(assistant.model(), assistant.machine().questions());
         AssessApi assess = new AssessApi(assistant.model());
-        ChatApi chat = new ChatApi(assistant);
+        ChatApi chat = new ChatApi(assistant, clients);
         ClauseApi clauseApi = new ClauseApi(clauses);
 
         app = Javalin.create(config -> {
@@ -55,7 +61,12 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("X-Frame-Options", "DENY");
             if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+            // without a token only the machine's own users may reach it: a page elsewhere must not, through a name
+            // resolving to 127.0.0.1 (DNS rebinding) or a form posted from the clerk's browser (CSRF)
+            if (!tokens.required() && !loopbackHost(ctx.header("Host"))) throw new HttpResponseException(403, FOREIGN_HOST);
+            if (!SAFE_METHODS.contains(ctx.method().name()) && crossSite(ctx)) throw new HttpResponseException(403, CROSS_SITE);
             tokens.check(ctx);
+            if (ctx.path().startsWith("/api/") && !clients.allowRequest(ctx.ip())) throw tooMany();
         });
 
         app.get("/api/places", catalog::places);
@@ -93,6 +104,41 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    static final String FOREIGN_HOST = "拒绝访问：本机前台只接受以 localhost 或 127.0.0.1 打开的请求。(the Host header must name this machine's loopback address)";
+    static final String CROSS_SITE = "拒绝访问：不接受来自其他网站的请求。(cross-site requests are refused)";
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    /** A Host header naming the loopback interface: localhost, 127.x.x.x or [::1], with any port. */
+    static boolean loopbackHost(String host) {
+        if (host == null || host.isBlank()) return false;
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end > 0 && h.substring(1, end).equals("::1") && (end == h.length() - 1 || h.substring(end + 1).matches(":\\d{1,5}"));
+        }
+        int colon = h.indexOf(':');
+        if (colon >= 0) {
+            if (!h.substring(colon + 1).matches("\\d{1,5}")) return false;
+            h = h.substring(0, colon);
+        }
+        return h.equals("localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /** A request a browser sent on behalf of another site: its Origin is not this server, or it says cross-site. */
+    static boolean crossSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && (site.equals("cross-site") || site.equals("same-site"))) return true;
+        String origin = ctx.header("Origin");
+        if (origin == null) return false; // not a browser's cross-origin request (curl, scripts)
+        String host = ctx.header("Host");
+        return host == null || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+    }
+
+    /** 429, for a client over its limits. */
+    static HttpResponseException tooMany() {
+        return new HttpResponseException(429, "请求太频繁，请稍后再试。");
     }
 
     private static String notFound(Context ctx) {

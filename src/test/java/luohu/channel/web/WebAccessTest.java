@@ -102,4 +102,64 @@ class WebAccessTest {
         assertFalse(log.contains(secret), log);
         assertFalse(log.contains("110101199003077777"), log);
     }
+
+    @Test
+    void withoutATokenForeignHostsAndCrossSitePostsAreRefused() throws Exception {
+        try (Assistant assistant = TestAssistants.fresh(); WebServer server = new WebServer(assistant, null).start("127.0.0.1", 0)) {
+            WebClient client = new WebClient(server);
+            int port = server.port();
+            ok(client.get("/api/places"));
+            assertEquals(403, raw(port, "GET /api/places HTTP/1.1\r\nHost: evil.example:" + port + "\r\n", ""));
+            assertEquals(403, raw(port, "GET / HTTP/1.1\r\nHost: rebind.attacker.test\r\n", ""));
+            assertEquals(200, raw(port, "GET /api/places HTTP/1.1\r\nHost: localhost:" + port + "\r\n", ""));
+            String body = "{\"chat\": \"csrf\", \"text\": \"删除我的信息\"}";
+            HttpResponse<String> cross = client.post("/api/chat", body, "Origin", "https://evil.example");
+            assertEquals(403, cross.statusCode(), cross.body());
+            assertTrue(json(cross).get("error").asText().contains("拒绝访问"));
+            assertEquals(403, client.post("/api/chat", body, "Origin", "null").statusCode());
+            ok(client.post("/api/chat", body, "Origin", "http://127.0.0.1:" + port));
+            ok(client.post("/api/chat", body));
+        }
+    }
+
+    @Test
+    void aShortTokenIsRefusedAndWrongTokensAreSlowedDown() throws Exception {
+        UnaryOperator<String> saved = WebCommand.env;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            WebCommand.env = name -> name.equals("LUOHU_WEB_TOKEN") ? "short-token" : null;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, Main.run("web", "--port", "0", "--memory"));
+        } finally {
+            System.setErr(savedErr);
+            WebCommand.env = saved;
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("at least 16"), err.toString(StandardCharsets.UTF_8));
+
+        try (Assistant assistant = TestAssistants.fresh();
+             WebServer server = new WebServer(assistant, TOKEN, ClientLimits.Limits.DEFAULT, () -> 0L).start("127.0.0.1", 0)) {
+            WebClient client = new WebClient(server);
+            for (int i = 0; i < 10; i++) assertEquals(401, client.get("/api/places", "Authorization", "Bearer guess-" + i).statusCode());
+            HttpResponse<String> slowed = client.get("/api/places", "Authorization", "Bearer guess-10");
+            assertEquals(429, slowed.statusCode(), slowed.body());
+            assertEquals(429, client.get("/api/places", "Authorization", "Bearer " + TOKEN).statusCode(),
+                    "while it waits even the right token is not tried");
+            // another address is not held up
+            assertEquals(200, ClientLimitsTest.rawPost(server.port(), "127.0.0.2", "/api/assess", "{\"place\": \"赤峰\"}", "Authorization: Bearer " + TOKEN));
+        }
+    }
+
+    /** A raw request (request line and headers given, Content-Length and Connection added); returns the status. */
+    private static int raw(int port, String head, String body) throws Exception {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write((head + "Content-Length: " + b.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write(b);
+            s.getOutputStream().flush();
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
 }

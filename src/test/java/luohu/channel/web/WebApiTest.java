@@ -166,6 +166,16 @@ class WebApiTest {
     }
 
     @Test
+    void aChunkedBodyIsHeldToTheLimitOnTheBytesRead() {
+        byte[] big = ("{\"chat\": \"big\", \"text\": \"" + "长".repeat(1_000_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> r = client.postChunked("/api/chat", big);
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(json(r).has("error"));
+        byte[] small = "{\"chat\": \"chunked-ok\", \"text\": \"你好\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, client.postChunked("/api/chat", small).statusCode(), "a small chunked body is read as usual");
+    }
+
+    @Test
     void chatTalksWithTheConversationEngine() {
         JsonNode r = json(ok(client.post("/api/chat", "{\"chat\": \"api-test-1\", \"text\": \"我在赤峰租房，想落户\"}")));
         assertEquals("api-test-1", r.get("chat").asText());

@@ -35,6 +35,12 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** A POST whose body is sent chunked (no Content-Length), as a stream of {@code bytes}. */
+    HttpResponse<String> postChunked(String path, byte[] bytes) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build());
+    }
+
     HttpResponse<String> method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
