@@ -41,6 +41,14 @@ public final class GeneralAnswers {
     private final OutcomeText text;
     private final CaseAnswers cases;
 
+    private java.util.Collection<String> common = java.util.Set.of();
+
+    /** Two-character runs too common to tell passages apart (落户, 户口): not counted when looking for the nearest. */
+    public GeneralAnswers withCommonPairs(java.util.Collection<String> pairs) {
+        this.common = java.util.Set.copyOf(pairs);
+        return this;
+    }
+
     public GeneralAnswers(PolicyEngine engine, Prompts prompts, CaseAnswers cases) {
         this.model = engine.model();
         this.engine = engine;
@@ -81,8 +89,9 @@ public final class GeneralAnswers {
         String r = ruleLines(u, doc, place, facts, limit);
         if (r != null) return r;
         List<String> topics = topics(u);
-        return topics.isEmpty() ? prompts.say("silent")
+        String silent = topics.isEmpty() ? prompts.say("silent")
                 : prompts.say("no_topic_rules", "document", doc.info().citeName(), "topic", model.topicName(topics.get(0)));
+        return nearest(u, doc, place).map(p -> silent + "\n" + p).orElse(silent);
     }
 
     /**
@@ -107,7 +116,9 @@ public final class GeneralAnswers {
             Truth t = engine.applies(r, facts);
             // a rule that fails for the applicant is left out, unless it is on the very topic asked: then not meeting
             // it is the answer ("孩子能中考吗" with too few years of schooling)
-            boolean asked = !narrow.isEmpty() && r.topics().contains(narrow.get(0));
+            // (a threshold not reached, as years of schooling; a rule for another kind of case, as another reason for
+            // having no hukou, is left out all the same)
+            boolean asked = !narrow.isEmpty() && r.topics().contains(narrow.get(0)) && threshold(r, facts);
             if (t == Truth.FALSE && !asked) continue;
             if (t == Truth.FALSE) failing.add(r);
             // the topic named last is what is asked ("办了居住证，孩子能参加中考吗" asks about the exams)
@@ -135,6 +146,17 @@ public final class GeneralAnswers {
                     .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
         }
         return sb.toString();
+    }
+
+    /** The document's words nearest the message, when no condition or rule answers it. */
+    public java.util.Optional<String> nearest(Understanding u, PolicyDocument doc, Place place) {
+        return Passages.nearest(doc, place, u.normalised(), common, text).map(p -> prompts.say("nearest_passage", "passage", p));
+    }
+
+    /** Whether the rule's condition has a threshold on a fact known: not reaching it is worth saying. */
+    private static boolean threshold(Rule r, Facts facts) {
+        return r.when() != null && Condition.leavesOf(r.when()).stream()
+                .anyMatch(l -> (l.op() == Condition.Op.AT_LEAST || l.op() == Condition.Op.BELOW) && facts.knows(l.fact()));
     }
 
     /** How many distinct two-character runs of Chinese in the message also occur in the text. */
@@ -218,6 +240,7 @@ public final class GeneralAnswers {
         if (parts.isEmpty()) {
             parts.add(u.requirementLabel() == null ? prompts.say("silent")
                     : prompts.say("silent_subject", "document", doc.info().citeName(), "subject", u.requirementLabel()));
+            nearest(u, doc, place).ifPresent(p -> parts.add(p));
         }
         parts.add(text.source(doc));
         return String.join("\n\n", parts);

@@ -55,7 +55,7 @@ public final class DialogMachine {
         this.questions = dialogs.questions();
         this.planner = new Planner(questions);
         this.cases = new CaseAnswers(model, prompts, questions);
-        this.general = new GeneralAnswers(engine, prompts, cases);
+        this.general = new GeneralAnswers(engine, prompts, cases).withCommonPairs(dialogs.lexicon().commonPairs());
         this.cache = cache;
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts);
     }
@@ -237,7 +237,11 @@ public final class DialogMachine {
             String notes = u.ask().aboutPathway() ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics());
             if (notes != null) head.append(notes).append("\n\n");
             String silent = silentFacts(u.facts(), place);
-            if (silent != null) head.append(silent).append("\n");
+            if (silent != null) {
+                head.append(silent).append("\n");
+                // what the document does say near it ("只有购房合同行不": the materials name 购房合同)
+                general.nearest(u, model.documentOf(place), place).ifPresent(p -> head.append(p).append("\n"));
+            }
             a = engine.assess(place, merged.facts());
         }
         Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), whatif, rootPlaces(), general.placeList());

@@ -38,6 +38,7 @@ public record Lexicon(
         @JsonProperty("fact_topics") Map<String, List<String>> factTopics,
         @JsonProperty("case_topics") List<String> caseTopics,
         List<String> elliptical,
+        @JsonProperty("common_pairs") List<String> commonPairs,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -51,6 +52,7 @@ public record Lexicon(
         factTopics = factTopics == null ? Map.of() : factTopics;
         caseTopics = caseTopics == null ? List.of() : caseTopics;
         elliptical = elliptical == null ? List.of() : elliptical;
+        commonPairs = commonPairs == null ? List.of() : commonPairs;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;

@@ -15,17 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchCommandTest {
     @Test
     void reportsEveryFigure() {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             code = Main.run("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
                     "--chats", "60", "--scales", "30,90");
         } finally {
             System.setOut(old);
+            System.setErr(oldErr);
         }
-        String report = out.toString(StandardCharsets.UTF_8);
+        String report = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, report);
         for (String figure : new String[]{"first answer after process start", "segmentation:", "turns/s", "interview p50/p95/p99/max",
                 "cached general", "uncached gen.", "heap/sess.", "hits"}) {
