@@ -127,11 +127,21 @@ public final class DialogMachine {
             return new Turn(kept, r, u, "fallback", from, null, null);
         }
         // "老丈人丈母娘呢", "承包地呢": a short follow-up ending in 呢 asks again what was asked before, of what it names
-        if (u.ask() == luohu.nlu.Ask.NONE && session.ask() != null && understander.elliptical(u.normalised())
-                && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM)) {
+        // ("那铁岭呢" after a topic question asks it of 铁岭)
+        boolean placeOnly = u.ask() == luohu.nlu.Ask.SETTLE && u.facts().isEmpty() && !u.places().covered().isEmpty();
+        if ((u.ask() == luohu.nlu.Ask.NONE || placeOnly && "topic".equals(session.ask())) && session.ask() != null
+                && understander.elliptical(u.normalised())
+                && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM || placeOnly)) {
             luohu.nlu.Ask before = luohu.nlu.Ask.parse(session.ask());
-            u = u.withAsk(before, before == luohu.nlu.Ask.TOPIC ? Intent.LAND : Intent.SETTLE);
-            if (before == luohu.nlu.Ask.TOPIC) return general(session, u).turn(u, "general", from);
+            if (before == luohu.nlu.Ask.TOPIC) {
+                // the topic asked before, with the intent that asked it, unless the message names another
+                List<String> topics = session.focus().stream().filter(f -> f.startsWith(TOPIC)).map(f -> f.substring(TOPIC.length())).toList();
+                Intent asked = session.recent().isEmpty() ? Intent.LAND : Intent.parse(session.recent().get(session.recent().size() - 1).intent());
+                u = u.withAsk(before, asked.general() || asked == Intent.REQUIREMENT ? asked : Intent.LAND);
+                if (u.topics().isEmpty()) u = u.withTopics(topics);
+                return general(session, u).turn(u, "general", from);
+            }
+            u = u.withAsk(before, Intent.SETTLE);
         }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
@@ -321,8 +331,15 @@ public final class DialogMachine {
         } else {
             answer = general.answer(u, place, s.facts());
         }
-        return new Outcome(s.withFocus(s.focus(), luohu.nlu.Ask.TOPIC.id()), withResume(answer, s));
+        // the topics asked about stay in view beside the pathways, for a follow-up such as "那铁岭呢"
+        List<String> focus = new ArrayList<>(s.focus().stream().filter(f -> !f.startsWith(TOPIC)).toList());
+        u.topics().forEach(t -> focus.add(TOPIC + t));
+        if (u.topics().isEmpty()) s.focus().stream().filter(f -> f.startsWith(TOPIC)).forEach(focus::add);
+        return new Outcome(s.withFocus(focus, luohu.nlu.Ask.TOPIC.id()), withResume(answer, s));
     }
+
+    /** How a topic in view is written in the session's focus, beside pathway ids. */
+    private static final String TOPIC = "topic:";
 
     /**
      * Whether a general answer depends only on the question and the place: no facts known yet (nothing to put

@@ -33,6 +33,12 @@ public record Understanding(String normalised, Intent intent, Facts facts, Place
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
     }
 
+    /** The same message about these topics (a follow-up about the topics asked before). */
+    public Understanding withTopics(List<String> other) {
+        return new Understanding(normalised, intent, facts, places, other, requirementFacts, requirementLabel, dontKnow,
+                more, familyAlong, tokens, ask, pathwayTopics, hypothetical, applicant, rejected);
+    }
+
     /** The same message asking something else: an elliptical follow-up ("老丈人呢") asks what was asked before. */
     public Understanding withAsk(Ask other, Intent newIntent) {
         return new Understanding(normalised, newIntent, facts, places, topics, requirementFacts, requirementLabel, dontKnow,
