@@ -98,6 +98,12 @@ final class Responder {
         Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall);
         ResponseRules.Rule r = rules.pick(sit);
         String notices = followup ? "" : replies.notices(a);
+        // "在赤峰租房能落户吗": the words name a kind of pathway this document does not have; say so first
+        if (!u.pathwayTopics().isEmpty() && !followup && Replies.inScope(a).stream()
+                .noneMatch(o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains))) {
+            notices += prompts.say("no_such_pathway", "document", a.document().info().citeName(),
+                    "topic", model.topicName(u.pathwayTopics().get(0))) + "\n";
+        }
         String source = "\n" + replies.source(a);
         List<PathwayOutcome> fits = focus.pathways().stream().filter(o -> o.status() == Status.ELIGIBLE).toList();
         if (fits.isEmpty() && "eligible".equals(outcome)) fits = a.with(Status.ELIGIBLE);
