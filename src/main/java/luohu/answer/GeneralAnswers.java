@@ -202,6 +202,8 @@ public final class GeneralAnswers {
         if (i.dateNote() != null) sb.append("\n").append(i.effective() == null ? "时间：" : "").append(i.dateNote());
         else if (i.date() != null && i.effective() == null) sb.append("\n时间：").append(i.date()).append(i.dateInferred() ? "年（推定，文件未写明）" : "年");
         if (i.date() == null && i.dateNote() == null) sb.append("\n").append(prompts.say("policy_no_date"));
+        // none of the documents states how long it is valid: said, so that "还管用不" gets an answer
+        sb.append("\n").append(prompts.say("policy_validity"));
         // the documents say nothing of their own validity beyond a draft's mark: only that is reported
         if (i.draft()) sb.append("\n状态：").append(i.statusNote() == null ? "草稿" : i.statusNote()).append("，尚未正式定稿");
         if (!i.implementsDocs().isEmpty()) sb.append("\n制定依据：").append(String.join("、", i.implementsDocs()));

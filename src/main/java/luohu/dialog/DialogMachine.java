@@ -141,7 +141,9 @@ public final class DialogMachine {
                 if (u.topics().isEmpty()) u = u.withTopics(topics);
                 return general(session, u).turn(u, "general", from);
             }
-            u = u.withAsk(before, Intent.SETTLE);
+            // "那我媳妇呢" after a case answer: whether that relative may come along
+            boolean relative = !understander.relativesNamed(u.normalised()).isEmpty();
+            u = u.withAsk(relative && before != luohu.nlu.Ask.FAMILY ? luohu.nlu.Ask.FAMILY : before, Intent.SETTLE);
         }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();

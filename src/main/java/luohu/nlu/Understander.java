@@ -165,6 +165,15 @@ public final class Understander {
         return plain.length() <= 12 && lexicon.elliptical().stream().anyMatch(plain::endsWith);
     }
 
+    /** The relations whose words the message uses ("那我媳妇呢" → spouse). */
+    public List<String> relativesNamed(String normalised) {
+        List<String> out = new ArrayList<>();
+        lexicon.relatives().forEach((rel, words) -> {
+            if (words.stream().anyMatch(w -> w.length() > 1 && normalised.contains(w))) out.add(rel);
+        });
+        return out;
+    }
+
     /** The topics whose rules come before a case answer (lexicon.yaml case_topics). */
     public List<String> caseTopics() {
         return lexicon.caseTopics();
