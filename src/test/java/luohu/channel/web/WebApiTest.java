@@ -52,6 +52,19 @@ class WebApiTest {
         assertTrue(names(cf.get("places"), "name").contains("宁城县"));
     }
 
+    /** A yes/no fact whose name names two places is offered as its question's answers, not as 是/否. */
+    @Test
+    void yesNoFactsCarryTheWordsOfTheirAnswers() {
+        JsonNode facts = json(client.get("/api/facts")).get("facts");
+        JsonNode rural = find(facts, "id", "home_in_rural_area");
+        assertEquals("在农村", rural.get("labels").get("true").asText());
+        assertEquals("在城镇", rural.get("labels").get("false").asText());
+        for (JsonNode f : facts) {
+            if (!f.get("type").asText().equals("bool")) continue;
+            assertTrue(f.has("labels") && !f.get("labels").get("true").asText().equals(f.get("labels").get("false").asText()), f.toString());
+        }
+    }
+
     @Test
     void factsCarryTypeValuesUnitQuestionAndTheDocumentsThatUseThem() {
         JsonNode facts = json(client.get("/api/facts")).get("facts");
