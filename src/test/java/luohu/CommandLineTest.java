@@ -68,6 +68,19 @@ class CommandLineTest {
     }
 
     @Test
+    void reloadOnTheConsoleAnswersInChinese() {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("/reload\n退出\n".getBytes(StandardCharsets.UTF_8)));
+            Run r = run("chat", "--memory", "--policies", policies());
+            assertEquals(0, r.code, r.err);
+            assertTrue(r.out.contains("已重新载入政策文件"), r.out);
+        } finally {
+            System.setIn(in);
+        }
+    }
+
+    @Test
     void assessAsJson() throws Exception {
         Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
         assertEquals(0, r.code, r.err);
