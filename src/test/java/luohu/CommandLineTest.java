@@ -80,6 +80,21 @@ class CommandLineTest {
         }
     }
 
+    /** check and nlu-eval need nothing but the jar: run from an empty directory, they use what is inside it. */
+    @Test
+    void checkAndNluEvalRunFromAnyDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String command : new String[]{"check", "nlu-eval"}) {
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "luohu.Main", command)
+                    .directory(empty.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), command + ":\n" + out);
+            if (command.equals("nlu-eval")) assertTrue(out.contains("held-out") && out.contains("tuning"), out);
+        }
+    }
+
     @Test
     void assessAsJson() throws Exception {
         Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
