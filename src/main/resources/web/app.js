@@ -129,7 +129,9 @@
     const value = state.values[f.id];
     let input;
     if (f.type === 'bool') {
-      const choices = [['true', '是'], ['false', '否'], ['', '未知']];
+      // the question's own answers ("在城镇" / "在农村"), so that a fact naming two places is not answered 是/否
+      const labels = f.labels || { true: '是', false: '否' };
+      const choices = [['true', labels.true], ['false', labels.false], ['', '未知']];
       input = el('div', { class: 'radios', role: 'radiogroup', 'aria-label': f.name },
         choices.map(([v, label]) => el('label', { class: 'radio' },
           el('input', {

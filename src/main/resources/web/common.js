@@ -94,7 +94,7 @@ const LH = (() => {
   /** A fact's value in plain Chinese, as the vocabulary words it. */
   function factValueLabel(fact, value) {
     if (value === null || value === undefined || value === '') return '未知';
-    if (fact.type === 'bool') return value ? '是' : '否';
+    if (fact.type === 'bool') return fact.labels ? fact.labels[String(!!value)] : (value ? '是' : '否');
     if (fact.type === 'choice' || fact.type === 'level') {
       const v = fact.values.find(x => x.id === value);
       return v ? v.label : String(value);

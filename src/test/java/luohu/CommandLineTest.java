@@ -68,6 +68,34 @@ class CommandLineTest {
     }
 
     @Test
+    void reloadOnTheConsoleAnswersInChinese() {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("/reload\n退出\n".getBytes(StandardCharsets.UTF_8)));
+            Run r = run("chat", "--memory", "--policies", policies());
+            assertEquals(0, r.code, r.err);
+            assertTrue(r.out.contains("已重新载入政策文件"), r.out);
+        } finally {
+            System.setIn(in);
+        }
+    }
+
+    /** check and nlu-eval need nothing but the jar: run from an empty directory, they use what is inside it. */
+    @Test
+    void checkAndNluEvalRunFromAnyDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String command : new String[]{"check", "nlu-eval"}) {
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "luohu.Main", command)
+                    .directory(empty.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), command + ":\n" + out);
+            if (command.equals("nlu-eval")) assertTrue(out.contains("held-out") && out.contains("tuning"), out);
+        }
+    }
+
+    @Test
     void assessAsJson() throws Exception {
         Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
         assertEquals(0, r.code, r.err);

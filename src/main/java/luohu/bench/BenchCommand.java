@@ -42,14 +42,34 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the workload's random choices.")
     long seed;
 
+    /** The most chats or sessions of one run, and the most worker threads. */
+    static final int MAX_SESSIONS = 1_000_000, MAX_THREADS = 256;
+
+    /** What is wrong with the options, in one line, or null: checked before anything runs. */
+    String invalid() {
+        if (chats < 1 || chats > MAX_SESSIONS) return "--chats must be from 1 to " + MAX_SESSIONS + ", not " + chats;
+        if (scales == null) return null;
+        for (Integer n : scales) {
+            if (n == null || n < 1 || n > MAX_SESSIONS) return "--scales must be numbers from 1 to " + MAX_SESSIONS + ", not " + n;
+        }
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) return "--threads must be from 1 to " + MAX_THREADS + ", not " + threads;
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
+        String wrong = invalid();
+        if (wrong != null) {
+            System.err.println("luohu: bench: " + wrong);
+            return 2;
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = threads == null ? cores : threads;
         System.out.printf("luohu bench — %d cores, %.1f GiB max heap, %s %s; durable sessions (SQLite, WAL), %d worker threads%n",
                 cores, Runtime.getRuntime().maxMemory() / 1073741824.0, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), workers);
-        System.out.printf("first answer after process start: %.2f s (median of 3)%n", firstAnswerSeconds());
+        double firstAnswer = firstAnswerSeconds();
+        System.out.printf("first answer after process start: %.2f s (median of 3)%n", firstAnswer);
 
         Assistant probe = data.assistant(new MemoryStore());
         PolicyModel model = probe.model();
@@ -61,11 +81,35 @@ public final class BenchCommand implements Callable<Integer> {
         bench.run(5000, seed + 1000); // warm-up to a steady state (JIT, caches), not reported
         System.out.println();
         System.out.println(header());
-        System.out.println(row(bench.run(chats, seed)));
-        for (int n : scales) System.out.println(row(bench.run(n, seed + n)));
+        List<Benchmark.Figures> runs = new ArrayList<>();
+        runs.add(bench.run(chats, seed));
+        System.out.println(row(runs.get(0)));
+        for (int n : scales) {
+            runs.add(bench.run(n, seed + n));
+            System.out.println(row(runs.get(runs.size() - 1)));
+        }
         System.out.println();
         System.out.println("targets: ≥ 5000 turns/s; interview p99 < 5 ms; cached general < 50 µs; first answer < 1.5 s; < 20 KB heap per session");
+        List<String> missed = missed(firstAnswer, runs);
+        System.out.println(missed.isEmpty() ? "all targets met" : "MISSED: " + String.join("; ", missed));
         return 0;
+    }
+
+    /**
+     * The targets a run missed, each with the run (its number of sessions) and the figure: turns per second,
+     * interview p99, cached general questions at the median, first answer, heap per session.
+     */
+    static List<String> missed(double firstAnswerSeconds, List<Benchmark.Figures> runs) {
+        List<String> out = new ArrayList<>();
+        if (firstAnswerSeconds >= 1.5) out.add(String.format("first answer %.2f s (target < 1.5 s)", firstAnswerSeconds));
+        for (Benchmark.Figures f : runs) {
+            String at = f.sessions() + " sessions: ";
+            if (f.turnsPerSecond() < 5000) out.add(at + String.format("%.0f turns/s (target ≥ 5000)", f.turnsPerSecond()));
+            if (f.interview().percentile(99) >= 5_000_000) out.add(at + String.format("interview p99 %.2f ms (target < 5 ms)", ms(f.interview().percentile(99))));
+            if (f.cachedGeneral().percentile(50) >= 50_000) out.add(at + String.format("cached general p50 %.1f µs (target < 50 µs)", f.cachedGeneral().percentile(50) / 1e3));
+            if (f.heapPerSession() >= 20 * 1024) out.add(at + String.format("%.1f KB heap per session (target < 20 KB)", f.heapPerSession() / 1024));
+        }
+        return out;
     }
 
     private static String header() {

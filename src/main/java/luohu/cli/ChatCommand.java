@@ -119,9 +119,9 @@ public final class ChatCommand implements Callable<Integer> {
         try {
             luohu.policy.PolicyModel model = data.policies.load();
             assistant.reload(model, luohu.dialog.DialogFiles.load(data.dialogsDir(), model.vocabulary()));
-            return "policies reloaded (version " + model.version() + ")";
+            return "已重新载入政策文件（版本 " + model.version() + "）。";
         } catch (RuntimeException e) {
-            return "reload failed, still serving the previous policies: " + e.getMessage();
+            return "重新载入失败，仍使用原来的政策文件：" + e.getMessage();
         }
     }
 

@@ -20,9 +20,10 @@ import java.util.concurrent.Callable;
         description = "Print facts precision and recall, intent, ask and applicant accuracy, places and polarity flips "
                 + "over the labelled message sets: the held-out part and the tuning part.")
 public final class NluEvalCommand implements Callable<Integer> {
-    static final String DIR = "src/test/resources/nlu/";
-    static final List<Path> HELD_OUT = List.of(Path.of(DIR + "heldout.jsonl"));
-    static final List<Path> TUNING = List.of(Path.of(DIR + "tuning.jsonl"), Path.of(DIR + "messages.jsonl"));
+    /** The labelled sets inside the jar (copied there from src/test/resources/nlu/ by the build). */
+    static final String RESOURCES = "/nlu-eval/";
+    static final List<String> HELD_OUT = List.of("heldout.jsonl");
+    static final List<String> TUNING = List.of("tuning.jsonl", "messages.jsonl");
 
     @Mixin
     DataOptions data;
@@ -36,15 +37,32 @@ public final class NluEvalCommand implements Callable<Integer> {
     @Option(names = "--detail", description = "Also print per-fact and per-intent tables.")
     boolean detail;
 
+    /** The jar's copies of labelled sets, as files in a temporary folder (deleted at exit). */
+    private static List<Path> fromJar(List<String> names) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("luohu-nlu-eval");
+        dir.toFile().deleteOnExit();
+        List<Path> out = new ArrayList<>();
+        for (String name : names) {
+            try (java.io.InputStream in = NluEvalCommand.class.getResourceAsStream(RESOURCES + name)) {
+                if (in == null) throw new java.io.FileNotFoundException("the labelled set " + name + " is not inside the jar");
+                Path f = dir.resolve(name);
+                java.nio.file.Files.copy(in, f);
+                f.toFile().deleteOnExit();
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> names = new ArrayList<>();
         List<List<Path>> parts = new ArrayList<>();
         if (files.isEmpty()) {
             names.add("held-out");
-            parts.add(HELD_OUT);
+            parts.add(fromJar(HELD_OUT));
             names.add("tuning");
-            parts.add(TUNING);
+            parts.add(fromJar(TUNING));
         } else {
             for (Path f : files) {
                 names.add(f.toString());

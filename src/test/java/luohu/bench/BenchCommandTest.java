@@ -35,5 +35,28 @@ class BenchCommandTest {
         }
         long rows = report.lines().filter(l -> l.matches("\\s+(60|30|90) .*")).count();
         assertEquals(3, rows, report);
+        assertTrue(report.contains("all targets met") || report.contains("MISSED: "), "the run says which targets it missed:\n" + report);
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingRuns() {
+        for (String[] bad : new String[][]{{"--chats", "-5"}, {"--threads", "0"}, {"--scales", "10,0"}, {"--chats", "5000000"}}) {
+            PrintStream oldOut = System.out, oldErr = System.err;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            int code;
+            try {
+                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                code = Main.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("bench"), java.util.Arrays.stream(bad)).toArray(String[]::new));
+            } finally {
+                System.setOut(oldOut);
+                System.setErr(oldErr);
+            }
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, code, String.join(" ", bad));
+            assertEquals(1, e.strip().lines().count(), e);
+            assertTrue(e.startsWith("luohu: bench: " + bad[0]), e);
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");
+        }
     }
 }

@@ -50,10 +50,12 @@ final class AssessApi {
     }
 
     Place place(String name) {
-        return model.place(name).orElseThrow(() -> new BadRequestResponse("unknown place \"" + shorten(name)
+        return model.place(name).orElseThrow(() -> new BadRequestResponse("没有“" + shorten(name) + "”这个地点的落户政策；可选："
+                + model.documents().stream().map(d -> d.rootPlace().name()).collect(Collectors.joining("、"))
+                + "及其下辖地区。(unknown place \"" + shorten(name)
                 + "\"; places covered: " + model.documents().stream()
                 .map(d -> d.rootPlace().name() + " (" + d.places().stream().skip(1).map(Place::name).collect(Collectors.joining(", ")) + ")")
-                .collect(Collectors.joining("; "))));
+                .collect(Collectors.joining("; ")) + ")"));
     }
 
     private Facts facts(JsonNode node) {

@@ -92,9 +92,25 @@ final class CatalogApi {
             m.put("question", q == null ? null : q.ask());
             m.put("options", q == null ? List.of() : q.options().stream()
                     .map(o -> Map.of("label", o.label(), "value", o.value())).toList());
+            if (f.type() == luohu.policy.FactType.BOOL) m.put("labels", boolLabels(q));
             m.put("documents", List.copyOf(usedBy.getOrDefault(f.id(), Set.of())));
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * The words for yes and no of a yes/no fact: its question's answers where it has one for each ("在城镇",
+     * "在农村" for a fact whose name names two places, so that nobody has to guess which one 是 means), else 是 and 否.
+     */
+    static Map<String, String> boolLabels(Questions.Question q) {
+        String yes = null, no = null;
+        if (q != null) {
+            for (Questions.Option o : q.options()) {
+                if (Boolean.TRUE.equals(o.value()) && yes == null) yes = o.label();
+                if (Boolean.FALSE.equals(o.value()) && no == null) no = o.label();
+            }
+        }
+        return yes != null && no != null ? Map.of("true", yes, "false", no) : Map.of("true", "是", "false", "否");
     }
 }

@@ -31,8 +31,8 @@ final class ChatApi {
         ObjectNode body = JsonBody.object(ctx, SHAPE);
         String chat = chatId(body);
         String text = JsonBody.text(body, "text", true, SHAPE);
-        if (text.isBlank()) throw new BadRequestResponse("\"text\" is empty; send what the applicant said");
-        if (text.length() > MAX_TEXT) throw new BadRequestResponse("\"text\" is too long: at most " + MAX_TEXT + " characters");
+        if (text.isBlank()) throw new BadRequestResponse("请输入申请人说的话。(\"text\" is empty; send what the applicant said)");
+        if (text.length() > MAX_TEXT) throw new BadRequestResponse("消息太长：最多" + MAX_TEXT + "个字。(\"text\" is too long: at most " + MAX_TEXT + " characters)");
         if (!clients.allowChat(ctx.ip(), chat)) throw WebServer.tooMany();
         Reply r = assistant.reply(sessionId(chat), text);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -24,8 +24,8 @@ final class ClauseApi {
 
     void search(Context ctx) {
         String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) throw new BadRequestResponse("q is missing: give the words to look for, e.g. /api/clauses?q=租房 落户");
-        if (q.length() > MAX_QUERY) throw new BadRequestResponse("q is too long: at most " + MAX_QUERY + " characters");
+        if (q == null || q.isBlank()) throw new BadRequestResponse("请输入要检索的词。(q is missing: give the words to look for, e.g. /api/clauses?q=租房 落户)");
+        if (q.length() > MAX_QUERY) throw new BadRequestResponse("检索词太长：最多" + MAX_QUERY + "个字。(q is too long: at most " + MAX_QUERY + " characters)");
         String document = ctx.queryParam("document");
         if (document != null && document.isBlank()) document = null;
         if (document != null && index.documentIds().stream().noneMatch(document::equals)) {
@@ -43,8 +43,8 @@ final class ClauseApi {
 
     void clause(Context ctx) {
         String id = ctx.pathParam("id");
-        ClauseIndex.Hit h = index.clause(id).orElseThrow(() -> new NotFoundResponse("no clause \"" + AssessApi.shorten(id)
-                + "\"; clause ids look like cf-2-1-1-2 (search with /api/clauses?q=…)"));
+        ClauseIndex.Hit h = index.clause(id).orElseThrow(() -> new NotFoundResponse("没有这一条款。(no clause \"" + AssessApi.shorten(id)
+                + "\"; clause ids look like cf-2-1-1-2; search with /api/clauses?q=…)"));
         ctx.json(hit(h));
     }
 

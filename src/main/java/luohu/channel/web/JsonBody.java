@@ -52,7 +52,7 @@ final class JsonBody {
     }
 
     private static HttpResponseException tooLarge() {
-        return new HttpResponseException(413, "the request body is larger than " + WebServer.MAX_BODY_BYTES / 1024 + " KiB");
+        return new HttpResponseException(413, "提交的内容太大（超过" + WebServer.MAX_BODY_BYTES / 1024 + " KiB）。(the request body is larger than " + WebServer.MAX_BODY_BYTES / 1024 + " KiB)");
     }
 
     /** A string field; null when absent and not required. */

@@ -43,8 +43,8 @@ final class JsonErrorHandler extends ErrorHandler {
     private static String body(int status) {
         String reason = HttpStatus.getMessage(status);
         try {
-            return JsonBody.JSON.writeValueAsString(Map.of("error", "the request could not be read (" + status + " " + reason
-                    + "); check its address, headers and encoding"));
+            return JsonBody.JSON.writeValueAsString(Map.of("error", "请求无法读取。(the request could not be read (" + status + " " + reason
+                    + "); check its address, headers and encoding)"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return "{\"error\": \"bad request\"}";
         }

@@ -16,8 +16,8 @@ import java.util.HexFormat;
  */
 final class TokenCheck {
     static final String COOKIE = "luohu_token";
-    static final String MESSAGE = "a valid access token is required: send the header \"Authorization: Bearer <LUOHU_WEB_TOKEN>\""
-            + " or open the page with ?token=<LUOHU_WEB_TOKEN>";
+    static final String MESSAGE = "需要访问令牌：请用管理员给的带令牌的链接（…/?token=…）打开本页。(a valid access token is required: "
+            + "send the header \"Authorization: Bearer <LUOHU_WEB_TOKEN>\" or open the page with ?token=<LUOHU_WEB_TOKEN>)";
 
     /** The shortest token accepted. */
     static final int MIN_LENGTH = 16;

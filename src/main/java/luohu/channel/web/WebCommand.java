@@ -20,6 +20,9 @@ import java.util.function.UnaryOperator;
                 + "the access token in LUOHU_WEB_TOKEN.")
 public final class WebCommand implements Callable<Integer> {
     static final String TOKEN_ENV = "LUOHU_WEB_TOKEN";
+    /** Web chats kept at most, and how long one is kept idle. */
+    static final long CHATS_KEPT = 10_000;
+    static final java.time.Duration CHAT_IDLE = java.time.Duration.ofHours(2);
     /** The environment, replaceable in tests. */
     static UnaryOperator<String> env = System::getenv;
 
@@ -57,7 +60,9 @@ public final class WebCommand implements Callable<Integer> {
             err.println("luohu: listening on " + bind + " (beyond loopback) needs an access token: set " + TOKEN_ENV + " and give it to the staff");
             return 2;
         }
-        Assistant assistant = data.assistant();
+        // the console is used with the applicant at the desk: its chats live in memory only, until 新对话, two hours
+        // idle or the end of the process; nothing is written to the data folder
+        Assistant assistant = data.assistant(new luohu.store.MemoryStore(CHATS_KEPT, CHAT_IDLE, com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
         WebServer server;
         try {
             server = new WebServer(assistant, token).start(bind, port);

@@ -83,12 +83,12 @@ public final class WebServer implements AutoCloseable {
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed: {}", ctx.method(), routeOf(ctx), describe(e));
-            error(ctx, 500, "internal error: the request could not be handled; please try again");
+            error(ctx, 500, "内部错误，请求未能处理，请重试。(internal error: the request could not be handled; please try again)");
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) error(ctx, 404, notFound(ctx));
         });
-        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed for " + ctx.path() + "; " + API));
+        app.error(405, ctx -> error(ctx, 405, "不支持这种请求方式。(method " + ctx.method() + " is not allowed for " + ctx.path() + "; " + API + ")"));
     }
 
     /** Starts listening; port 0 picks a free one (see {@link #port()}). */
@@ -142,7 +142,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static String notFound(Context ctx) {
-        return "not found: " + ctx.method() + " " + ctx.path() + "; the page is / and " + API;
+        return "没有这个页面或接口。(not found: " + ctx.method() + " " + ctx.path() + "; the page is / and " + API + ")";
     }
 
     static void error(Context ctx, int status, String message) {

@@ -86,7 +86,7 @@ class WebAccessTest {
             HttpResponse<String> r = client.post("/api/chat", "{\"chat\": \"log-test\", \"text\": \"" + secret + "\"}");
             assertEquals(500, r.statusCode());
             assertFalse(r.body().contains(secret), r.body());
-            assertTrue(json(r).get("error").asText().startsWith("internal error"), r.body());
+            assertTrue(json(r).get("error").asText().startsWith("内部错误") && json(r).get("error").asText().contains("internal error"), r.body());
             assertNoStackTrace(r.body());
             assertEquals(400, client.post("/api/assess", "{\"place\": \"赤峰\", \"facts\": {\"housing\": \"" + secret + "\"}}").statusCode());
             assertEquals(400, client.post("/api/assess", "{\"place\": \"" + secret + "\"}").statusCode());

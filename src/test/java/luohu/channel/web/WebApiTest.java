@@ -52,6 +52,36 @@ class WebApiTest {
         assertTrue(names(cf.get("places"), "name").contains("宁城县"));
     }
 
+    /** Errors the page can show a clerk start in Chinese (the technical detail follows in brackets). */
+    @Test
+    void errorsAClerkCanSeeAreInChinese() {
+        List<HttpResponse<String>> seen = List.of(
+                client.post("/api/assess", "{\"place\": \"北京\"}"),
+                client.post("/api/chat", "{\"chat\": \"zh\", \"text\": \"" + "长".repeat(ChatApi.MAX_TEXT + 1) + "\"}"),
+                client.post("/api/chat", "{\"chat\": \"zh\", \"text\": \"   \"}"),
+                client.get("/api/clauses/no-such-clause"),
+                client.get("/api/clauses?q="),
+                client.get("/no-such-page"),
+                client.post("/api/chat", "{\"chat\": \"big\", \"text\": \"" + "长".repeat(40_000) + "\"}"));
+        for (HttpResponse<String> r : seen) {
+            String error = json(r).get("error").asText();
+            assertTrue(Character.UnicodeScript.of(error.codePointAt(0)) == Character.UnicodeScript.HAN, r.statusCode() + " " + error);
+        }
+    }
+
+    /** A yes/no fact whose name names two places is offered as its question's answers, not as 是/否. */
+    @Test
+    void yesNoFactsCarryTheWordsOfTheirAnswers() {
+        JsonNode facts = json(client.get("/api/facts")).get("facts");
+        JsonNode rural = find(facts, "id", "home_in_rural_area");
+        assertEquals("在农村", rural.get("labels").get("true").asText());
+        assertEquals("在城镇", rural.get("labels").get("false").asText());
+        for (JsonNode f : facts) {
+            if (!f.get("type").asText().equals("bool")) continue;
+            assertTrue(f.has("labels") && !f.get("labels").get("true").asText().equals(f.get("labels").get("false").asText()), f.toString());
+        }
+    }
+
     @Test
     void factsCarryTypeValuesUnitQuestionAndTheDocumentsThatUseThem() {
         JsonNode facts = json(client.get("/api/facts")).get("facts");

@@ -21,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real web process with every logger at its most detailed default level: the token and bodies stay out of the log. */
+/**
+ * A real web process with every logger at its most detailed default level: the token and bodies stay out of the log,
+ * and the chats out of the data folder.
+ */
 class WebLogTest {
     @TempDir
     Path dir;
@@ -33,7 +36,7 @@ class WebLogTest {
         Path log = dir.resolve("web.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace", "-cp",
-                System.getProperty("java.class.path"), "luohu.Main", "web", "--port", "0", "--memory")
+                System.getProperty("java.class.path"), "luohu.Main", "web", "--port", "0", "--data", dir.resolve("data").toString())
                 .redirectError(log.toFile());
         pb.environment().put("LUOHU_WEB_TOKEN", token);
         Process p = pb.start();
@@ -59,5 +62,7 @@ class WebLogTest {
         assertFalse(text.contains(token), "the token is logged:\n" + text.lines().filter(l -> l.contains(token)).limit(3).toList());
         assertFalse(text.contains("13912345678"), "what was typed is logged");
         assertFalse(text.contains("赤峰租房"), "what was typed is logged");
+        // the console's chats are kept in memory only: nothing is written to the data folder
+        assertFalse(Files.exists(dir.resolve("data").resolve("luohu.db")), "web chats were written to the database");
     }
 }
