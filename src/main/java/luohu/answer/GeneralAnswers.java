@@ -91,7 +91,7 @@ public final class GeneralAnswers {
         List<String> topics = topics(u);
         String silent = topics.isEmpty() ? prompts.say("silent")
                 : prompts.say("no_topic_rules", "document", doc.info().citeName(), "topic", model.topicName(topics.get(0)));
-        return nearest(u, doc, place).map(p -> silent + "\n" + p).orElse(silent);
+        return nearest(u, doc, place).orElse(silent);
     }
 
     /**
@@ -150,7 +150,9 @@ public final class GeneralAnswers {
 
     /** The document's words nearest the message, when no condition or rule answers it. */
     public java.util.Optional<String> nearest(Understanding u, PolicyDocument doc, Place place) {
-        return Passages.nearest(doc, place, u.normalised(), common, text).map(p -> prompts.say("nearest_passage", "passage", p));
+        // what a "do I need X" question is about, in plain words, counts as part of the question ("本人到场")
+        return Passages.nearest(doc, place, u.normalised(), common, text, 2, u.requirementLabel() == null ? "" : u.requirementLabel())
+                .map(p -> prompts.say("nearest_passage", "passage", p));
     }
 
     /** Whether the rule's condition has a threshold on a fact known: not reaching it is worth saying. */
@@ -239,10 +241,16 @@ public final class GeneralAnswers {
         }
         String rules = ruleLines(u, doc, place, facts, 3);
         if (rules != null) parts.add(rules);
+        // the document's own words very near the question ("面积小也行吗" → "不受住房面积、金额限制")
+        if (!parts.isEmpty()) {
+            Passages.nearest(doc, place, u.normalised(), common, text, 3).filter(p -> parts.stream().noneMatch(x -> x.contains(p)))
+                    .ifPresent(p -> parts.add(prompts.say("nearest_passage", "passage", p)));
+        }
         if (parts.isEmpty()) {
-            parts.add(u.requirementLabel() == null ? prompts.say("silent")
-                    : prompts.say("silent_subject", "document", doc.info().citeName(), "subject", u.requirementLabel()));
-            nearest(u, doc, place).ifPresent(p -> parts.add(p));
+            // the document's own words near the question, when it has them, rather than a silence they would contradict
+            java.util.Optional<String> near = nearest(u, doc, place);
+            parts.add(near.orElseGet(() -> u.requirementLabel() == null ? prompts.say("silent")
+                    : prompts.say("silent_subject", "document", doc.info().citeName(), "subject", u.requirementLabel())));
         }
         parts.add(text.source(doc));
         return String.join("\n\n", parts);

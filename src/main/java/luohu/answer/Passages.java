@@ -28,8 +28,27 @@ final class Passages {
 
     /** The nearest passage, quoted with its clause, or empty when none shares enough with the message. */
     static Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text) {
-        Set<String> pairs = pairs(message, common);
-        if (pairs.size() < NEAR) return Optional.empty();
+        return nearest(doc, place, message, common, text, NEAR, "");
+    }
+
+    static Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text, int near) {
+        return nearest(doc, place, message, common, text, near, "");
+    }
+
+    /**
+     * As {@link #nearest}, with the number of shared runs a passage needs, and the words of what is asked about
+     * ("本人到场"), whose runs count twice.
+     */
+    static Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text,
+                                    int near, String subject) {
+        Set<String> pairs = pairs(message + " " + subject, common);
+        Set<String> key = pairs(subject, common);
+        // the names of the document's places tell nothing about what is asked ("二连浩特…咋办")
+        for (Place p : doc.places()) {
+            pairs.removeAll(pairs(p.name(), Set.of()));
+            p.aliases().forEach(a -> pairs.removeAll(pairs(a, Set.of())));
+        }
+        if (pairs.size() < near) return Optional.empty();
         List<Cited> candidates = new ArrayList<>();
         for (Pathway p : doc.pathways()) {
             if (p.scope().covers(place) == Truth.FALSE) continue;
@@ -41,15 +60,15 @@ final class Passages {
             if (r.scope().covers(place) != Truth.FALSE) candidates.add(new Cited(r.text(), r.clauses().get(0)));
         }
         Cited best = null;
-        int bestScore = NEAR - 1;
+        int bestScore = near - 1;
         for (Cited c : candidates) {
-            int score = (int) pairs.stream().filter(c.text()::contains).count();
+            int score = (int) pairs.stream().filter(c.text()::contains).count() + (int) key.stream().filter(c.text()::contains).count();
             if (score > bestScore || score == bestScore && best != null && c.text().length() < best.text().length()) {
                 best = c;
                 bestScore = score;
             }
         }
-        return best == null || bestScore < NEAR ? Optional.empty()
+        return best == null || bestScore < near ? Optional.empty()
                 : Optional.of("“" + best.text() + "”" + text.cite(doc, best.clause()));
     }
 
