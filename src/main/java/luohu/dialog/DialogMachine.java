@@ -246,7 +246,9 @@ public final class DialogMachine {
         Assessment a = null;
         if (place != null) {
             // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
-            String notes = u.ask().aboutPathway() ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics());
+            // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")
+            boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
+            String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics());
             if (notes != null) head.append(notes).append("\n\n");
             String silent = silentFacts(u.facts(), place);
             if (silent != null) {
