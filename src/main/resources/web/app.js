@@ -257,6 +257,10 @@
     state.selected = id;
     for (const c of document.querySelectorAll('#outcomes .pathway')) c.classList.toggle('selected', c.dataset.pathway === id);
     renderChecklist();
+    // on a narrow screen the checklist is below every card: bring it into view
+    const box = $('checklist');
+    const r = box.getBoundingClientRect();
+    if (r.top > window.innerHeight * 0.6 || r.bottom < 0) box.scrollIntoView({ block: 'start' });
   }
 
   // ---- checklist ---------------------------------------------------------------------------------------------------

@@ -50,8 +50,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * .ci/run; nothing here downloads a browser or a driver). Skipped only where that driver is absent.
  */
 class WebBrowserTest {
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Debian's driver and browser; -Dluohu.chromedriver / -Dluohu.chromium name others (an unpacked copy, say). */
+    static final Path DRIVER = Path.of(System.getProperty("luohu.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("luohu.chromium", "/usr/bin/chromium"));
     private static final String TOKEN = "browser-test-token-7d1e";
 
     private static Assistant assistant;
@@ -218,6 +219,72 @@ class WebBrowserTest {
         }
         assertTrue(printed > 60, "printed " + printed);
         assertEquals(List.of(), tooLong);
+    }
+
+    /** What of the page is wider than its box: the page itself, or a pathway card (its citations, say). */
+    private static List<String> overflowing() {
+        @SuppressWarnings("unchecked")
+        List<String> wide = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const out = [];"
+                        + "const root = document.documentElement;"
+                        + "if (root.scrollWidth > window.innerWidth) out.push('page ' + root.scrollWidth + ' > ' + window.innerWidth);"
+                        + "for (const c of document.querySelectorAll('#outcomes .pathway, #checklist, .col')) {"
+                        + "  if (c.scrollWidth > c.clientWidth + 1) out.push((c.dataset.pathway || c.id || c.className) + ' ' + c.scrollWidth + ' > ' + c.clientWidth);"
+                        + "}"
+                        + "return out;");
+        return wide;
+    }
+
+    private static String firstCard() {
+        List<WebElement> cards = driver.findElements(By.cssSelector("#outcomes .pathway"));
+        return cards.isEmpty() ? null : cards.get(0).getAttribute("data-pathway");
+    }
+
+    private static void pickPlace(String prefix) {
+        WebElement select = driver.findElement(By.id("place"));
+        String value = select.findElements(By.tagName("option")).stream().map(o -> o.getAttribute("value"))
+                .filter(v -> v.startsWith(prefix)).findFirst().orElseThrow();
+        String before = firstCard();
+        new Select(select).selectByValue(value);
+        // the cards of this place's document are drawn (each document's pathway ids have their own prefix)
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            String now = firstCard();
+            return now != null && !now.equals(before);
+        });
+    }
+
+    /**
+     * At a phone's width (390 px) nothing is wider than the screen, citations included, and a pathway tapped brings
+     * its checklist into view; on a desktop the citations stay inside their cards; the print view has a viewport.
+     */
+    @Test
+    void atPhoneWidthNothingOverflowsAndATappedPathwaysChecklistComesIntoView() {
+        driver.manage().window().setSize(new Dimension(1440, 1000));
+        driver.get(base + "/?token=" + TOKEN);
+        waiting().until(d -> d.findElements(By.cssSelector("#place option")).size() > 5);
+        pickPlace("聊城");
+        for (int width : new int[]{1440, 1280, 1100, 1024, 800}) {
+            driver.manage().window().setSize(new Dimension(width, 1000));
+            assertEquals(List.of(), overflowing(), "desktop " + width + " px, 聊城");
+        }
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        for (String place : List.of("二连浩特", "喀什", "聊城")) {
+            pickPlace(place);
+            assertEquals(List.of(), overflowing(), "390 px, " + place);
+        }
+        WebElement card = driver.findElements(By.cssSelector("#outcomes .pathway")).get(0);
+        String id = card.getAttribute("data-pathway");
+        clickCard(id);
+        waiting().until(d -> !d.findElements(By.cssSelector("#checklist h3")).isEmpty());
+        waiting().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const r = document.getElementById('checklist').getBoundingClientRect();"
+                        + "return r.top >= -1 && r.top < window.innerHeight / 2;"));
+        assertEquals(List.of(), overflowing(), "390 px, checklist of " + id);
+
+        driver.get(base + "/print.html");
+        assertTrue(!driver.findElements(By.cssSelector("meta[name=viewport]")).isEmpty(), "the print view has a viewport");
+        driver.manage().window().setSize(new Dimension(1440, 1000));
     }
 
     /** A4 paper without the driver's own margins: the page's @page rule sets them. */
