@@ -57,7 +57,9 @@ public final class DialogMachine {
         this.cases = new CaseAnswers(model, prompts, questions);
         this.general = new GeneralAnswers(engine, prompts, cases).withCommonPairs(dialogs.lexicon().commonPairs());
         this.cache = cache;
-        this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts);
+        this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
+                .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),
+                        understander::relativeWords);
     }
 
     /** The response rules, for tests that every rule is reached. */

@@ -45,6 +45,20 @@ final class Responder {
         }
     }
 
+    private java.util.function.Function<String, List<String>> relatives = t -> List.of();
+    private java.util.function.Function<String, List<String>> relationTerms = r -> List.of();
+    private java.util.function.Function<String, List<String>> relationWords = r -> List.of();
+
+    /** How the words of a message name relatives, and the terms the documents use for each relation. */
+    Responder withRelatives(java.util.function.Function<String, List<String>> named,
+                            java.util.function.Function<String, List<String>> terms,
+                            java.util.function.Function<String, List<String>> words) {
+        this.relatives = named;
+        this.relationTerms = terms;
+        this.relationWords = words;
+        return this;
+    }
+
     Responder(luohu.policy.PolicyEngine engine, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
         this.model = engine.model();
         this.rules = rules;
@@ -124,7 +138,10 @@ final class Responder {
             case "practical" -> body = replies.practical(a, ask.id(), model.topicName(ask.id()));
             case "materials" -> body = replies.materials(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
-            case "family" -> body = replies.family(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
+            case "family" -> {
+                List<PathwayOutcome> of = fits.isEmpty() ? ordered(focus.pathways()) : fits;
+                body = replies.family(a, of) + unnamedRelatives(u, replies.family(a, of));
+            }
             case "menu" -> {
                 String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : null;
                 if (shared != null) {
@@ -237,6 +254,21 @@ final class Responder {
         Questions.Question q = questions.get(next.get());
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
                 ButtonPayload.forQuestion(q).reply(text + prompts.say("next_question", "question", about(q.ask(), s.applicant()))), r);
+    }
+
+    /**
+     * "我老丈人能跟着不" where the document lists 配偶、子女、父母: a line saying the document does not name that relative.
+     * A relative counts as named when one of its relation's terms (lexicon.yaml relation_terms) is in the family lines.
+     */
+    private String unnamedRelatives(Understanding u, String familyLines) {
+        StringBuilder sb = new StringBuilder();
+        for (String relation : relatives.apply(u.normalised())) {
+            List<String> terms = relationTerms.apply(relation);
+            if (terms.isEmpty() || terms.stream().anyMatch(familyLines::contains)) continue;
+            String word = relationWords.apply(relation).stream().filter(u.normalised()::contains).findFirst().orElse(relation);
+            sb.append("\n").append(prompts.say("family_unnamed", "relative", word));
+        }
+        return sb.toString();
     }
 
     /** A question put about the applicant: "您的最高学历是？" becomes "您孙子的最高学历是？" when asking for a relative. */

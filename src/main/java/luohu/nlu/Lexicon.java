@@ -39,6 +39,7 @@ public record Lexicon(
         @JsonProperty("case_topics") List<String> caseTopics,
         List<String> elliptical,
         @JsonProperty("common_pairs") List<String> commonPairs,
+        @JsonProperty("relation_terms") Map<String, List<String>> relationTerms,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -53,6 +54,7 @@ public record Lexicon(
         caseTopics = caseTopics == null ? List.of() : caseTopics;
         elliptical = elliptical == null ? List.of() : elliptical;
         commonPairs = commonPairs == null ? List.of() : commonPairs;
+        relationTerms = relationTerms == null ? Map.of() : relationTerms;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
