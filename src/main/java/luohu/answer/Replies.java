@@ -119,7 +119,7 @@ public final class Replies {
         if (waiting.size() > 1) {
             Condition.Leaf leaf = Condition.leavesOf(waiting.get(0).pathway().conditions()).stream()
                     .filter(l -> l.fact().equals(fact) && l.says() != null).findFirst().orElse(null);
-            String need = leaf == null ? prompts.say("conditions_met_if_place") : "“" + leaf.says() + "”" + text.cite(doc, leaf.clause());
+            String need = leaf == null ? unsaid(waiting.get(0)) : "“" + leaf.says() + "”" + text.cite(doc, leaf.clause());
             return prompts.say("would_fit_many", "who", who, "place", a.place().name(),
                     "names", quoted(waiting.subList(0, Math.min(4, waiting.size()))), "condition", need);
         }
@@ -129,7 +129,7 @@ public final class Replies {
             if (o.missing().contains(l.fact()) && l.says() != null) needs.add("“" + l.says() + "”" + text.cite(doc, l.clause()));
         }
         List<String> shown = new ArrayList<>(new LinkedHashSet<>(needs));
-        String cond = shown.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", shown.subList(0, Math.min(2, shown.size())));
+        String cond = shown.isEmpty() ? unsaid(o) : String.join("，", shown.subList(0, Math.min(2, shown.size())));
         StringBuilder sb = new StringBuilder(prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
                 "cite", text.cite(doc, o.pathway().clauses()), "conditions", cond));
         List<String> met = metParts(o, a.facts(), doc);
@@ -164,7 +164,7 @@ public final class Replies {
             List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
                     .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
             return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()),
-                    "conditions", needs.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", needs));
+                    "conditions", needs.isEmpty() ? unsaid(o) : String.join("，", needs));
         }
         return refused(a, in, who).split("\n")[0];
     }
@@ -192,6 +192,15 @@ public final class Replies {
         return sb.toString();
     }
 
+    /**
+     * What an open pathway still waits for when its conditions carry no words of the document to quote: the specific
+     * place within the document's area, or the facts by name.
+     */
+    private String unsaid(PathwayOutcome o) {
+        if (o.placeUnknown() || o.missing().isEmpty()) return prompts.say("conditions_met_if_place");
+        return prompts.say("still_needs", "facts", String.join("、", text.missing(o.missing())));
+    }
+
     /** A pathway asked about that is still open, in a line: what it still asks, in the document's words. */
     public String standing(luohu.policy.Place place, Assessment a, List<PathwayOutcome> open) {
         PathwayOutcome o = open.get(0);
@@ -199,7 +208,7 @@ public final class Replies {
                 .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
                 .map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
         return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(a.document(), o.pathway().clauses()),
-                "conditions", needs.isEmpty() ? prompts.say("conditions_met_if_place") : String.join("，", needs));
+                "conditions", needs.isEmpty() ? unsaid(o) : String.join("，", needs));
     }
 
     /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */
