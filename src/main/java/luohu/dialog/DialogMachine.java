@@ -194,7 +194,14 @@ public final class DialogMachine {
     private Session merge(Session s, Understanding u) {
         // "我爸妈能跟着落户吗" names who would come along, not a relative to join
         Facts stated = u.ask() == luohu.nlu.Ask.FAMILY ? u.facts().without("local_relative") : u.facts();
-        Session next = s.withFacts(mergeFacts(s.facts(), stated));
+        Facts merged = mergeFacts(s.facts(), stated);
+        // what the facts say of others not yet known ("租房一年多": lived here as long); the message states only the first
+        for (Map.Entry<String, List<String>> imp : understander.factImplies().entrySet()) {
+            Object v = stated.get(imp.getKey()).orElse(null);
+            if (v == null || v instanceof Excluded) continue;
+            for (String other : imp.getValue()) if (!merged.knows(other)) merged = merged.with(other, v);
+        }
+        Session next = s.withFacts(merged);
         // a message naming who would settle ("帮我儿子问问") changes the applicant; one naming nobody keeps them
         if (u.applicant() != null) next = next.withApplicant(applicantWord(u));
         Place p = u.places().last();

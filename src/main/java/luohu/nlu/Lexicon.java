@@ -40,6 +40,7 @@ public record Lexicon(
         List<String> elliptical,
         @JsonProperty("common_pairs") List<String> commonPairs,
         @JsonProperty("relation_terms") Map<String, List<String>> relationTerms,
+        @JsonProperty("fact_implies") Map<String, List<String>> factImplies,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -55,6 +56,7 @@ public record Lexicon(
         elliptical = elliptical == null ? List.of() : elliptical;
         commonPairs = commonPairs == null ? List.of() : commonPairs;
         relationTerms = relationTerms == null ? Map.of() : relationTerms;
+        factImplies = factImplies == null ? Map.of() : factImplies;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;

@@ -82,6 +82,7 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
+
         boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
@@ -172,6 +173,11 @@ public final class Understander {
             if (words.stream().anyMatch(w -> w.length() > 1 && normalised.contains(w))) out.add(rel);
         });
         return out;
+    }
+
+    /** Facts that say others of the same measure where those are not said (lexicon.yaml fact_implies). */
+    public Map<String, List<String>> factImplies() {
+        return lexicon.factImplies();
     }
 
     /** The topics whose rules come before a case answer (lexicon.yaml case_topics). */
