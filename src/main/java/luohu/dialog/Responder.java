@@ -253,7 +253,7 @@ final class Responder {
         }
         Questions.Question q = questions.get(next.get());
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                ButtonPayload.forQuestion(q).reply(text + prompts.say("next_question", "question", about(q.ask(), s.applicant()))), r);
+                ButtonPayload.forQuestion(q).reply(text + source.strip() + "\n" + prompts.say("next_question", "question", about(q.ask(), s.applicant()))), r);
     }
 
     /**
