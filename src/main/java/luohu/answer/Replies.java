@@ -124,12 +124,8 @@ public final class Replies {
                     "names", quoted(waiting.subList(0, Math.min(4, waiting.size()))), "condition", need);
         }
         PathwayOutcome o = waiting.isEmpty() ? open.get(0) : waiting.get(0);
-        List<String> needs = new ArrayList<>();
-        for (Condition.Leaf l : Condition.leavesOf(o.pathway().conditions())) {
-            if (o.missing().contains(l.fact()) && l.says() != null) needs.add("“" + l.says() + "”" + text.cite(doc, l.clause()));
-        }
-        List<String> shown = new ArrayList<>(new LinkedHashSet<>(needs));
-        String cond = shown.isEmpty() ? unsaid(o) : String.join("，", shown.subList(0, Math.min(2, shown.size())));
+        List<String> shown = stillAsked(o, doc, true);
+        String cond = shown.isEmpty() ? unsaid(o) : String.join("，", shown);
         StringBuilder sb = new StringBuilder(prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
                 "cite", text.cite(doc, o.pathway().clauses()), "conditions", cond));
         List<String> met = metParts(o, a.facts(), doc);
@@ -160,12 +156,7 @@ public final class Replies {
         if (!narrow && !named.isEmpty()) return prompts.say("standing_no_topic", "topic", topicName.apply(named.get(0)), "count", inScope(a).size());
         if (!narrow) return prompts.say("standing_wide", "count", inScope(a).size());
         PathwayOutcome o = in.get(0);
-        if (o.status() == Status.UNDETERMINED) {
-            List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
-                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null).map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
-            return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()),
-                    "conditions", needs.isEmpty() ? unsaid(o) : String.join("，", needs));
-        }
+        if (o.status() == Status.UNDETERMINED) return standing(a.place(), a, List.of(o));
         return refused(a, in, who).split("\n")[0];
     }
 
@@ -193,6 +184,16 @@ public final class Replies {
     }
 
     /**
+     * What an open pathway still asks, in the document's words (at most two), with their clauses when asked for; a
+     * condition worded as the pathway's own name says nothing more than the name and is left out.
+     */
+    private List<String> stillAsked(PathwayOutcome o, PolicyDocument doc, boolean cited) {
+        return Condition.leavesOf(o.pathway().conditions()).stream()
+                .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
+                .map(l -> "“" + l.says() + "”" + (cited ? text.cite(doc, l.clause()) : "")).distinct().limit(2).toList();
+    }
+
+    /**
      * What an open pathway still waits for when its conditions carry no words of the document to quote: the specific
      * place within the document's area, or the facts by name.
      */
@@ -204,9 +205,7 @@ public final class Replies {
     /** A pathway asked about that is still open, in a line: what it still asks, in the document's words. */
     public String standing(luohu.policy.Place place, Assessment a, List<PathwayOutcome> open) {
         PathwayOutcome o = open.get(0);
-        List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
-                .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
-                .map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+        List<String> needs = stillAsked(o, a.document(), false);
         return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(a.document(), o.pathway().clauses()),
                 "conditions", needs.isEmpty() ? unsaid(o) : String.join("，", needs));
     }
@@ -289,10 +288,7 @@ public final class Replies {
         StringBuilder sb = new StringBuilder(prompts.say("alternatives_intro", "who", who));
         for (PathwayOutcome o : open.subList(0, Math.min(3, open.size()))) {
             sb.append("\n· ").append(o.pathway().name()).append(text.cite(doc, o.pathway().clauses()));
-            // a condition worded as the pathway's own name says nothing more than the name
-            List<String> needs = Condition.leavesOf(o.pathway().conditions()).stream()
-                    .filter(l -> o.missing().contains(l.fact()) && l.says() != null && !o.pathway().name().contains(l.says()))
-                    .map(l -> "“" + l.says() + "”").distinct().limit(2).toList();
+            List<String> needs = stillAsked(o, doc, false);
             if (!needs.isEmpty()) sb.append("：要求").append(String.join("，", needs));
         }
         return sb.toString();
