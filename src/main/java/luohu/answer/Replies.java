@@ -384,9 +384,9 @@ public final class Replies {
         List<String> readings = text.readings(o, doc);
         if (!decided) readings = readings.subList(0, Math.min(o.unclear().size(), readings.size()));
         for (String r : readings) sb.append("\n").append(r);
-        for (Cited n : o.pathway().notes()) {
-            if (n.reading() == null && n.text().length() <= SHORT_NOTE) sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause()));
-        }
+        // one such note: more is clutter on a phone
+        o.pathway().notes().stream().filter(n -> n.reading() == null && n.text().length() <= SHORT_NOTE).findFirst()
+                .ifPresent(n -> sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause())));
         return sb.toString();
     }
 

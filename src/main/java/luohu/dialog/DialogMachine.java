@@ -259,7 +259,8 @@ public final class DialogMachine {
             boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
             String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics());
             if (notes != null) head.append(notes).append("\n\n");
-            String silent = silentFacts(u.facts(), place);
+            // a topic rule already answering the message's worry ("有年龄限制没") is not to be followed by a silence
+            String silent = notes == null ? silentFacts(u.facts(), place) : null;
             if (silent != null) {
                 head.append(silent).append("\n");
                 // what the document does say near it ("只有购房合同行不": the materials name 购房合同)
