@@ -36,6 +36,14 @@ public final class Replies {
     private final CaseAnswers cases;
     private final luohu.policy.PolicyEngine engine;
 
+    private java.util.Collection<String> noteCues = List.of();
+
+    /** Words that make a short note a waiver or a duty worth saying with an answer ("不受", "必须"). */
+    public Replies withNoteCues(java.util.Collection<String> cues) {
+        this.noteCues = List.copyOf(cues);
+        return this;
+    }
+
     public Replies(luohu.policy.PolicyEngine engine, CaseAnswers cases, Prompts prompts) {
         this.engine = engine;
         this.text = cases.text();
@@ -385,7 +393,8 @@ public final class Replies {
         if (!decided) readings = readings.subList(0, Math.min(o.unclear().size(), readings.size()));
         for (String r : readings) sb.append("\n").append(r);
         // one such note: more is clutter on a phone
-        o.pathway().notes().stream().filter(n -> n.reading() == null && n.text().length() <= SHORT_NOTE).findFirst()
+        o.pathway().notes().stream().filter(n -> n.reading() == null && n.text().length() <= SHORT_NOTE
+                        && noteCues.stream().anyMatch(n.text()::contains)).findFirst()
                 .ifPresent(n -> sb.append("\n说明：“").append(n.text()).append("”").append(text.cite(doc, n.clause())));
         return sb.toString();
     }

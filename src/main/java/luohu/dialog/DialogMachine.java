@@ -59,7 +59,8 @@ public final class DialogMachine {
         this.cache = cache;
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
                 .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),
-                        understander::relativeWords);
+                        understander::relativeWords)
+                .withNoteCues(dialogs.lexicon().noteCues());
     }
 
     /** The response rules, for tests that every rule is reached. */

@@ -50,6 +50,11 @@ final class Responder {
     private java.util.function.Function<String, List<String>> relationWords = r -> List.of();
 
     /** How the words of a message name relatives, and the terms the documents use for each relation. */
+    Responder withNoteCues(java.util.Collection<String> cues) {
+        replies.withNoteCues(cues);
+        return this;
+    }
+
     Responder withRelatives(java.util.function.Function<String, List<String>> named,
                             java.util.function.Function<String, List<String>> terms,
                             java.util.function.Function<String, List<String>> words) {

@@ -41,6 +41,7 @@ public record Lexicon(
         @JsonProperty("common_pairs") List<String> commonPairs,
         @JsonProperty("relation_terms") Map<String, List<String>> relationTerms,
         @JsonProperty("fact_implies") Map<String, List<String>> factImplies,
+        @JsonProperty("note_cues") List<String> noteCues,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -57,6 +58,7 @@ public record Lexicon(
         commonPairs = commonPairs == null ? List.of() : commonPairs;
         relationTerms = relationTerms == null ? Map.of() : relationTerms;
         factImplies = factImplies == null ? Map.of() : factImplies;
+        noteCues = noteCues == null ? List.of() : noteCues;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
