@@ -254,6 +254,14 @@ public final class DialogMachine {
             if (!noted.isEmpty()) head.append(noted).append("\n");
         }
         Assessment a = null;
+        // a home in a city district (红山区, 银州区) is read as in town, and the reply says so: asking 城镇还是农村 of
+        // someone who just named their district helps nobody, and the person can correct it
+        if (place != null && understander.townKinds().contains(place.kind()) && u.facts().knows("housing")
+                && !merged.facts().knows("home_in_rural_area") && !whatif) {
+            merged = merged.withFacts(merged.facts().with("home_in_rural_area", false));
+            s = whatif ? s : s.withFacts(merged.facts());
+            head.append(prompts.say("assumed_town", "place", place.name())).append("\n");
+        }
         if (place != null) {
             // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
             // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")

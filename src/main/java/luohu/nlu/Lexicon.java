@@ -42,6 +42,7 @@ public record Lexicon(
         @JsonProperty("relation_terms") Map<String, List<String>> relationTerms,
         @JsonProperty("fact_implies") Map<String, List<String>> factImplies,
         @JsonProperty("note_cues") List<String> noteCues,
+        @JsonProperty("town_kinds") List<String> townKinds,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -59,6 +60,7 @@ public record Lexicon(
         relationTerms = relationTerms == null ? Map.of() : relationTerms;
         factImplies = factImplies == null ? Map.of() : factImplies;
         noteCues = noteCues == null ? List.of() : noteCues;
+        townKinds = townKinds == null ? List.of() : townKinds;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;

@@ -175,6 +175,11 @@ public final class Understander {
         return out;
     }
 
+    /** Kinds of place whose homes are read as in town unless said otherwise (lexicon.yaml town_kinds). */
+    public List<String> townKinds() {
+        return lexicon.townKinds();
+    }
+
     /** Facts that say others of the same measure where those are not said (lexicon.yaml fact_implies). */
     public Map<String, List<String>> factImplies() {
         return lexicon.factImplies();
