@@ -248,7 +248,8 @@ public final class GeneralAnswers {
         }
         if (parts.isEmpty()) {
             // the document's own words near the question, when it has them, rather than a silence they would contradict
-            java.util.Optional<String> near = nearest(u, doc, place);
+            // (a subject the conditions could name, as 租住年限, is a silence when none does)
+            java.util.Optional<String> near = subject.isEmpty() ? nearest(u, doc, place) : java.util.Optional.empty();
             parts.add(near.orElseGet(() -> u.requirementLabel() == null ? prompts.say("silent")
                     : prompts.say("silent_subject", "document", doc.info().citeName(), "subject", u.requirementLabel())));
         }
