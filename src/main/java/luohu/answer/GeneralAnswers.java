@@ -63,7 +63,8 @@ public final class GeneralAnswers {
      */
     public String answer(Understanding u, Place place, Facts facts) {
         return switch (u.intent()) {
-            case POLICY_INFO -> place == null ? everyDocument(this::policyInfo) : policyInfo(model.documentOf(place), place);
+            case POLICY_INFO -> place == null ? everyDocument(this::policyInfo)
+                    : validityOnly(u) ? validity(model.documentOf(place)) : policyInfo(model.documentOf(place), place);
             case REQUIREMENT -> place == null ? prompts.say("requirement_place", "places", placeList()) : requirement(u, place, facts);
             case COMPARE -> compare(u, facts);
             default -> place == null ? everyDocument((d, p) -> rules(u, d, p, facts, 1)) : rules(u, model.documentOf(place), place, facts, 3);
@@ -194,6 +195,27 @@ public final class GeneralAnswers {
         if (place == null || u.topics().stream().noneMatch(caseTopics::contains)) return null;
         // the answer that follows carries the document's notices itself
         return ruleLines(u, model.documentOf(place), place, facts, 1, false);
+    }
+
+    private java.util.Collection<String> validityWords = List.of();
+
+    /** Words of a question only about whether a document is still in force ("还管用不"). */
+    public GeneralAnswers withValidityWords(java.util.Collection<String> words) {
+        this.validityWords = List.copyOf(words);
+        return this;
+    }
+
+    /** A short question whether the document still holds: answered with its status, not its whole description. */
+    private boolean validityOnly(Understanding u) {
+        String plain = u.normalised().replaceAll("[\\p{P}\\s]", "");
+        return plain.length() <= 12 && validityWords.stream().anyMatch(plain::contains);
+    }
+
+    private String validity(PolicyDocument doc) {
+        DocumentInfo i = doc.info();
+        String status = i.draft() || i.effective() != null ? text.status(doc) + "。"
+                : prompts.say("policy_dated", "document", i.citeName(), "date", i.date() == null ? "未写明年份" : i.date() + "年");
+        return status + "\n" + prompts.say("policy_validity") + "\n" + text.source(doc);
     }
 
     private String policyInfo(PolicyDocument doc, Place place) {

@@ -55,7 +55,8 @@ public final class DialogMachine {
         this.questions = dialogs.questions();
         this.planner = new Planner(questions);
         this.cases = new CaseAnswers(model, prompts, questions);
-        this.general = new GeneralAnswers(engine, prompts, cases).withCommonPairs(dialogs.lexicon().commonPairs());
+        this.general = new GeneralAnswers(engine, prompts, cases).withCommonPairs(dialogs.lexicon().commonPairs())
+                .withValidityWords(dialogs.lexicon().validityWords());
         this.cache = cache;
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
                 .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),

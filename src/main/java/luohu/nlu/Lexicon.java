@@ -43,6 +43,7 @@ public record Lexicon(
         @JsonProperty("fact_implies") Map<String, List<String>> factImplies,
         @JsonProperty("note_cues") List<String> noteCues,
         @JsonProperty("town_kinds") List<String> townKinds,
+        @JsonProperty("validity_words") List<String> validityWords,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -61,6 +62,7 @@ public record Lexicon(
         factImplies = factImplies == null ? Map.of() : factImplies;
         noteCues = noteCues == null ? List.of() : noteCues;
         townKinds = townKinds == null ? List.of() : townKinds;
+        validityWords = validityWords == null ? List.of() : validityWords;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
