@@ -138,6 +138,12 @@ public final class GeneralAnswers {
         }
         if (chosen.isEmpty()) return null;
         chosen.sort((x, y) -> Integer.compare(score.get(y), score.get(x)));
+        // a message asking of two topics ("居住证有啥用 孩子能中考不") hears the best rule of each before the rest
+        List<Rule> firsts = new ArrayList<>();
+        for (String t : narrow) chosen.stream().filter(r -> r.topics().contains(t)).findFirst().filter(r -> !firsts.contains(r)).ifPresent(firsts::add);
+        List<Rule> ordered = new ArrayList<>(firsts.subList(0, Math.min(limit, firsts.size())));
+        chosen.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+        chosen = ordered;
         String topicName = model.topicName((narrow.isEmpty() ? topics : narrow).get(0));
         StringBuilder sb = new StringBuilder();
         if (withNotice) cases.draftNotice(doc).ifPresent(d -> sb.append(d).append("\n"));
