@@ -274,6 +274,16 @@ public final class Replies {
         return sb.toString();
     }
 
+    /** Whether the document has rules of this topic for the place. */
+    public boolean says(Assessment a, String topic) {
+        return a.document().rules().stream().anyMatch(r -> r.topics().contains(topic) && r.scope().covers(a.place()) != Truth.FALSE);
+    }
+
+    /** That the document says nothing of these topics, in one line. */
+    public String silentOn(Assessment a, List<String> topicNames) {
+        return prompts.say("practical_silent", "document", a.document().info().citeName(), "topic", String.join("和", topicNames));
+    }
+
     /** Time, fees, applying online: the rules of that topic, or that the document says nothing of it. */
     public String practical(Assessment a, String topic, String topicName) {
         PolicyDocument doc = a.document();

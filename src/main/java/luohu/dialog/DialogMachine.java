@@ -61,7 +61,8 @@ public final class DialogMachine {
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
                 .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),
                         understander::relativeWords)
-                .withNoteCues(dialogs.lexicon().noteCues());
+                .withNoteCues(dialogs.lexicon().noteCues())
+                .withAsks(understander::asks);
     }
 
     /** The response rules, for tests that every rule is reached. */

@@ -46,6 +46,13 @@ final class Responder {
     }
 
     private java.util.function.Function<String, List<String>> relatives = t -> List.of();
+    private java.util.function.Function<String, List<Ask>> allAsks = t -> List.of();
+
+    /** How to find every ask a message names. */
+    Responder withAsks(java.util.function.Function<String, List<Ask>> all) {
+        this.allAsks = all;
+        return this;
+    }
     private java.util.function.Function<String, List<String>> relationTerms = r -> List.of();
     private java.util.function.Function<String, List<String>> relationWords = r -> List.of();
 
@@ -140,7 +147,20 @@ final class Responder {
                 return new Answer(done, new Reply(head + cases.noPathwaysHere(a), after), r);
             }
             case "cross_province" -> body = replies.crossProvince(a, focus.narrow() ? focus.pathways() : List.of());
-            case "practical" -> body = replies.practical(a, ask.id(), model.topicName(ask.id()));
+            case "practical" -> {
+                // "要花多少钱 多久能办好": each practical thing asked, a line each
+                List<String> lines = new ArrayList<>();
+                List<String> silent = new ArrayList<>();
+                List<Ask> named = new ArrayList<>(allAsks.apply(u.normalised()));
+                if (!named.contains(ask)) named.add(0, ask);
+                for (Ask each : named) {
+                    if (!(each.practical() && each != Ask.CROSS_PROVINCE || each == ask)) continue;
+                    if (replies.says(a, each.id())) lines.add(replies.practical(a, each.id(), model.topicName(each.id())));
+                    else silent.add(model.topicName(each.id()));
+                }
+                if (!silent.isEmpty()) lines.add(replies.silentOn(a, silent));
+                body = String.join("\n", lines);
+            }
             case "materials" -> body = replies.materials(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "family" -> {

@@ -44,6 +44,17 @@ final class AskClassifier {
         };
     }
 
+    /** Every ask whose cue words the message has, in the lexicon's order ("要花多少钱 多久能办好": fees, time). */
+    List<Ask> all(String text, List<Token> tokens) {
+        List<Ask> out = new ArrayList<>();
+        for (Lexicon.IntentCue c : cues) {
+            boolean match = c.all() != null ? c.all().stream().allMatch(g -> IntentClassifier.anyOccurs(g, text, tokens))
+                    : IntentClassifier.anyOccurs(c.words(), text, tokens);
+            if (match && !out.contains(Ask.parse(c.id()))) out.add(Ask.parse(c.id()));
+        }
+        return out;
+    }
+
     private Ask byCue(String text, List<Token> tokens, Ask otherwise) {
         for (Lexicon.IntentCue c : cues) {
             boolean match = c.all() != null ? c.all().stream().allMatch(g -> IntentClassifier.anyOccurs(g, text, tokens))

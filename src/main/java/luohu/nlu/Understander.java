@@ -166,6 +166,11 @@ public final class Understander {
         return plain.length() <= 12 && lexicon.elliptical().stream().anyMatch(plain::endsWith);
     }
 
+    /** Every ask the message's words name, for a message asking two practical things at once. */
+    public List<Ask> asks(String normalised) {
+        return asks.all(normalised, segmenter.segment(normalised));
+    }
+
     /** The relations whose words the message uses ("那我媳妇呢" → spouse). */
     public List<String> relativesNamed(String normalised) {
         List<String> out = new ArrayList<>();
