@@ -198,9 +198,14 @@ public final class GeneralAnswers {
      * the assessment; null when it touches none.
      */
     public String topicNotes(Understanding u, Place place, Facts facts, java.util.Collection<String> caseTopics) {
+        return topicNotes(u, place, facts, caseTopics, 1);
+    }
+
+    /** As {@link #topicNotes(Understanding, Place, Facts, java.util.Collection)}, with at most {@code limit} rules. */
+    public String topicNotes(Understanding u, Place place, Facts facts, java.util.Collection<String> caseTopics, int limit) {
         if (place == null || u.topics().stream().noneMatch(caseTopics::contains)) return null;
         // the answer that follows carries the document's notices itself
-        return ruleLines(u, model.documentOf(place), place, facts, 1, false);
+        return ruleLines(u, model.documentOf(place), place, facts, limit, false);
     }
 
     private java.util.Collection<String> validityWords = List.of();

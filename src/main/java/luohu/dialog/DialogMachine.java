@@ -268,7 +268,16 @@ public final class DialogMachine {
             // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
             // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")
             boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
-            String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics());
+            boolean householdRules = u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty() && u.pathwayTopics().isEmpty()
+                    && u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou"));
+            String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics(), householdRules ? 2 : 1);
+            // where the household goes, asked with nothing in view and answered by the document's rules on it: those
+            // rules are the answer, not a list of pathways to pick from
+            if (notes != null && householdRules) {
+                PolicyDocument doc = model.documentOf(place);
+                return new Outcome(s.withState("answered").withAsked(null), new Reply(head + notes + "\n" + cases.text().source(doc),
+                        List.of("重新开始")), engine.assess(place, merged.facts()));
+            }
             if (notes != null) head.append(notes).append("\n\n");
             // a topic rule already answering the message's worry ("有年龄限制没") is not to be followed by a silence
             String silent = notes == null ? silentFacts(u.facts(), place) : null;
