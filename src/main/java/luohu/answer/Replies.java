@@ -183,6 +183,10 @@ public final class Replies {
             return prompts.say("whatif_fits", "who", who, "pathway", o.pathway().name(), "cite", cite) + notes(o, doc, true)
                     + "\n" + materialLines(o, doc);
         }
+        if (o.status() == Status.NOT_ELIGIBLE && !o.failures().isEmpty()) {
+            Failure f = o.failures().stream().min(Comparator.comparingDouble(x -> x.gap() == null ? Double.MAX_VALUE : x.gap())).get();
+            return prompts.say("whatif_refused", "pathway", o.pathway().name(), "reason", text.failure(doc, f).replace("您的情况是", who + "的情况是"));
+        }
         StringBuilder sb = new StringBuilder(asks.isEmpty()
                 ? prompts.say(o.pathway().conditions() == null ? "whatif_free" : "whatif_plain", "pathway", o.pathway().name(), "cite", cite)
                 : prompts.say("whatif_pathway", "pathway", o.pathway().name(), "cite", cite, "conditions", String.join("，", asks)));

@@ -269,7 +269,9 @@ public final class DialogMachine {
             // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")
             boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
             boolean householdRules = u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty() && u.pathwayTopics().isEmpty()
-                    && u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou"));
+                    && u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou"))
+                    // a worry the rules answer by themselves ("城里户口能迁到农村不", "不迁行不行")
+                    || u.topics().stream().anyMatch(understander.answeringTopics()::contains) && u.pathwayTopics().isEmpty();
             String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics(), householdRules ? 2 : 1);
             // where the household goes, asked with nothing in view and answered by the document's rules on it: those
             // rules are the answer, not a list of pathways to pick from

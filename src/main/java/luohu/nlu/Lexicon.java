@@ -44,6 +44,7 @@ public record Lexicon(
         @JsonProperty("note_cues") List<String> noteCues,
         @JsonProperty("town_kinds") List<String> townKinds,
         @JsonProperty("validity_words") List<String> validityWords,
+        @JsonProperty("answering_topics") List<String> answeringTopics,
         Map<String, Region> regions,
         @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
@@ -63,6 +64,7 @@ public record Lexicon(
         noteCues = noteCues == null ? List.of() : noteCues;
         townKinds = townKinds == null ? List.of() : townKinds;
         validityWords = validityWords == null ? List.of() : validityWords;
+        answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;

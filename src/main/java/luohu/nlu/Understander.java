@@ -190,6 +190,11 @@ public final class Understander {
         return lexicon.factImplies();
     }
 
+    /** The topics whose rules answer a case message by themselves (lexicon.yaml answering_topics). */
+    public List<String> answeringTopics() {
+        return lexicon.answeringTopics();
+    }
+
     /** The topics whose rules come before a case answer (lexicon.yaml case_topics). */
     public List<String> caseTopics() {
         return lexicon.caseTopics();
