@@ -134,7 +134,7 @@ public final class DialogMachine {
         // "老丈人丈母娘呢", "承包地呢": a short follow-up ending in 呢 asks again what was asked before, of what it names
         // ("那铁岭呢" after a topic question asks it of 铁岭)
         boolean placeOnly = u.ask() == luohu.nlu.Ask.SETTLE && u.facts().isEmpty() && !u.places().covered().isEmpty();
-        if ((u.ask() == luohu.nlu.Ask.NONE || placeOnly && "topic".equals(session.ask())) && session.ask() != null
+        if ((u.ask() == luohu.nlu.Ask.NONE || placeOnly && !"settle".equals(session.ask())) && session.ask() != null
                 && understander.elliptical(u.normalised())
                 && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM || placeOnly)) {
             luohu.nlu.Ask before = luohu.nlu.Ask.parse(session.ask());

@@ -363,6 +363,15 @@ final class Responder {
             List<PathwayOutcome> earlier = scope.stream().filter(o -> before.focus().contains(o.pathway().id())).toList();
             if (!earlier.isEmpty()) return new Focus(earlier, true);
         }
+        // another place, the same kind of pathway ("二连浩特买房落户要啥" → "那赤峰呢": 赤峰's purchase pathway)
+        if (!samePlace && !before.focus().isEmpty()) {
+            Set<String> kinds = new HashSet<>();
+            for (luohu.policy.PolicyDocument d : model.documents()) {
+                d.pathways().stream().filter(p -> before.focus().contains(p.id())).forEach(p -> kinds.addAll(p.topics()));
+            }
+            List<PathwayOutcome> alike = scope.stream().filter(o -> o.pathway().topics().stream().anyMatch(kinds::contains)).toList();
+            if (!alike.isEmpty() && alike.size() < scope.size()) return new Focus(alike, true);
+        }
         return new Focus(scope, false);
     }
 
