@@ -284,8 +284,11 @@ public final class DialogMachine {
             // a topic rule already answering the message's worry ("有年龄限制没") is not to be followed by a silence
             String silent = notes == null ? silentFacts(u.facts(), place) : null;
             if (silent != null) {
-                head.append(silent).append("\n");
-                // what the document does say near it ("只有购房合同行不": the materials name 购房合同)
+                // what the document does say near it ("只有购房合同行不": the materials name 购房合同), instead of a
+                // silence it would contradict
+                head.append(general.nearest(u, model.documentOf(place), place).orElse(silent)).append("\n");
+            } else if (notes == null && statesUnused(u.facts(), place)) {
+                // a fact no condition looks at ("还没拿到房产证") may still be answered by the document's own words
                 general.nearest(u, model.documentOf(place), place).ifPresent(p -> head.append(p).append("\n"));
             }
             a = engine.assess(place, merged.facts());
@@ -426,6 +429,13 @@ public final class DialogMachine {
         }
         Questions.Question q = questions.get(s.asked());
         return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q.ask(), s.applicant())));
+    }
+
+    /** Whether the message states a fact no condition of the place's document looks at. */
+    private boolean statesUnused(Facts stated, Place place) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (luohu.policy.Pathway p : model.documentOf(place).pathways()) luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
+        return stated.asMap().keySet().stream().anyMatch(f -> !f.equals("local_hukou") && !used.contains(f));
     }
 
     /** When no pathway of the place's document looks at any fact the message states, the document is silent on them. */
