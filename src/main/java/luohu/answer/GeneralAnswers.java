@@ -150,7 +150,7 @@ public final class GeneralAnswers {
         sb.append(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
         for (Rule r : chosen.subList(0, Math.min(limit, chosen.size()))) {
             sb.append("\n· ").append(r.title()).append(holding.contains(r) ? "（与您的情况相符）" : failing.contains(r) ? "（按您说的情况，还不满足）" : "").append("：“")
-                    .append(r.text()).append("”").append(text.cite(doc, r.clauses()));
+                    .append(excerpt(r.text(), u.normalised())).append("”").append(text.cite(doc, r.clauses()));
         }
         return sb.toString();
     }
@@ -160,6 +160,34 @@ public final class GeneralAnswers {
         // what a "do I need X" question is about, in plain words, counts as part of the question ("本人到场")
         return Passages.nearest(doc, place, u.normalised(), common, text, 2, u.requirementLabel() == null ? "" : u.requirementLabel())
                 .map(p -> prompts.say("nearest_passage", "passage", p));
+    }
+
+    /** A rule longer than this is quoted by its lead-in and the part nearest the question. */
+    private static final int LONG_RULE = 120;
+
+    /**
+     * A long rule quoted by the words that matter: its lead-in (up to "："), then the one part (between "；" or "。")
+     * sharing most words with the message, the rest left out as "……". Verbatim throughout.
+     */
+    static String excerpt(String rule, String message) {
+        if (rule.length() <= LONG_RULE) return rule;
+        int colon = rule.indexOf('：');
+        String lead = colon > 0 && colon < 60 ? rule.substring(0, colon + 1) : "";
+        String body = rule.substring(lead.length());
+        String[] parts = body.split("(?<=[；。])");
+        if (parts.length < 2) return rule;
+        String best = null;
+        int bestScore = 0;
+        for (String p : parts) {
+            int sc = sharedPairs(message, p);
+            if (sc > bestScore) {
+                best = p;
+                bestScore = sc;
+            }
+        }
+        if (best == null) return rule;
+        boolean first = body.startsWith(best), last = body.endsWith(best);
+        return lead + (first ? "" : "……") + best.strip() + (last ? "" : "……");
     }
 
     /** Whether the rule's condition has a threshold on a fact known: not reaching it is worth saying. */
