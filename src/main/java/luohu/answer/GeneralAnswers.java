@@ -198,12 +198,7 @@ public final class GeneralAnswers {
 
     /** How many distinct two-character runs of Chinese in the message also occur in the text. */
     private static int sharedPairs(String message, String text) {
-        Set<String> pairs = new java.util.HashSet<>();
-        for (int i = 0; i + 2 <= message.length(); i++) {
-            String p = message.substring(i, i + 2);
-            if (p.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) && text.contains(p)) pairs.add(p);
-        }
-        return pairs.size();
+        return (int) Passages.pairs(message, Set.of()).stream().filter(text::contains).count();
     }
 
     /** The topics of the message that its intent draws on; the intent's own when the message names none. */

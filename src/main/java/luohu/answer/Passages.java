@@ -72,7 +72,8 @@ final class Passages {
                 : Optional.of("“" + best.text() + "”" + text.cite(doc, best.clause()));
     }
 
-    private static Set<String> pairs(String message, Collection<String> common) {
+    /** The distinct two-character runs of Chinese in the text, but for the common ones. */
+    static Set<String> pairs(String message, Collection<String> common) {
         Set<String> out = new HashSet<>();
         for (int i = 0; i + 2 <= message.length(); i++) {
             String p = message.substring(i, i + 2);

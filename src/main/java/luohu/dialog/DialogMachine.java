@@ -433,19 +433,24 @@ public final class DialogMachine {
 
     /** Whether the message states a fact no condition of the place's document looks at. */
     private boolean statesUnused(Facts stated, Place place) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (luohu.policy.Pathway p : model.documentOf(place).pathways()) luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
+        java.util.Set<String> used = factsLookedAt(place, false);
         return stated.asMap().keySet().stream().anyMatch(f -> !f.equals("local_hukou") && !used.contains(f));
+    }
+
+    /** The facts the conditions of the place's document look at: of every pathway, or of those that apply there. */
+    private java.util.Set<String> factsLookedAt(Place place, boolean applyingOnly) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (luohu.policy.Pathway p : model.documentOf(place).pathways()) {
+            if (applyingOnly && p.scope().covers(place) == luohu.policy.Truth.FALSE) continue;
+            luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
+        }
+        return used;
     }
 
     /** When no pathway of the place's document looks at any fact the message states, the document is silent on them. */
     private String silentFacts(Facts stated, Place place) {
         PolicyDocument doc = model.documentOf(place);
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (luohu.policy.Pathway p : doc.pathways()) {
-            if (p.scope().covers(place) == luohu.policy.Truth.FALSE) continue;
-            luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
-        }
+        java.util.Set<String> used = factsLookedAt(place, true);
         // only when nothing the message states is looked at: then the document is silent on the applicant's situation
         // (where no pathway applies at all, the place's own notices say what the document says instead)
         if (used.isEmpty() || stated.asMap().keySet().stream().anyMatch(used::contains)) return null;

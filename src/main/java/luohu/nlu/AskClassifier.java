@@ -75,17 +75,6 @@ final class AskClassifier {
      * ("我买了房，能让我老婆单独落户吗" is about 单独落户).
      */
     List<String> pathwayTopics(String text, List<Token> tokens) {
-        Map<String, Integer> last = new java.util.HashMap<>();
-        pathwayWords.forEach((topic, words) -> {
-            if (!IntentClassifier.anyOccurs(words, text, tokens)) return;
-            int at = -1;
-            for (String w : words) {
-                for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (!negated(text, i)) at = Math.max(at, i);
-            }
-            if (at >= 0) last.put(topic, at);
-        });
-        List<String> out = new ArrayList<>(last.keySet());
-        out.sort((x, y) -> Integer.compare(last.get(y), last.get(x)));
-        return out;
+        return IntentClassifier.byLastOccurrence(pathwayWords, text, tokens, at -> negated(text, at));
     }
 }

@@ -55,6 +55,26 @@ public final class IntentClassifier {
         return false;
     }
 
+    /**
+     * The keys whose words occur in the text, the one named last first (the question usually comes at the end); an
+     * occurrence {@code skip} refuses does not count; ties keep the map's order.
+     */
+    static List<String> byLastOccurrence(Map<String, List<String>> words, String text, List<Token> tokens,
+                                         java.util.function.IntPredicate skip) {
+        Map<String, Integer> last = new java.util.LinkedHashMap<>();
+        words.forEach((key, ws) -> {
+            if (!anyOccurs(ws, text, tokens)) return;
+            int at = -1;
+            for (String w : ws) {
+                for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (!skip.test(i)) at = Math.max(at, i);
+            }
+            if (at >= 0) last.put(key, at);
+        });
+        List<String> out = new ArrayList<>(last.keySet());
+        out.sort((x, y) -> Integer.compare(last.get(y), last.get(x)));
+        return out;
+    }
+
     private static final Map<String, Pattern> LATIN_WORDS = new ConcurrentHashMap<>();
 
     private static boolean isLatin(char c) {

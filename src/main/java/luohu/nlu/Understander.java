@@ -138,16 +138,7 @@ public final class Understander {
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
     private List<String> topics(String text, List<Token> tokens) {
-        Map<String, Integer> last = new java.util.LinkedHashMap<>();
-        lexicon.topicWords().forEach((topic, words) -> {
-            if (!IntentClassifier.anyOccurs(words, text, tokens)) return;
-            int at = -1;
-            for (String w : words) at = Math.max(at, text.lastIndexOf(w));
-            last.put(topic, at);
-        });
-        List<String> out = new ArrayList<>(last.keySet());
-        out.sort((x, y) -> Integer.compare(last.get(y), last.get(x)));
-        return out;
+        return IntentClassifier.byLastOccurrence(lexicon.topicWords(), text, tokens, at -> false);
     }
 
     private record Requirement(List<String> facts, String label) {
