@@ -291,12 +291,16 @@ public final class Replies {
     /** Time, fees, applying online: the rules of that topic, or that the document says nothing of it. */
     public String practical(Assessment a, String topic, String topicName) {
         PolicyDocument doc = a.document();
-        List<Rule> rules = doc.rules().stream().filter(r -> r.topics().contains(topic) && r.scope().covers(a.place()) != Truth.FALSE).toList();
-        if (rules.isEmpty()) return prompts.say("practical_silent", "document", doc.info().citeName(), "topic", topicName);
-        StringBuilder sb = new StringBuilder(prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()));
-        for (Rule r : rules.subList(0, Math.min(3, rules.size()))) {
-            sb.append("\n· “").append(r.text()).append("”").append(text.cite(doc, r.clauses()));
-        }
+        if (!says(a, topic)) return prompts.say("practical_silent", "document", doc.info().citeName(), "topic", topicName);
+        return prompts.say("general_intro", "topic", topicName, "document", doc.info().citeName()) + ruleLines(a, topic);
+    }
+
+    /** The document's rules of a topic for the place, at most three, each quoted with its clause on a line of its own. */
+    public String ruleLines(Assessment a, String topic) {
+        PolicyDocument doc = a.document();
+        StringBuilder sb = new StringBuilder();
+        doc.rules().stream().filter(r -> r.topics().contains(topic) && r.scope().covers(a.place()) != Truth.FALSE).limit(3)
+                .forEach(r -> sb.append("\n· “").append(r.text()).append("”").append(text.cite(doc, r.clauses())));
         return sb.toString();
     }
 

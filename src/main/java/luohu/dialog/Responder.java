@@ -127,8 +127,12 @@ final class Responder {
         // "在赤峰租房能落户吗": the words name a kind of pathway this document does not have; say so first
         if (!u.pathwayTopics().isEmpty() && !followup && Replies.inScope(a).stream()
                 .noneMatch(o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains))) {
-            notices += prompts.say("no_such_pathway", "document", a.document().info().citeName(),
-                    "topic", model.topicName(u.pathwayTopics().get(0))) + "\n";
+            String topic = u.pathwayTopics().get(0);
+            // where a general rule speaks of it (赤峰: renting gives the 合法稳定住所 the pathways need), quote that rule
+            notices += replies.says(a, topic)
+                    ? prompts.say("no_such_pathway_rules", "document", a.document().info().citeName(), "topic", model.topicName(topic))
+                        + replies.ruleLines(a, topic) + "\n"
+                    : prompts.say("no_such_pathway", "document", a.document().info().citeName(), "topic", model.topicName(topic)) + "\n";
         }
         String source = "\n" + replies.source(a);
         List<PathwayOutcome> fits = focus.pathways().stream().filter(o -> o.status() == Status.ELIGIBLE).toList();
