@@ -171,7 +171,7 @@ public final class FactExtractor {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
-        String applicant = applicant(tokens, spoken, mentions);
+        String applicant = applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
@@ -347,18 +347,25 @@ public final class FactExtractor {
             // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
             // already says, and is read only of a province ("在新疆读的")
             boolean school = SCHOOL_AFTER.stream().anyMatch(after::startsWith) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && provinceNames.contains(m.phrase())
-                    && STUDIED_AFTER.stream().anyMatch(after::startsWith);
+                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith);
             if (!school) continue;
             Where w = where(m);
             Place here = covered.isEmpty() ? null : covered.get(0);
             String value;
-            if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
-            else if (w.place() != null) value = "same_province"; // the school's place is the one asked about
+            // the place asked about, when the message names no other ("在乌鲁木齐读的大学 想去喀什" asks about 喀什)
+            if (w.place() != null && (here == null || covered.stream().distinct().count() == 1 && local(w.place(), here))) value = "local";
+            else if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
             else continue;
             facts.put("school_location", value);
             return;
         }
+    }
+
+    /** A school's place is where one asks about: that place, or any place of a city's document asked about as a whole. */
+    private boolean local(Place school, Place here) {
+        if (school.equals(here)) return true;
+        luohu.policy.PolicyDocument d = model.documentOf(here);
+        return d.rootPlace().equals(here) && !here.name().equals(d.info().region()) && model.documentOf(school).equals(d);
     }
 
     private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
@@ -509,7 +516,8 @@ public final class FactExtractor {
      * the subject of settling ("他能落户吗", "我孙子想去聊城落户"), or a relative whose plans come before a
      * subjectless "能落户不" ("我孙子大专毕业了，想去聊城工作，能落户不").
      */
-    private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+    private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                             Set<Integer> quantityAt) {
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
         for (int i = 0; i < tokens.size(); i++) {
             if (!cues.askingFor().contains(tokens.get(i).text())) continue;
@@ -551,7 +559,7 @@ public final class FactExtractor {
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
-        String told = toldAbout(tokens, clauses, mentions);
+        String told = toldAbout(clauses, mentions, quantityAt);
         if (told != null) return told;
         String chain = null;
         boolean planned = false;
@@ -602,22 +610,31 @@ public final class FactExtractor {
      * The relative a message is about: the subject of its first clause that names one, when the clauses about them
      * state facts of the applicant's kind (work, home, schooling, age…) and no clause speaks of the speaker (我…).
      */
-    private String toldAbout(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+    private String toldAbout(List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<Integer> quantityAt) {
         String who = null;
         boolean facts = false;
         for (Clause c : clauses) {
+            // "我妈说她社保交了一年零一个月": a length of time or an age is a fact of theirs too
+            boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
             if (c.relative() == null && c.explicit()) return null; // 我…: the speaker's own case
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (who != null && !who.equals(c.relative())) return null; // two relatives: leave it to the joining rules
                 who = c.relative();
             }
             if (who == null) {
-                if (c.relative() == null && clauseHasFact(c, mentions)) return null; // facts before anyone is named
+                if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
                 continue;
             }
-            if (clauseHasFact(c, mentions)) facts = true;
+            if (clauseHasFact(c, mentions) || quantity) facts = true;
         }
         return facts ? who : null;
+    }
+
+    /** The tokens where a usable duration or age starts. */
+    private static Set<Integer> quantityTokens(List<Token> tokens, List<Quantity> quantities) {
+        Set<Integer> out = new HashSet<>();
+        for (Quantity q : quantities) if (q.usable() && q.year() == null) out.add(tokenAt(tokens, q.start()));
+        return out;
     }
 
     private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {

@@ -46,7 +46,6 @@ public record Lexicon(
         @JsonProperty("validity_words") List<String> validityWords,
         @JsonProperty("answering_topics") List<String> answeringTopics,
         Map<String, Region> regions,
-        @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
         @JsonProperty("rule_questions") List<String> ruleQuestions) {
 
@@ -68,7 +67,6 @@ public record Lexicon(
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
-        caseGroups = caseGroups == null ? Map.of() : caseGroups;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
     }
@@ -211,9 +209,6 @@ public record Lexicon(
             }
         }
         if (negation == null) throw bad("negation", "missing");
-        caseGroups.forEach((group, ids) -> ids.forEach(f -> {
-            if (vocabulary.find(f).isEmpty()) throw bad("case_groups." + group, "no such fact " + f);
-        }));
         for (String f : applicantCues.relativeContinues()) {
             if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
         }

@@ -101,8 +101,8 @@ public final class Understander {
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
             else intent = Intent.OUT_OF_SCOPE;
         }
-        // "户口在江苏 在聊城工作": a first message that tells a case asks, in effect, whether one can settle
-        if (asked == null && intent == Intent.INFORM && tellsCase(found.keySet())) intent = Intent.SETTLE;
+        // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
+        if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(norm, tokens);
         // a fact stated may be the worry behind the question ("我妈六十多了"): the rules on its topic come with the answer
         for (String f : found.keySet()) {
@@ -130,10 +130,16 @@ public final class Understander {
     }
 
     /** Facts of three or more of the lexicon's case groups (home, work, schooling, where the hukou is…). */
-    private boolean tellsCase(Set<String> facts) {
-        int groups = 0;
-        for (List<String> g : lexicon.caseGroups().values()) if (g.stream().anyMatch(facts::contains)) groups++;
-        return groups >= 3;
+    /** "帮我儿子问问", "替我妈咨询": a word of asking for someone, then a word of asking, a few characters on. */
+    private boolean onBehalf(String text) {
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        for (String f : cues.askingFor()) {
+            for (int i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
+                String after = text.substring(i + f.length(), Math.min(text.length(), i + f.length() + 6));
+                if (cues.askingVerbs().stream().anyMatch(after::contains)) return true;
+            }
+        }
+        return false;
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
