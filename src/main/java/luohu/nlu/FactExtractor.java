@@ -944,7 +944,12 @@ public final class FactExtractor {
     private Clause clause(List<Token> tokens, int first, int last) {
         int i = first;
         boolean self = false;
-        if (i < last && tokens.get(i).text().equals("是")) i++; // a correction's "是我老公是…"
+        if (i < last && tokens.get(i).text().equals("是")) {
+            // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
+            String rest = text(tokens, i + 1, last);
+            if (GIVEN_TO_ME.stream().anyMatch(rest::contains)) return new Clause(first, last, null, true);
+            i++;
+        }
         while (i <= last && (SELF.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
             i++;
             self = true;
@@ -955,6 +960,8 @@ public final class FactExtractor {
         }
         return new Clause(first, last, null, self);
     }
+
+    private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
 
     private static Clause clauseOf(List<Clause> clauses, int token) {
         for (Clause c : clauses) if (token >= c.first() && token <= c.last()) return c;
