@@ -59,6 +59,9 @@ public final class FactExtractor {
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
     private final Set<String> breaks;
+    /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
+    private final Set<String> binders;
+    private final List<String> binderEndings;
     /** Every place a hukou may be said to be in: covered places, the lexicon's provinces and their cities. */
     private final PhraseIndex<Where> placeNames = new PhraseIndex<>();
     private final Set<String> placeWords = new HashSet<>();
@@ -105,6 +108,8 @@ public final class FactExtractor {
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
         affirm = new HashSet<>(lexicon.negation().affirm());
         breaks = new HashSet<>(lexicon.clauseBreaks());
+        binders = new HashSet<>(lexicon.subjectBinders());
+        binderEndings = List.copyOf(lexicon.subjectBinderEndings());
     }
 
     /**
@@ -739,7 +744,12 @@ public final class FactExtractor {
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
                     facts.put("local_relative", applicant == null || theirs ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
-                } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) facts.put("local_relative", INVERSE.get(applicant));
+                } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) {
+                    // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
+                    // that does not refuse him (the documents name 子女, not 子女的配偶)
+                    boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
+                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
+                }
                 else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
             }
             if (rel == null) {
@@ -923,7 +933,7 @@ public final class FactExtractor {
         String named = null;
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
-            boolean spaced = i > start && i < tokens.size() && tokens.get(i).start() > tokens.get(i - 1).end();
+            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
             boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
             if (!end && !spaced) continue;
             if (i > start) {
@@ -939,6 +949,25 @@ public final class FactExtractor {
         }
         return out;
     }
+
+    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
+    private boolean newSubject(List<Token> tokens, int i) {
+        String t = tokens.get(i).text();
+        String before = tokens.get(i - 1).text();
+        if (binders.contains(before) || tokens.get(i - 1).punctuation()) return false;
+        // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
+        if (!ENDS_STATEMENT.matcher(tokens.get(i - 1).nature()).lookingAt()) return false;
+        // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
+        if (tokens.get(i - 1).nature().equals("nz") && binderEndings.stream().anyMatch(before::endsWith)) return false;
+        if (SUBJECTS.contains(t)) return true;
+        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
+        return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
+                && relatives.find(tokens.subList(i - 1, i)).isEmpty();
+    }
+
+    private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
+    private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
+    private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
 
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
     private Clause clause(List<Token> tokens, int first, int last) {

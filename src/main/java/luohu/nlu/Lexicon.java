@@ -47,7 +47,9 @@ public record Lexicon(
         @JsonProperty("answering_topics") List<String> answeringTopics,
         Map<String, Region> regions,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
-        @JsonProperty("rule_questions") List<String> ruleQuestions) {
+        @JsonProperty("rule_questions") List<String> ruleQuestions,
+        @JsonProperty("subject_binders") List<String> subjectBinders,
+        @JsonProperty("subject_binder_endings") List<String> subjectBinderEndings) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -69,6 +71,8 @@ public record Lexicon(
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
+        subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
+        subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
     }
 
     /**

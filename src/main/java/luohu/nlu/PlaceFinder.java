@@ -85,6 +85,15 @@ public final class PlaceFinder {
             }
             add(model.place(name).orElseThrow(), covered, docs);
         }
+        // a name the segmenter split across words ("回调兵山了": 回调/兵山): three characters or more, as typed
+        if (covered.isEmpty()) {
+            for (String name : model.placeNames()) {
+                if (name.length() >= 3 && text.contains(name)) {
+                    add(model.place(name).orElseThrow(), covered, docs);
+                    break;
+                }
+            }
+        }
         PlaceMentions.Guess guess = covered.isEmpty() ? guess(tokens, named) : null;
         if (guess != null && guess.sure()) add(guess.place(), covered, docs);
         // a province that holds a covered place (内蒙古 of 内蒙古赤峰) is not an uncovered place
