@@ -1,8 +1,6 @@
 package luohu.nlu;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
-import com.hankcs.hanlp.dictionary.py.Pinyin;
 import luohu.policy.Place;
 import luohu.policy.PolicyModel;
 
@@ -164,9 +162,7 @@ public final class PlaceFinder {
     }
 
     private static String pinyin(String word) {
-        List<String> out = new ArrayList<>();
-        for (Pinyin p : HanLP.convertToPinyinList(word)) out.add(p.getPinyinWithoutTone());
-        return String.join(" ", out);
+        return SoundsLike.pinyin(word);
     }
 
     private static boolean editDistanceAtMostOne(String a, String b) {

@@ -23,6 +23,7 @@ public final class Understander {
     private static final Set<Intent> CONTROL = Set.of(Intent.RESTART, Intent.FORGET, Intent.CORRECTION, Intent.RESULT, Intent.THANKS);
     private final Lexicon lexicon;
     private final Segmenter segmenter;
+    private final TypoFixer typos;
     private final FactExtractor facts;
     private final IntentClassifier intents;
     private final PlaceFinder places;
@@ -47,6 +48,11 @@ public final class Understander {
         // intent words are not added: they match as text, and as tokens they would split fact phrases (能落|户)
         lexicon.topicWords().values().forEach(words::addAll);
         this.segmenter = new Segmenter(words);
+        // place names are left to the place finder, which asks back when a mistyped name is not sure
+        Set<String> domain = new LinkedHashSet<>(words);
+        domain.removeAll(places.words());
+        domain.addAll(intents.words());
+        this.typos = new TypoFixer(domain);
     }
 
     public Segmenter segmenter() {
@@ -57,6 +63,10 @@ public final class Understander {
      * @param text  the message as typed
      * @param asked the fact the assistant asked about last, or null
      */
+    private String fixTypos(String text) {
+        return typos.fix(text, segmenter.segment(text));
+    }
+
     public Understanding understand(String text, String asked) {
         return understand(text, asked, null);
     }
@@ -66,9 +76,9 @@ public final class Understander {
      *                names ("户口在通辽") is read against this one
      */
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
-        String norm = Normalizer.normalise(text);
+        String norm = fixTypos(Normalizer.normalise(text));
         // facts are read clause by clause, and a space typed between words ends a clause
-        String spaced = Normalizer.normaliseKeepingSpaces(text);
+        String spaced = fixTypos(Normalizer.normaliseKeepingSpaces(text));
         List<Token> tokens = segmenter.segment(spaced);
         List<Quantity> quantities = QuantityFinder.find(spaced);
         PlaceMentions mentioned = places.find(norm, tokens);
