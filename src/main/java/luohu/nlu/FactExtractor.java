@@ -230,6 +230,7 @@ public final class FactExtractor {
             homeTown(tokens, clauses, continuing, mentions, facts);
         }
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
+        if (applicant == null) homeOwner(tokens, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
             List<PhraseIndex.Match<String>> named = relatives.find(tokens);
@@ -948,6 +949,29 @@ public final class FactExtractor {
             start = end ? i + 1 : i;
         }
         return out;
+    }
+
+    /**
+     * "房子是我闺女名下的", "我儿子买的房": whose home it is, when a relative of the speaker owns it (for the pathways of
+     * an owner's relatives); the home is then not the speaker's own.
+     */
+    private void homeOwner(List<Token> tokens, Map<String, Object> facts) {
+        if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
+        Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
+        for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
+            // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
+            int end = r.last() + 1;
+            while (end < tokens.size() && end <= r.last() + 6 && !SELF.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
+            String after = text(tokens, r.last() + 1, end - 1);
+            if (lexicon.homeOwnerCues().stream().noneMatch(after::contains)) continue;
+            String who = r.values().get(0);
+            facts.put("home_owner_relative", values.contains(who) ? who : "other");
+            if ("own".equals(facts.get("housing"))) {
+                facts.remove("housing");
+                facts.remove("home_acquisition");
+            }
+            return;
+        }
     }
 
     /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */

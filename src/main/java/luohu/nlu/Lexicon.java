@@ -49,7 +49,8 @@ public record Lexicon(
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
         @JsonProperty("rule_questions") List<String> ruleQuestions,
         @JsonProperty("subject_binders") List<String> subjectBinders,
-        @JsonProperty("subject_binder_endings") List<String> subjectBinderEndings) {
+        @JsonProperty("subject_binder_endings") List<String> subjectBinderEndings,
+        @JsonProperty("home_owner_cues") List<String> homeOwnerCues) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -73,6 +74,7 @@ public record Lexicon(
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
+        homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
     }
 
     /**
