@@ -101,6 +101,7 @@
       const r = await api('POST', '/api/precheck', { code });
       notice(null);
       $('code').value = '';
+      state.code = code;
       state.values = Object.assign({}, r.facts);
       state.ticked = {};
       state.codeDate = r.code_date;
@@ -113,10 +114,33 @@
       info.replaceChildren(
         el('strong', {}, r.note), '：以下情况来自预审码（' + r.code_date + '生成），请逐项向申请人核对，有误直接修改。',
         r.fact_lines.length ? el('ul', { class: 'stated-lines' }, r.fact_lines.map(l => el('li', {}, l))) : null,
-        el('button', { type: 'button', id: 'code-confirm', class: 'secondary', onclick: confirmStated }, '已核验无误'));
+        el('button', { type: 'button', id: 'code-confirm', class: 'secondary', onclick: confirmStated }, '已核验无误'), ' ',
+        el('button', { type: 'button', id: 'code-pdf', class: 'secondary', onclick: downloadSheet }, '申请人预审单（PDF）'));
       renderForm();
     } catch (e) {
       notice(e.message);
+    }
+  }
+
+  /** The citizen's sheet as they got it, as a PDF download (the code is sent in a POST body, never in a URL). */
+  async function downloadSheet() {
+    try {
+      const res = await fetch('/api/precheck/pdf', { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: state.code }) });
+      if (!res.ok) {
+        let msg = '下载失败（' + res.status + '）';
+        try { msg = (await res.json()).error || msg; } catch (e) { /* not JSON */ }
+        notice(msg);
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = el('a', { href: url, download: '预审单-' + state.codeDate + '.pdf' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) {
+      notice('无法连接服务器，请检查网络或服务是否在运行。');
     }
   }
 
@@ -131,6 +155,7 @@
 
   function clearCode() {
     state.codeDate = null;
+    state.code = null;
     state.stated = new Set();
     $('code-info').hidden = true;
     $('code-info').classList.remove('checked');

@@ -32,14 +32,25 @@ final class PrecheckApi {
     static final String STATED = "申请人自述，待核验";
     private final Assistant assistant;
     private final CodeGuesses guesses;
+    private final luohu.print.SheetPdf pdf;
 
-    PrecheckApi(Assistant assistant, CodeGuesses guesses) {
+    PrecheckApi(Assistant assistant, CodeGuesses guesses, luohu.print.SheetPdf pdf) {
         this.assistant = assistant;
         this.guesses = guesses;
+        this.pdf = pdf;
     }
 
     void open(Context ctx) {
         ctx.json(json(entry(ctx)));
+    }
+
+    /** POST /api/precheck/pdf {code}: the sheet as the citizen got it, as a one-page A4 PDF; 503 without a CJK font. */
+    void pdf(Context ctx) {
+        PrecheckCodes.Entry e = entry(ctx);
+        luohu.answer.Prompts p = assistant.machine().prompts();
+        byte[] bytes = pdf.render(sheet(e), "", List.of(p.say("precheck_pdf_date", "date", Precheck.date(e.issued())), STATED))
+                .orElseThrow(() -> new HttpResponseException(503, "服务器上没有中文字体，无法生成PDF；请使用“打印”。(no CJK font: install fonts-noto-cjk or set LUOHU_PDF_FONT)"));
+        ctx.contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"precheck.pdf\"").result(bytes);
     }
 
     /** The code's snapshot, or an error: 429 while the client is out of tries, 404 for a wrong code. */

@@ -23,7 +23,7 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     static final String API = "the API is GET /api/places, GET /api/facts, POST /api/assess, POST /api/chat, "
-            + "POST /api/chat/forget, POST /api/precheck, GET /api/clauses?q=…, GET /api/clauses/{id}";
+            + "POST /api/chat/forget, POST /api/precheck, POST /api/precheck/pdf, GET /api/clauses?q=…, GET /api/clauses/{id}";
 
     private final Javalin app;
     /** Wrong pre-check codes a client may enter a minute. */
@@ -43,7 +43,7 @@ public final class WebServer implements AutoCloseable {
         AssessApi assess = new AssessApi(assistant.model());
         ChatApi chat = new ChatApi(assistant, clients);
         ClauseApi clauseApi = new ClauseApi(clauses);
-        PrecheckApi precheck = new PrecheckApi(assistant, new CodeGuesses(CODE_TRIES_PER_MINUTE, nanos));
+        PrecheckApi precheck = new PrecheckApi(assistant, new CodeGuesses(CODE_TRIES_PER_MINUTE, nanos), luohu.print.SheetPdf.fromEnvironment());
 
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -78,6 +78,7 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/chat", chat::chat);
         app.post("/api/chat/forget", chat::forget);
         app.post("/api/precheck", precheck::open);
+        app.post("/api/precheck/pdf", precheck::pdf);
         app.get("/api/clauses", clauseApi::search);
         app.get("/api/clauses/{id}", clauseApi::clause);
 

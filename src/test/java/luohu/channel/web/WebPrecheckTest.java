@@ -37,7 +37,7 @@ class WebPrecheckTest {
     }
 
     @Test
-    void theConsoleOpensACodeWithTheSameFactsAndChecklist(@TempDir Path dir) {
+    void theConsoleOpensACodeWithTheSameFactsAndChecklist(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(SqliteStore.FILE);
         try (Assistant bot = TestAssistants.withStore(new MemoryStore()).withPrecheck(SqlitePrecheckCodes.open(file, 0), Duration.ofDays(14));
              Assistant desk = TestAssistants.withStore(new MemoryStore()).withPrecheck(SqlitePrecheckCodes.open(file, 0), Duration.ofDays(14));
@@ -58,6 +58,28 @@ class WebPrecheckTest {
             assertFalse(j.get("checklist").isEmpty());
             for (JsonNode m : j.get("checklist")) assertTrue(sheet.contains(m.get("text").asText()), "the sheet lists " + m);
             assertTrue(sheet.contains(j.get("pathway_name").asText()));
+
+            HttpResponse<byte[]> pdf = postBytes(server, "/api/precheck/pdf", body, TOKEN);
+            if (java.nio.file.Files.isReadable(luohu.print.SheetPdf.DEBIAN_NOTO)) {
+                assertEquals(200, pdf.statusCode());
+                assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+                try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                    assertEquals(1, doc.getNumberOfPages());
+                }
+            } else {
+                assertEquals(503, pdf.statusCode());
+            }
+        }
+    }
+
+    private static HttpResponse<byte[]> postBytes(WebServer server, String path, String body, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + server.port() + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
