@@ -40,6 +40,7 @@
     }
     if (name === 'chat') startChat();
     if (name === 'clauses') $('clause-q').focus();
+    if (name === 'report') loadReport();
   }
 
   // ---- clause pop-up ---------------------------------------------------------------------------------------------
@@ -452,6 +453,26 @@
     $('chat-options').replaceChildren();
     startChat();
   });
+
+  // ---- report: counters per document and week -----------------------------------------------------------------------
+  async function loadReport() {
+    const box = $('report');
+    try {
+      const r = await api('GET', '/api/report');
+      if (!r.weeks.length) { box.replaceChildren(el('p', { class: 'hint' }, '还没有统计数据。')); return; }
+      const short = id => (state.documents.find(d => d.id === id) || { short: id === 'none' ? '未定地点' : id }).short;
+      const list = m => Object.entries(m).map(([k, v]) => k + ' ' + v).join('，') || '—';
+      box.replaceChildren(el('table', { class: 'report', id: 'report-table' },
+        el('thead', {}, el('tr', {}, ['文件', '周', '咨询', '已答复', '按类型', '按途径', '文件没有规定', '未能回答', '预审码 生成/调出'].map(h => el('th', {}, h)))),
+        el('tbody', {}, r.weeks.map(w => el('tr', {},
+          el('td', {}, short(w.document)), el('td', {}, w.week), el('td', {}, String(w.asks)),
+          el('td', {}, w.answered + '（' + (w.asks ? Math.round(100 * w.answered / w.asks) : 0) + '%）'),
+          el('td', {}, list(w.byAsk)), el('td', {}, list(w.byPathway)), el('td', {}, list(w.silent)),
+          el('td', {}, list(w.fallbacks)), el('td', {}, w.codesIssued + ' / ' + w.codesOpened))))));
+    } catch (e) {
+      box.replaceChildren(el('p', { class: 'error' }, e.message));
+    }
+  }
 
   // ---- clause browser --------------------------------------------------------------------------------------------
   $('clause-form').addEventListener('submit', async ev => {

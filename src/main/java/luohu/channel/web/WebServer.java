@@ -23,7 +23,7 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     static final String API = "the API is GET /api/places, GET /api/facts, POST /api/assess, POST /api/chat, "
-            + "POST /api/chat/forget, POST /api/precheck, POST /api/precheck/pdf, GET /api/clauses?q=…, GET /api/clauses/{id}";
+            + "POST /api/chat/forget, POST /api/precheck, POST /api/precheck/pdf, GET /api/report, GET /api/clauses?q=…, GET /api/clauses/{id}";
 
     private final Javalin app;
     /** Wrong pre-check codes a client may enter a minute. */
@@ -79,6 +79,8 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/chat/forget", chat::forget);
         app.post("/api/precheck", precheck::open);
         app.post("/api/precheck/pdf", precheck::pdf);
+        // counters only: what citizens ask, per document and week
+        app.get("/api/report", ctx -> ctx.json(Map.of("weeks", luohu.AskReport.of(assistant.tally().counters().all()))));
         app.get("/api/clauses", clauseApi::search);
         app.get("/api/clauses/{id}", clauseApi::clause);
 

@@ -59,6 +59,10 @@ class WebPrecheckTest {
             for (JsonNode m : j.get("checklist")) assertTrue(sheet.contains(m.get("text").asText()), "the sheet lists " + m);
             assertTrue(sheet.contains(j.get("pathway_name").asText()));
 
+            JsonNode report = json(client.get("/api/report", "Authorization", "Bearer " + TOKEN));
+            assertEquals("erlianhaote", report.get("weeks").get(0).get("document").asText(), report.toString());
+            assertEquals(1, report.get("weeks").get(0).get("codesOpened").asInt(), report.toString());
+
             HttpResponse<byte[]> pdf = postBytes(server, "/api/precheck/pdf", body, TOKEN);
             if (java.nio.file.Files.isReadable(luohu.print.SheetPdf.DEBIAN_NOTO)) {
                 assertEquals(200, pdf.statusCode());
