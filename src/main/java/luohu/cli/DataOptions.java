@@ -31,6 +31,33 @@ public final class DataOptions {
     @Option(names = "--memory", description = "Keep conversations in memory only; nothing is stored.")
     boolean memory;
 
+    @Option(names = "--precheck-days", paramLabel = "DAYS",
+            description = "How long a pre-check code (预审码) can be opened at the window (default: $LUOHU_PRECHECK_DAYS, else 14).")
+    Integer precheckDays;
+
+    public java.time.Duration precheckTtl() {
+        int days = precheckDays != null ? precheckDays : Integer.parseInt(envOr("LUOHU_PRECHECK_DAYS", String.valueOf(luohu.Precheck.DEFAULT_DAYS)));
+        if (days < 1 || days > 365) throw new IllegalArgumentException("--precheck-days must be from 1 to 365, not " + days);
+        return java.time.Duration.ofDays(days);
+    }
+
+    /** Whether nothing is to be stored on disk (--memory). */
+    public boolean inMemory() {
+        return memory;
+    }
+
+    /**
+     * Pre-check codes and the report's counters where the options say: in tables of their own in the data folder's
+     * database (shared with the sessions, and with other processes on the same folder), or in memory with --memory.
+     */
+    public Assistant withCodesAndCounters(Assistant assistant) {
+        java.time.Duration ttl = precheckTtl();
+        if (memory) return assistant.withPrecheck(new luohu.store.MemoryPrecheckCodes(), ttl);
+        Path file = dataDir().resolve(SqliteStore.FILE);
+        return assistant.withPrecheck(luohu.store.SqlitePrecheckCodes.open(file, System.currentTimeMillis()), ttl)
+                .withCounters(luohu.store.SqliteAskCounters.open(file));
+    }
+
     public Path dataDir() {
         Path p = PolicyOption.orEnv(data, "LUOHU_DATA");
         return p == null ? Path.of("data") : p;
@@ -62,11 +89,15 @@ public final class DataOptions {
 
     /** An assistant with the store the options ask for. */
     public Assistant assistant() {
+        precheckTtl(); // a bad option is refused before anything is opened
         SessionStore store = store();
+        Assistant a = null;
         try {
-            return assistant(store);
+            a = assistant(store);
+            return withCodesAndCounters(a);
         } catch (RuntimeException e) {
-            store.close();
+            if (a != null) a.close();
+            else store.close();
             throw e;
         }
     }

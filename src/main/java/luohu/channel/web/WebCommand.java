@@ -63,6 +63,15 @@ public final class WebCommand implements Callable<Integer> {
         // the console is used with the applicant at the desk: its chats live in memory only, until 新对话, two hours
         // idle or the end of the process; nothing is written to the data folder
         Assistant assistant = data.assistant(new luohu.store.MemoryStore(CHATS_KEPT, CHAT_IDLE, com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
+        try {
+            // pre-check codes and the report's counters are shared with the bot through the data folder's database
+            // (no folder lock: the bot may run on it at the same time); --memory keeps them in this process only
+            data.withCodesAndCounters(assistant);
+        } catch (RuntimeException e) {
+            assistant.close();
+            err.println("luohu: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 2;
+        }
         WebServer server;
         try {
             server = new WebServer(assistant, token).start(bind, port);

@@ -200,7 +200,9 @@ final class FakeBotApi implements AutoCloseable {
             String token = path.length > 1 && path[1].startsWith("bot") ? path[1].substring(3) : "";
             String method = path.length > 2 ? path[path.length - 1].toLowerCase(Locale.ROOT) : "";
             byte[] in = ex.getRequestBody().readAllBytes();
-            JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            boolean multipart = type != null && type.startsWith("multipart/form-data");
+            JsonNode body = multipart ? Multipart.fields(in, type) : in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
             boolean ours = TOKEN.equals(token);
             synchronized (this) {
                 calls.add(new Call(method, ours, body, System.currentTimeMillis()));
@@ -216,6 +218,7 @@ final class FakeBotApi implements AutoCloseable {
                         reply(ex, 200, ok(JSON.getNodeFactory().booleanNode(true)));
                 case "getupdates" -> reply(ex, 200, ok(updates(body)));
                 case "sendmessage" -> sendMessage(ex, body);
+                case "senddocument" -> sendDocument(ex, body, multipart ? Multipart.file(in, type, body.path("document").asText("document")) : null);
                 default -> reply(ex, 404, error(404, "Not Found: method " + method, 0));
             }
         } catch (InterruptedException e) {
@@ -236,6 +239,31 @@ final class FakeBotApi implements AutoCloseable {
             for (Iterator<ObjectNode> it = updates.iterator(); it.hasNext() && out.size() < limit; ) out.add(it.next());
             return out;
         }
+    }
+
+    /** A document sent: the chat, the file's name and bytes, its caption. */
+    record Document(long chatId, String fileName, byte[] content, String caption) {
+    }
+
+    private final List<Document> documents = new ArrayList<>();
+
+    synchronized List<Document> documentsTo(long chatId) {
+        return documents.stream().filter(d -> d.chatId() == chatId).toList();
+    }
+
+    private void sendDocument(HttpExchange ex, JsonNode body, Multipart.Part file) throws IOException {
+        if (file == null) {
+            reply(ex, 400, error(400, "Bad Request: there is no document in the request", 0));
+            return;
+        }
+        int id;
+        synchronized (this) {
+            documents.add(new Document(body.path("chat_id").asLong(), file.fileName(), file.content(), body.path("caption").asText(null)));
+            id = nextMessageId++;
+            notifyAll();
+        }
+        reply(ex, 200, ok(JSON.createObjectNode().put("message_id", id).put("date", System.currentTimeMillis() / 1000)
+                .set("chat", JSON.createObjectNode().put("id", body.path("chat_id").asLong()).put("type", "private"))));
     }
 
     private void sendMessage(HttpExchange ex, JsonNode body) throws IOException {
