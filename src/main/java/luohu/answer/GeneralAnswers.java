@@ -161,8 +161,16 @@ public final class GeneralAnswers {
 
     /** The document's words nearest the message, when no condition or rule answers it. */
     public java.util.Optional<String> nearest(Understanding u, PolicyDocument doc, Place place) {
+        return nearest(u, doc, place, 2);
+    }
+
+    /**
+     * As {@link #nearest(Understanding, PolicyDocument, Place)}, sharing at least {@code near} runs of words with the
+     * message: beside an answer that stands on its own, only words this close earn their place above it.
+     */
+    public java.util.Optional<String> nearest(Understanding u, PolicyDocument doc, Place place, int near) {
         // what a "do I need X" question is about, in plain words, counts as part of the question ("本人到场")
-        return Passages.nearest(doc, place, u.normalised(), common, text, 2, u.requirementLabel() == null ? "" : u.requirementLabel())
+        return Passages.nearest(doc, place, u.normalised(), common, text, near, u.requirementLabel() == null ? "" : u.requirementLabel())
                 .map(p -> prompts.say("nearest_passage", "passage", p));
     }
 

@@ -99,7 +99,11 @@ public final class PrecheckSheets {
         for (PathwayOutcome o : a.with(Status.ELIGIBLE)) {
             out.add(prompts.say("precheck_eligible", "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses())));
         }
-        for (PathwayOutcome o : a.with(Status.UNDETERMINED)) {
+        // a sheet for the window: with a pathway that fits, the ones still open are no business of the clerk's; without,
+        // the three nearest to a decision
+        List<PathwayOutcome> open = out.isEmpty() ? a.with(Status.UNDETERMINED).stream()
+                .sorted(java.util.Comparator.comparingInt(o -> o.missing().size())).limit(3).toList() : List.of();
+        for (PathwayOutcome o : open) {
             List<String> missing = text.missing(o.missing());
             if (o.placeUnknown()) missing.add(0, "具体在哪个市、县");
             for (Cited r : o.unclear()) missing.add("文件原文“" + r.text() + "”" + text.cite(doc, r.clause()) + "的理解，以当地公安机关解释为准");

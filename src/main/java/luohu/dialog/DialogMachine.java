@@ -292,7 +292,9 @@ public final class DialogMachine {
                 head.append(general.nearest(u, model.documentOf(place), place).orElse(silent)).append("\n");
             } else if (notes == null && statesUnused(u.facts(), place)) {
                 // a fact no condition looks at ("还没拿到房产证") may still be answered by the document's own words
-                general.nearest(u, model.documentOf(place), place).ifPresent(p -> head.append(p).append("\n"));
+                // a long message shares a run or two of words with many passages by chance: it needs one more
+                int near = u.normalised().length() > LONG_MESSAGE ? 3 : 2;
+                general.nearest(u, model.documentOf(place), place, near).ifPresent(p -> head.append(p).append("\n"));
             }
             a = engine.assess(place, merged.facts());
         }
@@ -451,6 +453,9 @@ public final class DialogMachine {
         Questions.Question q = questions.get(s.asked());
         return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q.ask(), s.applicant())));
     }
+
+    /** Characters beyond which a message is long (a case told in full rather than one question). */
+    private static final int LONG_MESSAGE = 30;
 
     /** Whether the message states a fact no condition of the place's document looks at. */
     private boolean statesUnused(Facts stated, Place place) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SheetPdfTest {
     static PrecheckSheet longSheet() {
         Assistant a = TestAssistants.fresh();
-        a.reply("pdf", "我在聊城买了房，房产证办下来了，想落户");
+        a.reply("pdf", "我在聊城买了房，房产证办下来了，本科毕业两年，在一家私企上班，签了劳动合同，社保交了三年，老婆孩子都过来了，户口在河北农村，想落户");
         return a.machine().precheckSheet(a.turn("pdf", "生成预审单").session()).orElseThrow();
     }
 
