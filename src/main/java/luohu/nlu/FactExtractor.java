@@ -956,7 +956,9 @@ public final class FactExtractor {
      * an owner's relatives); the home is then not the speaker's own.
      */
     private void homeOwner(List<Token> tokens, Map<String, Object> facts) {
-        if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
+        // a home given or left by the relative is the speaker's own ("我爷爷留下的房子…我继承了")
+        if (facts.containsKey("home_owner_relative") || facts.containsKey("home_acquisition") || model == null
+                || model.vocabulary().find("home_owner_relative").isEmpty()) return;
         Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
         for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
             // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
