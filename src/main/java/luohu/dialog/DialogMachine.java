@@ -152,6 +152,16 @@ public final class DialogMachine {
             boolean relative = !understander.relativesNamed(u.normalised()).isEmpty();
             u = u.withAsk(relative && before != luohu.nlu.Ask.FAMILY ? luohu.nlu.Ask.FAMILY : before, Intent.SETTLE);
         }
+        // "办这个需要带啥" after a topic answer (恢复户口, 补发迁移证): materials of that matter, not of some pathway
+        if (u.ask() == luohu.nlu.Ask.MATERIALS && "topic".equals(session.ask()) && session.place() != null
+                && u.pathwayTopics().isEmpty() && u.facts().isEmpty() && u.topics().isEmpty()) {
+            List<String> topics = session.focus().stream().filter(f -> f.startsWith(TOPIC)).map(f -> f.substring(TOPIC.length())).toList();
+            if (!topics.isEmpty()) {
+                PolicyDocument doc = model.documentOf(model.place(session.place()).orElseThrow());
+                String reply = prompts.say("topic_materials_silent", "topic", model.topicName(topics.get(0)), "document", doc.info().citeName());
+                return new Outcome(session, withResume(reply, session)).turn(u, "general", from);
+            }
+        }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
         // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
