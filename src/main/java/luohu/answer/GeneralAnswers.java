@@ -309,8 +309,9 @@ public final class GeneralAnswers {
         }
         String rules = ruleLines(u, doc, place, facts, 3);
         if (rules != null) parts.add(rules);
-        // the document's own words very near the question ("面积小也行吗" → "不受住房面积、金额限制")
-        if (!parts.isEmpty()) {
+        // the document's own words very near the question ("面积小也行吗" → "不受住房面积、金额限制"), unless its rules
+        // on the subject already quote them
+        if (!parts.isEmpty() && rules == null) {
             Passages.nearest(doc, place, u.normalised(), common, text, 3).filter(p -> parts.stream().noneMatch(x -> x.contains(p)))
                     .ifPresent(p -> parts.add(prompts.say("nearest_passage", "passage", p)));
         }

@@ -350,12 +350,32 @@ public final class DialogMachine {
             Fact f = model.vocabulary().get(e.getKey());
             changes.add(f.name() + (old == null ? "" : "：" + valueLabel(e.getKey(), old)) + " → " + valueLabel(e.getKey(), e.getValue()));
         }
-        boolean placeChanged = u.places().last() != null && !u.places().last().name().equals(s.place());
+        // "说错了不是喀什是哈密": the place named last is the right one, even of the same document as the wrong one
+        Place named = namedLast(u.normalised()).orElse(u.places().last());
+        boolean placeChanged = named != null && !named.name().equals(s.place());
         if (changes.isEmpty() && !placeChanged) {
             return new Outcome(s, withResume(prompts.say("nothing_to_correct"), s));
         }
+        if (placeChanged && !named.equals(u.places().last())) {
+            u = u.withPlaces(new luohu.nlu.PlaceMentions(List.of(named), u.places().uncovered(), null));
+        }
         String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
         return assess(s, u, prefix, false);
+    }
+
+    /** The covered place whose name (or alias) comes last in the text. */
+    private Optional<Place> namedLast(String text) {
+        Place best = null;
+        int at = -1;
+        for (String name : model.placeNames()) {
+            int i = text.lastIndexOf(name);
+            // longer names are tried first: 乌鲁木齐市 before 乌鲁木齐 at the same spot
+            if (i > at) {
+                at = i;
+                best = model.place(name).orElse(null);
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

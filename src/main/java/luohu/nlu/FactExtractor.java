@@ -776,6 +776,8 @@ public final class FactExtractor {
         for (Quantity q : quantities) if (q.age() != null && q.usable()) statedAge = q.age();
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
+            // "再交四个月", "还差两个月": time still to come, not time had
+            if (MORE_TO_COME.stream().anyMatch(w -> text.startsWith(w, Math.max(0, q.start() - w.length())))) continue;
             // "一个月都没交": not even that long, i.e. none
             if (text.startsWith("都没", q.end()) || text.startsWith("也没", q.end())) {
                 if (q.duration() && q.months() <= 1) {
@@ -992,6 +994,7 @@ public final class FactExtractor {
     }
 
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
+    private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
     private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
 

@@ -39,6 +39,12 @@ public record Understanding(String normalised, Intent intent, Facts facts, Place
                 more, familyAlong, tokens, ask, pathwayTopics, hypothetical, applicant, rejected);
     }
 
+    /** The same message naming these places (a correction's "不是喀什是哈密" names the second). */
+    public Understanding withPlaces(PlaceMentions other) {
+        return new Understanding(normalised, intent, facts, other, topics, requirementFacts, requirementLabel, dontKnow,
+                more, familyAlong, tokens, ask, pathwayTopics, hypothetical, applicant, rejected);
+    }
+
     /** The same message asking something else: an elliptical follow-up ("老丈人呢") asks what was asked before. */
     public Understanding withAsk(Ask other, Intent newIntent) {
         return new Understanding(normalised, newIntent, facts, places, topics, requirementFacts, requirementLabel, dontKnow,

@@ -56,6 +56,15 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void timeStillToComeIsNoTimeHad() {
+        assertNull(facts("那我再交四个月社保就可以了吧").get("social_insurance_months"));
+        assertNull(facts("还差两个月满一年").get("residence_months"));
+        Understanding later = U.understand("那在等四个月交够一年就能办了吧", null);
+        assertTrue(later.hypothetical(), "a what-if, not a fact to record");
+        assertEquals(12, ((Number) later.facts().get("social_insurance_months").orElseThrow()).intValue());
+    }
+
+    @Test
     void aSubjectTypedWithoutPunctuationStartsAClause() {
         Understanding parents = U.understand("我儿子在铁岭市区有户口有楼房我跟他爸在四平农村想投奔儿子去铁岭落户行不", null);
         assertNull(parents.applicant(), parents.facts().toString());
