@@ -336,6 +336,24 @@ public final class Replies {
         return lines.stream().distinct().collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Who may move along, when no pathway is in view: each wording the document uses once, with the pathways that use
+     * it ("■ 购房类、投资经商类：…"); null when the pathways word it more than three ways (then the person picks one).
+     */
+    public String sharedFamily(Assessment a) {
+        PolicyDocument doc = a.document();
+        java.util.Map<String, List<String>> byText = new java.util.LinkedHashMap<>();
+        for (PathwayOutcome o : inScope(a)) {
+            if (o.status() == Status.NOT_ELIGIBLE) continue;
+            String fam = text.family(o, doc);
+            if (fam != null) byText.computeIfAbsent(fam, k -> new ArrayList<>()).add(o.pathway().name());
+        }
+        if (byText.isEmpty() || byText.size() > 3) return null;
+        List<String> lines = new ArrayList<>();
+        byText.forEach((fam, names) -> lines.add("■ " + String.join("、", names) + "：" + fam));
+        return String.join("\n", lines);
+    }
+
     /** Every pathway of the place, one line each, to pick from. */
     public String menu(Assessment a, String intro) {
         PolicyDocument doc = a.document();

@@ -172,7 +172,7 @@ final class Responder {
                 body = replies.family(a, of) + unnamedRelatives(u, replies.family(a, of));
             }
             case "menu" -> {
-                String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : null;
+                String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : ask == Ask.FAMILY ? replies.sharedFamily(a) : null;
                 if (shared != null) {
                     return new Answer(s.withState("answered").withAsked(null).withFocus(List.of(), ask.id()),
                             new Reply(head + notices + shared + source, after), r);
