@@ -332,6 +332,9 @@ final class Responder {
      * of the conversation so far; else those the known facts already partly meet. "继续" after an answer: those
      * still open.
      */
+    /** Practical follow-ups: their facts are context ("我俩户口在河北"), not a new case to re-focus on. */
+    private static final Set<Ask> FOLLOW_UPS = java.util.EnumSet.of(Ask.CROSS_PROVINCE, Ask.TIME, Ask.FEES, Ask.ONLINE, Ask.OFFICE);
+
     private Focus focus(Assessment a, Understanding u, Session before, boolean samePlace) {
         List<PathwayOutcome> scope = Replies.inScope(a);
         if (u.more()) {
@@ -350,6 +353,13 @@ final class Responder {
             int first = named.stream().mapToInt(rank).min().orElse(0);
             named = named.stream().filter(o -> rank.applyAsInt(o) == first).toList();
             if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
+        }
+        // a practical follow-up about the pathways just answered (跨省通办, time, fees…) stays with them, whatever facts
+        // it adds on the way ("我俩户口在河北张家口，不回二连能在这边办吗")
+        if (samePlace && "answered".equals(before.state()) && FOLLOW_UPS.contains(u.ask())) {
+            List<PathwayOutcome> earlier = scope.stream()
+                    .filter(o -> before.focus().contains(o.pathway().id()) && o.status() != Status.NOT_ELIGIBLE).toList();
+            if (!earlier.isEmpty()) return new Focus(earlier, true);
         }
         Set<String> stated = stated(u);
         // the first turn with a place, or with another place: what was said before counts as said now

@@ -55,13 +55,33 @@ final class AskClassifier {
         return out;
     }
 
+    /**
+     * The ask whose cue comes last in the message: the question usually closes it ("户口想跟着迁过去 身份证也得带上吗"
+     * asks about materials); among cues ending at the same place, the lexicon's order.
+     */
     private Ask byCue(String text, List<Token> tokens, Ask otherwise) {
+        Ask best = otherwise;
+        int bestAt = -1;
         for (Lexicon.IntentCue c : cues) {
             boolean match = c.all() != null ? c.all().stream().allMatch(g -> IntentClassifier.anyOccurs(g, text, tokens))
                     : IntentClassifier.anyOccurs(c.words(), text, tokens);
-            if (match) return Ask.parse(c.id());
+            if (!match) continue;
+            int at = c.all() != null ? lastEnd(c.all().get(c.all().size() - 1), text) : lastEnd(c.words(), text);
+            if (at > bestAt) {
+                bestAt = at;
+                best = Ask.parse(c.id());
+            }
         }
-        return otherwise;
+        return best;
+    }
+
+    private static int lastEnd(List<String> words, String text) {
+        int end = 0;
+        for (String w : words) {
+            int i = text.lastIndexOf(w);
+            if (i >= 0) end = Math.max(end, i + w.length());
+        }
+        return end;
     }
 
     /** "没买房", "不是租的": a word right after a negator of the lexicon points at no pathway. */
