@@ -138,7 +138,10 @@ final class Responder {
         List<PathwayOutcome> fits = focus.pathways().stream().filter(o -> o.status() == Status.ELIGIBLE).toList();
         if (fits.isEmpty() && "eligible".equals(outcome)) fits = a.with(Status.ELIGIBLE);
         // the pathway that fits the applicant's situation most closely first: a specific route before a general one
-        fits = fits.stream().sorted(java.util.Comparator.comparingInt(o -> -o.met().size())).toList();
+        // the route the words named ("租房能落户不": 租房落户), the narrower first, before a general one that also covers it
+        java.util.function.ToIntFunction<PathwayOutcome> wordsNamed = o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains)
+                ? o.pathway().topics().size() : Integer.MAX_VALUE;
+        fits = fits.stream().sorted(java.util.Comparator.comparingInt(wordsNamed).thenComparingInt(o -> -o.met().size())).toList();
         Session done = s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id());
         // a short answer offers the whole result ("详细") and a fresh start
         List<String> after = List.of(prompts.say("option_detail"), "重新开始");
