@@ -88,6 +88,17 @@ public final class Assistant implements AutoCloseable {
         ReentrantLock lock = lockOf(chatId);
         lock.lock();
         try {
+            // the store's lock makes the turns of a chat one at a time across every process sharing the store too
+            return store.locked(chatId, () -> turnLocked(chatId, text));
+        } catch (StoreException e) {
+            return storeFailed(chatId, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Turn turnLocked(String chatId, String text) {
+        {
             long t0 = System.nanoTime();
             String message = text == null ? "" : text;
             boolean startedOver = false;
@@ -145,8 +156,6 @@ public final class Assistant implements AutoCloseable {
                         t.understanding().intent().id(), t.action(), t.from(), t.session().state(), decided(t), (System.nanoTime() - t0) / 1000);
             }
             return t;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -230,7 +239,10 @@ public final class Assistant implements AutoCloseable {
         ReentrantLock lock = lockOf(chatId);
         lock.lock();
         try {
-            store.delete(chatId);
+            store.locked(chatId, () -> {
+                store.delete(chatId);
+                return null;
+            });
             storeWorks();
             return machine.forgotten();
         } catch (StoreException e) {

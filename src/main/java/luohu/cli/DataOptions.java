@@ -1,10 +1,9 @@
 package luohu.cli;
 
 import luohu.Assistant;
-import luohu.store.CachedStore;
-import luohu.store.MemoryStore;
-import luohu.store.SqliteStore;
 import luohu.store.SessionStore;
+import luohu.store.StoreUrl;
+import luohu.store.Stores;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,8 +27,13 @@ public final class DataOptions {
             description = "Delete conversations idle for longer than this (default: $LUOHU_SESSION_DAYS, else 30).")
     Integer sessionDays;
 
-    @Option(names = "--memory", description = "Keep conversations in memory only; nothing is stored.")
+    @Option(names = "--memory", description = "Keep conversations in memory only; nothing is stored (the same as --store memory:).")
     boolean memory;
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Where conversations (and the Telegram bot's claimed updates) are kept: sqlite:<file>, memory: or "
+                    + "postgresql://user@host:5432/database, the password in PGPASSWORD (default: $LUOHU_STORE, else sqlite:<data>/luohu.db).")
+    String store;
 
     public Path dataDir() {
         Path p = PolicyOption.orEnv(data, "LUOHU_DATA");
@@ -47,9 +51,22 @@ public final class DataOptions {
         return v == null || v.isBlank() ? dflt : v.strip();
     }
 
-    /** The store the options ask for: SQLite in the data directory unless --memory. */
+    /** The store the options name: --memory, else --store, else LUOHU_STORE, else SQLite in the data folder. */
+    public StoreUrl storeUrl() {
+        if (memory) return StoreUrl.parse("memory:", null);
+        String given = store != null ? store : envOr("LUOHU_STORE", null);
+        if (given == null) return StoreUrl.parse("sqlite:" + dataDir().resolve("luohu.db"), null);
+        return StoreUrl.parse(given, System.getenv("PGPASSWORD"));
+    }
+
+    /** Whether a store was named (--store, LUOHU_STORE or --memory) rather than taken by default. */
+    public boolean storeNamed() {
+        return memory || store != null || envOr("LUOHU_STORE", null) != null;
+    }
+
+    /** The store the options ask for. */
     public SessionStore store() {
-        return memory ? new MemoryStore(MemoryStore.DEFAULT_MAX, sessionTtl(), com.github.benmanes.caffeine.cache.Ticker.systemTicker()) : new CachedStore(SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone(), envOr("LUOHU_SECRET", null)), 200_000);
+        return Stores.open(storeUrl(), dataDir(), sessionTtl(), envOr("LUOHU_SECRET", null));
     }
 
     public Path dialogsDir() {
