@@ -87,13 +87,22 @@ public final class Assistant implements AutoCloseable {
     public Turn turn(String chatId, String text) {
         ReentrantLock lock = lockOf(chatId);
         lock.lock();
+        long t0 = System.nanoTime();
+        String kind = "error";
         try {
             // the store's lock makes the turns of a chat one at a time across every process sharing the store too
-            return store.locked(chatId, () -> turnLocked(chatId, text));
+            Turn t = store.locked(chatId, () -> turnLocked(chatId, text));
+            kind = t.action();
+            return t;
         } catch (StoreException e) {
+            kind = "store_failed";
             return storeFailed(chatId, e);
+        } catch (RuntimeException e) {
+            luohu.common.Telemetry.error("turn");
+            throw e;
         } finally {
             lock.unlock();
+            turnTimer(kind).record(java.time.Duration.ofNanos(System.nanoTime() - t0));
         }
     }
 
@@ -157,6 +166,12 @@ public final class Assistant implements AutoCloseable {
             }
             return t;
         }
+    }
+
+    /** Turns by kind (the action taken: answer, ask, materials, throttled, store_failed, …) with their latency. */
+    private static io.micrometer.core.instrument.Timer turnTimer(String kind) {
+        return io.micrometer.core.instrument.Timer.builder("luohu.turns").description("turns of conversations, by the action taken")
+                .tag("kind", kind == null ? "none" : kind).publishPercentileHistogram().register(luohu.common.Telemetry.registry());
     }
 
     /**
@@ -255,6 +270,11 @@ public final class Assistant implements AutoCloseable {
     /** The first-contact greeting (what the assistant does, the places covered); touches no session. */
     public Reply greeting() {
         return machine.greeting();
+    }
+
+    /** Whether the session store answers now (for /healthz). */
+    public boolean storeReachable() {
+        return store.reachable();
     }
 
     public DialogMachine machine() {

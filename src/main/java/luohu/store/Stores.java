@@ -19,10 +19,11 @@ public final class Stores {
      */
     public static SessionStore open(StoreUrl url, Path dataDir, Duration ttl, String secret) {
         Clock clock = Clock.systemDefaultZone();
-        return switch (url.kind()) {
+        SessionStore store = switch (url.kind()) {
             case MEMORY -> new MemoryStore(MemoryStore.DEFAULT_MAX, ttl, Ticker.systemTicker());
             case SQLITE -> new CachedStore(SqliteStore.openFile(url.file(), ttl, clock, secret), 200_000);
             case POSTGRESQL -> PostgresStore.open(url, dataDir, ttl, clock, secret);
         };
+        return new MeteredStore(store, url.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

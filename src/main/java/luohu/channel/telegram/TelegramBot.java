@@ -95,6 +95,10 @@ public final class TelegramBot implements AutoCloseable {
      * {@code extraRoutes} adds routes to its server (health, metrics).
      */
     public record Webhook(String url, String host, int port, String secret, java.util.function.Consumer<io.javalin.Javalin> extraRoutes) {
+        public Webhook withRoutes(java.util.function.Consumer<io.javalin.Javalin> routes) {
+            return new Webhook(url, host, port, secret, routes);
+        }
+
         /** The URL's path: where the server takes updates. */
         String path() {
             String p = java.net.URI.create(url).getRawPath();
@@ -338,6 +342,7 @@ public final class TelegramBot implements AutoCloseable {
         try {
             handler.handle(u);
         } catch (Throwable t) {
+            luohu.common.Telemetry.error("telegram_update");
             LOG.error("update {} failed: {}", u.getUpdateId(), describe(t));
             try {
                 handler.apologize(u);

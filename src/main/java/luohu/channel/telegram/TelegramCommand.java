@@ -30,9 +30,12 @@ public final class TelegramCommand implements Callable<Integer> {
                     + "every instance of one bot registers the same URL.")
     String webhook;
 
-    @picocli.CommandLine.Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8081",
-            description = "Where the webhook server listens, for the proxy to reach (default: ${DEFAULT-VALUE}); it also serves /healthz and /metrics.")
+    @picocli.CommandLine.Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Where the webhook server listens, for the proxy to reach (default: " + DEFAULT_LISTEN + "); it also "
+                    + "serves /healthz and /metrics. With long polling, given, it serves those two alone.")
     String listen;
+
+    static final String DEFAULT_LISTEN = "127.0.0.1:8081";
 
     @Spec
     CommandSpec spec;
@@ -44,6 +47,8 @@ public final class TelegramCommand implements Callable<Integer> {
 
     /** Starts the bot from the given environment and blocks until it is stopped; the exit code. */
     int run(Map<String, String> env, PrintWriter err) {
+        Assistant[] assistant = {null};
+        luohu.store.SessionStore[] store = {null};
         String token = env.get("TELEGRAM_BOT_TOKEN");
         if (token == null || token.isBlank()) {
             err.println("luohu: TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token there");
@@ -59,16 +64,36 @@ public final class TelegramCommand implements Callable<Integer> {
         TelegramBot.Webhook receiving = null;
         if (webhook != null) {
             try {
-                receiving = webhook(webhook, listen, env.get("TELEGRAM_WEBHOOK_SECRET"), token);
-                data.storeUrl();
+                receiving = webhook(webhook, listen == null ? DEFAULT_LISTEN : listen, env.get("TELEGRAM_WEBHOOK_SECRET"), token)
+                        .withRoutes(app -> luohu.channel.web.OpsRoutes.add(app, () -> store[0] != null && store[0].reachable()));
             } catch (IllegalArgumentException e) {
                 err.println("luohu: " + e.getMessage());
                 return 2;
             }
         }
+        io.javalin.Javalin ops = null;
+        if (webhook == null && listen != null) {
+            try {
+                String[] hp = hostPort(listen);
+                ops = io.javalin.Javalin.create(c -> {
+                    c.showJavalinBanner = false;
+                    c.startupWatcherEnabled = false;
+                });
+                luohu.channel.web.OpsRoutes.add(ops, () -> store[0] != null && store[0].reachable());
+                ops.start(hp[0], Integer.parseInt(hp[1]));
+            } catch (RuntimeException e) {
+                err.println("luohu: --listen " + listen + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        try {
+            data.storeUrl();
+        } catch (IllegalArgumentException e) {
+            err.println("luohu: " + e.getMessage());
+            if (ops != null) ops.stop();
+            return 2;
+        }
         Path dataDir = data.dataDir();
-        Assistant[] assistant = {null};
-        luohu.store.SessionStore[] store = {null};
         try {
             TelegramBot bot = TelegramBot.start(token, TelegramBot.Settings.defaults(url),
                     () -> {
@@ -93,6 +118,7 @@ public final class TelegramCommand implements Callable<Integer> {
             err.println("luohu: " + e.getMessage());
             return 2;
         } finally {
+            if (ops != null) ops.stop();
             if (assistant[0] != null) assistant[0].close();
             else if (store[0] != null) store[0].close();
         }
@@ -109,6 +135,19 @@ public final class TelegramCommand implements Callable<Integer> {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("--webhook must be an https URL with no query, e.g. https://bot.example.org/telegram (Telegram posts only to https)");
         }
+        String[] hp = hostPort(listen);
+        String host = hp[0];
+        int port = Integer.parseInt(hp[1]);
+        if (secret == null || secret.isBlank()) {
+            secret = derivedSecret(token);
+        } else if (!secret.strip().matches("[A-Za-z0-9_-]{16,256}")) {
+            throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 of A-Z a-z 0-9 _ - (e.g. openssl rand -hex 32)");
+        }
+        return new TelegramBot.Webhook(uri.toString(), host, port, secret.strip(), null);
+    }
+
+    /** HOST:PORT as its two parts. */
+    static String[] hostPort(String listen) {
         int colon = listen.lastIndexOf(':');
         int port;
         try {
@@ -117,13 +156,7 @@ public final class TelegramCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--listen must be HOST:PORT, e.g. 127.0.0.1:8081");
         }
         if (colon < 1 || port < 0 || port > 65535) throw new IllegalArgumentException("--listen must be HOST:PORT, e.g. 127.0.0.1:8081");
-        String host = listen.substring(0, colon).replaceAll("^\\[|\\]$", "");
-        if (secret == null || secret.isBlank()) {
-            secret = derivedSecret(token);
-        } else if (!secret.strip().matches("[A-Za-z0-9_-]{16,256}")) {
-            throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 of A-Z a-z 0-9 _ - (e.g. openssl rand -hex 32)");
-        }
-        return new TelegramBot.Webhook(uri.toString(), host, port, secret.strip(), null);
+        return new String[]{listen.substring(0, colon).replaceAll("^\\[|\\]$", ""), Integer.toString(port)};
     }
 
     /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -31,12 +32,13 @@ class WebhookTest {
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
-        MemoryStore store = new MemoryStore();
+        luohu.store.SessionStore store = new luohu.store.MeteredStore(new MemoryStore(), "memory");
         TelegramBot.Settings settings = TelegramBot.Settings.defaults(api.url()).withPollTimeoutSeconds(1)
                 .withRequestTimeout(Duration.ofSeconds(5)).withRetry(new Sender.Settings(100, 1000, 60_000));
         bot = TelegramBot.start(FakeBotApi.TOKEN, settings, () -> ChatEngine.of(TestAssistants.withStore(store)),
                 me -> new StoreUpdateJournal(store.claims(), me.id()),
-                new TelegramBot.Webhook("https://bot.example.org/hook/telegram", "127.0.0.1", 0, SECRET, null));
+                new TelegramBot.Webhook("https://bot.example.org/hook/telegram", "127.0.0.1", 0, SECRET,
+                        app -> luohu.channel.web.OpsRoutes.add(app, store::reachable)));
     }
 
     @AfterEach
@@ -73,6 +75,31 @@ class WebhookTest {
         List<FakeBotApi.Sent> sent = api.sentTo(chat);
         assertEquals(1, sent.size(), "answered before the acknowledgement");
         assertTrue(sent.get(0).plain().contains("落户助手"), sent.get(0).plain());
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.webhookPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
+
+    @Test
+    void healthAndMetricsAreServedBesideTheWebhookAndNameNoChat() throws Exception {
+        assertTrue(get("/healthz").contains("\"ok\""));
+        long chat = 3003;
+        api.failSends(chat, 429, 1, 1);
+        assertEquals(200, post(api.update(api.text(chat, "我在聊城买了房，想落户")), SECRET).statusCode());
+        String metrics = get("/metrics");
+        for (String m : new String[]{"luohu_turns_seconds_bucket", "luohu_turns_seconds_count", "luohu_store_latency_seconds_count",
+                "luohu_telegram_sends_total", "luohu_telegram_retries_total"}) {
+            assertTrue(metrics.contains(m), "metrics have " + m);
+        }
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("luohu_telegram_retries_total") && l.contains("reason=\"429\"")
+                && !l.endsWith(" 0.0")), "the 429 is counted");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("luohu_telegram_sends_total") && l.contains("outcome=\"delivered\"")));
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("luohu_turns_seconds_count") && l.contains("kind=")));
+        assertFalse(metrics.contains("3003") || metrics.contains("聊城"), "no chat and no text in the metrics");
     }
 
     @Test
