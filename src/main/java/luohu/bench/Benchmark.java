@@ -37,11 +37,18 @@ final class Benchmark {
     private final DialogFiles dialogs;
     private final Workload workload = Workload.load();
     private final int threads;
+    /** The store of one run, given a scratch folder; null for SQLite in that folder, as in production. */
+    private final java.util.function.Function<Path, luohu.store.SessionStore> stores;
 
     Benchmark(PolicyModel model, DialogFiles dialogs, int threads) {
+        this(model, dialogs, threads, null);
+    }
+
+    Benchmark(PolicyModel model, DialogFiles dialogs, int threads, java.util.function.Function<Path, luohu.store.SessionStore> stores) {
         this.model = model;
         this.dialogs = dialogs;
         this.threads = threads;
+        this.stores = stores;
     }
 
     /** The figures of one run. */
@@ -54,8 +61,9 @@ final class Benchmark {
 
     Figures run(int chats, long seed) throws Exception {
         Path data = Files.createTempDirectory("luohu-bench");
-        try (Assistant assistant = new Assistant(model, dialogs,
-                new CachedStore(SqliteStore.open(data, Duration.ofDays(30), Clock.systemUTC()), 200_000), Clock.systemUTC())) {
+        luohu.store.SessionStore store = stores != null ? stores.apply(data)
+                : new CachedStore(SqliteStore.open(data, Duration.ofDays(30), Clock.systemUTC()), 200_000);
+        try (Assistant assistant = new Assistant(model, dialogs, store, Clock.systemUTC())) {
             Random random = new Random(seed);
             List<List<String>> scripts = new ArrayList<>(chats);
             for (int i = 0; i < chats; i++) scripts.add(workload.script(random));
