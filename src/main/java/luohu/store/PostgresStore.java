@@ -306,21 +306,24 @@ public final class PostgresStore implements SessionStore {
     public int purgeIdle() {
         lastPurge = clock.millis();
         long now = lastPurge;
-        int n = run("expiring idle sessions", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM luohu_sessions WHERE expires < ?");
-                 PreparedStatement claims = c.prepareStatement("DELETE FROM luohu_claims WHERE at < ?")) {
-                ps.setLong(1, now);
-                claims.setLong(1, now - CLAIMS_KEPT.toMillis());
-                claims.executeUpdate();
-                return ps.executeUpdate();
-            }
-        });
+        int n;
+        // on a connection of its own, also when called inside a chat's transaction: expiry is no part of a turn
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM luohu_sessions WHERE expires < ?");
+             PreparedStatement claims = c.prepareStatement("DELETE FROM luohu_claims WHERE at < ?")) {
+            ps.setLong(1, now);
+            claims.setLong(1, now - CLAIMS_KEPT.toMillis());
+            claims.executeUpdate();
+            n = ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("expiring idle sessions", e);
+        }
         if (n > 0) LOG.info("expired {} idle sessions", n);
         return n;
     }
 
     private void maybePurge() {
-        if (clock.millis() - lastPurge <= Duration.ofHours(1).toMillis() || unit.get() != null) return;
+        if (clock.millis() - lastPurge <= Duration.ofHours(1).toMillis()) return;
         try {
             purgeIdle();
         } catch (StoreException e) {
