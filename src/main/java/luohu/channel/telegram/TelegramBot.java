@@ -50,6 +50,11 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient sendHttp, pollHttp;
     private final ScheduledExecutorService pollExecutor;
     private final TelegramBotsLongPollingApplication polling;
+    /** Long polling: the updates taken on and not yet answered, with when they were taken on. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Integer, Long> inHand = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** An update in hand for longer than this, or this far behind the newest, no longer holds the offset back. */
+    private static final long HOLD_MILLIS = 60_000;
+    private static final int HOLD_UPDATES = 50;
     /** The webhook's HTTP server, in webhook mode (then nothing polls). */
     private volatile WebhookReceiver webhook;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -209,7 +214,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         try {
             int timeout = settings.pollTimeoutSeconds();
-            bot.polling.registerBot(token, settings::url, last -> GetUpdates.builder().offset(last + 1).limit(100)
+            bot.polling.registerBot(token, settings::url, last -> GetUpdates.builder().offset(bot.offset(last)).limit(100)
                     .timeout(timeout).allowedUpdates(UPDATE_TYPES).build(), bot::consume);
         } catch (TelegramApiException | RuntimeException e) {
             bot.close();
@@ -288,6 +293,28 @@ public final class TelegramBot implements AutoCloseable {
         return url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
     }
 
+    /**
+     * The offset of the next getUpdates: the oldest update still in hand, so that Telegram keeps it (and delivers it
+     * again to the next process) until it was answered; a process killed meanwhile loses nothing it had confirmed.
+     * The library drops what it has seen before, so nothing is handled twice here. While anything is held back,
+     * Telegram answers at once: polls are then spaced half a second apart. An update in hand for over a minute (a
+     * send waiting out a long 429), or fifty updates behind the newest, holds nothing back any more, so that one
+     * chat's trouble never stops the others' updates from being fetched.
+     */
+    private int offset(int last) {
+        long now = System.currentTimeMillis();
+        inHand.entrySet().removeIf(e -> now - e.getValue() > HOLD_MILLIS || e.getKey() <= last - HOLD_UPDATES);
+        if (inHand.isEmpty()) return last + 1;
+        int oldest = inHand.firstKey();
+        if (oldest > last) return last + 1;
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return oldest;
+    }
+
     /** The library's batch consumer: claims and queues each update; never throws (that would stop polling). */
     private void consume(List<Update> updates) {
         for (Update u : updates) {
@@ -299,6 +326,7 @@ public final class TelegramBot implements AutoCloseable {
                 }
                 Optional<Chat> chat = UpdateHandler.chatOf(u);
                 String lane = chat.map(c -> String.valueOf(c.getId())).orElse("no-chat");
+                if (id != null) inHand.put(id, System.currentTimeMillis());
                 lanes.submit(lane, () -> handle(u));
             } catch (Throwable t) {
                 LOG.error("update {} could not be queued: {}", u.getUpdateId(), describe(t));
@@ -352,6 +380,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         Integer id = u.getUpdateId();
         if (id == null) return;
+        inHand.remove(id);
         try {
             journal.done(id);
         } catch (RuntimeException e) {
