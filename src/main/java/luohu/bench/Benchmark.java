@@ -65,6 +65,9 @@ final class Benchmark {
                 : new CachedStore(SqliteStore.open(data, Duration.ofDays(30), Clock.systemUTC()), 200_000);
         try (Assistant assistant = new Assistant(model, dialogs, store, Clock.systemUTC())) {
             Random random = new Random(seed);
+            // chats of their own in every run: a database named with --store outlives the run, and a run must not
+            // continue the conversations of an earlier one
+            String run = "bench-" + seed + "-" + Long.toString(System.nanoTime(), 36);
             List<List<String>> scripts = new ArrayList<>(chats);
             for (int i = 0; i < chats; i++) scripts.add(workload.script(random));
             int rounds = scripts.stream().mapToInt(List::size).max().orElse(0);
@@ -87,7 +90,7 @@ final class Benchmark {
                                 if (round >= script.size()) continue;
                                 String text = script.get(round);
                                 long s = System.nanoTime();
-                                assistant.reply("bench-" + seed + "-" + c, text);
+                                assistant.reply(run + "-" + c, text);
                                 long took = System.nanoTime() - s;
                                 turns.incrementAndGet();
                                 if (!workload.isGeneral(text)) interview.add(took);
