@@ -33,6 +33,15 @@ import java.util.function.Supplier;
  */
 public final class PostgresStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+    /**
+     * The driver logs through java.util.logging, beside SLF4J; held at warnings whatever the default level, since
+     * at fine levels it logs statements with their parameters. Kept here so that the setting is not collected.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        DRIVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
     /** The schema this release writes. */
     static final int SCHEMA = 1;
     /** First key of this program's advisory locks: chats, and instances alive. */
