@@ -39,6 +39,15 @@ public final class Assistant implements AutoCloseable {
     private final FloodGuard flood = new FloodGuard(20, java.time.Duration.ofSeconds(10));
     private volatile boolean throttle = true;
     private final java.util.concurrent.atomic.AtomicBoolean storeFailing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Precheck precheck;
+    private volatile AskTally tally;
+
+    /**
+     * One message's result as the front ends use it: the reply, the pre-check code issued by it (or null), and
+     * whether the conversation now has a sheet to give (for a button that asks for it).
+     */
+    public record Answered(Reply reply, Precheck.Issued issued, boolean sheetReady) {
+    }
 
     public Assistant(PolicyModel model, DialogFiles dialogs, SessionStore store, Clock clock) {
         this.model = model;
@@ -47,6 +56,35 @@ public final class Assistant implements AutoCloseable {
         this.cache = new AnswerCache<>(10_000);
         for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
         this.machine = machine(model, dialogs);
+        this.precheck = new Precheck(new luohu.store.MemoryPrecheckCodes(), java.time.Duration.ofDays(Precheck.DEFAULT_DAYS), clock);
+        this.tally = new AskTally(new luohu.store.MemoryAskCounters(), clock);
+        tally.prompts(machine.prompts());
+    }
+
+    /** Keeps pre-check codes in {@code codes} for {@code ttl} (instead of in memory for 14 days); expired ones are deleted now. */
+    public Assistant withPrecheck(luohu.store.PrecheckCodes codes, java.time.Duration ttl) {
+        Precheck old = this.precheck;
+        this.precheck = new Precheck(codes, ttl, clock);
+        old.close();
+        precheck.purgeExpired();
+        return this;
+    }
+
+    /** Counts what people ask in {@code counters} (instead of in memory). */
+    public Assistant withCounters(luohu.store.AskCounters counters) {
+        AskTally old = this.tally;
+        this.tally = new AskTally(counters, clock);
+        tally.prompts(machine.prompts());
+        old.counters().close();
+        return this;
+    }
+
+    public Precheck precheck() {
+        return precheck;
+    }
+
+    public AskTally tally() {
+        return tally;
     }
 
     private DialogMachine machine(PolicyModel model, DialogFiles dialogs) {
@@ -62,6 +100,7 @@ public final class Assistant implements AutoCloseable {
         try {
             this.machine = machine(newModel, dialogs);
             this.model = newModel;
+            tally.prompts(machine.prompts());
             cache.invalidate();
             LOG.info("policies reloaded, version {}", newModel.version());
         } finally {
@@ -79,19 +118,33 @@ public final class Assistant implements AutoCloseable {
         return turn(chatId, text).reply();
     }
 
+    /** One message, with the pre-check code it issued, if any (the reply then carries the code too). */
+    public Answered answer(String chatId, String text) {
+        Precheck.Issued[] issued = {null};
+        Turn t = turn(chatId, text, issued);
+        boolean ready = issued[0] == null && t.understanding() != null && "answered".equals(t.session().state())
+                && java.util.Set.of("assess", "result", "correct").contains(t.action()) && machine.precheckSheet(t.session()).isPresent();
+        return new Answered(t.reply(), issued[0], ready);
+    }
+
+
     /**
      * One message: the session is loaded, moved on and saved before the reply is returned. A message over
      * {@link Normalizer#MAX_CHARS} is answered from its first part with a notice; a chat sending more than 20
      * messages in 10 seconds is asked to slow down and its session is left as it was.
      */
     public Turn turn(String chatId, String text) {
+        return turn(chatId, text, new Precheck.Issued[1]);
+    }
+
+    private Turn turn(String chatId, String text, Precheck.Issued[] issued) {
         ReentrantLock lock = lockOf(chatId);
         lock.lock();
         long t0 = System.nanoTime();
         String kind = "error";
         try {
             // the store's lock makes the turns of a chat one at a time across every process sharing the store too
-            Turn t = store.locked(chatId, () -> turnLocked(chatId, text));
+            Turn t = store.locked(chatId, () -> turnLocked(chatId, text, issued));
             kind = t.action();
             return t;
         } catch (StoreException e) {
@@ -106,7 +159,7 @@ public final class Assistant implements AutoCloseable {
         }
     }
 
-    private Turn turnLocked(String chatId, String text) {
+    private Turn turnLocked(String chatId, String text, Precheck.Issued[] issued) {
         {
             long t0 = System.nanoTime();
             String message = text == null ? "" : text;
@@ -146,12 +199,16 @@ public final class Assistant implements AutoCloseable {
                         t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
             }
             try {
-                if ("forget".equals(t.action())) store.delete(chatId);
-                else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+                if ("forget".equals(t.action())) {
+                    store.delete(chatId);
+                    precheck.forget(store.chatKey(chatId));
+                } else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action()));
+                if ("precheck".equals(t.action())) t = issue(chatId, t, issued);
                 storeWorks();
             } catch (StoreException e) {
                 return storeFailed(chatId, e);
             }
+            tally.turn(model, t);
             if (message.length() > Normalizer.MAX_CHARS) {
                 Reply r = t.reply();
                 t = new Turn(t.session(), new Reply(machine.prompts().say("long_message", "limit", Normalizer.MAX_CHARS) + "\n\n" + r.text(), r.options()),
@@ -172,6 +229,18 @@ public final class Assistant implements AutoCloseable {
     private static io.micrometer.core.instrument.Timer turnTimer(String kind) {
         return io.micrometer.core.instrument.Timer.builder("luohu.turns").description("turns of conversations, by the action taken")
                 .tag("kind", kind == null ? "none" : kind).publishPercentileHistogram().register(luohu.common.Telemetry.registry());
+    }
+
+    /** A sheet asked for: a code is issued for it and the reply tells the code, what it shares and for how long. */
+    private Turn issue(String chatId, Turn t, Precheck.Issued[] issued) {
+        luohu.answer.PrecheckSheet sheet = machine.precheckSheet(t.session()).orElse(null);
+        if (sheet == null) return t;
+        Precheck.Issued i = precheck.issue(sheet, t.session().facts(), store.chatKey(chatId));
+        issued[0] = i;
+        tally.issued(sheet.documentId());
+        String code = machine.prompts().say("precheck_code", "code", i.code(), "days", i.days(), "expires", i.expires());
+        return new Turn(t.session(), new Reply(sheet.text() + "\n\n" + code, t.reply().options(), t.reply().payloads()),
+                t.understanding(), t.action(), t.from(), t.transition(), t.assessment());
     }
 
     /**
@@ -256,6 +325,7 @@ public final class Assistant implements AutoCloseable {
         try {
             store.locked(chatId, () -> {
                 store.delete(chatId);
+                precheck.forget(store.chatKey(chatId));
                 return null;
             });
             storeWorks();
@@ -292,5 +362,7 @@ public final class Assistant implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        precheck.close();
+        tally.counters().close();
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "luohu", mixinStandardHelpOptions = true, version = "luohu 0.1.0",
         description = "落户助手: answers household-registration settlement questions from the policy documents. "
                 + "With no command, starts the Telegram bot when TELEGRAM_BOT_TOKEN is set, the console chat otherwise.",
-        subcommands = {ChatCommand.class, TelegramCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class, luohu.cli.ConverseEvalCommand.class, BenchCommand.class, WebCommand.class})
+        subcommands = {ChatCommand.class, TelegramCommand.class, AssessCommand.class, CheckCommand.class, NluEvalCommand.class, luohu.cli.ConverseEvalCommand.class, BenchCommand.class, WebCommand.class, luohu.cli.ReportCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,6 +15,8 @@
     selected: null,       // pathway id shown in the checklist
     ticked: {},           // pathway id → Set of ticked material indexes
     seq: 0,               // newest assessment request
+    codeDate: null,       // the date of the pre-check code the facts were loaded from
+    stated: new Set(),    // fact ids loaded from a pre-check code and not yet confirmed or edited by the clerk
   };
 
   function notice(message) {
@@ -38,6 +40,7 @@
     }
     if (name === 'chat') startChat();
     if (name === 'clauses') $('clause-q').focus();
+    if (name === 'report') loadReport();
   }
 
   // ---- clause pop-up ---------------------------------------------------------------------------------------------
@@ -80,12 +83,84 @@
     }
     select.addEventListener('change', () => choosePlace(select.value));
     $('show-all-facts').addEventListener('change', renderForm);
+    $('code-form').addEventListener('submit', openCode);
     $('reset-facts').addEventListener('click', () => {
+      clearCode();
       state.values = {};
       state.ticked = {};
       renderForm();
       assess();
     });
+  }
+
+  // ---- pre-check code: the applicant's own account, loaded into the form to be checked --------------------------------
+  async function openCode(ev) {
+    ev.preventDefault();
+    const code = $('code').value.trim();
+    if (!code) return;
+    try {
+      const r = await api('POST', '/api/precheck', { code });
+      notice(null);
+      $('code').value = '';
+      state.code = code;
+      state.values = Object.assign({}, r.facts);
+      state.ticked = {};
+      state.codeDate = r.code_date;
+      state.stated = new Set(Object.keys(r.facts));
+      $('place').value = r.place;
+      choosePlace(r.place);
+      state.selected = r.pathway;
+      const info = $('code-info');
+      info.hidden = false;
+      info.replaceChildren(
+        el('strong', {}, r.note), '：以下情况来自预审码（' + r.code_date + '生成），请逐项向申请人核对，有误直接修改。',
+        r.fact_lines.length ? el('ul', { class: 'stated-lines' }, r.fact_lines.map(l => el('li', {}, l))) : null,
+        el('button', { type: 'button', id: 'code-confirm', class: 'secondary', onclick: confirmStated }, '已核验无误'), ' ',
+        el('button', { type: 'button', id: 'code-pdf', class: 'secondary', onclick: downloadSheet }, '申请人预审单（PDF）'));
+      renderForm();
+    } catch (e) {
+      notice(e.message);
+    }
+  }
+
+  /** The citizen's sheet as they got it, as a PDF download (the code is sent in a POST body, never in a URL). */
+  async function downloadSheet() {
+    try {
+      const res = await fetch('/api/precheck/pdf', { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: state.code }) });
+      if (!res.ok) {
+        let msg = '下载失败（' + res.status + '）';
+        try { msg = (await res.json()).error || msg; } catch (e) { /* not JSON */ }
+        notice(msg);
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = el('a', { href: url, download: '预审单-' + state.codeDate + '.pdf' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) {
+      notice('无法连接服务器，请检查网络或服务是否在运行。');
+    }
+  }
+
+  function confirmStated() {
+    state.stated = new Set();
+    renderForm();
+    const info = $('code-info');
+    const b = $('code-confirm');
+    if (b) b.replaceWith(el('span', { class: 'confirmed' }, '已核验'));
+    info.classList.add('checked');
+  }
+
+  function clearCode() {
+    state.codeDate = null;
+    state.code = null;
+    state.stated = new Set();
+    $('code-info').hidden = true;
+    $('code-info').classList.remove('checked');
+    $('code-info').replaceChildren();
   }
 
   function kindName(kind) {
@@ -159,14 +234,20 @@
       });
       input = el('span', { class: 'number' }, box, el('span', { class: 'unit' }, f.unit));
     }
-    return el('div', { class: 'fact', dataset: { fact: f.id }, title: f.question || f.description },
+    return el('div', { class: 'fact' + (state.stated.has(f.id) ? ' stated' : ''), dataset: { fact: f.id }, title: f.question || f.description },
       el('label', { class: 'fact-name', for: f.type === 'bool' ? null : id }, f.name,
-        el('span', { class: 'wanted-mark' }, '待补充')),
+        el('span', { class: 'wanted-mark' }, '待补充'),
+        state.stated.has(f.id) ? el('span', { class: 'stated-mark' }, '申请人自述，待核验') : null),
       input,
       el('div', { class: 'fact-desc' }, f.description));
   }
 
   function setValue(f, v) {
+    // the clerk has checked this one: it is no longer only the applicant's word
+    if (state.stated.delete(f.id)) {
+      const div = document.querySelector('#facts .fact[data-fact="' + f.id + '"]');
+      if (div) { div.classList.remove('stated'); const m = div.querySelector('.stated-mark'); if (m) m.remove(); }
+    }
     if (v === null) delete state.values[f.id];
     else state.values[f.id] = v;
     assess();
@@ -319,6 +400,7 @@
   /** The print view gets its data in the URL fragment, which the browser never sends to the server. */
   function openPrint(p) {
     const data = { place: state.place, pathway: p.id, facts: state.values, ticked: [...(state.ticked[p.id] || [])] };
+    if (state.codeDate) data.code_date = state.codeDate;
     window.open('print.html#' + encodeURIComponent(JSON.stringify(data)), '_blank');
   }
 
@@ -371,6 +453,26 @@
     $('chat-options').replaceChildren();
     startChat();
   });
+
+  // ---- report: counters per document and week -----------------------------------------------------------------------
+  async function loadReport() {
+    const box = $('report');
+    try {
+      const r = await api('GET', '/api/report');
+      if (!r.weeks.length) { box.replaceChildren(el('p', { class: 'hint' }, '还没有统计数据。')); return; }
+      const short = id => (state.documents.find(d => d.id === id) || { short: id === 'none' ? '未定地点' : id }).short;
+      const list = m => Object.entries(m).map(([k, v]) => k + ' ' + v).join('，') || '—';
+      box.replaceChildren(el('table', { class: 'report', id: 'report-table' },
+        el('thead', {}, el('tr', {}, ['文件', '周', '咨询', '已答复', '按类型', '按途径', '文件没有规定', '未能回答', '预审码 生成/调出'].map(h => el('th', {}, h)))),
+        el('tbody', {}, r.weeks.map(w => el('tr', {},
+          el('td', {}, short(w.document)), el('td', {}, w.week), el('td', {}, String(w.asks)),
+          el('td', {}, w.answered + '（' + (w.asks ? Math.round(100 * w.answered / w.asks) : 0) + '%）'),
+          el('td', {}, list(w.byAsk)), el('td', {}, list(w.byPathway)), el('td', {}, list(w.silent)),
+          el('td', {}, list(w.fallbacks)), el('td', {}, w.codesIssued + ' / ' + w.codesOpened))))));
+    } catch (e) {
+      box.replaceChildren(el('p', { class: 'error' }, e.message));
+    }
+  }
 
   // ---- clause browser --------------------------------------------------------------------------------------------
   $('clause-form').addEventListener('submit', async ev => {

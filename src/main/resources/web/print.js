@@ -48,6 +48,8 @@
         d.status === 'draft' ? el('span', { class: 'draft' }, LH.documentStatus(d)) : LH.documentStatus(d),
         '；', LH.documentDate(d),
         LH.documentDateNote(d) ? el('div', { class: 'date-note' }, '日期说明：' + LH.documentDateNote(d)) : null)),
+      req.code_date ? el('tr', {}, el('th', {}, '预审码'), el('td', { id: 'code-date' },
+        '申请人' + req.code_date + '生成的预审码，情况经窗口核验')) : null,
       el('tr', {}, el('th', {}, '打印日期'), el('td', { id: 'printed' }, printed)))),
   ];
   if (p.status === 'not_eligible') {

@@ -144,6 +144,10 @@ public final class GeneralAnswers {
         List<Rule> ordered = new ArrayList<>(firsts.subList(0, Math.min(limit, firsts.size())));
         chosen.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
         chosen = ordered;
+        // the rules that hold for the applicant's own case answer it: the rest of the topic would only crowd them out
+        // ("迁移证丢了" hears the rule on lost certificates, not those on births outside the plan)
+        List<Rule> theirs = chosen.stream().filter(holding::contains).toList();
+        if (!theirs.isEmpty() && firsts.stream().allMatch(holding::contains)) chosen = theirs;
         String topicName = model.topicName((narrow.isEmpty() ? topics : narrow).get(0));
         StringBuilder sb = new StringBuilder();
         if (withNotice) cases.draftNotice(doc).ifPresent(d -> sb.append(d).append("\n"));

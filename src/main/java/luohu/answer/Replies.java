@@ -76,7 +76,6 @@ public final class Replies {
         if (fits.size() > 1) {
             sb.append("\n").append(prompts.say("also_fits", "names", cited(fits.subList(1, Math.min(3, fits.size())), doc)));
         }
-        sb.append("\n").append(prompts.say("fits_more"));
         return sb.toString();
     }
 

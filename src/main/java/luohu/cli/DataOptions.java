@@ -35,6 +35,38 @@ public final class DataOptions {
                     + "postgresql://user@host:5432/database, the password in PGPASSWORD (default: $LUOHU_STORE, else sqlite:<data>/luohu.db).")
     String store;
 
+    @Option(names = "--precheck-days", paramLabel = "DAYS",
+            description = "How long a pre-check code (预审码) can be opened at the window (default: $LUOHU_PRECHECK_DAYS, else 14).")
+    Integer precheckDays;
+
+    public java.time.Duration precheckTtl() {
+        int days = precheckDays != null ? precheckDays : Integer.parseInt(envOr("LUOHU_PRECHECK_DAYS", String.valueOf(luohu.Precheck.DEFAULT_DAYS)));
+        if (days < 1 || days > 365) throw new IllegalArgumentException("--precheck-days must be from 1 to 365, not " + days);
+        return java.time.Duration.ofDays(days);
+    }
+
+    /** Whether nothing is to be stored on disk (--memory). */
+    public boolean inMemory() {
+        return memory;
+    }
+
+    /**
+     * Pre-check codes and the report's counters where the options say: in tables of their own in the data folder's
+     * database (shared with the sessions, and with other processes on the same folder), or in memory with --memory.
+     */
+    public Assistant withCodesAndCounters(Assistant assistant) {
+        java.time.Duration ttl = precheckTtl();
+        StoreUrl url = storeUrl();
+        if (url.kind() == StoreUrl.Kind.MEMORY) return assistant.withPrecheck(new luohu.store.MemoryPrecheckCodes(), ttl);
+        if (opened != null && opened.sharedPrecheckCodes() != null) {
+            // in the shared database, so that a code issued by any instance opens at any console
+            return assistant.withPrecheck(opened.sharedPrecheckCodes(), ttl).withCounters(opened.sharedAskCounters());
+        }
+        Path file = url.file();
+        return assistant.withPrecheck(luohu.store.SqlitePrecheckCodes.open(file, System.currentTimeMillis()), ttl)
+                .withCounters(luohu.store.SqliteAskCounters.open(file));
+    }
+
     public Path dataDir() {
         Path p = PolicyOption.orEnv(data, "LUOHU_DATA");
         return p == null ? Path.of("data") : p;
@@ -66,8 +98,12 @@ public final class DataOptions {
 
     /** The store the options ask for. */
     public SessionStore store() {
-        return Stores.open(storeUrl(), dataDir(), sessionTtl(), envOr("LUOHU_SECRET", null));
+        opened = Stores.open(storeUrl(), dataDir(), sessionTtl(), envOr("LUOHU_SECRET", null));
+        return opened;
     }
+
+    /** The store {@link #store()} opened last, whose database may also keep the codes and counters. */
+    private SessionStore opened;
 
     public Path dialogsDir() {
         return PolicyOption.orEnv(dialogs, "LUOHU_DIALOGS");
@@ -79,11 +115,15 @@ public final class DataOptions {
 
     /** An assistant with the store the options ask for. */
     public Assistant assistant() {
+        precheckTtl(); // a bad option is refused before anything is opened
         SessionStore store = store();
+        Assistant a = null;
         try {
-            return assistant(store);
+            a = assistant(store);
+            return withCodesAndCounters(a);
         } catch (RuntimeException e) {
-            store.close();
+            if (a != null) a.close();
+            else store.close();
             throw e;
         }
     }

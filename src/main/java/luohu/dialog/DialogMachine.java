@@ -41,6 +41,7 @@ public final class DialogMachine {
     private final GeneralAnswers general;
     private final AnswerCache<GeneralTurn> cache;
     private final Responder responder;
+    private final luohu.answer.PrecheckSheets sheets;
 
     /** A general question's whole turn, as the cache keeps it: the answer, and the place the message named. */
     public record GeneralTurn(String answer, String place, Intent intent, String action, Flow.Transition transition) {
@@ -58,6 +59,7 @@ public final class DialogMachine {
         this.general = new GeneralAnswers(engine, prompts, cases).withCommonPairs(dialogs.lexicon().commonPairs())
                 .withValidityWords(dialogs.lexicon().validityWords());
         this.cache = cache;
+        this.sheets = new luohu.answer.PrecheckSheets(engine, prompts, questions);
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
                 .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),
                         understander::relativeWords)
@@ -161,6 +163,7 @@ public final class DialogMachine {
             case "greet" -> new Outcome(session, greeting());
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
+            case "precheck" -> precheck(session);
             case "assess" -> assess(session, u, "", true);
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
@@ -406,6 +409,24 @@ public final class DialogMachine {
         Understanding u = new Understanding(norm, g.intent(), Facts.EMPTY, new luohu.nlu.PlaceMentions(List.of(), List.of()),
                 List.of(), List.of(), null, false, false, false, List.of(), luohu.nlu.Ask.TOPIC, List.of(), false);
         return new Turn(next, withResume(g.answer(), next), u, g.action(), s.state(), g.transition(), null);
+    }
+
+    /**
+     * The pre-check sheet of the conversation so far, or empty while there is none to give (no place or no fact yet).
+     * The code that goes with it is issued by the caller, which keeps the codes.
+     */
+    public java.util.Optional<luohu.answer.PrecheckSheet> precheckSheet(Session s) {
+        return sheets.build(s.place(), s.facts(), s.focus(), null);
+    }
+
+    public luohu.answer.PrecheckSheets sheets() {
+        return sheets;
+    }
+
+    /** 预审单: the sheet (its code is added by the caller), or what is needed first; the conversation stays where it was. */
+    private Outcome precheck(Session s) {
+        return precheckSheet(s).map(sheet -> new Outcome(s, Reply.of(sheet.text())))
+                .orElseGet(() -> new Outcome(s, withResume(prompts.say("precheck_not_yet"), s)));
     }
 
     /** A sentence in a Latin script (no Chinese at all, several words): the assistant reads Chinese only. */

@@ -14,7 +14,7 @@ import java.util.Set;
 /** dialogs/flow.yaml: the states of a conversation and, per state and intent, the action and where it may lead. */
 public final class Flow {
     /** The actions Java carries out; a flow file naming any other fails at start. */
-    public static final Set<String> ACTIONS = Set.of("restart", "forget", "help", "greet", "greet_again", "thank",
+    public static final Set<String> ACTIONS = Set.of("restart", "forget", "precheck", "help", "greet", "greet_again", "thank",
             "assess", "result", "correct", "general", "compare", "fallback");
 
     /**

@@ -207,9 +207,11 @@ final class Responder {
             }
             case "conditional" -> {
                 List<PathwayOutcome> open = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
-                String fact = planner.next(open, s.declined()).orElse(null);
+                // the question that decides the pathway nearest to a decision ("执照税务都有": 投资经商类, not a far one)
+                String fact = open.isEmpty() ? null : planner.next(open.subList(0, 1), s.declined())
+                        .or(() -> planner.next(open, s.declined())).orElse(null);
                 String text = notices + replies.conditional(a, open, fact, who);
-                return question(s, a, open, head + text + "\n", source, focus, ask, r);
+                return question(s, a, Optional.ofNullable(fact), head + text + "\n", source, focus, ask, r);
             }
             case "interview" -> {
                 // going on with an overall assessment: what the answer closed, in a line, then the next question
@@ -271,7 +273,12 @@ final class Responder {
     /** The one question that decides the given open pathways; the answer as it stands when none is left to ask. */
     private Answer question(Session s, Assessment a, List<PathwayOutcome> open, String text, String source, Focus focus,
                             Ask ask, ResponseRules.Rule r) {
-        Optional<String> next = planner.next(open, s.declined());
+        return question(s, a, planner.next(open, s.declined()), text, source, focus, ask, r);
+    }
+
+    /** The reply with the question about {@code next}, or the answer as it stands when nothing is left to ask. */
+    private Answer question(Session s, Assessment a, Optional<String> next, String text, String source, Focus focus,
+                            Ask ask, ResponseRules.Rule r) {
         if (next.isEmpty() && Planner.needsSpecificPlace(a)) {
             return new Answer(s.withState("need_place").withAsked(null).withFocus(focus.ids(), ask.id()),
                     Reply.of(text + prompts.say("ask_specific_place", "document", a.place().name())), r);

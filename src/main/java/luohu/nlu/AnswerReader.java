@@ -9,6 +9,8 @@ import java.util.List;
 
 /** Reads a short answer to the question just asked: "是的", "没有", "两年", or a quick-reply option. */
 final class AnswerReader {
+    private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("^(我们|她们|他们|俺们|咱们|我|她|他|俺|咱)(也|都|已经|早就|早)?");
+
     private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "还没有", "未", "不对", "没呢", "no", "n", "nope",
             "还没办", "没办", "正在办", "还在办", "在办", "没下来", "还没下来", "没批", "还没批", "没拿到", "还没拿到");
     private static final List<String> YES = List.of("是", "是的", "对", "对的", "有", "有的", "嗯", "嗯嗯", "没错", "是啊", "对啊", "好",
@@ -29,6 +31,13 @@ final class AnswerReader {
         String plain = text.replaceAll("[\\p{P}\\s~]", "");
         Object option = questions.optionValue(asked, plain);
         if (option != null) return option;
+        // "她签了", "我们不是": the one the question is about, named before the answer
+        String subjectless = SUBJECT.matcher(plain).replaceFirst("");
+        if (!subjectless.isEmpty() && !subjectless.equals(plain)) {
+            option = questions.optionValue(asked, subjectless);
+            if (option != null) return option;
+            plain = subjectless;
+        }
         if (fact.type() == FactType.BOOL) {
             for (String w : NO) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return false;
             for (String w : YES) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return true;

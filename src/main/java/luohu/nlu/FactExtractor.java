@@ -59,6 +59,9 @@ public final class FactExtractor {
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
     private final Set<String> breaks;
+    /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
+    private final Set<String> binders;
+    private final List<String> binderEndings;
     /** Every place a hukou may be said to be in: covered places, the lexicon's provinces and their cities. */
     private final PhraseIndex<Where> placeNames = new PhraseIndex<>();
     private final Set<String> placeWords = new HashSet<>();
@@ -105,6 +108,8 @@ public final class FactExtractor {
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
         affirm = new HashSet<>(lexicon.negation().affirm());
         breaks = new HashSet<>(lexicon.clauseBreaks());
+        binders = new HashSet<>(lexicon.subjectBinders());
+        binderEndings = List.copyOf(lexicon.subjectBinderEndings());
     }
 
     /**
@@ -171,7 +176,7 @@ public final class FactExtractor {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
-        String applicant = applicant(tokens, spoken, mentions);
+        String applicant = applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
@@ -225,6 +230,7 @@ public final class FactExtractor {
             homeTown(tokens, clauses, continuing, mentions, facts);
         }
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
+        if (applicant == null) homeOwner(tokens, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
             List<PhraseIndex.Match<String>> named = relatives.find(tokens);
@@ -347,18 +353,25 @@ public final class FactExtractor {
             // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
             // already says, and is read only of a province ("在新疆读的")
             boolean school = SCHOOL_AFTER.stream().anyMatch(after::startsWith) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && provinceNames.contains(m.phrase())
-                    && STUDIED_AFTER.stream().anyMatch(after::startsWith);
+                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith);
             if (!school) continue;
             Where w = where(m);
             Place here = covered.isEmpty() ? null : covered.get(0);
             String value;
-            if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
-            else if (w.place() != null) value = "same_province"; // the school's place is the one asked about
+            // the place asked about, when the message names no other ("在乌鲁木齐读的大学 想去喀什" asks about 喀什)
+            if (w.place() != null && (here == null || covered.stream().distinct().count() == 1 && local(w.place(), here))) value = "local";
+            else if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
             else continue;
             facts.put("school_location", value);
             return;
         }
+    }
+
+    /** A school's place is where one asks about: that place, or any place of a city's document asked about as a whole. */
+    private boolean local(Place school, Place here) {
+        if (school.equals(here)) return true;
+        luohu.policy.PolicyDocument d = model.documentOf(here);
+        return d.rootPlace().equals(here) && !here.name().equals(d.info().region()) && model.documentOf(school).equals(d);
     }
 
     private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
@@ -509,7 +522,8 @@ public final class FactExtractor {
      * the subject of settling ("他能落户吗", "我孙子想去聊城落户"), or a relative whose plans come before a
      * subjectless "能落户不" ("我孙子大专毕业了，想去聊城工作，能落户不").
      */
-    private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+    private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                             Set<Integer> quantityAt) {
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
         for (int i = 0; i < tokens.size(); i++) {
             if (!cues.askingFor().contains(tokens.get(i).text())) continue;
@@ -551,7 +565,7 @@ public final class FactExtractor {
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
-        String told = toldAbout(tokens, clauses, mentions);
+        String told = toldAbout(clauses, mentions, quantityAt);
         if (told != null) return told;
         String chain = null;
         boolean planned = false;
@@ -602,22 +616,31 @@ public final class FactExtractor {
      * The relative a message is about: the subject of its first clause that names one, when the clauses about them
      * state facts of the applicant's kind (work, home, schooling, age…) and no clause speaks of the speaker (我…).
      */
-    private String toldAbout(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+    private String toldAbout(List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<Integer> quantityAt) {
         String who = null;
         boolean facts = false;
         for (Clause c : clauses) {
+            // "我妈说她社保交了一年零一个月": a length of time or an age is a fact of theirs too
+            boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
             if (c.relative() == null && c.explicit()) return null; // 我…: the speaker's own case
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (who != null && !who.equals(c.relative())) return null; // two relatives: leave it to the joining rules
                 who = c.relative();
             }
             if (who == null) {
-                if (c.relative() == null && clauseHasFact(c, mentions)) return null; // facts before anyone is named
+                if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
                 continue;
             }
-            if (clauseHasFact(c, mentions)) facts = true;
+            if (clauseHasFact(c, mentions) || quantity) facts = true;
         }
         return facts ? who : null;
+    }
+
+    /** The tokens where a usable duration or age starts. */
+    private static Set<Integer> quantityTokens(List<Token> tokens, List<Quantity> quantities) {
+        Set<Integer> out = new HashSet<>();
+        for (Quantity q : quantities) if (q.usable() && q.year() == null) out.add(tokenAt(tokens, q.start()));
+        return out;
     }
 
     private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
@@ -722,7 +745,12 @@ public final class FactExtractor {
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
                     facts.put("local_relative", applicant == null || theirs ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
-                } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) facts.put("local_relative", INVERSE.get(applicant));
+                } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) {
+                    // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
+                    // that does not refuse him (the documents name 子女, not 子女的配偶)
+                    boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
+                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
+                }
                 else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
             }
             if (rel == null) {
@@ -906,7 +934,7 @@ public final class FactExtractor {
         String named = null;
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
-            boolean spaced = i > start && i < tokens.size() && tokens.get(i).start() > tokens.get(i - 1).end();
+            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
             boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
             if (!end && !spaced) continue;
             if (i > start) {
@@ -923,11 +951,58 @@ public final class FactExtractor {
         return out;
     }
 
+    /**
+     * "房子是我闺女名下的", "我儿子买的房": whose home it is, when a relative of the speaker owns it (for the pathways of
+     * an owner's relatives); the home is then not the speaker's own.
+     */
+    private void homeOwner(List<Token> tokens, Map<String, Object> facts) {
+        if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
+        Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
+        for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
+            // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
+            int end = r.last() + 1;
+            while (end < tokens.size() && end <= r.last() + 6 && !SELF.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
+            String after = text(tokens, r.last() + 1, end - 1);
+            if (lexicon.homeOwnerCues().stream().noneMatch(after::contains)) continue;
+            String who = r.values().get(0);
+            facts.put("home_owner_relative", values.contains(who) ? who : "other");
+            if ("own".equals(facts.get("housing"))) {
+                facts.remove("housing");
+                facts.remove("home_acquisition");
+            }
+            return;
+        }
+    }
+
+    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
+    private boolean newSubject(List<Token> tokens, int i) {
+        String t = tokens.get(i).text();
+        String before = tokens.get(i - 1).text();
+        if (binders.contains(before) || tokens.get(i - 1).punctuation()) return false;
+        // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
+        if (!ENDS_STATEMENT.matcher(tokens.get(i - 1).nature()).lookingAt()) return false;
+        // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
+        if (tokens.get(i - 1).nature().equals("nz") && binderEndings.stream().anyMatch(before::endsWith)) return false;
+        if (SUBJECTS.contains(t)) return true;
+        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
+        return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
+                && relatives.find(tokens.subList(i - 1, i)).isEmpty();
+    }
+
+    private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
+    private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
+    private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
+
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
     private Clause clause(List<Token> tokens, int first, int last) {
         int i = first;
         boolean self = false;
-        if (i < last && tokens.get(i).text().equals("是")) i++; // a correction's "是我老公是…"
+        if (i < last && tokens.get(i).text().equals("是")) {
+            // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
+            String rest = text(tokens, i + 1, last);
+            if (GIVEN_TO_ME.stream().anyMatch(rest::contains)) return new Clause(first, last, null, true);
+            i++;
+        }
         while (i <= last && (SELF.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
             i++;
             self = true;
@@ -938,6 +1013,8 @@ public final class FactExtractor {
         }
         return new Clause(first, last, null, self);
     }
+
+    private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
 
     private static Clause clauseOf(List<Clause> clauses, int token) {
         for (Clause c : clauses) if (token >= c.first() && token <= c.last()) return c;

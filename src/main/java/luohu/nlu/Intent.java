@@ -3,7 +3,7 @@ package luohu.nlu;
 /** What a message asks for. The ids are those of dialogs/lexicon.yaml. */
 public enum Intent {
     GREETING, SETTLE, MATERIALS, REGISTRATION, RESIDENCE_PERMIT, LAND, POLICY_INFO, COMPARE, RESTART, CORRECTION,
-    THANKS, HELP, OUT_OF_SCOPE, INFORM, RESULT, NO_HUKOU, REQUIREMENT, FORGET;
+    THANKS, HELP, OUT_OF_SCOPE, INFORM, RESULT, NO_HUKOU, REQUIREMENT, FORGET, PRECHECK;
 
     public String id() {
         return name().toLowerCase();

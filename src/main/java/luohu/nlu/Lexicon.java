@@ -46,9 +46,11 @@ public record Lexicon(
         @JsonProperty("validity_words") List<String> validityWords,
         @JsonProperty("answering_topics") List<String> answeringTopics,
         Map<String, Region> regions,
-        @JsonProperty("case_groups") Map<String, List<String>> caseGroups,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
-        @JsonProperty("rule_questions") List<String> ruleQuestions) {
+        @JsonProperty("rule_questions") List<String> ruleQuestions,
+        @JsonProperty("subject_binders") List<String> subjectBinders,
+        @JsonProperty("subject_binder_endings") List<String> subjectBinderEndings,
+        @JsonProperty("home_owner_cues") List<String> homeOwnerCues) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -68,9 +70,11 @@ public record Lexicon(
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
         regions = regions == null ? Map.of() : regions;
-        caseGroups = caseGroups == null ? Map.of() : caseGroups;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
+        subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
+        subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
+        homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
     }
 
     /**
@@ -211,9 +215,6 @@ public record Lexicon(
             }
         }
         if (negation == null) throw bad("negation", "missing");
-        caseGroups.forEach((group, ids) -> ids.forEach(f -> {
-            if (vocabulary.find(f).isEmpty()) throw bad("case_groups." + group, "no such fact " + f);
-        }));
         for (String f : applicantCues.relativeContinues()) {
             if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
         }

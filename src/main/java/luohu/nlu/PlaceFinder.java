@@ -1,8 +1,6 @@
 package luohu.nlu;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
-import com.hankcs.hanlp.dictionary.py.Pinyin;
 import luohu.policy.Place;
 import luohu.policy.PolicyModel;
 
@@ -85,6 +83,15 @@ public final class PlaceFinder {
             }
             add(model.place(name).orElseThrow(), covered, docs);
         }
+        // a name the segmenter split across words ("回调兵山了": 回调/兵山): three characters or more, as typed
+        if (covered.isEmpty()) {
+            for (String name : model.placeNames()) {
+                if (name.length() >= 3 && text.contains(name)) {
+                    add(model.place(name).orElseThrow(), covered, docs);
+                    break;
+                }
+            }
+        }
         PlaceMentions.Guess guess = covered.isEmpty() ? guess(tokens, named) : null;
         if (guess != null && guess.sure()) add(guess.place(), covered, docs);
         // a province that holds a covered place (内蒙古 of 内蒙古赤峰) is not an uncovered place
@@ -155,9 +162,7 @@ public final class PlaceFinder {
     }
 
     private static String pinyin(String word) {
-        List<String> out = new ArrayList<>();
-        for (Pinyin p : HanLP.convertToPinyinList(word)) out.add(p.getPinyinWithoutTone());
-        return String.join(" ", out);
+        return SoundsLike.pinyin(word);
     }
 
     private static boolean editDistanceAtMostOne(String a, String b) {

@@ -23,6 +23,7 @@ public final class Understander {
     private static final Set<Intent> CONTROL = Set.of(Intent.RESTART, Intent.FORGET, Intent.CORRECTION, Intent.RESULT, Intent.THANKS);
     private final Lexicon lexicon;
     private final Segmenter segmenter;
+    private final TypoFixer typos;
     private final FactExtractor facts;
     private final IntentClassifier intents;
     private final PlaceFinder places;
@@ -47,6 +48,11 @@ public final class Understander {
         // intent words are not added: they match as text, and as tokens they would split fact phrases (能落|户)
         lexicon.topicWords().values().forEach(words::addAll);
         this.segmenter = new Segmenter(words);
+        // place names are left to the place finder, which asks back when a mistyped name is not sure
+        Set<String> domain = new LinkedHashSet<>(words);
+        domain.removeAll(places.words());
+        domain.addAll(intents.words());
+        this.typos = new TypoFixer(domain);
     }
 
     public Segmenter segmenter() {
@@ -57,6 +63,10 @@ public final class Understander {
      * @param text  the message as typed
      * @param asked the fact the assistant asked about last, or null
      */
+    private String fixTypos(String text) {
+        return typos.fix(text, segmenter.segment(text));
+    }
+
     public Understanding understand(String text, String asked) {
         return understand(text, asked, null);
     }
@@ -66,9 +76,9 @@ public final class Understander {
      *                names ("户口在通辽") is read against this one
      */
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
-        String norm = Normalizer.normalise(text);
+        String norm = fixTypos(Normalizer.normalise(text));
         // facts are read clause by clause, and a space typed between words ends a clause
-        String spaced = Normalizer.normaliseKeepingSpaces(text);
+        String spaced = fixTypos(Normalizer.normaliseKeepingSpaces(text));
         List<Token> tokens = segmenter.segment(spaced);
         List<Quantity> quantities = QuantityFinder.find(spaced);
         PlaceMentions mentioned = places.find(norm, tokens);
@@ -101,8 +111,8 @@ public final class Understander {
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
             else intent = Intent.OUT_OF_SCOPE;
         }
-        // "户口在江苏 在聊城工作": a first message that tells a case asks, in effect, whether one can settle
-        if (asked == null && intent == Intent.INFORM && tellsCase(found.keySet())) intent = Intent.SETTLE;
+        // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
+        if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(norm, tokens);
         // a fact stated may be the worry behind the question ("我妈六十多了"): the rules on its topic come with the answer
         for (String f : found.keySet()) {
@@ -130,10 +140,16 @@ public final class Understander {
     }
 
     /** Facts of three or more of the lexicon's case groups (home, work, schooling, where the hukou is…). */
-    private boolean tellsCase(Set<String> facts) {
-        int groups = 0;
-        for (List<String> g : lexicon.caseGroups().values()) if (g.stream().anyMatch(facts::contains)) groups++;
-        return groups >= 3;
+    /** "帮我儿子问问", "替我妈咨询": a word of asking for someone, then a word of asking, a few characters on. */
+    private boolean onBehalf(String text) {
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        for (String f : cues.askingFor()) {
+            for (int i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
+                String after = text.substring(i + f.length(), Math.min(text.length(), i + f.length() + 6));
+                if (cues.askingVerbs().stream().anyMatch(after::contains)) return true;
+            }
+        }
+        return false;
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */

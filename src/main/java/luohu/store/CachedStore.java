@@ -91,6 +91,16 @@ public final class CachedStore implements SessionStore {
     }
 
     @Override
+    public PrecheckCodes sharedPrecheckCodes() {
+        return durable.sharedPrecheckCodes();
+    }
+
+    @Override
+    public AskCounters sharedAskCounters() {
+        return durable.sharedAskCounters();
+    }
+
+    @Override
     public String describe() {
         return durable.describe();
     }

@@ -149,6 +149,12 @@ public final class PostgresStore implements SessionStore {
                 st.execute("CREATE TABLE IF NOT EXISTS luohu_claims (scope TEXT NOT NULL, id BIGINT NOT NULL, "
                         + "owner TEXT NOT NULL, done BOOLEAN NOT NULL, at BIGINT NOT NULL, PRIMARY KEY(scope, id))");
                 st.execute("CREATE INDEX IF NOT EXISTS luohu_claims_at ON luohu_claims(at)");
+                st.execute("CREATE TABLE IF NOT EXISTS luohu_precheck_codes (code TEXT PRIMARY KEY, chat TEXT NOT NULL, "
+                        + "data TEXT NOT NULL, issued BIGINT NOT NULL, expires BIGINT NOT NULL)");
+                st.execute("CREATE INDEX IF NOT EXISTS luohu_precheck_codes_chat ON luohu_precheck_codes(chat)");
+                st.execute("CREATE INDEX IF NOT EXISTS luohu_precheck_codes_expires ON luohu_precheck_codes(expires)");
+                st.execute("CREATE TABLE IF NOT EXISTS luohu_ask_counts (document TEXT NOT NULL, week TEXT NOT NULL, key TEXT NOT NULL, "
+                        + "n BIGINT NOT NULL, PRIMARY KEY (document, week, key))");
             }
             // later versions: one step each, here, in this transaction
             if (version != SCHEMA) {
@@ -395,6 +401,131 @@ public final class PostgresStore implements SessionStore {
                 });
             }
         };
+    }
+
+    @Override
+    public PrecheckCodes sharedPrecheckCodes() {
+        return new PrecheckCodes() {
+            @Override
+            public void put(String codeHash, String chatKey, Entry e) {
+                Session snapshot = Session.start("").withPlace(e.place()).withFacts(e.facts())
+                        .withFocus(e.pathway() == null ? java.util.List.of() : java.util.List.of(e.pathway()), null);
+                String data = SessionCodec.encode(snapshot);
+                run("saving a pre-check code", c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO luohu_precheck_codes(code, chat, data, issued, expires) "
+                            + "VALUES(?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET chat = excluded.chat, data = excluded.data, "
+                            + "issued = excluded.issued, expires = excluded.expires")) {
+                        ps.setString(1, codeHash);
+                        ps.setString(2, chatKey);
+                        ps.setString(3, data);
+                        ps.setLong(4, e.issued());
+                        ps.setLong(5, e.expires());
+                        return ps.executeUpdate();
+                    }
+                });
+            }
+
+            @Override
+            public Optional<Entry> open(String codeHash, long now) {
+                String[] row = run("reading a pre-check code", c -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT data, issued, expires FROM luohu_precheck_codes WHERE code = ?")) {
+                        ps.setString(1, codeHash);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? new String[]{rs.getString(1), Long.toString(rs.getLong(2)), Long.toString(rs.getLong(3))} : null;
+                        }
+                    }
+                });
+                if (row == null) return Optional.empty();
+                long expires = Long.parseLong(row[2]);
+                if (expires <= now) {
+                    update("deleting a pre-check code", "DELETE FROM luohu_precheck_codes WHERE code = ?", codeHash);
+                    return Optional.empty();
+                }
+                try {
+                    Session snap = SessionCodec.decode("", row[0]);
+                    return Optional.of(new Entry(snap.place(), snap.facts(), snap.focus().isEmpty() ? null : snap.focus().get(0),
+                            Long.parseLong(row[1]), expires));
+                } catch (RuntimeException damaged) {
+                    LOG.warn("{}: a stored pre-check code cannot be read ({}); deleted", name, damaged.getClass().getSimpleName());
+                    update("deleting a pre-check code", "DELETE FROM luohu_precheck_codes WHERE code = ?", codeHash);
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public int deleteChat(String chatKey) {
+                return update("deleting pre-check codes", "DELETE FROM luohu_precheck_codes WHERE chat = ?", chatKey);
+            }
+
+            @Override
+            public int purgeExpired(long now) {
+                return run("expiring pre-check codes", c -> {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM luohu_precheck_codes WHERE expires <= ?")) {
+                        ps.setLong(1, now);
+                        return ps.executeUpdate();
+                    }
+                });
+            }
+
+            private int update(String what, String sql, String key) {
+                return run(what, c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setString(1, key);
+                        return ps.executeUpdate();
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public AskCounters sharedAskCounters() {
+        return new AskCounters() {
+            @Override
+            public void add(String document, String week, String key, long n) {
+                run("counting", c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO luohu_ask_counts(document, week, key, n) VALUES(?, ?, ?, ?) "
+                            + "ON CONFLICT(document, week, key) DO UPDATE SET n = luohu_ask_counts.n + excluded.n")) {
+                        ps.setString(1, document);
+                        ps.setString(2, week);
+                        ps.setString(3, key);
+                        ps.setLong(4, n);
+                        return ps.executeUpdate();
+                    }
+                });
+            }
+
+            @Override
+            public java.util.List<Count> all() {
+                return run("reading the counters", c -> {
+                    java.util.List<Count> out = new java.util.ArrayList<>();
+                    try (Statement st = c.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT document, week, key, n FROM luohu_ask_counts ORDER BY document, week, key")) {
+                        while (rs.next()) out.add(new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    }
+                    return out;
+                });
+            }
+        };
+    }
+
+    /**
+     * The report's counters of the database {@code url}, read on a connection of their own: the report needs neither
+     * the chats' key nor a pool.
+     */
+    public static java.util.List<AskCounters.Count> counters(StoreUrl url) {
+        java.util.Properties props = new java.util.Properties();
+        if (url.user() != null) props.setProperty("user", url.user());
+        if (url.password() != null) props.setProperty("password", url.password());
+        props.setProperty("ApplicationName", "luohu report");
+        java.util.List<AskCounters.Count> out = new java.util.ArrayList<>();
+        try (Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), props); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT document, week, key, n FROM luohu_ask_counts ORDER BY document, week, key")) {
+            while (rs.next()) out.add(new AskCounters.Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        } catch (SQLException e) {
+            throw new StoreException(url.display() + ": reading the counters failed (" + oneLine(e.getMessage()) + ")", e);
+        }
+        return out;
     }
 
     /** Whether the instance still holds its liveness lock (its connection, and so its process, is alive). */

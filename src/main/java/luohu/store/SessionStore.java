@@ -39,6 +39,19 @@ public interface SessionStore extends AutoCloseable {
         throw new UnsupportedOperationException("this store keeps no claims");
     }
 
+    /**
+     * Pre-check codes kept in this store's own database, shared by every process using it (PostgreSQL), or null
+     * when they are kept apart (SQLite's file, memory).
+     */
+    default PrecheckCodes sharedPrecheckCodes() {
+        return null;
+    }
+
+    /** The report's counters kept in this store's own database, as {@link #sharedPrecheckCodes()}. */
+    default AskCounters sharedAskCounters() {
+        return null;
+    }
+
     /** Whether the store answers now (for /healthz); a store in this process always does. */
     default boolean reachable() {
         return true;

@@ -50,6 +50,16 @@ public final class ShortLivedStore implements SessionStore {
     }
 
     @Override
+    public PrecheckCodes sharedPrecheckCodes() {
+        return store.sharedPrecheckCodes();
+    }
+
+    @Override
+    public AskCounters sharedAskCounters() {
+        return store.sharedAskCounters();
+    }
+
+    @Override
     public String describe() {
         return store.describe();
     }

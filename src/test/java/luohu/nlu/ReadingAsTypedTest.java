@@ -46,6 +46,29 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aDomainWordTypedWithOneCharacterOfTheSameSoundIsRead() {
+        has("俺的户口签移证弄丢了", "no_hukou_reason", "lost_migration_certificate");
+        has("孩子的录取通知数到了", "admitted_to_school", true);
+        // words typed right stay as typed: "二连租房" is no 廉租房, "我是硕士" no 我是说
+        has("我在二连租房 住了两年", "housing", "rent");
+        has("我是硕士 在新疆读的", "education", "master");
+        assertEquals(Intent.INFORM, U.understand("我是硕士 在新疆读的", null).intent());
+    }
+
+    @Test
+    void aSubjectTypedWithoutPunctuationStartsAClause() {
+        Understanding parents = U.understand("我儿子在铁岭市区有户口有楼房我跟他爸在四平农村想投奔儿子去铁岭落户行不", null);
+        assertNull(parents.applicant(), parents.facts().toString());
+        assertEquals("child", parents.facts().get("local_relative").orElse(null), parents.facts().toString());
+        assertTrue(parents.facts().get("housing").isEmpty(), "the son's home is not the parents' " + parents.facts());
+        Understanding inLaws = U.understand("我跟媳妇户口都在赤峰市里自己有房老丈人丈母娘在林西农村岁数大了没人照顾能投靠我们落过来吗", null);
+        assertEquals("parent_in_law", inLaws.applicant());
+        assertEquals("child", inLaws.facts().get("local_relative").orElse(null), "joining us is joining their daughter");
+        // after a verb, 我 is its object and starts nothing ("落到我村里")
+        assertNull(facts("我孙子的户口能不能落到我村里").get("relative_rural"));
+    }
+
+    @Test
     void theApplicantMayBeARelative() {
         Understanding son = U.understand("帮我儿子问一下，他在铁岭买了二手房，房本下来了，他能落户吗", null);
         assertEquals("child", son.applicant());

@@ -8,7 +8,7 @@ import java.util.List;
 public final class BotTexts {
     static final List<String> KEYS = List.of("telegram_text_only", "telegram_error", "telegram_group_hint",
             "telegram_unknown_command", "telegram_button_expired", "telegram_command_start", "telegram_command_help",
-            "telegram_command_reset", "telegram_command_forget");
+            "telegram_command_reset", "telegram_command_forget", "telegram_command_summary");
     private final Prompts prompts;
 
     /** Fails at once, naming the missing key, when the prompts lack one of the bot's texts. */

@@ -18,8 +18,35 @@ public interface ChatEngine {
     /** The texts of dialogs/prompts.yaml. */
     Prompts prompts();
 
+    /** One message, with the pre-check code it issued and whether a sheet can now be asked for. */
+    default Assistant.Answered answer(String conversation, String text) {
+        return new Assistant.Answered(reply(conversation, text), null, false);
+    }
+
+    /** The PDF of a sheet just issued, or empty (no font: the text sheet is all there is). */
+    default java.util.Optional<byte[]> sheetPdf(luohu.Precheck.Issued issued) {
+        return java.util.Optional.empty();
+    }
+
     static ChatEngine of(Assistant assistant) {
+        return of(assistant, luohu.print.SheetPdf.fromEnvironment());
+    }
+
+    static ChatEngine of(Assistant assistant, luohu.print.SheetPdf pdf) {
         return new ChatEngine() {
+            @Override
+            public Assistant.Answered answer(String conversation, String text) {
+                return assistant.answer(conversation, text);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> sheetPdf(luohu.Precheck.Issued issued) {
+                Prompts p = assistant.machine().prompts();
+                return pdf.render(issued.sheet(), issued.code(), java.util.List.of(
+                        p.say("precheck_code", "code", issued.code(), "days", issued.days(), "expires", issued.expires()),
+                        p.say("precheck_pdf_date", "date", issued.issued())));
+            }
+
             @Override
             public Reply reply(String conversation, String text) {
                 return assistant.reply(conversation, text);

@@ -62,6 +62,48 @@ public final class Sender {
         return false;
     }
 
+    /**
+     * Sends a file (the pre-check sheet's PDF) as a document, paced like a message; a 429 is waited out and faults
+     * are retried with backoff for as long as a message would be. False when it was not delivered.
+     */
+    public boolean sendDocument(long chatId, boolean group, byte[] content, String fileName, String caption) {
+        long giveUpAt = System.currentTimeMillis() + settings.giveUpMillis();
+        long backoff = settings.backoffMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pacer.acquire(chatId, group);
+                client.execute(org.telegram.telegrambots.meta.api.methods.send.SendDocument.builder().chatId(chatId)
+                        .document(new org.telegram.telegrambots.meta.api.objects.InputFile(new java.io.ByteArrayInputStream(content), fileName))
+                        .caption(caption).build());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (TelegramApiException | RuntimeException e) {
+                Failure f = Failure.of(e);
+                long wait;
+                if (f.kind() == Kind.RATE_LIMITED) {
+                    wait = f.retryAfterMillis();
+                    pacer.hold(chatId, wait);
+                } else if (f.kind() == Kind.TRANSIENT) {
+                    wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+                    backoff = Math.min(settings.maxBackoffMillis(), backoff * 2);
+                } else {
+                    LOG.warn("sendDocument refused for good: {}", f.summary());
+                    return false;
+                }
+                LOG.warn("sendDocument failed ({}), retrying in {} ms (attempt {})", f.summary(), wait, attempt);
+                if (System.currentTimeMillis() + wait > giveUpAt) return false;
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
     /** Shows "typing…" in the chat; best effort, not waited for, not retried. */
     public void typing(long chatId) {
         try {

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
-    static final List<String> COMMANDS = List.of("start", "help", "reset", "forget");
+    static final List<String> COMMANDS = List.of("start", "help", "reset", "summary", "forget");
     private static final List<String> UPDATE_TYPES = List.of("message", "edited_message", "callback_query");
 
     private final Settings settings;

@@ -98,7 +98,7 @@ public final class TelegramCommand implements Callable<Integer> {
             TelegramBot bot = TelegramBot.start(token, TelegramBot.Settings.defaults(url),
                     () -> {
                         store[0] = data.store();
-                        return ChatEngine.of(assistant[0] = data.assistant(store[0]));
+                        return ChatEngine.of(assistant[0] = data.withCodesAndCounters(data.assistant(store[0])));
                     },
                     me -> new StoreUpdateJournal(store[0].claims(), me.id())
                             .importing(dataDir.resolve("telegram-" + me.id() + ".updates")), receiving);

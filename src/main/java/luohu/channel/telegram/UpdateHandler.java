@@ -101,7 +101,30 @@ final class UpdateHandler {
             return;
         }
         sender.typing(chatId);
-        say(chatId, group, engine.reply(conversation(chatId), text));
+        answer(chatId, group, engine.answer(conversation(chatId), text));
+    }
+
+    /**
+     * An answer: the reply, with a button for the pre-check sheet once there is one to give, and the sheet's PDF as
+     * a document after the reply that issued its code (when a CJK font is there to make it).
+     */
+    private void answer(long chatId, boolean group, luohu.Assistant.Answered a) {
+        Reply r = a.reply();
+        if (a.sheetReady()) {
+            List<String> labels = new ArrayList<>(r.options());
+            List<String> payloads = new ArrayList<>(r.payloads());
+            labels.add(engine.prompts().say("precheck_button"));
+            payloads.add(engine.prompts().say("precheck_button"));
+            r = new Reply(r.text(), labels, payloads);
+        }
+        say(chatId, group, r);
+        if (a.issued() != null) {
+            engine.sheetPdf(a.issued()).ifPresent(pdf -> {
+                if (!sender.sendDocument(chatId, group, pdf, "预审单-" + a.issued().issued() + ".pdf", engine.prompts().say("precheck_pdf_caption"))) {
+                    LOG.error("the pre-check sheet's PDF was not delivered");
+                }
+            });
+        }
     }
 
     private void command(long chatId, boolean group, Addressing.Command cmd) {
@@ -111,9 +134,13 @@ final class UpdateHandler {
             case "help" -> engine.reply(conv, "帮助");
             case "reset" -> engine.reply(conv, "重新开始");
             case "forget" -> engine.forget(conv);
+            case "summary" -> {
+                answer(chatId, group, engine.answer(conv, "生成预审单"));
+                yield null;
+            }
             default -> Reply.of(texts.unknownCommand());
         };
-        say(chatId, group, r);
+        if (r != null) say(chatId, group, r);
     }
 
     private void button(CallbackQuery q) {
@@ -123,7 +150,7 @@ final class UpdateHandler {
         if (m == null || m.getChat() == null || option.isEmpty()) return;
         long chatId = m.getChat().getId();
         sender.typing(chatId);
-        say(chatId, isGroup(m.getChat()), engine.reply(conversation(chatId), option.get()));
+        answer(chatId, isGroup(m.getChat()), engine.answer(conversation(chatId), option.get()));
     }
 
     /** Sends a reply: its text cut at paragraph boundaries, in order, the buttons under the last part. */

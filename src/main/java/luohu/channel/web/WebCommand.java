@@ -74,7 +74,17 @@ public final class WebCommand implements Callable<Integer> {
         try {
             assistant = data.assistant(store());
         } catch (RuntimeException e) {
-            err.println("luohu: " + e.getMessage());
+            err.println("luohu: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 2;
+        }
+        try {
+            // pre-check codes and the report's counters are shared with the bot through the data folder's database
+            // (no folder lock: the bot may run on it at the same time), or the named store's database; --memory keeps
+            // them in this process only
+            data.withCodesAndCounters(assistant);
+        } catch (RuntimeException e) {
+            assistant.close();
+            err.println("luohu: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 2;
         }
         WebServer server;

@@ -23,9 +23,11 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     static final String API = "the API is GET /api/places, GET /api/facts, POST /api/assess, POST /api/chat, "
-            + "POST /api/chat/forget, GET /api/clauses?q=…, GET /api/clauses/{id}";
+            + "POST /api/chat/forget, POST /api/precheck, POST /api/precheck/pdf, GET /api/report, GET /api/clauses?q=…, GET /api/clauses/{id}";
 
     private final Javalin app;
+    /** Wrong pre-check codes a client may enter a minute. */
+    static final int CODE_TRIES_PER_MINUTE = 5;
 
     /** @param token the access token every request must carry, or null when none is required */
     public WebServer(Assistant assistant, String token) {
@@ -41,6 +43,7 @@ public final class WebServer implements AutoCloseable {
         AssessApi assess = new AssessApi(assistant.model());
         ChatApi chat = new ChatApi(assistant, clients);
         ClauseApi clauseApi = new ClauseApi(clauses);
+        PrecheckApi precheck = new PrecheckApi(assistant, new CodeGuesses(CODE_TRIES_PER_MINUTE, nanos), luohu.print.SheetPdf.fromEnvironment());
 
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -75,6 +78,10 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/assess", assess::assess);
         app.post("/api/chat", chat::chat);
         app.post("/api/chat/forget", chat::forget);
+        app.post("/api/precheck", precheck::open);
+        app.post("/api/precheck/pdf", precheck::pdf);
+        // counters only: what citizens ask, per document and week
+        app.get("/api/report", ctx -> ctx.json(Map.of("weeks", luohu.AskReport.of(assistant.tally().counters().all()))));
         app.get("/api/clauses", clauseApi::search);
         app.get("/api/clauses/{id}", clauseApi::clause);
 

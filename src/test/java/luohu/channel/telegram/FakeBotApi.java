@@ -235,7 +235,9 @@ final class FakeBotApi implements AutoCloseable {
             String token = path.length > 1 && path[1].startsWith("bot") ? path[1].substring(3) : "";
             String method = path.length > 2 ? path[path.length - 1].toLowerCase(Locale.ROOT) : "";
             byte[] in = ex.getRequestBody().readAllBytes();
-            JsonNode body = in.length == 0 ? JSON.createObjectNode() : parse(in, ex.getRequestHeaders().getFirst("Content-Type"));
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            boolean multipart = type != null && type.startsWith("multipart/form-data");
+            JsonNode body = multipart ? Multipart.fields(in, type) : in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
             boolean ours = TOKEN.equals(token);
             synchronized (this) {
                 calls.add(new Call(method, ours, body, System.currentTimeMillis()));
@@ -254,21 +256,12 @@ final class FakeBotApi implements AutoCloseable {
                     if (held(door)) return; // dropped unanswered
                     sendMessage(ex, body);
                 }
+                case "senddocument" -> sendDocument(ex, body, multipart ? Multipart.file(in, type, body.path("document").asText("document")) : null);
                 default -> reply(ex, 404, error(404, "Not Found: method " + method, 0));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A JSON body, or a multipart form (setWebhook) as an object of its text fields. */
-    private static JsonNode parse(byte[] in, String contentType) throws IOException {
-        if (contentType == null || !contentType.startsWith("multipart/")) return JSON.readTree(in);
-        ObjectNode o = JSON.createObjectNode();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"([^\"]+)\"\r\n(?:[^\r\n]+\r\n)*\r\n(.*?)\r\n--", java.util.regex.Pattern.DOTALL)
-                .matcher(new String(in, StandardCharsets.UTF_8));
-        while (m.find()) o.put(m.group(1), m.group(2));
-        return o;
     }
 
     /** Waits while the door holds sends; true when the send is then dropped. */
@@ -292,6 +285,31 @@ final class FakeBotApi implements AutoCloseable {
             for (Iterator<ObjectNode> it = updates.iterator(); it.hasNext() && out.size() < limit; ) out.add(it.next());
             return out;
         }
+    }
+
+    /** A document sent: the chat, the file's name and bytes, its caption. */
+    record Document(long chatId, String fileName, byte[] content, String caption) {
+    }
+
+    private final List<Document> documents = new ArrayList<>();
+
+    synchronized List<Document> documentsTo(long chatId) {
+        return documents.stream().filter(d -> d.chatId() == chatId).toList();
+    }
+
+    private void sendDocument(HttpExchange ex, JsonNode body, Multipart.Part file) throws IOException {
+        if (file == null) {
+            reply(ex, 400, error(400, "Bad Request: there is no document in the request", 0));
+            return;
+        }
+        int id;
+        synchronized (this) {
+            documents.add(new Document(body.path("chat_id").asLong(), file.fileName(), file.content(), body.path("caption").asText(null)));
+            id = nextMessageId++;
+            notifyAll();
+        }
+        reply(ex, 200, ok(JSON.createObjectNode().put("message_id", id).put("date", System.currentTimeMillis() / 1000)
+                .set("chat", JSON.createObjectNode().put("id", body.path("chat_id").asLong()).put("type", "private"))));
     }
 
     private void sendMessage(HttpExchange ex, JsonNode body) throws IOException {

@@ -146,6 +146,57 @@ class TelegramBotTest {
         assertTrue(answers.get(1).body().path("text").asText().contains("按钮已失效"), answers.get(1).body().toString());
     }
 
+    /**
+     * From a Telegram conversation to the window: an answer offers the sheet, /summary gives it with its code and its
+     * PDF (a one-page A4 document when the CJK font is installed), and the window's API opens the code to the same
+     * facts and checklist.
+     */
+    @Test
+    void anAnswerThenThePreCheckSheetItsCodeAndItsPdfWhichTheWindowOpens(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve(luohu.store.SqliteStore.FILE);
+        luohu.Assistant assistant = TestAssistants.withStore(store).withPrecheck(luohu.store.SqlitePrecheckCodes.open(db, 0), Duration.ofDays(14));
+        start(ChatEngine.of(assistant), new MemoryUpdateJournal());
+        long chat = 1010;
+        api.text(chat, "我在二连浩特有自己的房子，想把户口迁过来");
+        FakeBotApi.Sent answer = api.awaitSent(chat, 1).get(0);
+        assertTrue(answer.plain().contains("合法稳定住所落户（自有房屋落户）"), answer.plain());
+        api.press(chat, answer.messageId(), answer.data("生成预审单"));
+        FakeBotApi.Sent byButton = api.awaitSent(chat, 2).get(1);
+        assertTrue(byButton.plain().contains("预审码："), byButton.plain());
+        api.command(chat, "/summary");
+        String sheet = api.awaitSent(chat, 3).get(2).plain();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("预审码：(\\S{4}-\\S{4}-\\S{2})").matcher(sheet);
+        assertTrue(m.find(), sheet);
+        assertTrue(sheet.contains("住房：自己的房子") && sheet.contains("房屋所有权证明") && sheet.contains("有效期14天"), sheet);
+
+        boolean font = java.nio.file.Files.isReadable(luohu.print.SheetPdf.DEBIAN_NOTO);
+        if (font) {
+            assertTrue(api.await(DEADLINE, () -> api.documentsTo(chat).size() == 2), "a PDF after each sheet: " + api.calls("sendDocument").size() + " " + api.documentsTo(chat).size());
+            FakeBotApi.Document pdf = api.documentsTo(chat).get(1);
+            assertTrue(pdf.fileName().endsWith(".pdf"), pdf.fileName());
+            assertEquals("预审单（PDF，A4一页），可打印带去户籍窗口。", pdf.caption());
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.content())) {
+                assertEquals(1, doc.getNumberOfPages());
+                assertEquals(org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getHeight(), doc.getPage(0).getMediaBox().getHeight(), 0.5);
+                assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).contains(m.group(1)), "the PDF carries the code");
+            }
+        } else {
+            assertEquals(0, api.calls("sendDocument").size(), "without a font, the text sheet alone");
+        }
+
+        // the window, another process on the same database, opens the code
+        try (luohu.Assistant desk = TestAssistants.withStore(new MemoryStore()).withPrecheck(luohu.store.SqlitePrecheckCodes.open(db, 0), Duration.ofDays(14))) {
+            luohu.store.PrecheckCodes.Entry e = desk.precheck().open(m.group(1)).orElseThrow();
+            assertEquals("二连浩特市", e.place());
+            assertEquals(store.load(UpdateHandler.conversation(chat)).orElseThrow().facts(), e.facts());
+            luohu.answer.PrecheckSheet opened = desk.machine().sheets().build(e.place(), e.facts(), List.of(), e.pathway()).orElseThrow();
+            assertTrue(sheet.startsWith(opened.text()), "the window sees the same sheet:\n" + opened.text() + "\n---\n" + sheet);
+        }
+        api.command(chat, "/forget");
+        api.awaitSent(chat, 4);
+        assertTrue(assistant.precheck().open(m.group(1)).isEmpty(), "/forget deletes the codes");
+    }
+
     @Test
     void startHelpResetForgetAndTheCommandMenu() throws Exception {
         start();
@@ -174,7 +225,7 @@ class TelegramBotTest {
             commands.add(c.path("command").asText());
             assertFalse(c.path("description").asText().isBlank());
         });
-        assertEquals(List.of("start", "help", "reset", "forget"), commands);
+        assertEquals(List.of("start", "help", "reset", "summary", "forget"), commands);
     }
 
     @Test

@@ -190,6 +190,54 @@ class WebBrowserTest {
     }
 
     /**
+     * A citizen's pre-check code at the window: the clerk types it, the form fills with the place and the stated facts
+     * marked 申请人自述，待核验, the chosen pathway's checklist shows, and the print notes the code's date on one A4 page.
+     */
+    @Test
+    void aPreCheckCodeFillsTheFormAndItsPrintNotesTheCodesDate() throws IOException {
+        Matcher m = Pattern.compile("预审码：(\\S{4}-\\S{4}-\\S{2})").matcher(issueCode());
+        assertTrue(m.find());
+        driver.manage().window().setSize(new Dimension(1440, 1000));
+        driver.get(base + "/?token=" + TOKEN);
+        waiting().until(d -> d.findElements(By.cssSelector("#place option")).size() > 5);
+        driver.findElement(By.id("code")).sendKeys(m.group(1).toLowerCase());
+        driver.findElement(By.id("code-open")).click();
+        waiting().until(d -> d.findElement(By.id("code-info")).isDisplayed());
+        assertTrue(driver.findElement(By.id("code-info")).getText().contains("申请人自述，待核验"));
+        assertTrue(driver.findElement(By.id("code-info")).getText().contains("2026-11-22"));
+        assertEquals("二连浩特市", new Select(driver.findElement(By.id("place"))).getFirstSelectedOption().getAttribute("value"));
+        WebElement housing = driver.findElement(By.id("f-housing"));
+        assertEquals("own", new Select(housing).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector(".fact[data-fact='housing']")).getAttribute("class").contains("stated"));
+        waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("checklist")).getText().contains("房屋所有权证明"));
+        driver.findElement(By.id("code-confirm")).click();
+        assertTrue(driver.findElements(By.cssSelector(".fact.stated")).isEmpty(), "confirmed: no longer only the applicant's word");
+
+        String console = driver.getWindowHandle();
+        driver.findElement(By.id("print")).click();
+        waiting().until(d -> d.getWindowHandles().size() == 2);
+        for (String h : driver.getWindowHandles()) if (!h.equals(console)) driver.switchTo().window(h);
+        try {
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("code-date")));
+            String sheet = driver.findElement(By.id("sheet")).getText();
+            assertTrue(sheet.contains("2026-11-22生成的预审码"), sheet);
+            byte[] bytes = Base64.getDecoder().decode(((PrintsPage) driver).print(a4()).getContent());
+            Files.write(TestPaths.project().resolve("target/web-precheck-print.pdf"), bytes);
+            assertEquals(1, pages(bytes), "the print view fills more than one A4 page");
+        } finally {
+            driver.close();
+            driver.switchTo().window(console);
+        }
+    }
+
+    /** A conversation as a citizen has it (with the assistant the console uses), to the sheet and its code. */
+    private static String issueCode() {
+        assistant.reply("citizen", "我在二连浩特有自己的房子，想把户口迁过来");
+        return assistant.reply("citizen", "生成预审单").text();
+    }
+
+    /**
      * Every pathway's checklist fits one A4 page, both with nothing known and with every fact at its lowest value
      * (which fails the most conditions, so the sheet lists the most reasons and registered facts).
      */

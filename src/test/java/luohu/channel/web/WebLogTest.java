@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +65,20 @@ class WebLogTest {
         assertFalse(text.contains(token), "the token is logged:\n" + text.lines().filter(l -> l.contains(token)).limit(3).toList());
         assertFalse(text.contains("13912345678"), "what was typed is logged");
         assertFalse(text.contains("赤峰租房"), "what was typed is logged");
-        // the console's chats are kept in memory only: nothing is written to the data folder
-        assertFalse(Files.exists(dir.resolve("data").resolve("luohu.db")), "web chats were written to the database");
+        // the console's chats are kept in memory only: the data folder's database holds pre-check codes and the
+        // report's counters, never a conversation or what was typed
+        Path db = dir.resolve("data").resolve("luohu.db");
+        if (Files.exists(db)) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                 ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sessions'")) {
+                assertFalse(rs.next(), "web chats were written to the database");
+            }
+            try (var files = Files.list(dir.resolve("data"))) {
+                for (Path f : files.toList()) {
+                    String raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    assertFalse(raw.contains(new String("赤峰租房".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)), "what was typed is in " + f);
+                }
+            }
+        }
     }
 }

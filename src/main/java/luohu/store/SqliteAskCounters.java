@@ -1,0 +1,82 @@
+package luohu.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Counters in a table of their own in the sessions' database file, on a connection of their own; they survive restarts. */
+public final class SqliteAskCounters implements AskCounters {
+    private final Connection db;
+    private final Path file;
+
+    private SqliteAskCounters(Connection db, Path file) {
+        this.db = db;
+        this.file = file;
+    }
+
+    /** @throws StoreException naming the file when it cannot be used */
+    public static SqliteAskCounters open(Path file) {
+        Connection c = null;
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout=5000");
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=NORMAL");
+                st.execute("CREATE TABLE IF NOT EXISTS ask_counts (document TEXT NOT NULL, week TEXT NOT NULL, key TEXT NOT NULL, "
+                        + "n INTEGER NOT NULL, PRIMARY KEY (document, week, key))");
+            }
+            return new SqliteAskCounters(c, file);
+        } catch (SQLException | java.io.IOException e) {
+            try {
+                if (c != null) c.close();
+            } catch (SQLException ignored) {
+                // reporting the first failure
+            }
+            throw new StoreException(file + ": cannot keep the report's counters there (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized void add(String document, String week, String key, long n) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO ask_counts(document, week, key, n) VALUES(?, ?, ?, ?) "
+                + "ON CONFLICT(document, week, key) DO UPDATE SET n = n + excluded.n")) {
+            ps.setString(1, document);
+            ps.setString(2, week);
+            ps.setString(3, key);
+            ps.setLong(4, n);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(file + ": counting failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Count> all() {
+        List<Count> out = new ArrayList<>();
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT document, week, key, n FROM ask_counts ORDER BY document, week, key")) {
+            while (rs.next()) out.add(new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        } catch (SQLException e) {
+            throw new StoreException(file + ": reading the counters failed (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // every change was committed when it was made
+        }
+    }
+}
