@@ -140,7 +140,27 @@ public final class Assistant implements AutoCloseable {
     private Turn turn(String chatId, String text, Precheck.Issued[] issued) {
         ReentrantLock lock = lockOf(chatId);
         lock.lock();
+        long t0 = System.nanoTime();
+        String kind = "error";
         try {
+            // the store's lock makes the turns of a chat one at a time across every process sharing the store too
+            Turn t = store.locked(chatId, () -> turnLocked(chatId, text, issued));
+            kind = t.action();
+            return t;
+        } catch (StoreException e) {
+            kind = "store_failed";
+            return storeFailed(chatId, e);
+        } catch (RuntimeException e) {
+            luohu.common.Telemetry.error("turn");
+            throw e;
+        } finally {
+            lock.unlock();
+            turnTimer(kind).record(java.time.Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    private Turn turnLocked(String chatId, String text, Precheck.Issued[] issued) {
+        {
             long t0 = System.nanoTime();
             String message = text == null ? "" : text;
             boolean startedOver = false;
@@ -202,9 +222,13 @@ public final class Assistant implements AutoCloseable {
                         t.understanding().intent().id(), t.action(), t.from(), t.session().state(), decided(t), (System.nanoTime() - t0) / 1000);
             }
             return t;
-        } finally {
-            lock.unlock();
         }
+    }
+
+    /** Turns by kind (the action taken: answer, ask, materials, throttled, store_failed, …) with their latency. */
+    private static io.micrometer.core.instrument.Timer turnTimer(String kind) {
+        return io.micrometer.core.instrument.Timer.builder("luohu.turns").description("turns of conversations, by the action taken")
+                .tag("kind", kind == null ? "none" : kind).publishPercentileHistogram().register(luohu.common.Telemetry.registry());
     }
 
     /** A sheet asked for: a code is issued for it and the reply tells the code, what it shares and for how long. */
@@ -299,8 +323,11 @@ public final class Assistant implements AutoCloseable {
         ReentrantLock lock = lockOf(chatId);
         lock.lock();
         try {
-            store.delete(chatId);
-            precheck.forget(store.chatKey(chatId));
+            store.locked(chatId, () -> {
+                store.delete(chatId);
+                precheck.forget(store.chatKey(chatId));
+                return null;
+            });
             storeWorks();
             return machine.forgotten();
         } catch (StoreException e) {
@@ -313,6 +340,11 @@ public final class Assistant implements AutoCloseable {
     /** The first-contact greeting (what the assistant does, the places covered); touches no session. */
     public Reply greeting() {
         return machine.greeting();
+    }
+
+    /** Whether the session store answers now (for /healthz). */
+    public boolean storeReachable() {
+        return store.reachable();
     }
 
     public DialogMachine machine() {

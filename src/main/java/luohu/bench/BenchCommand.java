@@ -65,16 +65,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = threads == null ? cores : threads;
-        System.out.printf("luohu bench — %d cores, %.1f GiB max heap, %s %s; durable sessions (SQLite, WAL), %d worker threads%n",
+        luohu.store.StoreUrl url = data.storeNamed() ? data.storeUrl() : null;
+        boolean postgres = url != null && url.kind() == luohu.store.StoreUrl.Kind.POSTGRESQL;
+        System.out.printf("luohu bench — %d cores, %.1f GiB max heap, %s %s; durable sessions (%s), %d worker threads%n",
                 cores, Runtime.getRuntime().maxMemory() / 1073741824.0, System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), workers);
+                System.getProperty("java.version"), postgres ? "PostgreSQL " + url.display() + ", no cache in front" : "SQLite, WAL", workers);
         double firstAnswer = firstAnswerSeconds();
         System.out.printf("first answer after process start: %.2f s (median of 3)%n", firstAnswer);
 
         Assistant probe = data.assistant(new MemoryStore());
         PolicyModel model = probe.model();
         DialogFiles dialogs = DialogFiles.load(data.dialogsDir(), model.vocabulary());
-        Benchmark bench = new Benchmark(model, dialogs, workers);
+        // PostgreSQL as several instances use it (every turn reads and writes the database, in its chat's transaction);
+        // each run's chats have ids of their own, so runs on one database do not meet; the key is the bench's own, so a
+        // database of real conversations (keyed with another) refuses it
+        String secret = "luohu-bench-key, refused by a database of real conversations";
+        Benchmark bench = postgres
+                ? new Benchmark(model, dialogs, workers, dir -> luohu.store.Stores.open(url, dir, java.time.Duration.ofDays(30), secret))
+                : new Benchmark(model, dialogs, workers);
         System.out.printf("segmentation: %.0f characters/s%n", bench.segmentationThroughput(probe.machine().understander().segmenter()));
         probe.close();
 

@@ -37,11 +37,18 @@ final class Benchmark {
     private final DialogFiles dialogs;
     private final Workload workload = Workload.load();
     private final int threads;
+    /** The store of one run, given a scratch folder; null for SQLite in that folder, as in production. */
+    private final java.util.function.Function<Path, luohu.store.SessionStore> stores;
 
     Benchmark(PolicyModel model, DialogFiles dialogs, int threads) {
+        this(model, dialogs, threads, null);
+    }
+
+    Benchmark(PolicyModel model, DialogFiles dialogs, int threads, java.util.function.Function<Path, luohu.store.SessionStore> stores) {
         this.model = model;
         this.dialogs = dialogs;
         this.threads = threads;
+        this.stores = stores;
     }
 
     /** The figures of one run. */
@@ -54,9 +61,13 @@ final class Benchmark {
 
     Figures run(int chats, long seed) throws Exception {
         Path data = Files.createTempDirectory("luohu-bench");
-        try (Assistant assistant = new Assistant(model, dialogs,
-                new CachedStore(SqliteStore.open(data, Duration.ofDays(30), Clock.systemUTC()), 200_000), Clock.systemUTC())) {
+        luohu.store.SessionStore store = stores != null ? stores.apply(data)
+                : new CachedStore(SqliteStore.open(data, Duration.ofDays(30), Clock.systemUTC()), 200_000);
+        try (Assistant assistant = new Assistant(model, dialogs, store, Clock.systemUTC())) {
             Random random = new Random(seed);
+            // chats of their own in every run: a database named with --store outlives the run, and a run must not
+            // continue the conversations of an earlier one
+            String run = "bench-" + seed + "-" + Long.toString(System.nanoTime(), 36);
             List<List<String>> scripts = new ArrayList<>(chats);
             for (int i = 0; i < chats; i++) scripts.add(workload.script(random));
             int rounds = scripts.stream().mapToInt(List::size).max().orElse(0);
@@ -79,7 +90,7 @@ final class Benchmark {
                                 if (round >= script.size()) continue;
                                 String text = script.get(round);
                                 long s = System.nanoTime();
-                                assistant.reply("bench-" + seed + "-" + c, text);
+                                assistant.reply(run + "-" + c, text);
                                 long took = System.nanoTime() - s;
                                 turns.incrementAndGet();
                                 if (!workload.isGeneral(text)) interview.add(took);

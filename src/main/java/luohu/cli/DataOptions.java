@@ -1,10 +1,9 @@
 package luohu.cli;
 
 import luohu.Assistant;
-import luohu.store.CachedStore;
-import luohu.store.MemoryStore;
-import luohu.store.SqliteStore;
 import luohu.store.SessionStore;
+import luohu.store.StoreUrl;
+import luohu.store.Stores;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,8 +27,13 @@ public final class DataOptions {
             description = "Delete conversations idle for longer than this (default: $LUOHU_SESSION_DAYS, else 30).")
     Integer sessionDays;
 
-    @Option(names = "--memory", description = "Keep conversations in memory only; nothing is stored.")
+    @Option(names = "--memory", description = "Keep conversations in memory only; nothing is stored (the same as --store memory:).")
     boolean memory;
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Where conversations (and the Telegram bot's claimed updates) are kept: sqlite:<file>, memory: or "
+                    + "postgresql://user@host:5432/database, the password in PGPASSWORD (default: $LUOHU_STORE, else sqlite:<data>/luohu.db).")
+    String store;
 
     @Option(names = "--precheck-days", paramLabel = "DAYS",
             description = "How long a pre-check code (预审码) can be opened at the window (default: $LUOHU_PRECHECK_DAYS, else 14).")
@@ -52,8 +56,13 @@ public final class DataOptions {
      */
     public Assistant withCodesAndCounters(Assistant assistant) {
         java.time.Duration ttl = precheckTtl();
-        if (memory) return assistant.withPrecheck(new luohu.store.MemoryPrecheckCodes(), ttl);
-        Path file = dataDir().resolve(SqliteStore.FILE);
+        StoreUrl url = storeUrl();
+        if (url.kind() == StoreUrl.Kind.MEMORY) return assistant.withPrecheck(new luohu.store.MemoryPrecheckCodes(), ttl);
+        if (opened != null && opened.sharedPrecheckCodes() != null) {
+            // in the shared database, so that a code issued by any instance opens at any console
+            return assistant.withPrecheck(opened.sharedPrecheckCodes(), ttl).withCounters(opened.sharedAskCounters());
+        }
+        Path file = url.file();
         return assistant.withPrecheck(luohu.store.SqlitePrecheckCodes.open(file, System.currentTimeMillis()), ttl)
                 .withCounters(luohu.store.SqliteAskCounters.open(file));
     }
@@ -74,10 +83,27 @@ public final class DataOptions {
         return v == null || v.isBlank() ? dflt : v.strip();
     }
 
-    /** The store the options ask for: SQLite in the data directory unless --memory. */
-    public SessionStore store() {
-        return memory ? new MemoryStore(MemoryStore.DEFAULT_MAX, sessionTtl(), com.github.benmanes.caffeine.cache.Ticker.systemTicker()) : new CachedStore(SqliteStore.open(dataDir(), sessionTtl(), Clock.systemDefaultZone(), envOr("LUOHU_SECRET", null)), 200_000);
+    /** The store the options name: --memory, else --store, else LUOHU_STORE, else SQLite in the data folder. */
+    public StoreUrl storeUrl() {
+        if (memory) return StoreUrl.parse("memory:", null);
+        String given = store != null ? store : envOr("LUOHU_STORE", null);
+        if (given == null) return StoreUrl.parse("sqlite:" + dataDir().resolve("luohu.db"), null);
+        return StoreUrl.parse(given, System.getenv("PGPASSWORD"));
     }
+
+    /** Whether a store was named (--store, LUOHU_STORE or --memory) rather than taken by default. */
+    public boolean storeNamed() {
+        return memory || store != null || envOr("LUOHU_STORE", null) != null;
+    }
+
+    /** The store the options ask for. */
+    public SessionStore store() {
+        opened = Stores.open(storeUrl(), dataDir(), sessionTtl(), envOr("LUOHU_SECRET", null));
+        return opened;
+    }
+
+    /** The store {@link #store()} opened last, whose database may also keep the codes and counters. */
+    private SessionStore opened;
 
     public Path dialogsDir() {
         return PolicyOption.orEnv(dialogs, "LUOHU_DIALOGS");

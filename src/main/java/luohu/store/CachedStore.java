@@ -69,6 +69,43 @@ public final class CachedStore implements SessionStore {
     }
 
     @Override
+    public void save(Session session, Duration ttl) {
+        // short-lived chats are written through, each with its own time to live
+        durable.save(session, ttl);
+        cache.put(session.chatId(), new Entry(session, session.updated()));
+    }
+
+    @Override
+    public <T> T locked(String chatId, java.util.function.Supplier<T> work) {
+        return durable.locked(chatId, work);
+    }
+
+    @Override
+    public Claims claims() {
+        return durable.claims();
+    }
+
+    @Override
+    public boolean reachable() {
+        return durable.reachable();
+    }
+
+    @Override
+    public PrecheckCodes sharedPrecheckCodes() {
+        return durable.sharedPrecheckCodes();
+    }
+
+    @Override
+    public AskCounters sharedAskCounters() {
+        return durable.sharedAskCounters();
+    }
+
+    @Override
+    public String describe() {
+        return durable.describe();
+    }
+
+    @Override
     public String chatKey(String chatId) {
         return durable.chatKey(chatId);
     }

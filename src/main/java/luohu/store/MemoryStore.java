@@ -16,6 +16,8 @@ public final class MemoryStore implements SessionStore {
     /** The most sessions kept by default. */
     public static final long DEFAULT_MAX = 200_000;
     private final Cache<String, Session> sessions;
+    private final LocalChatLocks locks = new LocalChatLocks();
+    private final Claims claims = new MemoryClaims(100_000);
 
     /** At most {@link #DEFAULT_MAX} sessions, each kept 30 days from its last use. */
     public MemoryStore() {
@@ -40,6 +42,21 @@ public final class MemoryStore implements SessionStore {
     @Override
     public void delete(String chatId) {
         sessions.invalidate(chatId);
+    }
+
+    @Override
+    public <T> T locked(String chatId, java.util.function.Supplier<T> work) {
+        return locks.locked(chatId, work);
+    }
+
+    @Override
+    public Claims claims() {
+        return claims;
+    }
+
+    @Override
+    public String describe() {
+        return "memory:";
     }
 
     public int size() {

@@ -18,6 +18,50 @@ public interface SessionStore extends AutoCloseable {
 
     void delete(String chatId);
 
+    /**
+     * Stores the session to be kept for {@code ttl} from its last turn instead of the store's own time to live (the
+     * web console's short-lived chats). Stores that keep one time to live for all ignore it.
+     */
+    default void save(Session session, java.time.Duration ttl) {
+        save(session);
+    }
+
+    /**
+     * Runs {@code work} holding the chat's lock, so that the turns of one chat run one at a time in every process
+     * sharing the store; loads, saves and deletes of that chat inside it are one unit, committed when it returns.
+     */
+    default <T> T locked(String chatId, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /** The update ids claimed by the processes sharing this store (the Telegram bot's journal). */
+    default Claims claims() {
+        throw new UnsupportedOperationException("this store keeps no claims");
+    }
+
+    /**
+     * Pre-check codes kept in this store's own database, shared by every process using it (PostgreSQL), or null
+     * when they are kept apart (SQLite's file, memory).
+     */
+    default PrecheckCodes sharedPrecheckCodes() {
+        return null;
+    }
+
+    /** The report's counters kept in this store's own database, as {@link #sharedPrecheckCodes()}. */
+    default AskCounters sharedAskCounters() {
+        return null;
+    }
+
+    /** Whether the store answers now (for /healthz); a store in this process always does. */
+    default boolean reachable() {
+        return true;
+    }
+
+    /** What the store is, for messages and metrics: its URL without any password. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+
     /** A stable pseudonym for a chat, for keys and logs: never the chat id itself. */
     default String chatKey(String chatId) {
         try {

@@ -43,6 +43,11 @@ public final class SqliteStore implements SessionStore {
     // executing"), which would fail every later call until a restart
     private PreparedStatement select, upsert, delete, purge;
     private long lastPurge;
+    private final LocalChatLocks locks = new LocalChatLocks();
+    /** This process's name in the claims table: a claim of any other is a former process's, which has ended. */
+    private final String instance = java.util.UUID.randomUUID().toString();
+    /** The schema this release writes: 1 had no expiry per row and no claims table. */
+    static final int SCHEMA = 2;
 
     private SqliteStore(Connection db, Path file, ChatKeys keys, byte[] legacySalt, long migratedAt, Duration ttl, Clock clock) throws SQLException {
         this.db = db;
@@ -56,11 +61,11 @@ public final class SqliteStore implements SessionStore {
     }
 
     private void prepare() throws SQLException {
-        this.select = db.prepareStatement("SELECT data, updated FROM sessions WHERE chat = ?");
-        this.upsert = db.prepareStatement("INSERT INTO sessions(chat, data, updated) VALUES(?, ?, ?) "
-                + "ON CONFLICT(chat) DO UPDATE SET data = excluded.data, updated = excluded.updated");
+        this.select = db.prepareStatement("SELECT data, expires FROM sessions WHERE chat = ?");
+        this.upsert = db.prepareStatement("INSERT INTO sessions(chat, data, updated, expires) VALUES(?, ?, ?, ?) "
+                + "ON CONFLICT(chat) DO UPDATE SET data = excluded.data, updated = excluded.updated, expires = excluded.expires");
         this.delete = db.prepareStatement("DELETE FROM sessions WHERE chat = ?");
-        this.purge = db.prepareStatement("DELETE FROM sessions WHERE updated < ?");
+        this.purge = db.prepareStatement("DELETE FROM sessions WHERE expires < ?");
     }
 
     /**
@@ -118,7 +123,15 @@ public final class SqliteStore implements SessionStore {
      * characters) instead of the data folder's key file when it is given.
      */
     public static SqliteStore open(Path dataDir, Duration ttl, Clock clock, String secret) {
-        Path file = dataDir.resolve(FILE);
+        return openFile(dataDir.resolve(FILE), ttl, clock, secret);
+    }
+
+    /**
+     * The database {@code file} ({@code --store sqlite:<file>}); its folder, created if missing, holds the key file
+     * and the lock beside it.
+     */
+    public static SqliteStore openFile(Path file, Duration ttl, Clock clock, String secret) {
+        Path dataDir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -159,6 +172,7 @@ public final class SqliteStore implements SessionStore {
                 st.execute("CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated)");
                 st.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             }
+            migrate(c, file, ttl);
             byte[] legacy = legacySalt(c);
             long migratedAt = legacy == null ? 0 : migratedAt(c, clock);
             SqliteStore s = new SqliteStore(c, file, keys, legacy, migratedAt, ttl, clock);
@@ -169,6 +183,37 @@ public final class SqliteStore implements SessionStore {
             throw new StoreException(file + ": cannot be used as the session database (" + e.getMessage()
                     + "); it was left untouched — move it away or set LUOHU_DATA to another directory", e);
         }
+    }
+
+    /**
+     * Brings the schema to {@link #SCHEMA}, each step in one transaction with its version: 2 gives every session
+     * its own expiry (from its last turn and the time to live) and adds the claims of the Telegram updates.
+     */
+    private static void migrate(Connection c, Path file, Duration ttl) throws SQLException {
+        int version = 1;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            if (rs.next()) version = Integer.parseInt(rs.getString(1));
+        }
+        if (version > SCHEMA) {
+            throw new SQLException("it was written by a newer luohu (schema " + version + ", this release reads up to " + SCHEMA + ")");
+        }
+        if (version == SCHEMA) return;
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE sessions ADD COLUMN expires INTEGER");
+            st.execute("UPDATE sessions SET expires = updated + " + ttl.toMillis());
+            st.execute("CREATE INDEX IF NOT EXISTS sessions_expires ON sessions(expires)");
+            st.execute("CREATE TABLE IF NOT EXISTS claims (scope TEXT NOT NULL, id INTEGER NOT NULL, owner TEXT NOT NULL, "
+                    + "done INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY(scope, id))");
+            st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + SCHEMA + "')");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        LOG.info("{}: schema moved from version {} to {}", file.getFileName(), version, SCHEMA);
     }
 
     /** A file that is not SQLite at all is refused before the driver touches it. */
@@ -255,7 +300,7 @@ public final class SqliteStore implements SessionStore {
             select.setString(1, chatKey(chatId));
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                if (rs.getLong(2) < clock.millis() - ttl.toMillis()) {
+                if (rs.getLong(2) < clock.millis()) {
                     delete(chatId);
                     return Optional.empty();
                 }
@@ -272,13 +317,19 @@ public final class SqliteStore implements SessionStore {
     }
 
     @Override
-    public synchronized void save(Session session) {
+    public void save(Session session) {
+        save(session, ttl);
+    }
+
+    @Override
+    public synchronized void save(Session session, Duration ttl) {
         try {
             ready();
             migrate(chatId(session));
             upsert.setString(1, chatKey(session.chatId()));
             upsert.setString(2, SessionCodec.encode(session));
             upsert.setLong(3, session.updated());
+            upsert.setLong(4, session.updated() + ttl.toMillis());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw failed("saving a session", e);
@@ -307,9 +358,13 @@ public final class SqliteStore implements SessionStore {
         try {
             lastPurge = clock.millis();
             ready();
-            purge.setLong(1, lastPurge - ttl.toMillis());
+            purge.setLong(1, lastPurge);
             int n = purge.executeUpdate();
             if (n > 0) LOG.info("expired {} idle sessions", n);
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM claims WHERE at < ?")) {
+                ps.setLong(1, lastPurge - CLAIMS_KEPT.toMillis());
+                ps.executeUpdate();
+            }
             return n;
         } catch (SQLException e) {
             throw failed("expiring idle sessions", e);
@@ -324,6 +379,72 @@ public final class SqliteStore implements SessionStore {
             // reading goes on; expiry is tried again in an hour
             LOG.warn("{}", e.getMessage());
         }
+    }
+
+    /** How long a claimed update id is remembered: Telegram keeps an update for a day at most. */
+    static final Duration CLAIMS_KEPT = Duration.ofDays(2);
+
+    @Override
+    public <T> T locked(String chatId, java.util.function.Supplier<T> work) {
+        return locks.locked(chatId, work);
+    }
+
+    @Override
+    public Claims claims() {
+        return new Claims() {
+            @Override
+            public Outcome claim(String scope, long id) {
+                synchronized (SqliteStore.this) {
+                    try (PreparedStatement ps = db.prepareStatement("SELECT owner, done FROM claims WHERE scope = ? AND id = ?")) {
+                        ps.setString(1, scope);
+                        ps.setLong(2, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                if (rs.getInt(2) != 0) return Outcome.DONE;
+                                if (rs.getString(1).equals(instance)) return Outcome.BUSY;
+                                // taken by a former process of this folder, which ended before handling it
+                            }
+                        }
+                    } catch (SQLException e) {
+                        throw failed("reading a claim", e);
+                    }
+                    write("INSERT OR REPLACE INTO claims(scope, id, owner, done, at) VALUES(?, ?, ?, 0, ?)", scope, id);
+                    return Outcome.TAKEN;
+                }
+            }
+
+            @Override
+            public void done(String scope, long id) {
+                synchronized (SqliteStore.this) {
+                    write("UPDATE claims SET done = 1, owner = ?, at = ? WHERE scope = ? AND id = ?", scope, id);
+                }
+            }
+
+            private void write(String sql, String scope, long id) {
+                try (PreparedStatement ps = db.prepareStatement(sql)) {
+                    boolean insert = sql.startsWith("INSERT");
+                    if (insert) {
+                        ps.setString(1, scope);
+                        ps.setLong(2, id);
+                        ps.setString(3, instance);
+                        ps.setLong(4, clock.millis());
+                    } else {
+                        ps.setString(1, instance);
+                        ps.setLong(2, clock.millis());
+                        ps.setString(3, scope);
+                        ps.setLong(4, id);
+                    }
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw failed("recording a claim", e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "sqlite:" + file;
     }
 
     public synchronized int count() {

@@ -39,6 +39,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void reportsEveryFigureAgainstPostgreSQL() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(luohu.store.PostgresServer.shared() != null, luohu.store.PostgresServer.whyNot());
+        String url = luohu.store.PostgresServer.shared().newDatabase();
+        PrintStream old = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.run("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
+                    "--chats", "40", "--scales", "20", "--store", url);
+        } finally {
+            System.setOut(old);
+            System.setErr(oldErr);
+        }
+        String report = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, report);
+        assertTrue(report.contains("durable sessions (PostgreSQL postgresql://"), report);
+        assertEquals(2, report.lines().filter(l -> l.matches("\\s+(40|20) .*")).count(), report);
+        try (java.sql.Connection c = luohu.store.PostgresServer.shared().connect(url.substring(url.lastIndexOf('/') + 1));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM luohu_sessions")) {
+            assertTrue(rs.next() && rs.getInt(1) > 0, "the sessions were in PostgreSQL");
+        }
+    }
+
+    @Test
     void badOptionsAreRefusedBeforeAnythingRuns() {
         for (String[] bad : new String[][]{{"--chats", "-5"}, {"--threads", "0"}, {"--scales", "10,0"}, {"--chats", "5000000"}}) {
             PrintStream oldOut = System.out, oldErr = System.err;

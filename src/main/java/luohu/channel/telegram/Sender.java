@@ -145,7 +145,9 @@ public final class Sender {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (paced) pacer.acquire(chatId, group);
-                return new Outcome<>(true, client.execute(method.get()), null);
+                Outcome<T> ok = new Outcome<>(true, client.execute(method.get()), null);
+                count(name, "delivered");
+                return ok;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.warn("{} not delivered: interrupted (shutting down)", name);
@@ -155,21 +157,26 @@ public final class Sender {
                 long wait;
                 switch (f.kind) {
                     case RATE_LIMITED -> {
+                        retry(name, "429");
                         wait = f.retryAfterMillis;
                         if (paced) pacer.hold(chatId, wait);
                         LOG.warn("{} got 429, retrying after {} ms (attempt {})", name, wait, attempt);
                     }
                     case TRANSIENT -> {
+                        retry(name, "transient");
                         wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
                         backoff = Math.min(settings.maxBackoffMillis(), backoff * 2);
                         LOG.warn("{} failed ({}), retrying in {} ms (attempt {})", name, f.summary, wait, attempt);
                     }
                     default -> {
+                        count(name, "refused");
                         LOG.warn("{} refused for good: {}", name, f.summary);
                         return Outcome.failed(f);
                     }
                 }
                 if (System.currentTimeMillis() + wait > giveUpAt) {
+                    count(name, "given_up");
+                    luohu.common.Telemetry.error("telegram_send");
                     LOG.error("{} not delivered: still failing after {} attempts ({})", name, attempt, f.summary);
                     return Outcome.failed(null);
                 }
@@ -182,6 +189,16 @@ public final class Sender {
                 }
             }
         }
+    }
+
+    /** Requests to the Bot API by method and outcome (delivered, refused, given_up): luohu.telegram.sends. */
+    private static void count(String method, String outcome) {
+        luohu.common.Telemetry.registry().counter("luohu.telegram.sends", "method", method, "outcome", outcome).increment();
+    }
+
+    /** Retries by method and reason (429, transient): luohu.telegram.retries. */
+    private static void retry(String method, String reason) {
+        luohu.common.Telemetry.registry().counter("luohu.telegram.retries", "method", method, "reason", reason).increment();
     }
 
     enum Kind { RATE_LIMITED, TRANSIENT, REFUSED }

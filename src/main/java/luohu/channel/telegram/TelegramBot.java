@@ -50,6 +50,13 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient sendHttp, pollHttp;
     private final ScheduledExecutorService pollExecutor;
     private final TelegramBotsLongPollingApplication polling;
+    /** Long polling: the updates taken on and not yet answered, with when they were taken on. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Integer, Long> inHand = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** An update in hand for longer than this, or this far behind the newest, no longer holds the offset back. */
+    private static final long HOLD_MILLIS = 60_000;
+    private static final int HOLD_UPDATES = 50;
+    /** The webhook's HTTP server, in webhook mode (then nothing polls). */
+    private volatile WebhookReceiver webhook;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -62,6 +69,18 @@ public final class TelegramBot implements AutoCloseable {
                     Duration.ofSeconds(10));
         }
 
+        /**
+         * How long a webhook request waits for its update to be answered before it is told to come again (503):
+         * under the time Telegram waits for an answer, so that it never gives up on a request still in hand.
+         */
+        Duration webhookWait() {
+            return Duration.ofSeconds(50);
+        }
+
+        public Settings withGaps(long chatGapMillis, long groupGapMillis, long globalGapMillis) {
+            return new Settings(url, pollTimeoutSeconds, threads, requestTimeout, chatGapMillis, groupGapMillis, globalGapMillis, retry, drainOnClose);
+        }
+
         public Settings withPollTimeoutSeconds(int seconds) {
             return new Settings(url, seconds, threads, requestTimeout, chatGapMillis, groupGapMillis, globalGapMillis, retry, drainOnClose);
         }
@@ -72,6 +91,23 @@ public final class TelegramBot implements AutoCloseable {
 
         public Settings withRetry(Sender.Settings retry) {
             return new Settings(url, pollTimeoutSeconds, threads, requestTimeout, chatGapMillis, groupGapMillis, globalGapMillis, retry, drainOnClose);
+        }
+    }
+
+    /**
+     * Webhook mode: Telegram posts updates to {@code url} (https, behind a TLS proxy), which reaches this process at
+     * {@code host:port}; only requests carrying {@code secret} in X-Telegram-Bot-Api-Secret-Token are taken.
+     * {@code extraRoutes} adds routes to its server (health, metrics).
+     */
+    public record Webhook(String url, String host, int port, String secret, java.util.function.Consumer<io.javalin.Javalin> extraRoutes) {
+        public Webhook withRoutes(java.util.function.Consumer<io.javalin.Javalin> routes) {
+            return new Webhook(url, host, port, secret, routes);
+        }
+
+        /** The URL's path: where the server takes updates. */
+        String path() {
+            String p = java.net.URI.create(url).getRawPath();
+            return p == null || p.isEmpty() ? "/" : p;
         }
     }
 
@@ -115,6 +151,15 @@ public final class TelegramBot implements AutoCloseable {
      */
     public static TelegramBot start(String token, Settings settings, Supplier<ChatEngine> engines,
                                     Function<BotIdentity, UpdateJournal> journals) throws StartFailure {
+        return start(token, settings, engines, journals, null);
+    }
+
+    /**
+     * As {@link #start(String, Settings, Supplier, Function)}, in webhook mode when {@code webhook} is given: the
+     * server listens first, then the webhook is registered with Telegram (setWebhook with the secret token).
+     */
+    public static TelegramBot start(String token, Settings settings, Supplier<ChatEngine> engines,
+                                    Function<BotIdentity, UpdateJournal> journals, Webhook webhook) throws StartFailure {
         if (token == null || token.isBlank()) {
             throw new StartFailure("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token there", 2);
         }
@@ -156,9 +201,20 @@ public final class TelegramBot implements AutoCloseable {
         if (sender.execute("setMyCommands", SetMyCommands.builder().commands(commands).build()).isEmpty()) {
             LOG.warn("setMyCommands failed; the command menu may be out of date");
         }
+        if (webhook != null) {
+            try {
+                bot.webhook = new WebhookReceiver(webhook, bot::offer, settings.webhookWait());
+            } catch (RuntimeException e) {
+                bot.close();
+                throw new StartFailure("cannot listen on " + webhook.host() + ":" + webhook.port() + " for the webhook: " + Sender.summary(e), 2);
+            }
+            registerWebhook(client, webhook);
+            LOG.info("Telegram bot @{} takes updates by webhook on {}:{}", me.username(), webhook.host(), bot.webhook.port());
+            return bot;
+        }
         try {
             int timeout = settings.pollTimeoutSeconds();
-            bot.polling.registerBot(token, settings::url, last -> GetUpdates.builder().offset(last + 1).limit(100)
+            bot.polling.registerBot(token, settings::url, last -> GetUpdates.builder().offset(bot.offset(last)).limit(100)
                     .timeout(timeout).allowedUpdates(UPDATE_TYPES).build(), bot::consume);
         } catch (TelegramApiException | RuntimeException e) {
             bot.close();
@@ -168,27 +224,95 @@ public final class TelegramBot implements AutoCloseable {
         return bot;
     }
 
+    /**
+     * getMe, tried again with growing waits (up to a minute) while the Bot API cannot be reached or answers 5xx: a
+     * machine whose network comes up after the bot starts is no reason to stop. A rejected token is final.
+     */
     private static BotIdentity identify(OkHttpTelegramClient client, TelegramUrl url) throws StartFailure {
-        try {
-            User u = client.execute(new GetMe());
-            return new BotIdentity(u.getId(), u.getUserName());
-        } catch (TelegramApiException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
-                    int code = r.getErrorCode();
-                    if (code == 401 || code == 404) {
-                        throw new StartFailure("Telegram rejected the bot token (" + code + "): check TELEGRAM_BOT_TOKEN", 2);
+        long wait = 1000;
+        for (int attempt = 1; ; attempt++) {
+            String why;
+            try {
+                User u = client.execute(new GetMe());
+                return new BotIdentity(u.getId(), u.getUserName());
+            } catch (TelegramApiException e) {
+                why = "cannot reach the Bot API at " + describe(url) + ": " + Sender.summary(e);
+                for (Throwable c = e; c != null; c = c.getCause()) {
+                    if (c instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
+                        int code = r.getErrorCode();
+                        if (code == 401 || code == 404) {
+                            throw new StartFailure("Telegram rejected the bot token (" + code + "): check TELEGRAM_BOT_TOKEN", 2);
+                        }
+                        if (code < 500 && code != 429) {
+                            throw new StartFailure("getMe failed at " + describe(url) + ": " + code + " " + r.getApiResponse(), 1);
+                        }
+                        why = "getMe failed at " + describe(url) + ": " + code;
                     }
-                    throw new StartFailure("getMe failed at " + describe(url) + ": " + code + " " + r.getApiResponse(), 1);
                 }
             }
-            throw new StartFailure("cannot reach the Bot API at " + describe(url) + ": " + Sender.summary(e), 1);
+            LOG.warn("{}; trying again in {} s (attempt {})", why, wait / 1000, attempt);
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure(why, 1);
+            }
+            wait = Math.min(60_000, wait * 2);
         }
     }
+
+    /** setWebhook with the secret token, tried again while the Bot API cannot be reached. */
+    private static void registerWebhook(OkHttpTelegramClient client, Webhook webhook) throws StartFailure {
+        org.telegram.telegrambots.meta.api.methods.updates.SetWebhook set = org.telegram.telegrambots.meta.api.methods.updates.SetWebhook
+                .builder().url(webhook.url()).secretToken(webhook.secret()).allowedUpdates(UPDATE_TYPES).maxConnections(40).build();
+        long wait = 1000;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.execute(set);
+                return;
+            } catch (TelegramApiException e) {
+                Sender.Failure f = Sender.Failure.of(e);
+                if (f.kind() == Sender.Kind.REFUSED) {
+                    throw new StartFailure("Telegram refused the webhook " + webhook.url() + ": " + f.summary(), 2);
+                }
+                LOG.warn("setWebhook failed ({}); trying again in {} s (attempt {})", f.summary(), wait / 1000, attempt);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("setWebhook was interrupted", 1);
+            }
+            wait = Math.min(60_000, wait * 2);
+        }
+    }
+
 
     /** The Bot API server as scheme://host:port (never with the token). */
     static String describe(TelegramUrl url) {
         return url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
+    }
+
+    /**
+     * The offset of the next getUpdates: the oldest update still in hand, so that Telegram keeps it (and delivers it
+     * again to the next process) until it was answered; a process killed meanwhile loses nothing it had confirmed.
+     * The library drops what it has seen before, so nothing is handled twice here. While anything is held back,
+     * Telegram answers at once: polls are then spaced half a second apart. An update in hand for over a minute (a
+     * send waiting out a long 429), or fifty updates behind the newest, holds nothing back any more, so that one
+     * chat's trouble never stops the others' updates from being fetched.
+     */
+    private int offset(int last) {
+        long now = System.currentTimeMillis();
+        inHand.entrySet().removeIf(e -> now - e.getValue() > HOLD_MILLIS || e.getKey() <= last - HOLD_UPDATES);
+        if (inHand.isEmpty()) return last + 1;
+        int oldest = inHand.firstKey();
+        if (oldest > last) return last + 1;
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return oldest;
     }
 
     /** The library's batch consumer: claims and queues each update; never throws (that would stop polling). */
@@ -202,6 +326,7 @@ public final class TelegramBot implements AutoCloseable {
                 }
                 Optional<Chat> chat = UpdateHandler.chatOf(u);
                 String lane = chat.map(c -> String.valueOf(c.getId())).orElse("no-chat");
+                if (id != null) inHand.put(id, System.currentTimeMillis());
                 lanes.submit(lane, () -> handle(u));
             } catch (Throwable t) {
                 LOG.error("update {} could not be queued: {}", u.getUpdateId(), describe(t));
@@ -211,23 +336,55 @@ public final class TelegramBot implements AutoCloseable {
 
     private boolean claim(int id) {
         try {
-            return journal.claim(id);
+            return journal.take(id) == luohu.store.Claims.Outcome.TAKEN;
         } catch (RuntimeException e) {
             LOG.error("the update journal failed ({}); handling update {} anyway", e.getMessage(), id);
             return true;
         }
     }
 
+    /**
+     * An update posted to the webhook: claimed, then queued on its chat's lane. The future completes once it was
+     * answered; DONE (answered before) and BUSY (another instance answers it now) complete at once with that outcome.
+     */
+    private java.util.concurrent.CompletableFuture<luohu.store.Claims.Outcome> offer(Update u) {
+        Integer id = u.getUpdateId();
+        luohu.store.Claims.Outcome taken = id == null ? luohu.store.Claims.Outcome.TAKEN : journal.take(id);
+        if (taken != luohu.store.Claims.Outcome.TAKEN) {
+            LOG.info("update {} is {}; not answering it here", id, taken);
+            return java.util.concurrent.CompletableFuture.completedFuture(taken);
+        }
+        java.util.concurrent.CompletableFuture<luohu.store.Claims.Outcome> answered = new java.util.concurrent.CompletableFuture<>();
+        String lane = UpdateHandler.chatOf(u).map(c -> String.valueOf(c.getId())).orElse("no-chat");
+        lanes.submit(lane, () -> {
+            try {
+                handle(u);
+            } finally {
+                answered.complete(luohu.store.Claims.Outcome.DONE);
+            }
+        });
+        return answered;
+    }
+
     private void handle(Update u) {
         try {
             handler.handle(u);
         } catch (Throwable t) {
+            luohu.common.Telemetry.error("telegram_update");
             LOG.error("update {} failed: {}", u.getUpdateId(), describe(t));
             try {
                 handler.apologize(u);
             } catch (Throwable t2) {
                 LOG.error("the apology for update {} failed too: {}", u.getUpdateId(), describe(t2));
             }
+        }
+        Integer id = u.getUpdateId();
+        if (id == null) return;
+        inHand.remove(id);
+        try {
+            journal.done(id);
+        } catch (RuntimeException e) {
+            LOG.error("the update journal failed to record update {} as answered ({})", id, e.getMessage());
         }
     }
 
@@ -244,6 +401,12 @@ public final class TelegramBot implements AutoCloseable {
         return me;
     }
 
+    /** The port the webhook server listens on (webhook mode), else -1. */
+    public int webhookPort() {
+        WebhookReceiver w = webhook;
+        return w == null ? -1 : w.port();
+    }
+
     /** Blocks until {@link #close()} has run (from another thread or a shutdown hook). */
     public void awaitClose() throws InterruptedException {
         closed.await();
@@ -253,6 +416,7 @@ public final class TelegramBot implements AutoCloseable {
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) return;
+        if (webhook != null) webhook.close(); // the webhook stays registered: other instances may still serve it
         try {
             polling.close();
         } catch (Exception e) {

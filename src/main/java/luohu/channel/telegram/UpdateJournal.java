@@ -12,6 +12,18 @@ public interface UpdateJournal extends AutoCloseable {
      */
     boolean claim(long updateId);
 
+    /**
+     * Claims an update id: {@code TAKEN} (handle it, then call {@link #done}), {@code DONE} (answered before) or
+     * {@code BUSY} (another live process is answering it now). Journals of one process know no other process.
+     */
+    default luohu.store.Claims.Outcome take(long updateId) {
+        return claim(updateId) ? luohu.store.Claims.Outcome.TAKEN : luohu.store.Claims.Outcome.DONE;
+    }
+
+    /** The update was answered (or given up on); a journal that claims for good has nothing more to record. */
+    default void done(long updateId) {
+    }
+
     @Override
     default void close() {
     }

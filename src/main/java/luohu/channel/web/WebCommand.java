@@ -36,6 +36,13 @@ public final class WebCommand implements Callable<Integer> {
             description = "The address to listen on (default: ${DEFAULT-VALUE}). Any other than loopback requires " + TOKEN_ENV + ".")
     String bind;
 
+    private luohu.store.SessionStore store() {
+        if (!data.storeNamed() || data.storeUrl().kind() == luohu.store.StoreUrl.Kind.MEMORY) {
+            return new luohu.store.MemoryStore(CHATS_KEPT, CHAT_IDLE, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        }
+        return new luohu.store.ShortLivedStore(data.store(), CHAT_IDLE);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -60,12 +67,20 @@ public final class WebCommand implements Callable<Integer> {
             err.println("luohu: listening on " + bind + " (beyond loopback) needs an access token: set " + TOKEN_ENV + " and give it to the staff");
             return 2;
         }
-        // the console is used with the applicant at the desk: its chats live in memory only, until 新对话, two hours
-        // idle or the end of the process; nothing is written to the data folder
-        Assistant assistant = data.assistant(new luohu.store.MemoryStore(CHATS_KEPT, CHAT_IDLE, com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
+        // the console is used with the applicant at the desk: its chats are kept until 新对话 or two hours idle. By
+        // default in memory only (nothing is written to the data folder, which the bot may be using); in the store
+        // named with --store, so that several instances behind one address share them
+        Assistant assistant;
+        try {
+            assistant = data.assistant(store());
+        } catch (RuntimeException e) {
+            err.println("luohu: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 2;
+        }
         try {
             // pre-check codes and the report's counters are shared with the bot through the data folder's database
-            // (no folder lock: the bot may run on it at the same time); --memory keeps them in this process only
+            // (no folder lock: the bot may run on it at the same time), or the named store's database; --memory keeps
+            // them in this process only
             data.withCodesAndCounters(assistant);
         } catch (RuntimeException e) {
             assistant.close();

@@ -68,10 +68,11 @@ public final class WebServer implements AutoCloseable {
             // resolving to 127.0.0.1 (DNS rebinding) or a form posted from the clerk's browser (CSRF)
             if (!tokens.required() && !loopbackHost(ctx.header("Host"))) throw new HttpResponseException(403, FOREIGN_HOST);
             if (!SAFE_METHODS.contains(ctx.method().name()) && crossSite(ctx)) throw new HttpResponseException(403, CROSS_SITE);
-            tokens.check(ctx);
+            if (!ctx.path().equals("/healthz")) tokens.check(ctx); // a proxy's health check carries no token
             if (ctx.path().startsWith("/api/") && !clients.allowRequest(ctx.ip())) throw tooMany();
         });
 
+        OpsRoutes.add(app, assistant::storeReachable);
         app.get("/api/places", catalog::places);
         app.get("/api/facts", catalog::facts);
         app.post("/api/assess", assess::assess);
@@ -89,6 +90,7 @@ public final class WebServer implements AutoCloseable {
             error(ctx, e.getStatus(), noRoute ? notFound(ctx) : e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
+            luohu.common.Telemetry.error("web");
             LOG.error("{} {} failed: {}", ctx.method(), routeOf(ctx), describe(e));
             error(ctx, 500, "内部错误，请求未能处理，请重试。(internal error: the request could not be handled; please try again)");
         });

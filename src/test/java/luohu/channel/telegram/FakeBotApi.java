@@ -63,6 +63,10 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** More doors to the same server, one per bot process of a test, so that one process's sends can be held. */
+    private final List<HttpServer> doors = new ArrayList<>();
+    private final java.util.Set<Integer> held = new java.util.HashSet<>(), dropped = new java.util.HashSet<>();
+    private final Map<Integer, Integer> holding = new HashMap<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-bot-api");
         t.setDaemon(true);
@@ -84,6 +88,33 @@ final class FakeBotApi implements AutoCloseable {
 
     TelegramUrl url() {
         return new TelegramUrl("http", "127.0.0.1", server.getAddress().getPort(), false);
+    }
+
+    /** A door of its own to this server (number 1, 2, …): what a bot process using it sends can be held apart. */
+    synchronized int openDoor() throws IOException {
+        HttpServer door = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        int number = doors.size() + 1;
+        door.setExecutor(pool);
+        door.createContext("/", ex -> serve(ex, number));
+        door.start();
+        doors.add(door);
+        return door.getAddress().getPort();
+    }
+
+    /** From now on, messages sent through the door wait unanswered (and unrecorded) until {@link #dropHeld}. */
+    synchronized void holdSends(int door) {
+        held.add(door);
+    }
+
+    /** How many messages sent through the door wait. */
+    synchronized int holding(int door) {
+        return holding.getOrDefault(door, 0);
+    }
+
+    /** The messages held at the door are dropped unanswered: they never reached anyone. */
+    synchronized void dropHeld(int door) {
+        dropped.add(door);
+        notifyAll();
     }
 
     // ---- what the test puts in
@@ -194,6 +225,10 @@ final class FakeBotApi implements AutoCloseable {
     // ---- the server
 
     private void serve(HttpExchange ex) throws IOException {
+        serve(ex, 0);
+    }
+
+    private void serve(HttpExchange ex, int door) throws IOException {
         try (ex) {
             String[] path = ex.getRequestURI().getPath().split("/");
             // /bot<token>/<method>
@@ -214,16 +249,27 @@ final class FakeBotApi implements AutoCloseable {
             switch (method) {
                 case "getme" -> reply(ex, 200, ok(JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true)
                         .put("first_name", "落户助手").put("username", BOT_USERNAME)));
-                case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery" ->
+                case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery", "setwebhook" ->
                         reply(ex, 200, ok(JSON.getNodeFactory().booleanNode(true)));
                 case "getupdates" -> reply(ex, 200, ok(updates(body)));
-                case "sendmessage" -> sendMessage(ex, body);
+                case "sendmessage" -> {
+                    if (held(door)) return; // dropped unanswered
+                    sendMessage(ex, body);
+                }
                 case "senddocument" -> sendDocument(ex, body, multipart ? Multipart.file(in, type, body.path("document").asText("document")) : null);
                 default -> reply(ex, 404, error(404, "Not Found: method " + method, 0));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits while the door holds sends; true when the send is then dropped. */
+    private synchronized boolean held(int door) throws InterruptedException {
+        if (!held.contains(door)) return false;
+        holding.merge(door, 1, Integer::sum);
+        while (!dropped.contains(door)) wait();
+        return true;
     }
 
     private ArrayNode updates(JsonNode body) throws InterruptedException {
@@ -344,6 +390,11 @@ final class FakeBotApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        for (HttpServer door : doors) door.stop(0);
+        synchronized (this) {
+            dropped.addAll(held);
+            notifyAll();
+        }
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);

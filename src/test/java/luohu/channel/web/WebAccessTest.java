@@ -47,6 +47,13 @@ class WebAccessTest {
             String pair = cookie.substring(0, cookie.indexOf(';'));
             ok(client.get("/app.js", "Cookie", pair));
             ok(client.get("/api/facts", "Cookie", pair));
+            // a proxy's health check needs no token; the metrics do
+            HttpResponse<String> health = ok(client.get("/healthz"));
+            assertEquals("ok", json(health).get("status").asText());
+            assertEquals(401, client.get("/metrics").statusCode());
+            HttpResponse<String> metrics = client.get("/metrics", "Authorization", "Bearer " + TOKEN);
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), metrics.headers().toString());
         }
     }
 
