@@ -209,10 +209,13 @@ final class Responder {
                 return new Answer(done, new Reply(head + text + source, after), r);
             }
             case "conditional" -> {
-                List<PathwayOutcome> open = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
+                List<PathwayOutcome> inFocus = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
+                // a focus kept from before may hold no open pathway now: then the place's open ones
+                List<PathwayOutcome> open = !inFocus.isEmpty() ? inFocus
+                        : ordered(Replies.inScope(a)).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
+                if (open.isEmpty()) return new Answer(done, new Reply(head + notices + replies.refused(a, focus.pathways(), who) + source, after), r);
                 // the question that decides the pathway nearest to a decision ("执照税务都有": 投资经商类, not a far one)
-                String fact = open.isEmpty() ? null : planner.next(open.subList(0, 1), s.declined())
-                        .or(() -> planner.next(open, s.declined())).orElse(null);
+                String fact = planner.next(open.subList(0, 1), s.declined()).or(() -> planner.next(open, s.declined())).orElse(null);
                 String text = notices + replies.conditional(a, open, fact, who);
                 return question(s, a, Optional.ofNullable(fact), head + text + "\n", source, focus, ask, r);
             }
