@@ -14,9 +14,8 @@ import java.util.Optional;
  * turn (a general question answered, nothing else moved) is written through at most once an hour, so that idle
  * expiry stays right without a database write per repeated question.
  */
-public final class CachedStore implements SessionStore {
+public final class CachedStore extends ForwardingStore {
     private static final long REFRESH_MILLIS = Duration.ofHours(1).toMillis();
-    private final SessionStore durable;
     private final Cache<String, Entry> cache;
 
     /** A session and when the durable copy was last written. */
@@ -24,7 +23,7 @@ public final class CachedStore implements SessionStore {
     }
 
     public CachedStore(SessionStore durable, long maximumSessions) {
-        this.durable = durable;
+        super(durable);
         this.cache = Caffeine.newBuilder().maximumSize(maximumSessions).expireAfterAccess(Duration.ofHours(1)).build();
     }
 
@@ -32,7 +31,7 @@ public final class CachedStore implements SessionStore {
     public Optional<Session> load(String chatId) {
         Entry e = cache.getIfPresent(chatId);
         if (e != null) return Optional.of(e.session());
-        Optional<Session> s = durable.load(chatId);
+        Optional<Session> s = store.load(chatId);
         s.ifPresent(x -> cache.put(chatId, new Entry(x, x.updated())));
         return s;
     }
@@ -49,7 +48,7 @@ public final class CachedStore implements SessionStore {
             cache.put(session.chatId(), new Entry(session, before.written()));
             return;
         }
-        durable.save(session);
+        store.save(session);
         cache.put(session.chatId(), new Entry(session, session.updated()));
     }
 
@@ -65,53 +64,13 @@ public final class CachedStore implements SessionStore {
     @Override
     public void delete(String chatId) {
         cache.invalidate(chatId);
-        durable.delete(chatId);
+        store.delete(chatId);
     }
 
     @Override
     public void save(Session session, Duration ttl) {
         // short-lived chats are written through, each with its own time to live
-        durable.save(session, ttl);
+        store.save(session, ttl);
         cache.put(session.chatId(), new Entry(session, session.updated()));
-    }
-
-    @Override
-    public <T> T locked(String chatId, java.util.function.Supplier<T> work) {
-        return durable.locked(chatId, work);
-    }
-
-    @Override
-    public Claims claims() {
-        return durable.claims();
-    }
-
-    @Override
-    public boolean reachable() {
-        return durable.reachable();
-    }
-
-    @Override
-    public PrecheckCodes sharedPrecheckCodes() {
-        return durable.sharedPrecheckCodes();
-    }
-
-    @Override
-    public AskCounters sharedAskCounters() {
-        return durable.sharedAskCounters();
-    }
-
-    @Override
-    public String describe() {
-        return durable.describe();
-    }
-
-    @Override
-    public String chatKey(String chatId) {
-        return durable.chatKey(chatId);
-    }
-
-    @Override
-    public void close() {
-        durable.close();
     }
 }

@@ -9,12 +9,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Times every load, save and delete of a store (metric luohu.store.latency, by operation and kind of store). */
-public final class MeteredStore implements SessionStore {
-    private final SessionStore store;
+public final class MeteredStore extends ForwardingStore {
     private final Timer load, save, delete, lock;
 
     public MeteredStore(SessionStore store, String kind) {
-        this.store = store;
+        super(store);
         this.load = timer("load", kind);
         this.save = timer("save", kind);
         this.delete = timer("delete", kind);
@@ -70,40 +69,5 @@ public final class MeteredStore implements SessionStore {
         } finally {
             timer.record(Duration.ofNanos(System.nanoTime() - t0));
         }
-    }
-
-    @Override
-    public Claims claims() {
-        return store.claims();
-    }
-
-    @Override
-    public String chatKey(String chatId) {
-        return store.chatKey(chatId);
-    }
-
-    @Override
-    public boolean reachable() {
-        return store.reachable();
-    }
-
-    @Override
-    public PrecheckCodes sharedPrecheckCodes() {
-        return store.sharedPrecheckCodes();
-    }
-
-    @Override
-    public AskCounters sharedAskCounters() {
-        return store.sharedAskCounters();
-    }
-
-    @Override
-    public String describe() {
-        return store.describe();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

@@ -1,9 +1,7 @@
 package luohu.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,26 +21,9 @@ public final class SqliteAskCounters implements AskCounters {
 
     /** @throws StoreException naming the file when it cannot be used */
     public static SqliteAskCounters open(Path file) {
-        Connection c = null;
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA busy_timeout=5000");
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=NORMAL");
-                st.execute("CREATE TABLE IF NOT EXISTS ask_counts (document TEXT NOT NULL, week TEXT NOT NULL, key TEXT NOT NULL, "
-                        + "n INTEGER NOT NULL, PRIMARY KEY (document, week, key))");
-            }
-            return new SqliteAskCounters(c, file);
-        } catch (SQLException | java.io.IOException e) {
-            try {
-                if (c != null) c.close();
-            } catch (SQLException ignored) {
-                // reporting the first failure
-            }
-            throw new StoreException(file + ": cannot keep the report's counters there (" + e.getMessage() + ")", e);
-        }
+        return new SqliteAskCounters(SqliteFiles.open(file, List.of(
+                "CREATE TABLE IF NOT EXISTS ask_counts (document TEXT NOT NULL, week TEXT NOT NULL, key TEXT NOT NULL, "
+                        + "n INTEGER NOT NULL, PRIMARY KEY (document, week, key))"), "the report's counters"), file);
     }
 
     @Override

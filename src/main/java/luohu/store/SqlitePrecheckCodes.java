@@ -4,14 +4,11 @@ import luohu.dialog.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,31 +36,14 @@ public final class SqlitePrecheckCodes implements PrecheckCodes {
      * @throws StoreException naming the file when it cannot be used
      */
     public static SqlitePrecheckCodes open(Path file, long now) {
-        Connection c = null;
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA busy_timeout=5000");
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=NORMAL");
-                st.execute("PRAGMA secure_delete=ON");
-                st.execute("CREATE TABLE IF NOT EXISTS precheck_codes (code TEXT PRIMARY KEY, chat TEXT NOT NULL, "
-                        + "data TEXT NOT NULL, issued INTEGER NOT NULL, expires INTEGER NOT NULL)");
-                st.execute("CREATE INDEX IF NOT EXISTS precheck_codes_chat ON precheck_codes(chat)");
-                st.execute("CREATE INDEX IF NOT EXISTS precheck_codes_expires ON precheck_codes(expires)");
-            }
-            SqlitePrecheckCodes s = new SqlitePrecheckCodes(c, file);
-            s.purgeExpired(now);
-            return s;
-        } catch (SQLException | java.io.IOException e) {
-            try {
-                if (c != null) c.close();
-            } catch (SQLException ignored) {
-                // reporting the first failure
-            }
-            throw new StoreException(file + ": cannot keep pre-check codes there (" + e.getMessage() + ")", e);
-        }
+        Connection c = SqliteFiles.open(file, List.of("PRAGMA secure_delete=ON",
+                "CREATE TABLE IF NOT EXISTS precheck_codes (code TEXT PRIMARY KEY, chat TEXT NOT NULL, "
+                        + "data TEXT NOT NULL, issued INTEGER NOT NULL, expires INTEGER NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS precheck_codes_chat ON precheck_codes(chat)",
+                "CREATE INDEX IF NOT EXISTS precheck_codes_expires ON precheck_codes(expires)"), "pre-check codes");
+        SqlitePrecheckCodes s = new SqlitePrecheckCodes(c, file);
+        s.purgeExpired(now);
+        return s;
     }
 
     @Override

@@ -30,10 +30,10 @@ final class ClientLimits {
 
     private final Limits limits;
     private final LongSupplier nanos;
-    private final Cache<String, Bucket> requests;
-    private final Cache<String, Bucket> chats;
+    private final Cache<String, TokenBucket> requests;
+    private final Cache<String, TokenBucket> chats;
     private final Cache<String, Boolean> seenChats;
-    private final Cache<String, Bucket> wrongTokens;
+    private final Cache<String, TokenBucket> wrongTokens;
 
     ClientLimits(Limits limits, LongSupplier nanos) {
         this.limits = limits;
@@ -49,19 +49,19 @@ final class ClientLimits {
      * (by default), so guessing is slow; the right token does not help while it waits.
      */
     boolean mayTryToken(String client) {
-        Bucket b = wrongTokens.getIfPresent(client);
+        TokenBucket b = wrongTokens.getIfPresent(client);
         return b == null || b.available(nanos.getAsLong());
     }
 
     /** Records a wrong token presented by a client. */
     void wrongToken(String client) {
-        wrongTokens.get(client, k -> new Bucket(limits.wrongTokenBurst(), limits.wrongTokensPerHour() / 3600e9, nanos.getAsLong()))
+        wrongTokens.get(client, k -> new TokenBucket(limits.wrongTokenBurst(), limits.wrongTokensPerHour() / 3600e9, nanos.getAsLong()))
                 .take(nanos.getAsLong());
     }
 
     /** Records an API request of a client; false when it is one too many. */
     boolean allowRequest(String client) {
-        return requests.get(client, k -> new Bucket(limits.requestBurst(), limits.requestsPerSecond() / 1e9, nanos.getAsLong()))
+        return requests.get(client, k -> new TokenBucket(limits.requestBurst(), limits.requestsPerSecond() / 1e9, nanos.getAsLong()))
                 .take(nanos.getAsLong());
     }
 
@@ -69,35 +69,9 @@ final class ClientLimits {
     boolean allowChat(String client, String chat) {
         String key = client + "\u0001" + chat;
         if (seenChats.getIfPresent(key) != null) return true;
-        boolean ok = chats.get(client, k -> new Bucket(limits.chatBurst(), limits.chatsPerHour() / 3600e9, nanos.getAsLong()))
+        boolean ok = chats.get(client, k -> new TokenBucket(limits.chatBurst(), limits.chatsPerHour() / 3600e9, nanos.getAsLong()))
                 .take(nanos.getAsLong());
         if (ok) seenChats.put(key, Boolean.TRUE);
         return ok;
-    }
-
-    /** A token bucket: {@code capacity} tokens, refilled at {@code perNano}. */
-    private static final class Bucket {
-        private final double capacity, perNano;
-        private double tokens;
-        private long at;
-
-        Bucket(double capacity, double perNano, long now) {
-            this.capacity = capacity;
-            this.perNano = perNano;
-            this.tokens = capacity;
-            this.at = now;
-        }
-
-        synchronized boolean available(long now) {
-            return Math.min(capacity, tokens + Math.max(0, now - at) * perNano) >= 1;
-        }
-
-        synchronized boolean take(long now) {
-            tokens = Math.min(capacity, tokens + Math.max(0, now - at) * perNano);
-            at = now;
-            if (tokens < 1) return false;
-            tokens -= 1;
-            return true;
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 final class CodeGuesses {
     private final int perMinute;
     private final LongSupplier nanos;
-    private final Cache<String, Bucket> wrong = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<String, TokenBucket> wrong = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     CodeGuesses(int perMinute, LongSupplier nanos) {
         this.perMinute = perMinute;
@@ -21,34 +21,11 @@ final class CodeGuesses {
     }
 
     boolean mayTry(String client) {
-        Bucket b = wrong.getIfPresent(client);
+        TokenBucket b = wrong.getIfPresent(client);
         return b == null || b.available(nanos.getAsLong());
     }
 
     void wrong(String client) {
-        wrong.get(client, k -> new Bucket(perMinute, perMinute / 60e9, nanos.getAsLong())).take(nanos.getAsLong());
-    }
-
-    /** A token bucket: {@code capacity} tries, coming back at {@code perNano}. */
-    private static final class Bucket {
-        private final double capacity, perNano;
-        private double tokens;
-        private long at;
-
-        Bucket(double capacity, double perNano, long now) {
-            this.capacity = capacity;
-            this.perNano = perNano;
-            this.tokens = capacity;
-            this.at = now;
-        }
-
-        synchronized boolean available(long now) {
-            return Math.min(capacity, tokens + Math.max(0, now - at) * perNano) >= 1;
-        }
-
-        synchronized void take(long now) {
-            tokens = Math.max(0, Math.min(capacity, tokens + Math.max(0, now - at) * perNano) - 1);
-            at = now;
-        }
+        wrong.get(client, k -> new TokenBucket(perMinute, perMinute / 60e9, nanos.getAsLong())).take(nanos.getAsLong());
     }
 }
