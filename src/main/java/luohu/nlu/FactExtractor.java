@@ -231,6 +231,7 @@ public final class FactExtractor {
         }
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
         if (applicant == null) homeOwner(tokens, facts);
+        else ownHomeForRelative(tokens, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
             List<PhraseIndex.Match<String>> named = relatives.find(tokens);
@@ -565,7 +566,7 @@ public final class FactExtractor {
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
-        String told = toldAbout(clauses, mentions, quantityAt);
+        String told = toldAbout(tokens, clauses, mentions, quantityAt);
         if (told != null) return told;
         String chain = null;
         boolean planned = false;
@@ -616,13 +617,18 @@ public final class FactExtractor {
      * The relative a message is about: the subject of its first clause that names one, when the clauses about them
      * state facts of the applicant's kind (work, home, schooling, age…) and no clause speaks of the speaker (我…).
      */
-    private String toldAbout(List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<Integer> quantityAt) {
+    private String toldAbout(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                             Set<Integer> quantityAt) {
         String who = null;
         boolean facts = false;
         for (Clause c : clauses) {
             // "我妈说她社保交了一年零一个月": a length of time or an age is a fact of theirs too
             boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
-            if (c.relative() == null && c.explicit()) return null; // 我…: the speaker's own case
+            // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
+            if (c.relative() == null && c.explicit()) {
+                if (clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
+                continue;
+            }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (who != null && !who.equals(c.relative())) return null; // two relatives: leave it to the joining rules
                 who = c.relative();
@@ -975,6 +981,23 @@ public final class FactExtractor {
                 facts.remove("home_acquisition");
             }
             return;
+        }
+    }
+
+    /**
+     * "那套房在我名下 我爸妈想单独落到这房子": the speaker owns the home the applicant would settle in, so the owner is
+     * the applicant's relative (the speaker as seen from them), and the home is not the applicant's own.
+     */
+    private void ownHomeForRelative(List<Token> tokens, String applicant, Map<String, Object> facts) {
+        if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
+        String text = text(tokens, 0, tokens.size() - 1);
+        if (lexicon.selfOwnerCues().stream().noneMatch(text::contains)) return;
+        Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
+        String owner = INVERSE.get(applicant);
+        facts.put("home_owner_relative", owner != null && values.contains(owner) ? owner : "other");
+        if ("own".equals(facts.get("housing"))) {
+            facts.remove("housing");
+            facts.remove("home_acquisition");
         }
     }
 

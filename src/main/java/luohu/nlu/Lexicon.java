@@ -50,7 +50,8 @@ public record Lexicon(
         @JsonProperty("rule_questions") List<String> ruleQuestions,
         @JsonProperty("subject_binders") List<String> subjectBinders,
         @JsonProperty("subject_binder_endings") List<String> subjectBinderEndings,
-        @JsonProperty("home_owner_cues") List<String> homeOwnerCues) {
+        @JsonProperty("home_owner_cues") List<String> homeOwnerCues,
+        @JsonProperty("self_owner_cues") List<String> selfOwnerCues) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -75,6 +76,7 @@ public record Lexicon(
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
+        selfOwnerCues = selfOwnerCues == null ? List.of() : selfOwnerCues;
     }
 
     /**

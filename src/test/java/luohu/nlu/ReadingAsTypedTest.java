@@ -56,6 +56,16 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void whoseHomeItIs() {
+        has("铁岭那套房子是我闺女名下的她在大连上班户口迁不了我跟她妈能单独落到这房子上吗", "home_owner_relative", "child");
+        Understanding parents = U.understand("铁岭银州区那套房在我名下 我在沈阳上班不想迁户口 我爸妈想单独落到这房子 我人不回去行不行", null);
+        assertEquals("parent", parents.applicant());
+        assertEquals("child", parents.facts().get("home_owner_relative").orElse(null), "the speaker owns it: their child, seen from them");
+        // a home left by a relative is the speaker's own
+        has("我爷爷留下的房子在巴林左旗林东镇，我继承了，户口想迁过去", "home_acquisition", "inheritance", "home_owner_relative", null);
+    }
+
+    @Test
     void timeStillToComeIsNoTimeHad() {
         assertNull(facts("那我再交四个月社保就可以了吧").get("social_insurance_months"));
         assertNull(facts("还差两个月满一年").get("residence_months"));
