@@ -772,6 +772,12 @@ public final class FactExtractor {
                     if (values != null) apply(values, facts, new HashMap<>(), false);
                 }
             }
+            // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
+            String said = text(tokens, c);
+            if (!facts.containsKey("relative_rural") && (said.contains("户口") || said.contains("户籍"))) {
+                if (TOWN.stream().anyMatch(said::contains)) facts.put("relative_rural", false);
+                else if (VILLAGE.stream().anyMatch(said::contains)) facts.put("relative_rural", true);
+            }
         }
     }
 
