@@ -231,7 +231,7 @@ public final class FactExtractor {
         }
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
         if (applicant == null) homeOwner(tokens, facts);
-        else ownHomeForRelative(tokens, applicant, facts);
+        else ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
             List<PhraseIndex.Match<String>> named = relatives.find(tokens);
@@ -994,10 +994,15 @@ public final class FactExtractor {
      * "那套房在我名下 我爸妈想单独落到这房子": the speaker owns the home the applicant would settle in, so the owner is
      * the applicant's relative (the speaker as seen from them), and the home is not the applicant's own.
      */
-    private void ownHomeForRelative(List<Token> tokens, String applicant, Map<String, Object> facts) {
+    private void ownHomeForRelative(List<Token> tokens, List<Clause> spoken, String applicant, Map<String, Object> facts) {
         if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
         String text = text(tokens, 0, tokens.size() - 1);
-        if (lexicon.selfOwnerCues().stream().noneMatch(text::contains)) return;
+        // "丈母娘跟着俺们住 能一起落户不" asks who comes along with the owner, who settles too
+        if (lexicon.familyAlong().stream().anyMatch(text::contains)) return;
+        // "我在清河区有房": a home in a clause the speaker says of themselves
+        boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
+                && lexicon.ownHomeWords().stream().anyMatch(text(tokens, c)::contains));
+        if (!ownClause && lexicon.selfOwnerCues().stream().noneMatch(text::contains)) return;
         Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
         String owner = INVERSE.get(applicant);
         facts.put("home_owner_relative", owner != null && values.contains(owner) ? owner : "other");

@@ -51,7 +51,9 @@ public record Lexicon(
         @JsonProperty("subject_binders") List<String> subjectBinders,
         @JsonProperty("subject_binder_endings") List<String> subjectBinderEndings,
         @JsonProperty("home_owner_cues") List<String> homeOwnerCues,
-        @JsonProperty("self_owner_cues") List<String> selfOwnerCues) {
+        @JsonProperty("self_owner_cues") List<String> selfOwnerCues,
+        @JsonProperty("own_home_words") List<String> ownHomeWords,
+        @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -77,6 +79,8 @@ public record Lexicon(
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
         selfOwnerCues = selfOwnerCues == null ? List.of() : selfOwnerCues;
+        ownHomeWords = ownHomeWords == null ? List.of() : ownHomeWords;
+        factPathwayTopics = factPathwayTopics == null ? Map.of() : factPathwayTopics;
     }
 
     /**
@@ -219,6 +223,9 @@ public record Lexicon(
         if (negation == null) throw bad("negation", "missing");
         for (String f : applicantCues.relativeContinues()) {
             if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
+        }
+        for (String f : factPathwayTopics.keySet()) {
+            if (vocabulary.find(f).isEmpty()) throw bad("fact_pathway_topics." + f, "no such fact " + f);
         }
         return this;
     }

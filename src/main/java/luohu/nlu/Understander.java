@@ -120,7 +120,16 @@ public final class Understander {
         }
         Requirement req = requirement(norm, tokens);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
-        List<String> pathwayTopics = asks.pathwayTopics(norm, tokens);
+        List<String> pathwayTopics = new ArrayList<>(asks.pathwayTopics(norm, tokens));
+        // a fact that only one kind of pathway looks at points there first ("我在清河区有房" for a mother joining: the
+        // owner's relatives' pathway, not a purchase of her own)
+        for (Map.Entry<String, List<String>> e : lexicon.factPathwayTopics().entrySet()) {
+            if (!found.containsKey(e.getKey())) continue;
+            for (String t : e.getValue()) {
+                pathwayTopics.remove(t);
+                pathwayTopics.add(0, t);
+            }
+        }
         boolean hypothetical = IntentClassifier.anyOccurs(lexicon.hypothetical(), norm, tokens);
         // "如果我买房呢": a what-if about a way to settle
         if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
