@@ -63,12 +63,37 @@ public final class GeneralAnswers {
      */
     public String answer(Understanding u, Place place, Facts facts) {
         return switch (u.intent()) {
-            case POLICY_INFO -> place == null ? everyDocument(this::policyInfo)
+            // a question about the document that names a narrower topic of its rules ("名字写成汉字按啥写") is that topic's
+            case POLICY_INFO -> place == null ? documentsOnNarrowerTopic(u, facts).orElseGet(() -> everyDocument(this::policyInfo))
+                    : narrowerTopic(u, place) ? rules(narrowed(u), model.documentOf(place), place, facts, 3)
                     : validityOnly(u) ? validity(model.documentOf(place)) : policyInfo(model.documentOf(place), place);
             case REQUIREMENT -> place == null ? prompts.say("requirement_place", "places", placeList()) : requirement(u, place, facts);
             case COMPARE -> compare(u, facts);
             default -> place == null ? everyDocument((d, p) -> rules(u, d, p, facts, 1)) : rules(u, model.documentOf(place), place, facts, 3);
         };
+    }
+
+    /**
+     * The message with its narrower topics only: the document's general information is not what it asks (and no
+     * intent adds its own topics back).
+     */
+    private static Understanding narrowed(Understanding u) {
+        return u.withTopics(u.topics().stream().filter(t -> !t.equals("policy_info")).toList()).withAsk(u.ask(), Intent.OUT_OF_SCOPE);
+    }
+
+    private boolean narrowerTopic(Understanding u, Place place) {
+        PolicyDocument d = model.documentOf(place);
+        return u.topics().stream().anyMatch(t -> !t.equals("policy_info")
+                && d.rules().stream().anyMatch(r -> r.topics().contains(t) && r.scope().covers(place) != Truth.FALSE));
+    }
+
+    /** With no place named: the documents that have rules on the narrower topic, each answering from them. */
+    private java.util.Optional<String> documentsOnNarrowerTopic(Understanding u, Facts facts) {
+        List<String> parts = new ArrayList<>();
+        for (PolicyDocument d : model.documents()) {
+            if (narrowerTopic(u, d.rootPlace())) parts.add("【" + d.rootPlace().name() + "】" + rules(narrowed(u), d, d.rootPlace(), facts, 3));
+        }
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("\n\n", parts));
     }
 
     private interface PerDocument {
