@@ -73,7 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
         double firstAnswer = firstAnswerSeconds();
         System.out.printf("first answer after process start: %.2f s (median of 3)%n", firstAnswer);
 
-        Assistant probe = data.assistant(new MemoryStore());
+        MemoryStore probeStore = new MemoryStore();
+        Assistant probe = data.assistant(probeStore);
         PolicyModel model = probe.model();
         DialogFiles dialogs = DialogFiles.load(data.dialogsDir(), model.vocabulary());
         // PostgreSQL as several instances use it (every turn reads and writes the database, in its chat's transaction);
@@ -84,17 +85,19 @@ public final class BenchCommand implements Callable<Integer> {
                 ? new Benchmark(model, dialogs, workers, dir -> luohu.store.Stores.open(url, dir, java.time.Duration.ofDays(30), secret))
                 : new Benchmark(model, dialogs, workers);
         System.out.printf("segmentation: %.0f characters/s%n", bench.segmentationThroughput(probe.machine().understander().segmenter()));
+        Floor.Figures floor = bench.floor(probe, probeStore, seed);
         probe.close();
+        printFloor(floor);
 
         bench.run(5000, seed + 1000); // warm-up to a steady state (JIT, caches), not reported
         System.out.println();
         System.out.println(header());
         List<Benchmark.Figures> runs = new ArrayList<>();
         runs.add(bench.run(chats, seed));
-        System.out.println(row(runs.get(0)));
+        System.out.println(row(runs.get(0), floor));
         for (int n : scales) {
             runs.add(bench.run(n, seed + n));
-            System.out.println(row(runs.get(runs.size() - 1)));
+            System.out.println(row(runs.get(runs.size() - 1), floor));
         }
         System.out.println();
         System.out.println("targets: ≥ 5000 turns/s; interview p99 < 5 ms; cached general < 50 µs; first answer < 1.5 s; < 20 KB heap per session");
@@ -120,15 +123,29 @@ public final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String header() {
-        return String.format("%9s %8s %9s | %-31s | %-22s | %-22s | %10s %6s", "sessions", "turns", "turns/s",
-                "interview p50/p95/p99/max (ms)", "cached general p50/p99", "uncached gen. p50/p99", "heap/sess.", "hits");
+    /** The floor's parts and the two floors, before the table that is read against them. */
+    private static void printFloor(Floor.Figures f) {
+        System.out.printf("floor parts: segmentation %.1f µs a message (%.0f characters on average); commit %.1f µs a row "
+                        + "alone, %.1f µs a row when %d share a commit (%.1f KB session row; SQLite WAL, synchronous=NORMAL)%n",
+                f.segmentNanos() / 1e3, f.messageChars(), f.commitNanos() / 1e3, f.groupRowNanos() / 1e3, Floor.GROUP,
+                f.rowChars() / 1024.0);
+        System.out.printf("floor: %.0f turns/s, p99 %.3f ms with a commit per turn; %.0f turns/s, p99 %.3f ms with group commit "
+                        + "(segmentation and commit only, same threads; medians of %d rounds after warm-up)%n",
+                f.perTurn().turnsPerSecond(), ms((long) f.perTurn().p99Nanos()),
+                f.grouped().turnsPerSecond(), ms((long) f.grouped().p99Nanos()), Steady.MEASURED);
+        System.out.println("× floor: turns/s ÷ the floor with a commit per turn; p99 × floor: interview p99 ÷ that floor's p99");
     }
 
-    private static String row(Benchmark.Figures f) {
-        return String.format("%9d %8d %9.0f | %6.2f %6.2f %6.2f %8.2f | %8.1f µs %8.1f µs | %7.2f ms %7.2f ms | %7.1f KB %5.1f%%",
-                f.sessions(), f.turns(), f.turnsPerSecond(),
+    private static String header() {
+        return String.format("%9s %8s %9s %7s | %-31s %-9s | %-22s | %-22s | %10s %6s", "sessions", "turns", "turns/s", "× floor",
+                "interview p50/p95/p99/max (ms)", "p99×floor", "cached general p50/p99", "uncached gen. p50/p99", "heap/sess.", "hits");
+    }
+
+    private static String row(Benchmark.Figures f, Floor.Figures floor) {
+        return String.format("%9d %8d %9.0f %7.2f | %6.2f %6.2f %6.2f %8.2f %8.1f× | %8.1f µs %8.1f µs | %7.2f ms %7.2f ms | %7.1f KB %5.1f%%",
+                f.sessions(), f.turns(), f.turnsPerSecond(), f.turnsPerSecond() / floor.perTurn().turnsPerSecond(),
                 ms(f.interview().percentile(50)), ms(f.interview().percentile(95)), ms(f.interview().percentile(99)), ms(f.interview().max()),
+                f.interview().percentile(99) / floor.perTurn().p99Nanos(),
                 f.cachedGeneral().percentile(50) / 1e3, f.cachedGeneral().percentile(99) / 1e3,
                 ms(f.uncachedGeneral().percentile(50)), ms(f.uncachedGeneral().percentile(99)),
                 f.heapPerSession() / 1024, f.hitRatio() * 100);

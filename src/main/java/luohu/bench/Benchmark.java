@@ -130,6 +130,22 @@ final class Benchmark {
         return chars / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** The floor of a turn (see {@link Floor}) for this benchmark's messages, as its chats say them. */
+    Floor.Figures floor(Assistant probe, luohu.store.SessionStore probeStore, long seed) throws Exception {
+        Random random = new Random(seed);
+        List<String> messages = new ArrayList<>();
+        while (messages.size() < 2000) for (String m : workload.script(random)) messages.add(Normalizer.normalise(m));
+        return new Floor(probe.machine().understander().segmenter(), messages, sessionRow(probe, probeStore), threads).measure();
+    }
+
+    /** The stored form of the session of the workload's longest conversation. */
+    private String sessionRow(Assistant probe, luohu.store.SessionStore store) {
+        List<String> longest = workload.conversations().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
+        String chat = "floor-row";
+        for (String text : longest) probe.reply(chat, text);
+        return luohu.store.SessionCodec.encode(store.load(chat).orElseThrow());
+    }
+
     private static long usedHeap() {
         for (int i = 0; i < 3; i++) System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

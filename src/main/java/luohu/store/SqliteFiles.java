@@ -1,5 +1,7 @@
 package luohu.store;
 
+import org.sqlite.SQLiteConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +16,16 @@ final class SqliteFiles {
     }
 
     /**
+     * A connection to the file that runs no generated-keys query after each INSERT: the driver does so by default,
+     * and luohu never reads one.
+     */
+    static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setGetGeneratedKeys(false);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    /**
      * Opens the file (created with its folder when missing) in WAL mode and runs the statements that set up its table.
      *
      * @throws StoreException naming the file and what it was for when it cannot be used
@@ -22,7 +34,7 @@ final class SqliteFiles {
         Connection c = null;
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            c = connect(file);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA busy_timeout=5000");
                 st.execute("PRAGMA journal_mode=WAL");

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +40,9 @@ public final class SqliteStore implements SessionStore {
     private final Clock clock;
     // re-prepared after a failure: the driver leaves a statement unusable after e.g. SQLITE_FULL ("statement is not
     // executing"), which would fail every later call until a restart
-    private PreparedStatement select, upsert, delete, purge;
+    private PreparedStatement select, upsert, delete, purge, rekey, claimRead, claimTake, claimDone, purgeClaims;
+    /** Checkpoints of the log, off the turns' path; null until the store is open. */
+    private WalCheckpoints checkpoints;
     private long lastPurge;
     private final LocalChatLocks locks = new LocalChatLocks();
     /** This process's name in the claims table: a claim of any other is a former process's, which has ended. */
@@ -66,6 +67,20 @@ public final class SqliteStore implements SessionStore {
                 + "ON CONFLICT(chat) DO UPDATE SET data = excluded.data, updated = excluded.updated, expires = excluded.expires");
         this.delete = db.prepareStatement("DELETE FROM sessions WHERE chat = ?");
         this.purge = db.prepareStatement("DELETE FROM sessions WHERE expires < ?");
+        this.rekey = db.prepareStatement("UPDATE OR IGNORE sessions SET chat = ? WHERE chat = ?");
+        this.claimRead = db.prepareStatement("SELECT owner, done FROM claims WHERE scope = ? AND id = ?");
+        this.claimTake = db.prepareStatement("INSERT OR REPLACE INTO claims(scope, id, owner, done, at) VALUES(?, ?, ?, 0, ?)");
+        this.claimDone = db.prepareStatement("UPDATE claims SET done = 1, owner = ?, at = ? WHERE scope = ? AND id = ?");
+        this.purgeClaims = db.prepareStatement("DELETE FROM claims WHERE at < ?");
+    }
+
+    private PreparedStatement[] statements() {
+        return new PreparedStatement[]{select, upsert, delete, purge, rekey, claimRead, claimTake, claimDone, purgeClaims};
+    }
+
+    /** After each write's commit: the checkpointer counts it, and the writer does not wait for a checkpoint. */
+    private void committed() {
+        if (checkpoints != null) checkpoints.committed();
     }
 
     /**
@@ -73,14 +88,14 @@ public final class SqliteStore implements SessionStore {
      * the next call works as soon as the cause is gone (space freed on a full disk).
      */
     private void recover() {
-        for (PreparedStatement ps : new PreparedStatement[]{select, upsert, delete, purge}) {
+        for (PreparedStatement ps : statements()) {
             try {
                 if (ps != null) ps.close();
             } catch (SQLException ignored) {
                 // replaced below
             }
         }
-        select = upsert = delete = purge = null;
+        select = upsert = delete = purge = rekey = claimRead = claimTake = claimDone = purgeClaims = null;
         try {
             if (!db.getAutoCommit()) db.rollback();
         } catch (SQLException ignored) {
@@ -94,12 +109,17 @@ public final class SqliteStore implements SessionStore {
         try {
             prepare();
         } catch (SQLException e) {
-            select = upsert = delete = purge = null; // tried again on the next call
+            select = upsert = delete = purge = rekey = claimRead = claimTake = claimDone = purgeClaims = null; // tried again on the next call
         }
     }
 
     private void ready() throws SQLException {
-        if (select == null || upsert == null || delete == null || purge == null) prepare();
+        for (PreparedStatement ps : statements()) {
+            if (ps == null) {
+                prepare();
+                return;
+            }
+        }
     }
 
     /** A failure of the database, after which the store has recovered what it can. */
@@ -153,7 +173,7 @@ public final class SqliteStore implements SessionStore {
         if (existed) checkHeader(file);
         Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            c = SqliteFiles.connect(file);
             try (Statement st = c.createStatement()) {
                 if (existed) {
                     try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
@@ -165,6 +185,10 @@ public final class SqliteStore implements SessionStore {
                 // NORMAL in WAL mode: a commit survives the process being killed; only power loss can drop the last
                 // commits, which the issue does not ask to survive and which would cost an fsync per turn
                 st.execute("PRAGMA synchronous=NORMAL");
+                // the log is copied into the database by WalCheckpoints, not by whichever turn's commit fills it
+                st.execute("PRAGMA wal_autocheckpoint=0");
+                // the log's file shrinks back to this when it starts again after a long burst of writes
+                st.execute("PRAGMA journal_size_limit=" + (64 << 20));
                 st.execute("PRAGMA busy_timeout=5000");
                 // a deleted conversation is overwritten with zeros, not left readable in free pages
                 st.execute("PRAGMA secure_delete=ON");
@@ -177,6 +201,12 @@ public final class SqliteStore implements SessionStore {
             long migratedAt = legacy == null ? 0 : migratedAt(c, clock);
             SqliteStore s = new SqliteStore(c, file, keys, legacy, migratedAt, ttl, clock);
             s.purgeIdle();
+            try {
+                s.checkpoints = new WalCheckpoints(file, s);
+            } catch (RuntimeException e) {
+                closeQuietly(c);
+                throw e;
+            }
             return s;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -284,11 +314,9 @@ public final class SqliteStore implements SessionStore {
             legacySalt = null;
             return;
         }
-        try (PreparedStatement ps = db.prepareStatement("UPDATE OR IGNORE sessions SET chat = ? WHERE chat = ?")) {
-            ps.setString(1, chatKey(chatId));
-            ps.setString(2, legacyKey(chatId));
-            ps.executeUpdate();
-        }
+        rekey.setString(1, chatKey(chatId));
+        rekey.setString(2, legacyKey(chatId));
+        if (rekey.executeUpdate() > 0) committed();
     }
 
     @Override
@@ -331,6 +359,7 @@ public final class SqliteStore implements SessionStore {
             upsert.setLong(3, session.updated());
             upsert.setLong(4, session.updated() + ttl.toMillis());
             upsert.executeUpdate();
+            committed();
         } catch (SQLException e) {
             throw failed("saving a session", e);
         }
@@ -343,6 +372,7 @@ public final class SqliteStore implements SessionStore {
             migrate(chatId);
             delete.setString(1, chatKey(chatId));
             if (delete.executeUpdate() > 0) {
+                committed();
                 // the deleted conversation's earlier versions leave the write-ahead log too
                 try (Statement st = db.createStatement()) {
                     st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -361,10 +391,9 @@ public final class SqliteStore implements SessionStore {
             purge.setLong(1, lastPurge);
             int n = purge.executeUpdate();
             if (n > 0) LOG.info("expired {} idle sessions", n);
-            try (PreparedStatement ps = db.prepareStatement("DELETE FROM claims WHERE at < ?")) {
-                ps.setLong(1, lastPurge - CLAIMS_KEPT.toMillis());
-                ps.executeUpdate();
-            }
+            purgeClaims.setLong(1, lastPurge - CLAIMS_KEPT.toMillis());
+            purgeClaims.executeUpdate();
+            committed();
             return n;
         } catch (SQLException e) {
             throw failed("expiring idle sessions", e);
@@ -395,10 +424,11 @@ public final class SqliteStore implements SessionStore {
             @Override
             public Outcome claim(String scope, long id) {
                 synchronized (SqliteStore.this) {
-                    try (PreparedStatement ps = db.prepareStatement("SELECT owner, done FROM claims WHERE scope = ? AND id = ?")) {
-                        ps.setString(1, scope);
-                        ps.setLong(2, id);
-                        try (ResultSet rs = ps.executeQuery()) {
+                    try {
+                        ready();
+                        claimRead.setString(1, scope);
+                        claimRead.setLong(2, id);
+                        try (ResultSet rs = claimRead.executeQuery()) {
                             if (rs.next()) {
                                 if (rs.getInt(2) != 0) return Outcome.DONE;
                                 if (rs.getString(1).equals(instance)) return Outcome.BUSY;
@@ -408,7 +438,17 @@ public final class SqliteStore implements SessionStore {
                     } catch (SQLException e) {
                         throw failed("reading a claim", e);
                     }
-                    write("INSERT OR REPLACE INTO claims(scope, id, owner, done, at) VALUES(?, ?, ?, 0, ?)", scope, id);
+                    try {
+                        ready();
+                        claimTake.setString(1, scope);
+                        claimTake.setLong(2, id);
+                        claimTake.setString(3, instance);
+                        claimTake.setLong(4, clock.millis());
+                        claimTake.executeUpdate();
+                        committed();
+                    } catch (SQLException e) {
+                        throw failed("recording a claim", e);
+                    }
                     return Outcome.TAKEN;
                 }
             }
@@ -416,27 +456,17 @@ public final class SqliteStore implements SessionStore {
             @Override
             public void done(String scope, long id) {
                 synchronized (SqliteStore.this) {
-                    write("UPDATE claims SET done = 1, owner = ?, at = ? WHERE scope = ? AND id = ?", scope, id);
-                }
-            }
-
-            private void write(String sql, String scope, long id) {
-                try (PreparedStatement ps = db.prepareStatement(sql)) {
-                    boolean insert = sql.startsWith("INSERT");
-                    if (insert) {
-                        ps.setString(1, scope);
-                        ps.setLong(2, id);
-                        ps.setString(3, instance);
-                        ps.setLong(4, clock.millis());
-                    } else {
-                        ps.setString(1, instance);
-                        ps.setLong(2, clock.millis());
-                        ps.setString(3, scope);
-                        ps.setLong(4, id);
+                    try {
+                        ready();
+                        claimDone.setString(1, instance);
+                        claimDone.setLong(2, clock.millis());
+                        claimDone.setString(3, scope);
+                        claimDone.setLong(4, id);
+                        claimDone.executeUpdate();
+                        committed();
+                    } catch (SQLException e) {
+                        throw failed("recording a claim", e);
                     }
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    throw failed("recording a claim", e);
                 }
             }
         };
@@ -471,11 +501,21 @@ public final class SqliteStore implements SessionStore {
         return file;
     }
 
+    /** For tests: how many checkpoints the log has had since the store opened. */
+    int checkpointsDone() {
+        return checkpoints == null ? 0 : checkpoints.done();
+    }
+
     @Override
-    public synchronized void close() {
-        closeQuietly(db);
-        if (lock != null) lock.close();
-        lock = null;
+    public void close() {
+        // outside the store's lock: a checkpoint may be waiting for it, and closing waits for the checkpointer
+        WalCheckpoints c = checkpoints;
+        if (c != null) c.close();
+        synchronized (this) {
+            closeQuietly(db);
+            if (lock != null) lock.close();
+            lock = null;
+        }
     }
 
     private static void closeQuietly(Connection c) {

@@ -36,6 +36,21 @@ class BenchCommandTest {
         long rows = report.lines().filter(l -> l.matches("\\s+(60|30|90) .*")).count();
         assertEquals(3, rows, report);
         assertTrue(report.contains("all targets met") || report.contains("MISSED: "), "the run says which targets it missed:\n" + report);
+        assertFloor(report);
+    }
+
+    /** The floor's line gives positive throughputs and p99s, and every row its ratios to them. */
+    private static void assertFloor(String report) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("floor: (\\d+) turns/s, p99 ([\\d.]+) ms with a commit per turn; "
+                + "(\\d+) turns/s, p99 ([\\d.]+) ms with group commit").matcher(report);
+        assertTrue(m.find(), "report lacks the floor:\n" + report);
+        for (int g = 1; g <= 4; g++) assertTrue(Double.parseDouble(m.group(g)) > 0, "floor figure " + g + ": " + m.group());
+        assertTrue(report.matches("(?s).*floor parts: segmentation [\\d.]+ µs a message .* commit [\\d.]+ µs a row alone, [\\d.]+ µs a row when .*"), report);
+        assertTrue(report.contains("× floor") && report.contains("p99×floor"), report);
+        report.lines().filter(l -> l.matches("\\s+(60|30|90|40|20) .*")).forEach(row -> {
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("^\\s*\\d+\\s+\\d+\\s+\\d+\\s+([\\d.]+) \\|.*?([\\d.]+)× \\|").matcher(row);
+            assertTrue(r.find() && Double.parseDouble(r.group(1)) > 0 && Double.parseDouble(r.group(2)) > 0, row);
+        });
     }
 
     @Test
@@ -58,6 +73,7 @@ class BenchCommandTest {
         assertEquals(0, code, report);
         assertTrue(report.contains("durable sessions (PostgreSQL postgresql://"), report);
         assertEquals(2, report.lines().filter(l -> l.matches("\\s+(40|20) .*")).count(), report);
+        assertFloor(report);
         try (java.sql.Connection c = luohu.store.PostgresServer.shared().connect(url.substring(url.lastIndexOf('/') + 1));
              java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM luohu_sessions")) {
             assertTrue(rs.next() && rs.getInt(1) > 0, "the sessions were in PostgreSQL");

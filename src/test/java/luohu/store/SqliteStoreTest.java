@@ -197,4 +197,27 @@ class SqliteStoreTest {
             assertFalse(bytes.contains("秘密之地"), p + " still holds a deleted conversation");
         }
     }
+
+    @Test
+    void noGeneratedKeysQueryFollowsAnInsert() throws Exception {
+        try (java.sql.Connection c = SqliteFiles.connect(dir.resolve("keys.db"))) {
+            assertFalse(c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys());
+        }
+    }
+
+    @Test
+    void theLogIsCheckpointedOffTheWritersPathAndNothingIsLost() throws Exception {
+        int sessions = WalCheckpoints.COMMITS * 3;
+        try (SqliteStore store = SqliteStore.open(dir, Duration.ofDays(30), Clock.systemUTC())) {
+            assertEquals(0, store.execute("PRAGMA wal_autocheckpoint"), "no commit checkpoints the log itself");
+            for (int i = 0; i < sessions; i++) store.save(sample("chat-" + i, System.currentTimeMillis()));
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (store.checkpointsDone() == 0 && System.nanoTime() < until) Thread.sleep(10);
+            assertTrue(store.checkpointsDone() > 0, "the checkpointer ran");
+            for (int i = 0; i < sessions; i++) assertTrue(store.load("chat-" + i).isPresent(), "chat-" + i);
+        }
+        try (SqliteStore again = SqliteStore.open(dir, Duration.ofDays(30), Clock.systemUTC())) {
+            assertEquals(sessions, again.count());
+        }
+    }
 }
