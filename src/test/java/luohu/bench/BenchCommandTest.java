@@ -15,20 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchCommandTest {
     @Test
     void reportsEveryFigure() {
-        PrintStream old = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.run("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
-                    "--chats", "60", "--scales", "30,90");
-        } finally {
-            System.setOut(old);
-            System.setErr(oldErr);
-        }
-        String report = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, report);
+        Run run = bench("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
+                "--chats", "60", "--scales", "30,90");
+        String report = run.out() + run.err();
+        assertEquals(0, run.code(), report);
         for (String figure : new String[]{"first answer after process start", "segmentation:", "turns/s", "interview p50/p95/p99/max",
                 "cached general", "uncached gen.", "heap/sess.", "hits"}) {
             assertTrue(report.contains(figure), "report lacks " + figure + ":\n" + report);
@@ -57,20 +47,10 @@ class BenchCommandTest {
     void reportsEveryFigureAgainstPostgreSQL() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(luohu.store.PostgresServer.shared() != null, luohu.store.PostgresServer.whyNot());
         String url = luohu.store.PostgresServer.shared().newDatabase();
-        PrintStream old = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.run("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
-                    "--chats", "40", "--scales", "20", "--store", url);
-        } finally {
-            System.setOut(old);
-            System.setErr(oldErr);
-        }
-        String report = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, report);
+        Run run = bench("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
+                "--chats", "40", "--scales", "20", "--store", url);
+        String report = run.out() + run.err();
+        assertEquals(0, run.code(), report);
         assertTrue(report.contains("durable sessions (PostgreSQL postgresql://"), report);
         assertEquals(2, report.lines().filter(l -> l.matches("\\s+(40|20) .*")).count(), report);
         assertFloor(report);
@@ -83,22 +63,30 @@ class BenchCommandTest {
     @Test
     void badOptionsAreRefusedBeforeAnythingRuns() {
         for (String[] bad : new String[][]{{"--chats", "-5"}, {"--threads", "0"}, {"--scales", "10,0"}, {"--chats", "5000000"}}) {
-            PrintStream oldOut = System.out, oldErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                code = Main.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("bench"), java.util.Arrays.stream(bad)).toArray(String[]::new));
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-            }
-            String e = err.toString(StandardCharsets.UTF_8);
-            assertEquals(2, code, String.join(" ", bad));
+            Run run = bench(java.util.stream.Stream.concat(java.util.stream.Stream.of("bench"), java.util.Arrays.stream(bad)).toArray(String[]::new));
+            String e = run.err();
+            assertEquals(2, run.code(), String.join(" ", bad));
             assertEquals(1, e.strip().lines().count(), e);
             assertTrue(e.startsWith("luohu: bench: " + bad[0]), e);
-            assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");
+            assertEquals("", run.out(), "nothing ran");
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** Runs the command with its output captured. */
+    private static Run bench(String... args) {
+        PrintStream old = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(old);
+            System.setErr(oldErr);
         }
     }
 }
