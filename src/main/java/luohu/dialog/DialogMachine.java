@@ -390,7 +390,7 @@ public final class DialogMachine {
         if (places.size() < 2 || u.ask() == luohu.nlu.Ask.TOPIC) return general(before, u);
         Session s = before.withFacts(mergeFacts(before.facts(), u.facts()));
         // "赤峰这个文件是哪年出的 比聊城那个新还是旧": the documents' dates side by side, not their pathways
-        if (u.topics().contains("policy_info")) {
+        if (u.topics().contains("policy_info") && u.places().covered().size() >= 2) {
             List<String> parts = new ArrayList<>();
             Understanding info = u.withAsk(luohu.nlu.Ask.TOPIC, Intent.POLICY_INFO);
             for (Place p : places) parts.add("【" + p.name() + "】\n" + general.answer(info, p, s.facts()));
