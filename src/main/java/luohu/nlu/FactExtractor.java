@@ -626,7 +626,9 @@ public final class FactExtractor {
             boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
             // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
             if (c.relative() == null && c.explicit()) {
-                if (clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
+                String said = text(tokens, c).replaceFirst("^(我们|我|俺们|俺|咱们|咱)", "");
+                boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
+                if (!whereOnly || clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
