@@ -808,6 +808,9 @@ public final class FactExtractor {
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
             String written = text.substring(q.start(), q.end());
             if (q.age() != null) {
+                // "俩孩子…大的5岁小的才满月": the children's ages, not the one typing
+                String lead = text.substring(Math.max(0, q.start() - 3), q.start());
+                if (CHILDREN_BY_ORDER.stream().anyMatch(lead::contains)) continue;
                 String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
                         : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
                 if (fact == null) continue;
@@ -1030,6 +1033,7 @@ public final class FactExtractor {
     }
 
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
+    private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
     private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");

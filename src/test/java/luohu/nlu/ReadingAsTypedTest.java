@@ -56,6 +56,14 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void childrenCountedByOrderHaveTheirOwnAges() {
+        has("我老公在二连那边部队上，我跟俩孩子户口在山东菏泽，大的5岁小的才满月，想随军过去户口咋迁", "age", null, "military_family", true);
+        has("我今年35岁 老大10岁了", "age", 35.0);
+        assertNull(U.understand("我老公在二连那边部队上，我跟俩孩子户口在山东菏泽，大的5岁小的才满月，想随军过去户口咋迁", null).applicant(),
+                "the wife who moves is the one asking");
+    }
+
+    @Test
     void whoseHomeItIs() {
         has("铁岭那套房子是我闺女名下的她在大连上班户口迁不了我跟她妈能单独落到这房子上吗", "home_owner_relative", "child");
         Understanding parents = U.understand("铁岭银州区那套房在我名下 我在沈阳上班不想迁户口 我爸妈想单独落到这房子 我人不回去行不行", null);
