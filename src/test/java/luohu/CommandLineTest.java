@@ -2,8 +2,6 @@ package luohu;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,21 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as an operator uses it: real files, real output, exit codes. */
 class CommandLineTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static String policies() {
@@ -34,20 +19,20 @@ class CommandLineTest {
 
     @Test
     void assessPrintsEveryPathwayWithCitations() {
-        Run r = run("assess", "--policies", policies(), "--place", "宁城县",
+        CommandRun r = run("assess", "--policies", policies(), "--place", "宁城县",
                 "--facts", "{\"housing\": \"rent\", \"lease_registered\": true, \"lease_months\": 8}");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("赤政发〔2016〕50号"), r.out);
-        assertTrue(r.out.contains("还差4个月"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("赤政发〔2016〕50号"), r.out());
+        assertTrue(r.out().contains("还差4个月"), r.out());
     }
 
     /** Where the text allows two readings the citizen is told so, with the outcome, in unbroken Chinese. */
     @Test
     void assessTellsTheReadingAPathwayTurnsOn() {
-        Run r = run("assess", "--policies", policies(), "--place", "二连浩特",
+        CommandRun r = run("assess", "--policies", policies(), "--place", "二连浩特",
                 "--facts", "{\"education\": \"technical_school\", \"skill_certificate\": false}");
-        assertEquals(0, r.code, r.err);
-        String talent = r.out.substring(r.out.indexOf("■ 人才引进立户"));
+        assertEquals(0, r.code(), r.err());
+        String talent = r.out().substring(r.out().indexOf("■ 人才引进立户"));
         talent = talent.substring(0, talent.indexOf("■", 1));
         assertTrue(talent.contains("提示：文件此处可有两种理解：技校、职高的毕业证可能算作“大中专毕业证”"), talent);
         assertTrue(talent.contains("以当地公安机关解释为准"), talent);
@@ -59,12 +44,12 @@ class CommandLineTest {
     void assessRefusesNumbersOutOfBoundsInsteadOfWrappingThem() {
         for (String facts : new String[]{"{\"housing\": \"rent\", \"lease_registered\": true, \"lease_months\": 2147483648}",
                 "{\"lease_months\": 1201}", "{\"age\": 151}", "{\"age\": 1e400}"}) {
-            Run r = run("assess", "--policies", policies(), "--place", "宁城县", "--facts", facts);
-            assertEquals(2, r.code, facts + ": " + r.out);
-            assertTrue(r.err.contains("takes a number from 0 to"), r.err);
-            assertEquals(1, r.err.strip().lines().count(), r.err);
+            CommandRun r = run("assess", "--policies", policies(), "--place", "宁城县", "--facts", facts);
+            assertEquals(2, r.code(), facts + ": " + r.out());
+            assertTrue(r.err().contains("takes a number from 0 to"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
         }
-        assertEquals(0, run("assess", "--policies", policies(), "--place", "宁城县", "--facts", "{\"lease_months\": 1200}").code);
+        assertEquals(0, run("assess", "--policies", policies(), "--place", "宁城县", "--facts", "{\"lease_months\": 1200}").code());
     }
 
     @Test
@@ -72,9 +57,9 @@ class CommandLineTest {
         java.io.InputStream in = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream("/reload\n退出\n".getBytes(StandardCharsets.UTF_8)));
-            Run r = run("chat", "--memory", "--policies", policies());
-            assertEquals(0, r.code, r.err);
-            assertTrue(r.out.contains("已重新载入政策文件"), r.out);
+            CommandRun r = run("chat", "--memory", "--policies", policies());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("已重新载入政策文件"), r.out());
         } finally {
             System.setIn(in);
         }
@@ -97,44 +82,44 @@ class CommandLineTest {
 
     @Test
     void assessAsJson() throws Exception {
-        Run r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
-        assertEquals(0, r.code, r.err);
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
+        CommandRun r = run("assess", "--policies", policies(), "--place", "聊城", "--json", "--facts", "{\"housing\": \"own\", \"home_in_rural_area\": false}");
+        assertEquals(0, r.code(), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertEquals("2022-08-01", json.path("document").path("effective").asText());
         boolean eligible = false;
         for (var p : json.path("pathways")) eligible |= p.path("id").asText().equals("lc-property") && p.path("status").asText().equals("eligible");
-        assertTrue(eligible, r.out);
+        assertTrue(eligible, r.out());
     }
 
     @Test
     void unknownPlaceFactOrValueIsAClearError() {
-        Run place = run("assess", "--policies", policies(), "--place", "北京");
-        assertEquals(2, place.code);
-        assertTrue(place.err.contains("unknown place \"北京\"") && place.err.contains("赤峰市"), place.err);
-        Run fact = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{\"house\": \"own\"}");
-        assertEquals(2, fact.code);
-        assertTrue(fact.err.contains("unknown fact \"house\"; known facts: housing"), fact.err);
-        Run value = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{\"housing\": \"castle\"}");
-        assertEquals(2, value.code);
-        assertTrue(value.err.contains("housing takes one of own, rent"), value.err);
-        Run json = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{housing");
-        assertEquals(2, json.code);
-        assertTrue(json.err.contains("--facts is not a JSON object"), json.err);
+        CommandRun place = run("assess", "--policies", policies(), "--place", "北京");
+        assertEquals(2, place.code());
+        assertTrue(place.err().contains("unknown place \"北京\"") && place.err().contains("赤峰市"), place.err());
+        CommandRun fact = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{\"house\": \"own\"}");
+        assertEquals(2, fact.code());
+        assertTrue(fact.err().contains("unknown fact \"house\"; known facts: housing"), fact.err());
+        CommandRun value = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{\"housing\": \"castle\"}");
+        assertEquals(2, value.code());
+        assertTrue(value.err().contains("housing takes one of own, rent"), value.err());
+        CommandRun json = run("assess", "--policies", policies(), "--place", "赤峰", "--facts", "{housing");
+        assertEquals(2, json.code());
+        assertTrue(json.err().contains("--facts is not a JSON object"), json.err());
     }
 
     @Test
     void checkValidatesAFolderAndRunsItsCases() {
-        Run r = run("check", "--policies", policies());
-        assertEquals(0, r.code, r.out);
-        assertTrue(r.out.contains(TestPaths.documentIds().size() + " documents"), r.out);
-        assertTrue(r.out.matches("(?s).*documents, [1-9][0-9]* test cases, 0 problems.*"), r.out);
+        CommandRun r = run("check", "--policies", policies());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains(TestPaths.documentIds().size() + " documents"), r.out());
+        assertTrue(r.out().matches("(?s).*documents, [1-9][0-9]* test cases, 0 problems.*"), r.out());
     }
 
     /** Without --policies, check takes the policy files and test cases the jar (here: the class path) carries. */
     @Test
     void checkWithoutAFolderChecksTheBuiltInPolicies() {
-        Run r = run("check");
-        assertEquals(0, r.code, r.out);
-        assertTrue(r.out.matches("(?s).*" + TestPaths.documentIds().size() + " documents, [1-9][0-9]* test cases, 0 problems.*"), r.out);
+        CommandRun r = run("check");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().matches("(?s).*" + TestPaths.documentIds().size() + " documents, [1-9][0-9]* test cases, 0 problems.*"), r.out());
     }
 }

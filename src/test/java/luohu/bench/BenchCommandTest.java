@@ -1,12 +1,8 @@
 package luohu.bench;
 
-import luohu.Main;
 import luohu.TestPaths;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchCommandTest {
     @Test
     void reportsEveryFigure() {
-        Run run = bench("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
+        luohu.CommandRun run = bench("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
                 "--chats", "60", "--scales", "30,90");
         String report = run.out() + run.err();
         assertEquals(0, run.code(), report);
@@ -47,7 +43,7 @@ class BenchCommandTest {
     void reportsEveryFigureAgainstPostgreSQL() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(luohu.store.PostgresServer.shared() != null, luohu.store.PostgresServer.whyNot());
         String url = luohu.store.PostgresServer.shared().newDatabase();
-        Run run = bench("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
+        luohu.CommandRun run = bench("bench", "--policies", TestPaths.policies().toString(), "--dialogs", TestPaths.dialogs().toString(),
                 "--chats", "40", "--scales", "20", "--store", url);
         String report = run.out() + run.err();
         assertEquals(0, run.code(), report);
@@ -63,7 +59,7 @@ class BenchCommandTest {
     @Test
     void badOptionsAreRefusedBeforeAnythingRuns() {
         for (String[] bad : new String[][]{{"--chats", "-5"}, {"--threads", "0"}, {"--scales", "10,0"}, {"--chats", "5000000"}}) {
-            Run run = bench(java.util.stream.Stream.concat(java.util.stream.Stream.of("bench"), java.util.Arrays.stream(bad)).toArray(String[]::new));
+            luohu.CommandRun run = bench(java.util.stream.Stream.concat(java.util.stream.Stream.of("bench"), java.util.Arrays.stream(bad)).toArray(String[]::new));
             String e = run.err();
             assertEquals(2, run.code(), String.join(" ", bad));
             assertEquals(1, e.strip().lines().count(), e);
@@ -72,21 +68,7 @@ class BenchCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    /** Runs the command with its output captured. */
-    private static Run bench(String... args) {
-        PrintStream old = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-            System.setErr(oldErr);
-        }
+    private static luohu.CommandRun bench(String... args) {
+        return luohu.CommandRun.of(args);
     }
 }
