@@ -978,20 +978,24 @@ public final class FactExtractor {
         // a home given or left by the relative is the speaker's own ("我爷爷留下的房子…我继承了")
         if (facts.containsKey("home_owner_relative") || facts.containsKey("home_acquisition") || model == null
                 || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
         for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
             // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
             int end = r.last() + 1;
             while (end < tokens.size() && end <= r.last() + 6 && !SELF.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
             String after = text(tokens, r.last() + 1, end - 1);
             if (lexicon.homeOwnerCues().stream().noneMatch(after::contains)) continue;
-            String who = r.values().get(0);
-            facts.put("home_owner_relative", values.contains(who) ? who : "other");
-            if ("own".equals(facts.get("housing"))) {
-                facts.remove("housing");
-                facts.remove("home_acquisition");
-            }
+            ownedBy(r.values().get(0), facts);
             return;
+        }
+    }
+
+    /** The home is the owner's, a relative of the applicant (a relation id, or null: other); not the applicant's own. */
+    private void ownedBy(String owner, Map<String, Object> facts) {
+        boolean named = owner != null && model.vocabulary().get("home_owner_relative").valueIds().contains(owner);
+        facts.put("home_owner_relative", named ? owner : "other");
+        if ("own".equals(facts.get("housing"))) {
+            facts.remove("housing");
+            facts.remove("home_acquisition");
         }
     }
 
@@ -1008,13 +1012,7 @@ public final class FactExtractor {
         boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
                 && lexicon.ownHomeWords().stream().anyMatch(text(tokens, c)::contains));
         if (!ownClause && lexicon.selfOwnerCues().stream().noneMatch(text::contains)) return;
-        Set<String> values = Set.copyOf(model.vocabulary().get("home_owner_relative").valueIds());
-        String owner = INVERSE.get(applicant);
-        facts.put("home_owner_relative", owner != null && values.contains(owner) ? owner : "other");
-        if ("own".equals(facts.get("housing"))) {
-            facts.remove("housing");
-            facts.remove("home_acquisition");
-        }
+        ownedBy(INVERSE.get(applicant), facts);
     }
 
     /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */

@@ -18,8 +18,13 @@ import java.util.Set;
 final class TypoFixer {
     private static final int MIN = 3;
     private static final int MAX = 5;
-    /** Pinyin to the one domain word that sounds so (null where two words sound the same). */
+    /** Pinyin to the one domain word that sounds so (none where two words sound the same). */
     private final Map<String, String> bySound = new HashMap<>();
+    /**
+     * Each word with one character masked, to the words written so: a run is sounded out only when it matches a word
+     * but for one character, so a message costs hash lookups, not pinyin, unless it holds a near miss.
+     */
+    private final Map<String, List<String>> byMask = new HashMap<>();
 
     TypoFixer(Collection<String> domainWords) {
         Set<String> ambiguous = new HashSet<>();
@@ -30,6 +35,26 @@ final class TypoFixer {
             if (had != null && !had.equals(w)) ambiguous.add(py);
         }
         ambiguous.forEach(bySound::remove);
+        for (String w : bySound.values()) {
+            for (int k = 0; k < w.length(); k++) byMask.computeIfAbsent(masked(w, k), x -> new java.util.ArrayList<>()).add(w);
+        }
+    }
+
+    private static String masked(String w, int k) {
+        return w.substring(0, k) + '\u0000' + w.substring(k + 1);
+    }
+
+    /** The domain word that this run is, typed with one character of the same sound; null when there is none. */
+    private String soundsAs(String run) {
+        String sound = null;
+        for (int k = 0; k < run.length(); k++) {
+            for (String w : byMask.getOrDefault(masked(run, k), List.of())) {
+                if (w.charAt(k) == run.charAt(k)) continue; // the run is the word itself
+                if (sound == null) sound = SoundsLike.pinyin(run);
+                if (w.equals(bySound.get(sound))) return w;
+            }
+        }
+        return null;
     }
 
     /** @param tokens the text as segmented: a run is read only from one word boundary to another ("二连租房" is no 廉租房) */
@@ -53,8 +78,8 @@ final class TypoFixer {
                 if (i + l > text.length() || !boundary[i + l]) continue;
                 String run = text.substring(i, i + l);
                 if (!run.chars().allMatch(TypoFixer::han)) continue;
-                String word = bySound.get(SoundsLike.pinyin(run));
-                if (word == null || word.equals(run) || CoreDictionary.contains(run) || !sharesPlace(run, word)) continue;
+                String word = soundsAs(run);
+                if (word == null || CoreDictionary.contains(run)) continue;
                 fixed = word;
                 len = l;
             }
@@ -68,13 +93,6 @@ final class TypoFixer {
             copied = i;
         }
         return out == null ? text : out.append(text.substring(copied)).toString();
-    }
-
-    /** One character typed for another of the same sound, the rest as the word has them. */
-    private static boolean sharesPlace(String a, String b) {
-        int differ = 0;
-        for (int k = 0; k < a.length(); k++) if (a.charAt(k) != b.charAt(k)) differ++;
-        return differ == 1;
     }
 
     private static boolean han(int cp) {

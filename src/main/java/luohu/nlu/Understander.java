@@ -17,9 +17,9 @@ import java.util.Set;
  * and places. Never throws for any text.
  */
 public final class Understander {
-    /** Intents about the conversation itself, which a reply to a question may carry too. */
     /** Intents that ask something of their own: a reply that asks one is not only an answer ("租房要去备案不"). */
     private static final Set<Intent> QUESTIONS = Set.of(Intent.REQUIREMENT, Intent.MATERIALS, Intent.REGISTRATION, Intent.COMPARE);
+    /** Intents about the conversation itself, which a reply to a question may carry too. */
     private static final Set<Intent> CONTROL = Set.of(Intent.RESTART, Intent.FORGET, Intent.CORRECTION, Intent.RESULT, Intent.THANKS);
     private final Lexicon lexicon;
     private final Segmenter segmenter;
@@ -63,10 +63,6 @@ public final class Understander {
      * @param text  the message as typed
      * @param asked the fact the assistant asked about last, or null
      */
-    private String fixTypos(String text) {
-        return typos.fix(text, segmenter.segment(text));
-    }
-
     public Understanding understand(String text, String asked) {
         return understand(text, asked, null);
     }
@@ -76,10 +72,18 @@ public final class Understander {
      *                names ("户口在通辽") is read against this one
      */
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
-        String norm = fixTypos(Normalizer.normalise(text));
-        // facts are read clause by clause, and a space typed between words ends a clause
-        String spaced = fixTypos(Normalizer.normaliseKeepingSpaces(text));
+        // a domain word mistyped by sound ("签移证") is read as that word
+        String norm = Normalizer.normalise(text);
+        norm = typos.fix(norm, segmenter.segment(norm));
+        // facts are read clause by clause, and a space typed between words ends a clause; the text is cut again only
+        // when a word in it was mistyped
+        String spaced = Normalizer.normaliseKeepingSpaces(text);
         List<Token> tokens = segmenter.segment(spaced);
+        String fixed = typos.fix(spaced, tokens);
+        if (!fixed.equals(spaced)) {
+            spaced = fixed;
+            tokens = segmenter.segment(spaced);
+        }
         List<Quantity> quantities = QuantityFinder.find(spaced);
         PlaceMentions mentioned = places.find(norm, tokens);
         List<luohu.policy.Place> about = mentioned.covered().isEmpty() && context != null ? List.of(context) : mentioned.covered();
@@ -92,7 +96,6 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
-
         boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
