@@ -89,11 +89,9 @@ public final class GeneralAnswers {
 
     /** With no place named: the documents that have rules on the narrower topic, each answering from them. */
     private java.util.Optional<String> documentsOnNarrowerTopic(Understanding u, Facts facts) {
-        List<String> parts = new ArrayList<>();
-        for (PolicyDocument d : model.documents()) {
-            if (narrowerTopic(u, d.rootPlace())) parts.add("【" + d.rootPlace().name() + "】" + rules(narrowed(u), d, d.rootPlace(), facts, 3));
-        }
-        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("\n\n", parts));
+        java.util.function.Predicate<PolicyDocument> on = d -> narrowerTopic(u, d.rootPlace());
+        if (model.documents().stream().noneMatch(on)) return java.util.Optional.empty();
+        return java.util.Optional.of(documents(on, (d, p) -> rules(narrowed(u), d, p, facts, 3)));
     }
 
     private interface PerDocument {
@@ -101,8 +99,13 @@ public final class GeneralAnswers {
     }
 
     private String everyDocument(PerDocument f) {
+        return documents(d -> true, f);
+    }
+
+    /** The answer of each document that qualifies, for its root place, under the place's name. */
+    private String documents(java.util.function.Predicate<PolicyDocument> which, PerDocument f) {
         List<String> parts = new ArrayList<>();
-        for (PolicyDocument d : model.documents()) parts.add("【" + d.rootPlace().name() + "】" + f.answer(d, d.rootPlace()));
+        for (PolicyDocument d : model.documents()) if (which.test(d)) parts.add("【" + d.rootPlace().name() + "】" + f.answer(d, d.rootPlace()));
         return String.join("\n\n", parts);
     }
 

@@ -142,7 +142,7 @@ public final class DialogMachine {
             luohu.nlu.Ask before = luohu.nlu.Ask.parse(session.ask());
             if (before == luohu.nlu.Ask.TOPIC) {
                 // the topic asked before, with the intent that asked it, unless the message names another
-                List<String> topics = session.focus().stream().filter(f -> f.startsWith(TOPIC)).map(f -> f.substring(TOPIC.length())).toList();
+                List<String> topics = topicsInView(session);
                 Intent asked = session.recent().isEmpty() ? Intent.LAND : Intent.parse(session.recent().get(session.recent().size() - 1).intent());
                 u = u.withAsk(before, asked.general() || asked == Intent.REQUIREMENT ? asked : Intent.LAND);
                 if (u.topics().isEmpty()) u = u.withTopics(topics);
@@ -155,7 +155,7 @@ public final class DialogMachine {
         // "办这个需要带啥" after a topic answer (恢复户口, 补发迁移证): materials of that matter, not of some pathway
         if (u.ask() == luohu.nlu.Ask.MATERIALS && "topic".equals(session.ask()) && session.place() != null
                 && u.pathwayTopics().isEmpty() && u.facts().isEmpty() && u.topics().isEmpty()) {
-            List<String> topics = session.focus().stream().filter(f -> f.startsWith(TOPIC)).map(f -> f.substring(TOPIC.length())).toList();
+            List<String> topics = topicsInView(session);
             if (!topics.isEmpty()) {
                 PolicyDocument doc = model.documentOf(model.place(session.place()).orElseThrow());
                 String reply = prompts.say("topic_materials_silent", "topic", model.topicName(topics.get(0)), "document", doc.info().citeName());
@@ -421,6 +421,11 @@ public final class DialogMachine {
 
     /** How a topic in view is written in the session's focus, beside pathway ids. */
     private static final String TOPIC = "topic:";
+
+    /** The topics the conversation last answered about, kept in its focus. */
+    private static List<String> topicsInView(Session s) {
+        return s.focus().stream().filter(f -> f.startsWith(TOPIC)).map(f -> f.substring(TOPIC.length())).toList();
+    }
 
     /**
      * Whether a general answer depends only on the question and the place: no facts known yet (nothing to put
