@@ -31,6 +31,10 @@ public final class AskTally {
     private final AskCounters counters;
     private final Clock clock;
     private volatile List<String> silenceMarks = List.of();
+    /** The week of the last day asked about: formatting it is dear, and the day changes once a day. */
+    private volatile DayWeek lastWeek = new DayWeek(LocalDate.MIN, "");
+
+    private record DayWeek(LocalDate day, String week) {}
 
     public AskTally(AskCounters counters, Clock clock) {
         this.counters = counters;
@@ -53,8 +57,12 @@ public final class AskTally {
 
     /** The ISO week of now, "2026-W48". */
     public String week() {
-        LocalDate d = LocalDate.now(clock.withZone(Precheck.ZONE));
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        LocalDate d = LocalDate.ofInstant(clock.instant(), Precheck.ZONE);
+        DayWeek last = lastWeek;
+        if (last.day().equals(d)) return last.week();
+        String week = String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        lastWeek = new DayWeek(d, week);
+        return week;
     }
 
     /** The document id of a place, or {@link #NO_DOCUMENT}. */

@@ -14,6 +14,8 @@ public final class PolicyModel {
     private final Map<String, String> topics;
     private final String version;
     private final Map<String, Place> placesByName = new LinkedHashMap<>();
+    /** Every name and alias, longest first: sorted once, as places are looked up on every turn. */
+    private final List<String> placeNames;
 
     PolicyModel(List<PolicyDocument> documents, FactVocabulary vocabulary, Map<String, String> topics, String version) {
         this.documents = List.copyOf(documents);
@@ -26,6 +28,9 @@ public final class PolicyModel {
                 for (String a : p.aliases()) placesByName.putIfAbsent(a, p);
             }
         }
+        List<String> names = new ArrayList<>(placesByName.keySet());
+        names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        this.placeNames = List.copyOf(names);
     }
 
     public List<PolicyDocument> documents() {
@@ -63,9 +68,7 @@ public final class PolicyModel {
 
     /** Every name and alias, longest first (so that 乌鲁木齐市 is tried before 乌鲁木齐). */
     public List<String> placeNames() {
-        List<String> names = new ArrayList<>(placesByName.keySet());
-        names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return names;
+        return placeNames;
     }
 
     /** The root place of every document, e.g. for "which places do you cover". */
