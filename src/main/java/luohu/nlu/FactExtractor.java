@@ -55,6 +55,8 @@ public final class FactExtractor {
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final PhraseIndex<String> durationCues = new PhraseIndex<>();
+    /** Duration cues that may end a longer word ("交了" in 已交了), in the lexicon's order: word, fact. */
+    private final List<String[]> durationEndings = new ArrayList<>();
     private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
@@ -104,6 +106,9 @@ public final class FactExtractor {
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
         for (Lexicon.DurationCue c : lexicon.durations()) for (String w : c.words()) durationCues.add(w, c.fact());
+        for (Lexicon.DurationCue c : lexicon.durations()) {
+            for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
+        }
         lexicon.negation().before().forEach(w -> negBefore.add(w, true));
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
         affirm = new HashSet<>(lexicon.negation().affirm());
@@ -861,10 +866,9 @@ public final class FactExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             if (covered.contains(i)) continue;
             String t = tokens.get(i).text();
-            for (Lexicon.DurationCue c : lexicon.durations()) {
-                String w = c.words().stream().filter(x -> x.length() >= 2 && t.length() > x.length() && t.endsWith(x)).findFirst().orElse(null);
-                if (w != null) {
-                    out.add(new PhraseIndex.Match<>(i, i, w, List.of(c.fact())));
+            for (String[] e : durationEndings) {
+                if (t.length() > e[0].length() && t.endsWith(e[0])) {
+                    out.add(new PhraseIndex.Match<>(i, i, e[0], List.of(e[1])));
                     break;
                 }
             }

@@ -27,7 +27,22 @@ public final class Normalizer {
         return normalise(text, true);
     }
 
+    /** Both forms of one message, {@link #normalise} and {@link #normaliseKeepingSpaces}, cleaned once. */
+    public record Forms(String plain, String spaced) {
+    }
+
+    public static Forms forms(String text) {
+        String s = cleaned(text);
+        return new Forms(collapseSpaces(s, false).toLowerCase(java.util.Locale.ROOT),
+                collapseSpaces(s, true).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static String normalise(String text, boolean keepSpaces) {
+        return collapseSpaces(cleaned(text), keepSpaces).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Cut, NFKC, kept characters only, simplified: what both forms share. */
+    private static String cleaned(String text) {
         if (text == null) return "";
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         s = java.text.Normalizer.normalize(s, Form.NFKC);
@@ -36,9 +51,7 @@ public final class Normalizer {
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) clean.append(' ');
             else if (keep(cp)) clean.appendCodePoint(cp);
         });
-        s = HanLP.convertToSimplifiedChinese(clean.toString());
-        s = collapseSpaces(s, keepSpaces);
-        return s.toLowerCase(java.util.Locale.ROOT);
+        return HanLP.convertToSimplifiedChinese(clean.toString());
     }
 
     /** Letters, digits, punctuation and CJK stay; emoji, symbols, control and format characters go. */

@@ -2,8 +2,10 @@ package luohu.nlu;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds phrases in a token list where consecutive whole tokens spell them, longest first, without overlaps.
@@ -13,10 +15,13 @@ import java.util.Map;
  */
 public final class PhraseIndex<T> {
     private final Map<String, List<T>> phrases = new HashMap<>();
+    /** Every phrase's beginnings, the phrase included: a run of tokens that is none stops the search there. */
+    private final Set<String> prefixes = new HashSet<>();
     private int maxLength = 0;
 
     public void add(String phrase, T value) {
         phrases.computeIfAbsent(phrase, k -> new ArrayList<>()).add(value);
+        for (int n = 1; n <= phrase.length(); n++) prefixes.add(phrase.substring(0, n));
         maxLength = Math.max(maxLength, phrase.length());
     }
 
@@ -36,8 +41,10 @@ public final class PhraseIndex<T> {
             StringBuilder sb = new StringBuilder();
             for (int j = i; j < tokens.size() && sb.length() + tokens.get(j).text().length() <= maxLength; j++) {
                 sb.append(tokens.get(j).text());
-                List<T> v = phrases.get(sb.toString());
-                if (v != null) best = new Match<>(i, j, sb.toString(), v);
+                String run = sb.toString();
+                if (!prefixes.contains(run)) break;
+                List<T> v = phrases.get(run);
+                if (v != null) best = new Match<>(i, j, run, v);
             }
             if (best != null) {
                 out.add(best);

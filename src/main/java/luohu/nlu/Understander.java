@@ -73,13 +73,13 @@ public final class Understander {
      */
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
         // a domain word mistyped by sound ("签移证") is read as that word
-        String norm = Normalizer.normalise(text);
-        norm = typos.fix(norm, segmenter.segment(norm));
+        Normalizer.Forms forms = Normalizer.forms(text);
         // facts are read clause by clause, and a space typed between words ends a clause; the text is cut again only
-        // when a word in it was mistyped
-        String spaced = Normalizer.normaliseKeepingSpaces(text);
+        // when a word in it was mistyped, and the plain form only when it differs (spaces kept)
+        String spaced = forms.spaced();
         List<Token> tokens = segmenter.segment(spaced);
         String fixed = typos.fix(spaced, tokens);
+        String norm = spaced.equals(forms.plain()) ? fixed : typos.fix(forms.plain(), segmenter.segment(forms.plain()));
         if (!fixed.equals(spaced)) {
             spaced = fixed;
             tokens = segmenter.segment(spaced);

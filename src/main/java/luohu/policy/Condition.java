@@ -9,13 +9,13 @@ public sealed interface Condition permits Condition.Leaf, Condition.All, Conditi
 
     String clause();
 
-    /** Every leaf of the tree, in order. */
-    default List<Leaf> leaves() {
+    /** Every leaf of the tree, in order (gathered when the tree is built: turns read them many times). */
+    List<Leaf> leaves();
+
+    private static List<Leaf> gather(List<Condition> parts) {
         List<Leaf> out = new java.util.ArrayList<>();
-        if (this instanceof Leaf l) out.add(l);
-        if (this instanceof All a) a.parts().forEach(p -> out.addAll(p.leaves()));
-        if (this instanceof Any a) a.parts().forEach(p -> out.addAll(p.leaves()));
-        return out;
+        for (Condition p : parts) out.addAll(p.leaves());
+        return List.copyOf(out);
     }
 
     /** The leaves of a possibly absent tree. */
@@ -35,19 +35,34 @@ public sealed interface Condition permits Condition.Leaf, Condition.All, Conditi
         public Leaf(String fact, Op op, Object operand, String says, String clause) {
             this(fact, op, operand, says, clause, null);
         }
-    }
 
-    /** True when every part is true. */
-    record All(List<Condition> parts, String says, String clause) implements Condition {
-        public All {
-            parts = List.copyOf(parts);
+        @Override
+        public List<Leaf> leaves() {
+            return List.of(this);
         }
     }
 
-    /** True when at least one part is true. */
-    record Any(List<Condition> parts, String says, String clause) implements Condition {
+    /** True when every part is true; its leaves are always gathered from its parts, whatever is passed. */
+    record All(List<Condition> parts, String says, String clause, List<Leaf> leaves) implements Condition {
+        public All {
+            parts = List.copyOf(parts);
+            leaves = gather(parts);
+        }
+
+        public All(List<Condition> parts, String says, String clause) {
+            this(parts, says, clause, List.of());
+        }
+    }
+
+    /** True when at least one part is true; its leaves are always gathered from its parts. */
+    record Any(List<Condition> parts, String says, String clause, List<Leaf> leaves) implements Condition {
         public Any {
             parts = List.copyOf(parts);
+            leaves = gather(parts);
+        }
+
+        public Any(List<Condition> parts, String says, String clause) {
+            this(parts, says, clause, List.of());
         }
     }
 
