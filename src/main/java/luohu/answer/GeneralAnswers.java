@@ -281,7 +281,7 @@ public final class GeneralAnswers {
 
     /** A short question whether the document still holds: answered with its status, not its whole description. */
     private boolean validityOnly(Understanding u) {
-        String plain = u.normalised().replaceAll("[\\p{P}\\s]", "");
+        String plain = luohu.nlu.Normalizer.bare(u.normalised());
         return plain.length() <= 12 && validityWords.stream().anyMatch(plain::contains);
     }
 

@@ -6,6 +6,7 @@ import luohu.policy.FactType;
 import luohu.policy.FactVocabulary;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads a short answer to the question just asked: "是的", "没有", "两年", or a quick-reply option. */
 final class AnswerReader {
@@ -19,6 +20,12 @@ final class AnswerReader {
     private final FactVocabulary vocabulary;
     private final Questions questions;
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\p{P}\\s~]+");
+    private static final Pattern NEGATIVE = Pattern.compile("[-−负]\\s*[0-9零〇一二两三四五六七八九十]");
+    private static final Pattern HEDGE = Pattern.compile("^(刚满|满|快|将近|大概|差不多|今年|已经)");
+    private static final Pattern TAIL = Pattern.compile("(了|吧|啦|出头|多|左右)+$");
+    private static final Pattern UNIT = Pattern.compile("(年|个月|岁)$");
+
     AnswerReader(FactVocabulary vocabulary, Questions questions) {
         this.vocabulary = vocabulary;
         this.questions = questions;
@@ -28,7 +35,7 @@ final class AnswerReader {
     Object read(String asked, String text, List<Token> tokens, List<Quantity> quantities, boolean bare) {
         Fact fact = vocabulary.find(asked).orElse(null);
         if (fact == null) return null;
-        String plain = text.replaceAll("[\\p{P}\\s~]", "");
+        String plain = Normalizer.bare(text).replace("~", "");
         Object option = questions.optionValue(asked, plain);
         if (option != null) return option;
         // "她签了", "我们不是": the one the question is about, named before the answer
@@ -43,7 +50,7 @@ final class AnswerReader {
             for (String w : YES) if (plain.equals(w) || bare && plain.startsWith(w) && plain.length() <= 4) return true;
             // "是，户口在本省" / "没有，我在公司上班，签了合同": a yes or no standing first answers the question,
             // whatever else the reply goes on to say
-            String[] parts = text.strip().split("[\\p{P}\\s~]+", 2);
+            String[] parts = SEPARATORS.split(text.strip(), 2);
             if (!bare && parts.length < 2) return null;
             String first = parts[0];
             // "不对，…" opens a correction of something said before, not an answer to the question
@@ -56,10 +63,9 @@ final class AnswerReader {
                 if (q.duration()) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) (int) Math.round(q.months()) : (Object) (q.months() / 12.0));
                 if (q.age() != null && fact.type() == FactType.YEARS) return fact.normalise((double) q.age());
             }
-            if (text.matches(".*[-−负]\\s*[0-9零〇一二两三四五六七八九十].*")) return null; // a negative number is no answer
+            if (NEGATIVE.matcher(text).find()) return null; // a negative number is no answer
             // "刚满十八", "六十出头", "五十多了": the number said
-            Double n = ChineseNumerals.parse(plain.replaceAll("^(刚满|满|快|将近|大概|差不多|今年|已经)", "")
-                    .replaceAll("(了|吧|啦|出头|多|左右)+$", "").replaceAll("(年|个月|岁)$", ""));
+            Double n = ChineseNumerals.parse(UNIT.matcher(TAIL.matcher(HEDGE.matcher(plain).replaceAll("")).replaceAll("")).replaceAll(""));
             double max = fact.type() == FactType.MONTHS ? Quantity.MAX_MONTHS : Quantity.MAX_AGE;
             if (n != null && n > max) return null;
             if (n != null) return fact.normalise(fact.type() == FactType.MONTHS ? (Object) n.intValue() : (Object) n);

@@ -20,8 +20,8 @@ public final class IntentClassifier {
      * @return the first intent whose cues match, or null
      */
     public Intent classify(String text, List<Token> tokens, int places) {
-        int length = text.replaceAll("[\\p{P}\\s]", "").length();
-        if (text.matches("\\?+")) return Intent.HELP; // "？？？": the user is lost
+        int length = Normalizer.bare(text).length();
+        if (!text.isEmpty() && text.chars().allMatch(c -> c == '?')) return Intent.HELP; // "？？？": the user is lost
         for (Lexicon.IntentCue c : cues) {
             if (c.short_() && length > 12) continue;
             if (c.maxLength() > 0 && length > c.maxLength()) continue;

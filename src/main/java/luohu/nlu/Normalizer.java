@@ -88,6 +88,25 @@ public final class Normalizer {
         return out.toString();
     }
 
+    /** The text without punctuation or whitespace (as {@code [\p{P}\s]} removes them), for comparing short replies. */
+    public static String bare(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean drop = isPunctuation(c) || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (drop && out == null) out = new StringBuilder(text.length()).append(text, 0, i);
+            else if (!drop && out != null) out.append(c);
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isPunctuation(char c) {
+        int t = Character.getType(c);
+        return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION || t == Character.START_PUNCTUATION
+                || t == Character.END_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
+                || t == Character.FINAL_QUOTE_PUNCTUATION || t == Character.OTHER_PUNCTUATION;
+    }
+
     static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }

@@ -78,7 +78,7 @@ public final class Questions {
         Question q = byFact.get(fact);
         if (q == null) return null;
         for (Option o : q.options()) {
-            if (o.label().replaceAll("[\\p{P}\\s]", "").equals(text)) return o.value();
+            if (Normalizer.bare(o.label()).equals(text)) return o.value();
         }
         // a short answer naming one option's words, and no other option's ("在县城" but not "城里还是村里")
         Option picked = null;

@@ -25,6 +25,9 @@ final class TypoFixer {
      * but for one character, so a message costs hash lookups, not pinyin, unless it holds a near miss.
      */
     private final Map<String, List<String>> byMask = new HashMap<>();
+    /** Runs sounded out before: near misses of domain words recur ("户口薄"), and pinyin is the dear part. */
+    private final Map<String, String> sounds = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SOUNDS_KEPT = 20_000;
 
     TypoFixer(Collection<String> domainWords) {
         Set<String> ambiguous = new HashSet<>();
@@ -50,11 +53,20 @@ final class TypoFixer {
         for (int k = 0; k < run.length(); k++) {
             for (String w : byMask.getOrDefault(masked(run, k), List.of())) {
                 if (w.charAt(k) == run.charAt(k)) continue; // the run is the word itself
-                if (sound == null) sound = SoundsLike.pinyin(run);
+                if (sound == null) sound = sound(run);
                 if (w.equals(bySound.get(sound))) return w;
             }
         }
         return null;
+    }
+
+    private String sound(String run) {
+        String known = sounds.get(run);
+        if (known != null) return known;
+        if (sounds.size() >= SOUNDS_KEPT) sounds.clear(); // bounded: a flood of distinct runs costs pinyin, not memory
+        String py = SoundsLike.pinyin(run);
+        sounds.put(run, py);
+        return py;
     }
 
     /** @param tokens the text as segmented: a run is read only from one word boundary to another ("二连租房" is no 廉租房) */

@@ -181,7 +181,7 @@ public final class Understander {
 
     /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
     public boolean elliptical(String normalised) {
-        String plain = normalised.replaceAll("[\\p{P}\\s]", "");
+        String plain = Normalizer.bare(normalised);
         return plain.length() <= 12 && lexicon.elliptical().stream().anyMatch(plain::endsWith);
     }
 

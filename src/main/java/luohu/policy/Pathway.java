@@ -27,4 +27,10 @@ public record Pathway(String id, String documentId, String name, List<String> to
     public List<Cited> toldReadings() {
         return notes.stream().filter(n -> n.reading() != null && n.tell()).toList();
     }
+
+    /** Cheap and consistent with equals: pathways are kept in sets on every turn, and their id tells them apart. */
+    @Override
+    public int hashCode() {
+        return documentId.hashCode() * 31 + id.hashCode();
+    }
 }

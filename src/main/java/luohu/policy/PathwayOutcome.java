@@ -43,4 +43,10 @@ public record PathwayOutcome(Pathway pathway, Status status, List<Failure> failu
         for (Cited n : pathway.toldReadings()) if (!out.contains(n)) out.add(n);
         return out;
     }
+
+    /** Cheap and consistent with equals (see {@link Pathway#hashCode}). */
+    @Override
+    public int hashCode() {
+        return pathway.hashCode() * 31 + status.ordinal();
+    }
 }

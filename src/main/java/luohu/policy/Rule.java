@@ -14,4 +14,10 @@ public record Rule(String id, String documentId, String title, List<String> topi
         topics = List.copyOf(topics);
         clauses = List.copyOf(clauses);
     }
+
+    /** Cheap and consistent with equals: rules are looked up in sets on every turn, and their id tells them apart. */
+    @Override
+    public int hashCode() {
+        return documentId.hashCode() * 31 + id.hashCode();
+    }
 }
