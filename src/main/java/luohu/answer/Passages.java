@@ -43,12 +43,47 @@ final class Passages {
                                     int near, String subject) {
         Set<String> pairs = pairs(message + " " + subject, common);
         Set<String> key = pairs(subject, common);
+        Quotable q = quotable(doc, place);
         // the names of the document's places tell nothing about what is asked ("二连浩特…咋办")
-        for (Place p : doc.places()) {
-            pairs.removeAll(pairs(p.name(), Set.of()));
-            p.aliases().forEach(a -> pairs.removeAll(pairs(a, Set.of())));
-        }
+        pairs.removeAll(q.placeRuns());
         if (pairs.size() < near) return Optional.empty();
+        Cited best = null;
+        int bestScore = near - 1;
+        for (int i = 0; i < q.passages().size(); i++) {
+            Set<String> runs = q.runs().get(i);
+            int score = 0;
+            for (String p : pairs) if (runs.contains(p)) score++;
+            for (String p : key) if (runs.contains(p)) score++;
+            Cited c = q.passages().get(i);
+            if (score > bestScore || score == bestScore && best != null && c.text().length() < best.text().length()) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return best == null || bestScore < near ? Optional.empty()
+                : Optional.of("“" + best.text() + "”" + text.cite(doc, best.clause()));
+    }
+
+    /**
+     * What may be quoted for a place, with every two-character run of each passage, and the runs of the document's
+     * place names: the same for every message, so gathered once per document and place.
+     */
+    private record Quotable(List<Cited> passages, List<Set<String>> runs, Set<String> placeRuns) {
+    }
+
+    /** By document (the loaded one itself: a reload brings new ones, and the old are let go) and place name. */
+    private static final java.util.Map<PolicyDocument, java.util.Map<String, Quotable>> QUOTABLE = new java.util.IdentityHashMap<>();
+
+    private static Quotable quotable(PolicyDocument doc, Place place) {
+        java.util.Map<String, Quotable> byPlace;
+        synchronized (QUOTABLE) {
+            if (!QUOTABLE.containsKey(doc) && QUOTABLE.size() >= 32) QUOTABLE.clear(); // documents of earlier loads
+            byPlace = QUOTABLE.computeIfAbsent(doc, d -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        return byPlace.computeIfAbsent(place.name(), n -> gather(doc, place));
+    }
+
+    private static Quotable gather(PolicyDocument doc, Place place) {
         List<Cited> candidates = new ArrayList<>();
         for (Pathway p : doc.pathways()) {
             if (p.scope().covers(place) == Truth.FALSE) continue;
@@ -59,17 +94,14 @@ final class Passages {
         for (Rule r : doc.rules()) {
             if (r.scope().covers(place) != Truth.FALSE) candidates.add(new Cited(r.text(), r.clauses().get(0)));
         }
-        Cited best = null;
-        int bestScore = near - 1;
-        for (Cited c : candidates) {
-            int score = (int) pairs.stream().filter(c.text()::contains).count() + (int) key.stream().filter(c.text()::contains).count();
-            if (score > bestScore || score == bestScore && best != null && c.text().length() < best.text().length()) {
-                best = c;
-                bestScore = score;
-            }
+        List<Set<String>> runs = new ArrayList<>();
+        for (Cited c : candidates) runs.add(Set.copyOf(pairs(c.text(), Set.of())));
+        Set<String> placeRuns = new HashSet<>();
+        for (Place p : doc.places()) {
+            placeRuns.addAll(pairs(p.name(), Set.of()));
+            p.aliases().forEach(a -> placeRuns.addAll(pairs(a, Set.of())));
         }
-        return best == null || bestScore < near ? Optional.empty()
-                : Optional.of("“" + best.text() + "”" + text.cite(doc, best.clause()));
+        return new Quotable(List.copyOf(candidates), List.copyOf(runs), Set.copyOf(placeRuns));
     }
 
     /** The distinct two-character runs of Chinese in the text, but for the common ones. */

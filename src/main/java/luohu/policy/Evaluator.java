@@ -28,12 +28,15 @@ final class Evaluator {
         }
     }
 
+    /** Results that carry nothing but their truth: shared, as every turn evaluates every pathway. */
+    private static final Result HOLDS = new Result(Truth.TRUE, List.of(), Set.of());
+
     Result eval(Condition c, Facts facts) {
         if (c instanceof Condition.Leaf leaf) return leaf(leaf, facts);
         boolean all = c instanceof Condition.All;
         List<Condition> parts = all ? ((Condition.All) c).parts() : ((Condition.Any) c).parts();
-        List<Failure> failures = new ArrayList<>();
-        List<Result> open = new ArrayList<>();
+        List<Failure> failures = List.of();
+        List<Result> open = List.of();
         boolean anyTrue = false, anyFalse = false;
         int met = 0;
         for (Condition part : parts) {
@@ -43,26 +46,28 @@ final class Evaluator {
                 case TRUE -> anyTrue = true;
                 case FALSE -> {
                     anyFalse = true;
-                    failures.addAll(r.failures);
+                    if (!r.failures.isEmpty()) {
+                        if (failures.isEmpty()) failures = new ArrayList<>();
+                        failures.addAll(r.failures);
+                    }
                 }
-                case UNKNOWN -> open.add(r);
+                case UNKNOWN -> {
+                    if (open.isEmpty()) open = new ArrayList<>();
+                    open.add(r);
+                }
             }
         }
+        if (all && anyFalse) return new Result(Truth.FALSE, failures, Set.of(), met);
+        if (!all && anyTrue) return new Result(Truth.TRUE, List.of(), Set.of(), met);
+        if (open.isEmpty()) return all ? new Result(Truth.TRUE, List.of(), Set.of(), met) : new Result(Truth.FALSE, failures, Set.of(), met);
         if (!all) open.sort((x, y) -> Integer.compare(y.met, x.met)); // the branch nearest to true first
         Set<String> missing = new LinkedHashSet<>();
-        open.forEach(r -> missing.addAll(r.missing));
         List<Cited> unclear = new ArrayList<>();
-        open.forEach(r -> r.unclear.forEach(u -> {
-            if (!unclear.contains(u)) unclear.add(u);
-        }));
-        if (all) {
-            if (anyFalse) return new Result(Truth.FALSE, failures, Set.of(), met);
-            if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met, unclear);
-            return new Result(Truth.TRUE, List.of(), Set.of(), met);
+        for (Result r : open) {
+            missing.addAll(r.missing);
+            for (Cited u : r.unclear) if (!unclear.contains(u)) unclear.add(u);
         }
-        if (anyTrue) return new Result(Truth.TRUE, List.of(), Set.of(), met);
-        if (!open.isEmpty()) return new Result(Truth.UNKNOWN, List.of(), missing, met, unclear);
-        return new Result(Truth.FALSE, failures, Set.of(), met);
+        return new Result(Truth.UNKNOWN, List.of(), missing, met, unclear);
     }
 
     Truth truth(Condition c, Facts facts) {
@@ -89,7 +94,7 @@ final class Evaluator {
             case AT_LEAST -> compare(fact, actual, leaf.operand()) >= 0;
             case BELOW -> compare(fact, actual, leaf.operand()) < 0;
         };
-        if (met) return new Result(Truth.TRUE, List.of(), Set.of());
+        if (met) return HOLDS;
         return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), Set.of());
     }
 
