@@ -478,12 +478,20 @@ public final class FactExtractor {
             for (List<String> pair : cues.around()) {
                 found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
             }
+            // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
+            if (!found && end >= c.first()) found = hukouToken(tokens.get(end).text(), cues);
             if (found) break;
             if (end >= c.first() && (isPlace[end] || cues.skip().contains(tokens.get(end).text()))) end--;
             else break;
         }
         for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
         return found ? end + 1 : -1;
+    }
+
+    /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
+    private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
+        if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
+        return cues.before().stream().anyMatch(t::endsWith) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
     }
 
     /** Tokens [first, last] end with the word, which starts at a token. */
