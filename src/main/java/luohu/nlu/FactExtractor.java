@@ -218,7 +218,13 @@ public final class FactExtractor {
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, marks, c, m.first(), m.last());
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
-                if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(beforeText::contains)) continue;
+                if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
+                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
+                if (p.inMessageWith() != null) {
+                    // the rest of the message, the phrase left out: "事业单位" alone does not say 单位 twice
+                    String rest = text(tokens, 0, m.first() - 1) + "|" + text(tokens, m.last() + 1, tokens.size() - 1);
+                    if (p.inMessageWith().stream().noneMatch(rest::contains)) continue;
+                }
                 if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
@@ -477,12 +483,20 @@ public final class FactExtractor {
             for (List<String> pair : cues.around()) {
                 found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
             }
+            // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
+            if (!found && end >= c.first()) found = hukouToken(tokens.get(end).text(), cues);
             if (found) break;
             if (end >= c.first() && (isPlace[end] || cues.skip().contains(tokens.get(end).text()))) end--;
             else break;
         }
         for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
         return found ? end + 1 : -1;
+    }
+
+    /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
+    private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
+        if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
+        return cues.before().stream().anyMatch(t::endsWith) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
     }
 
     /** Tokens [first, last] end with the word, which starts at a token. */
@@ -834,7 +848,8 @@ public final class FactExtractor {
                 }
                 continue;
             }
-            String fact = cueFor(cues, clauses, at, c);
+            PhraseIndex.Match<String> cue = cueAt(cues, at, c);
+            String fact = cue == null ? null : cue.values().get(0);
             if (aboutRelative && !"child_school_years".equals(fact)) continue; // the child's schooling is theirs
             if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
             if (fact == null) {
@@ -852,8 +867,15 @@ public final class FactExtractor {
             }
             Fact f = vocabulary.get(fact);
             put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
+            // "租房住了一年多", "公租房 我在里面住了两年": living that long in a rented home is renting it that long
+            if (fact.equals("residence_months") && cue != null && cue.phrase().startsWith("住") && RENTED.contains(String.valueOf(facts.get("housing")))
+                    && !facts.containsKey("lease_months")) {
+                put(facts, "lease_months", Math.round(q.months()));
+            }
         }
     }
+
+    private static final Set<String> RENTED = Set.of("rent", "public_rental");
 
     /**
      * Duration cues: whole-token matches, and cues of two or more characters ending a longer token, since the
@@ -882,8 +904,14 @@ public final class FactExtractor {
         facts.put(fact, f.normalise(f.type() == FactType.MONTHS ? (Object) (int) value : (Object) value));
     }
 
-    /** The duration cue nearest before the quantity in its clause, else after it, else in earlier clauses. */
+    /** The fact of the duration cue nearest the quantity ({@link #cueAt}). */
     private static String cueFor(List<PhraseIndex.Match<String>> cues, List<Clause> clauses, int at, Clause c) {
+        PhraseIndex.Match<String> pick = cueAt(cues, at, c);
+        return pick == null ? null : pick.values().get(0);
+    }
+
+    /** The duration cue nearest before the quantity in its clause, else after it, else in earlier clauses. */
+    private static PhraseIndex.Match<String> cueAt(List<PhraseIndex.Match<String>> cues, int at, Clause c) {
         PhraseIndex.Match<String> before = null, after = null, earlier = null;
         for (PhraseIndex.Match<String> m : cues) {
             boolean same = c != null && m.first() >= c.first() && m.last() <= c.last();
@@ -891,8 +919,7 @@ public final class FactExtractor {
             else if (same && m.first() > at && after == null) after = m;
             else if (!same && m.last() < at) earlier = m;
         }
-        PhraseIndex.Match<String> pick = before != null ? before : after != null ? after : earlier;
-        return pick == null ? null : pick.values().get(0);
+        return before != null ? before : after != null ? after : earlier;
     }
 
     /**
@@ -1034,6 +1061,8 @@ public final class FactExtractor {
                 && relatives.find(tokens.subList(i - 1, i)).isEmpty();
     }
 
+    /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
+    private static final String PLACE_BEFORE = "@place";
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
     private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");

@@ -53,7 +53,8 @@ public record Lexicon(
         @JsonProperty("home_owner_cues") List<String> homeOwnerCues,
         @JsonProperty("self_owner_cues") List<String> selfOwnerCues,
         @JsonProperty("own_home_words") List<String> ownHomeWords,
-        @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics) {
+        @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
+        @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -81,6 +82,7 @@ public record Lexicon(
         selfOwnerCues = selfOwnerCues == null ? List.of() : selfOwnerCues;
         ownHomeWords = ownHomeWords == null ? List.of() : ownHomeWords;
         factPathwayTopics = factPathwayTopics == null ? Map.of() : factPathwayTopics;
+        factEntails = factEntails == null ? Map.of() : factEntails;
     }
 
     /**
@@ -157,6 +159,8 @@ public record Lexicon(
      * @param needsBefore  the phrase counts only with one of these words before it in its clause (想 in 想落户)
      * @param notInClauseWith the phrase does not count with any of these in its clause (想问 is not 想)
      * @param cueOnly      the phrase states nothing: it only tells who settles (想落户, 能落户吗)
+     * @param inMessageWith the phrase counts only with one of these words somewhere else in the message ("私企" alone,
+     *                     answering what kind of employer, names the kind; "在私企上班" says one works there)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
@@ -166,7 +170,8 @@ public record Lexicon(
                              @JsonProperty("needs_self") boolean needsSelf,
                              @JsonProperty("needs_before") List<String> needsBefore,
                              @JsonProperty("not_in_clause_with") List<String> notInClauseWith,
-                             @JsonProperty("cue_only") boolean cueOnly) {
+                             @JsonProperty("cue_only") boolean cueOnly,
+                             @JsonProperty("in_message_with") List<String> inMessageWith) {
     }
 
     /** Words near a duration that say which fact it measures. */
@@ -223,6 +228,25 @@ public record Lexicon(
         if (negation == null) throw bad("negation", "missing");
         for (String f : applicantCues.relativeContinues()) {
             if (vocabulary.find(f).isEmpty()) throw bad("applicant_cues.relative_continues", "no such fact " + f);
+        }
+        for (Map.Entry<String, Map<String, Object>> e : factEntails.entrySet()) {
+            String where = "fact_entails." + e.getKey();
+            String[] said = e.getKey().split("=", 2);
+            if (said.length != 2) throw bad(where, "a key is fact=value");
+            var f = vocabulary.find(said[0]).orElseThrow(() -> bad(where, "no such fact " + said[0]));
+            try {
+                f.normalise(said[1]);
+            } catch (IllegalArgumentException ex) {
+                throw bad(where, ex.getMessage());
+            }
+            for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
+                var g = vocabulary.find(v.getKey()).orElseThrow(() -> bad(where, "no such fact " + v.getKey()));
+                try {
+                    g.normalise(v.getValue());
+                } catch (IllegalArgumentException ex) {
+                    throw bad(where, ex.getMessage());
+                }
+            }
         }
         for (String f : factPathwayTopics.keySet()) {
             if (vocabulary.find(f).isEmpty()) throw bad("fact_pathway_topics." + f, "no such fact " + f);

@@ -106,6 +106,7 @@ public final class Understander {
                     : answers.read(asked, spaced, tokens, free, found.isEmpty());
             if (v != null) found.put(asked, v);
         }
+        entail(found);
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
         // a reply to the question just asked that gives facts is an answer, whatever topic words it has (有居住证)
         if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent) && !QUESTIONS.contains(intent))) intent = Intent.INFORM;
@@ -151,7 +152,19 @@ public final class Understander {
                 ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
     }
 
-    /** Facts of three or more of the lexicon's case groups (home, work, schooling, where the hukou is…). */
+    /**
+     * What a fact stated entails, where the message does not say otherwise (lexicon.yaml fact_entails): "签了"
+     * answering whether there is a labour contract says one has a job too.
+     */
+    private void entail(Map<String, Object> found) {
+        for (Map.Entry<String, Map<String, Object>> e : lexicon.factEntails().entrySet()) {
+            String[] said = e.getKey().split("=", 2);
+            Object value = found.get(said[0]);
+            if (value == null || !value.equals(model.vocabulary().get(said[0]).normalise(said[1]))) continue;
+            e.getValue().forEach((f, v) -> found.putIfAbsent(f, model.vocabulary().get(f).normalise(v)));
+        }
+    }
+
     /** "帮我儿子问问", "替我妈咨询": a word of asking for someone, then a word of asking, a few characters on. */
     private boolean onBehalf(String text) {
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
