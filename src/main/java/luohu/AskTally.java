@@ -102,7 +102,7 @@ public final class AskTally {
 
     private void add(String document, String week, List<String> keys) {
         try {
-            for (String k : keys) counters.add(document, week, k, 1);
+            counters.addEach(document, week, keys);
         } catch (RuntimeException e) {
             LOG.warn("the report's counters were not updated ({})", e.getClass().getSimpleName());
         }

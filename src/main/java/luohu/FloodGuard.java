@@ -15,7 +15,8 @@ final class FloodGuard {
     FloodGuard(int limit, Duration window) {
         this.limit = limit;
         this.windowMillis = window.toMillis();
-        this.recent = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.multipliedBy(2)).build();
+        this.recent = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.multipliedBy(2))
+                .executor(Runnable::run).build(); // upkeep on the caller: no hop to another thread per turn
     }
 
     /** Records a message; false when it is one too many. Callers hold the chat's lock. */

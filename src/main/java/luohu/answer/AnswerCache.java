@@ -20,7 +20,8 @@ public final class AnswerCache<V> {
     private final LongAdder misses = new LongAdder();
 
     public AnswerCache(long maximumSize) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        // upkeep on the caller: no hop to another thread per turn
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
     /** The answer to a general question, computed on the first asking only. */

@@ -24,7 +24,8 @@ public final class CachedStore extends ForwardingStore {
 
     public CachedStore(SessionStore durable, long maximumSessions) {
         super(durable);
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSessions).expireAfterAccess(Duration.ofHours(1)).build();
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSessions).expireAfterAccess(Duration.ofHours(1))
+                .executor(Runnable::run).build(); // upkeep on the caller: no hop to another thread per turn
     }
 
     @Override

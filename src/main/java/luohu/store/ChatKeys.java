@@ -30,7 +30,8 @@ final class ChatKeys {
     static final int ITERATIONS = 2_000;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private final byte[] secret;
-    private final Cache<String, String> memo = Caffeine.newBuilder().maximumSize(250_000).expireAfterAccess(java.time.Duration.ofHours(2)).build();
+    private final Cache<String, String> memo = Caffeine.newBuilder().maximumSize(250_000).expireAfterAccess(java.time.Duration.ofHours(2))
+            .executor(Runnable::run).build(); // upkeep on the caller: no hop to another thread per turn
 
     private ChatKeys(byte[] secret) {
         this.secret = secret;

@@ -26,18 +26,46 @@ public final class SqliteAskCounters implements AskCounters {
                         + "n INTEGER NOT NULL, PRIMARY KEY (document, week, key))"), "the report's counters"), file);
     }
 
+    private static final String UPSERT = "INSERT INTO ask_counts(document, week, key, n) VALUES(?, ?, ?, ?) "
+            + "ON CONFLICT(document, week, key) DO UPDATE SET n = n + excluded.n";
+    /** Prepared once: counting is on every turn. */
+    private PreparedStatement upsert;
+
     @Override
     public synchronized void add(String document, String week, String key, long n) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO ask_counts(document, week, key, n) VALUES(?, ?, ?, ?) "
-                + "ON CONFLICT(document, week, key) DO UPDATE SET n = n + excluded.n")) {
-            ps.setString(1, document);
-            ps.setString(2, week);
-            ps.setString(3, key);
-            ps.setLong(4, n);
-            ps.executeUpdate();
+        try {
+            upsert(document, week, key, n);
         } catch (SQLException e) {
             throw new StoreException(file + ": counting failed (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** In one transaction: one commit for a turn's counters, and none of them without the others. */
+    @Override
+    public synchronized void addEach(String document, String week, List<String> keys) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                for (String k : keys) upsert(document, week, k, 1);
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(file + ": counting failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void upsert(String document, String week, String key, long n) throws SQLException {
+        if (upsert == null) upsert = db.prepareStatement(UPSERT);
+        upsert.setString(1, document);
+        upsert.setString(2, week);
+        upsert.setString(3, key);
+        upsert.setLong(4, n);
+        upsert.executeUpdate();
     }
 
     @Override
