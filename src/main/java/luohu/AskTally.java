@@ -102,7 +102,7 @@ public final class AskTally {
 
     private void add(String document, String week, List<String> keys) {
         try {
-            counters.addEach(document, week, keys);
+            for (String k : keys) counters.add(document, week, k, 1);
         } catch (RuntimeException e) {
             LOG.warn("the report's counters were not updated ({})", e.getClass().getSimpleName());
         }

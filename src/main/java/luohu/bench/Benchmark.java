@@ -135,7 +135,8 @@ final class Benchmark {
      */
     private static Assistant counted(Assistant assistant, luohu.store.SessionStore store, Path data) {
         luohu.store.AskCounters shared = store.sharedAskCounters();
-        return assistant.withCounters(shared != null ? shared : luohu.store.SqliteAskCounters.open(data.resolve(SqliteStore.FILE)));
+        return assistant.withCounters(shared != null ? shared : new luohu.store.BufferedAskCounters(
+                luohu.store.SqliteAskCounters.open(data.resolve(SqliteStore.FILE))));
     }
 
     /** Characters per second through normalisation and segmentation, over the text of every clause. */

@@ -64,7 +64,7 @@ public final class DataOptions {
         }
         Path file = url.file();
         return assistant.withPrecheck(luohu.store.SqlitePrecheckCodes.open(file, System.currentTimeMillis()), ttl)
-                .withCounters(luohu.store.SqliteAskCounters.open(file));
+                .withCounters(new luohu.store.BufferedAskCounters(luohu.store.SqliteAskCounters.open(file)));
     }
 
     public Path dataDir() {

@@ -14,9 +14,9 @@ public interface AskCounters extends AutoCloseable {
     /** Adds {@code n} to a counter. */
     void add(String document, String week, String key, long n);
 
-    /** Adds one to each of these counters, together: a turn counts several, and one write is cheaper than several. */
-    default void addEach(String document, String week, List<String> keys) {
-        for (String k : keys) add(document, week, k, 1);
+    /** Adds each count to its counter, together where the store can. */
+    default void addAll(List<Count> counts) {
+        for (Count c : counts) add(c.document(), c.week(), c.key(), c.n());
     }
 
     /** Every counter, by document, week and key. */

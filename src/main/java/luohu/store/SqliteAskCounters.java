@@ -28,7 +28,7 @@ public final class SqliteAskCounters implements AskCounters {
 
     private static final String UPSERT = "INSERT INTO ask_counts(document, week, key, n) VALUES(?, ?, ?, ?) "
             + "ON CONFLICT(document, week, key) DO UPDATE SET n = n + excluded.n";
-    /** Prepared once: counting is on every turn. */
+    /** Prepared once: counts are written often. */
     private PreparedStatement upsert;
 
     @Override
@@ -40,13 +40,13 @@ public final class SqliteAskCounters implements AskCounters {
         }
     }
 
-    /** In one transaction: one commit for a turn's counters, and none of them without the others. */
+    /** In one transaction: one commit for many counts, and none of them without the others. */
     @Override
-    public synchronized void addEach(String document, String week, List<String> keys) {
+    public synchronized void addAll(List<Count> counts) {
         try {
             db.setAutoCommit(false);
             try {
-                for (String k : keys) upsert(document, week, k, 1);
+                for (Count c : counts) upsert(c.document(), c.week(), c.key(), c.n());
                 db.commit();
             } catch (SQLException e) {
                 db.rollback();
