@@ -705,7 +705,9 @@ public final class FactExtractor {
                 if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
                 continue;
             }
-            if (clauseHasFact(c, mentions) || quantity) facts = true;
+            // "我公婆是松山区城里户口": what kind of hukou a relative holds is said of the one to be joined as often as of
+            // the one who would settle, so it alone does not make the message theirs
+            if (clauseHasFact(c, mentions, HUKOU_KIND) || quantity) facts = true;
         }
         return facts ? who : null;
     }
@@ -734,10 +736,19 @@ public final class FactExtractor {
     }
 
     private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        return clauseHasFact(c, mentions, Set.of());
+    }
+
+    /** Facts that say only what kind of hukou one holds and where. */
+    private static final Set<String> HUKOU_KIND = Set.of("rural_hukou", "local_hukou", "hukou_in_province", "hukou_in_city");
+
+    /** The clause states a fact of the applicant's kind, phrases that set only facts among {@code besides} left out. */
+    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<String> besides) {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             if (m.first() < c.first() || m.last() > c.last()) continue;
             for (Lexicon.FactPhrase p : m.values()) {
-                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")) return true;
+                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")
+                        && !besides.containsAll(p.set().keySet())) return true;
             }
         }
         return false;
