@@ -54,6 +54,7 @@ public final class FactExtractor {
     private final PhraseIndex<String> relatives = new PhraseIndex<>();
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
+    private final JoinedRelative joined;
     private final PhraseIndex<String> durationCues = new PhraseIndex<>();
     /** Duration cues that may end a longer word ("交了" in 已交了), in the lexicon's order: word, fact. */
     private final List<String[]> durationEndings = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class FactExtractor {
         lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
+        joined = new JoinedRelative(lexicon.applicantCues().movingTo(), lexicon.relatives());
         for (Lexicon.DurationCue c : lexicon.durations()) for (String w : c.words()) durationCues.add(w, c.fact());
         for (Lexicon.DurationCue c : lexicon.durations()) {
             for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
@@ -241,6 +243,7 @@ public final class FactExtractor {
             homeTown(tokens, clauses, continuing, mentions, facts);
         }
         relativeFacts(tokens, marks, clauses, facts, asked, applicant);
+        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(text, applicant, facts);
         if (applicant == null) homeOwner(tokens, facts);
         else ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
@@ -562,14 +565,18 @@ public final class FactExtractor {
                 for (Clause c : clauses) if (c.first() < j && c.relative() != null && !c.relative().equals(SOMEONE)) who = c.relative();
                 after = j + 1;
             } else {
+                // "帮我判断下我儿子…", "帮我删掉我爸的信息": the doing first, then whom it is for
+                String named = doneFor(tokens, j, cues);
+                if (named != null) return named;
                 continue;
             }
             if (who == null) continue;
             for (int k = after; k < Math.min(tokens.size(), after + 4); k++) {
-                String t = tokens.get(k).text();
-                if (cues.askingVerbs().stream().anyMatch(t::startsWith)) return who;
+                if (doing(tokens.get(k).text(), cues)) return who;
             }
         }
+        String named = named(tokens, cues);
+        if (named != null) return named;
         String joiner = joiner(tokens, clauses);
         if (joiner != null) return joiner;
         // "我老婆落户要交钱吗", "我爸办落户要多久": a relative named right before settling is the one who settles
@@ -603,6 +610,44 @@ public final class FactExtractor {
             if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+        }
+        return null;
+    }
+
+    /** A word of asking or of doing something on someone's behalf (问, 咨询; 办, 准备, 判断). */
+    private static boolean doing(String token, Lexicon.ApplicantCues cues) {
+        return cues.askingVerbs().stream().anyMatch(token::startsWith) || cues.actingVerbs().stream().anyMatch(token::startsWith);
+    }
+
+    /** After 帮我/替我, a word of doing and then 我 and a relative within a few words: that relative. */
+    private String doneFor(List<Token> tokens, int at, Lexicon.ApplicantCues cues) {
+        if (!doing(tokens.get(at).text(), cues)) return null;
+        for (int k = at + 1; k < Math.min(tokens.size() - 1, at + 4); k++) {
+            if (!SELF.contains(tokens.get(k).text())) continue;
+            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k + 1, Math.min(tokens.size(), k + 3)));
+            if (!r.isEmpty() && r.get(0).first() == 0) return r.get(0).values().get(0);
+        }
+        return null;
+    }
+
+    /**
+     * A relative the message names as the one it is about: after a word of naming ("前面说的是我闺女", "这回问我儿子的"),
+     * or set against another in a correction ("她是我婆婆不是我妈").
+     */
+    private String named(List<Token> tokens, Lexicon.ApplicantCues cues) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String t = tokens.get(i).text();
+            boolean contrast = t.equals("是");
+            int end = i;
+            if (!contrast && cues.naming().stream().noneMatch(w -> endsWith(tokens, 0, end, w))) continue;
+            int j = i + 1;
+            while (j < tokens.size() && SELF.contains(tokens.get(j).text())) j++;
+            if (j >= tokens.size()) continue;
+            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
+            if (r.isEmpty() || r.get(0).first() != 0) continue;
+            int next = j + r.get(0).last() + 1;
+            if (contrast && (next >= tokens.size() || !tokens.get(next).text().startsWith("不是"))) continue;
+            return r.get(0).values().get(0);
         }
         return null;
     }
@@ -646,6 +691,8 @@ public final class FactExtractor {
             // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
             if (c.relative() == null && c.explicit()) {
                 String said = text(tokens, c).replaceFirst("^(我们|我|俺们|俺|咱们|咱)", "");
+                // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
+                if (lexicon.applicantCues().aboutWhatWasSaid().stream().anyMatch(said::contains)) continue;
                 boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
                 if (!whereOnly || clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
@@ -658,9 +705,27 @@ public final class FactExtractor {
                 if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
                 continue;
             }
-            if (clauseHasFact(c, mentions) || quantity) facts = true;
+            // "我公婆是松山区城里户口": what kind of hukou a relative holds is said of the one to be joined as often as of
+            // the one who would settle, so it alone does not make the message theirs
+            if (clauseHasFact(c, mentions, HUKOU_KIND) || quantity) facts = true;
         }
         return facts ? who : null;
+    }
+
+    /**
+     * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
+     * her child; "我想去我儿媳那"), seen from the applicant.
+     */
+    private void joinedBy(String text, String applicant, Map<String, Object> facts) {
+        JoinedRelative.Joined j = joined.find(text);
+        if (j == null) return;
+        if (j.speaker()) {
+            if (applicant == null) return;
+            // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
+            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
+        } else if (j.relation() != null && !j.relation().equals(applicant)) {
+            facts.put("local_relative", applicant == null ? j.relation() : COMPOSED.getOrDefault(applicant + "/" + j.relation(), "other"));
+        }
     }
 
     /** The tokens where a usable duration or age starts. */
@@ -671,10 +736,19 @@ public final class FactExtractor {
     }
 
     private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        return clauseHasFact(c, mentions, Set.of());
+    }
+
+    /** Facts that say only what kind of hukou one holds and where. */
+    private static final Set<String> HUKOU_KIND = Set.of("rural_hukou", "local_hukou", "hukou_in_province", "hukou_in_city");
+
+    /** The clause states a fact of the applicant's kind, phrases that set only facts among {@code besides} left out. */
+    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<String> besides) {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             if (m.first() < c.first() || m.last() > c.last()) continue;
             for (Lexicon.FactPhrase p : m.values()) {
-                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")) return true;
+                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")
+                        && !besides.containsAll(p.set().keySet())) return true;
             }
         }
         return false;

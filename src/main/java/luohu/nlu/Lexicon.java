@@ -72,7 +72,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(List.of(), List.of(), List.of(), List.of()) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -132,16 +132,30 @@ public record Lexicon(
      *                   (想去聊城工作, 毕业了) that make the relative the one asked about
      * @param relativeContinues facts that a clause with no subject, going on about a relative, states of the relative
      *                   ("我儿子在吐鲁番有户口，还没成家")
+     * @param actingVerbs other things done on someone's behalf, after 帮我/替我 (帮我妈准备材料, 帮我判断下我儿子)
+     * @param naming     words that name whom the conversation is about, before the relative (前面说的是我闺女)
+     * @param aboutWhatWasSaid words of a clause in which the speaker only speaks of what they said (我更正下, 我刚才说成…):
+     *                   such a clause does not make the message about the speaker
+     * @param movingTo   words by which one who would settle comes to someone (落到我家, 跟我住, 迁到他那): that one is
+     *                   then the relative they would join
      */
     public record ApplicantCues(@JsonProperty("asking_for") List<String> askingFor,
                                 @JsonProperty("asking_verbs") List<String> askingVerbs,
                                 List<String> plans,
-                                @JsonProperty("relative_continues") List<String> relativeContinues) {
+                                @JsonProperty("relative_continues") List<String> relativeContinues,
+                                @JsonProperty("acting_verbs") List<String> actingVerbs,
+                                List<String> naming,
+                                @JsonProperty("about_what_was_said") List<String> aboutWhatWasSaid,
+                                @JsonProperty("moving_to") List<String> movingTo) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
             plans = plans == null ? List.of() : plans;
             relativeContinues = relativeContinues == null ? List.of() : relativeContinues;
+            actingVerbs = actingVerbs == null ? List.of() : actingVerbs;
+            naming = naming == null ? List.of() : naming;
+            aboutWhatWasSaid = aboutWhatWasSaid == null ? List.of() : aboutWhatWasSaid;
+            movingTo = movingTo == null ? List.of() : movingTo;
         }
     }
 

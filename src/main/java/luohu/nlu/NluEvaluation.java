@@ -213,8 +213,7 @@ public final class NluEvaluation {
         if (flipped) polarityFlips.add(text);
 
         String doc = j.hasNonNull("doc") ? j.get("doc").asText() : null;
-        Place first = r.places().first();
-        String gotDoc = first == null ? null : first.documentId();
+        String gotDoc = r.document();
         if (doc != null || gotDoc != null) {
             if (Objects.equals(doc, gotDoc)) places.tp++;
             else {

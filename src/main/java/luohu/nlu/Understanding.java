@@ -33,6 +33,20 @@ public record Understanding(String normalised, Intent intent, Facts facts, Place
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
     }
 
+    /**
+     * The document the message is about: that of the first place it names. None when it compares places of
+     * different documents, or a covered place with one no document covers ("赤峰跟铁岭哪个好落户", "青岛和聊城"), or
+     * asks about something else than settling ("明天赤峰下雨不"): it is then about no one document, though the dialog
+     * still has every place named to compare.
+     */
+    public String document() {
+        luohu.policy.Place first = places.first();
+        if (first == null || intent == Intent.OUT_OF_SCOPE) return null;
+        if (intent == Intent.COMPARE && (!places.uncovered().isEmpty()
+                || places.covered().stream().anyMatch(p -> !p.documentId().equals(first.documentId())))) return null;
+        return first.documentId();
+    }
+
     /** The same message about these topics (a follow-up about the topics asked before). */
     public Understanding withTopics(List<String> other) {
         return new Understanding(normalised, intent, facts, places, other, requirementFacts, requirementLabel, dontKnow,

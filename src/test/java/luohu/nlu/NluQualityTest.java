@@ -53,7 +53,7 @@ class NluQualityTest {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.87, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.845, "fact recall\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.85, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.875, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.915, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.915, "applicant accuracy\n" + report);
@@ -65,8 +65,8 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "messages", List.of(set("messages.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.95, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.95, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.96, "intent precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.955, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.965, "intent precision\n" + report);
         assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
 
