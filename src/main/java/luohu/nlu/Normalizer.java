@@ -1,7 +1,5 @@
 package luohu.nlu;
 
-import com.hankcs.hanlp.HanLP;
-
 import java.text.Normalizer.Form;
 
 /**
@@ -51,7 +49,7 @@ public final class Normalizer {
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) clean.append(' ');
             else if (keep(cp)) clean.appendCodePoint(cp);
         });
-        return HanLP.convertToSimplifiedChinese(clean.toString());
+        return Simplifier.simplified(clean.toString());
     }
 
     /** Letters, digits, punctuation and CJK stay; emoji, symbols, control and format characters go. */

@@ -1,6 +1,7 @@
 package luohu.nlu;
 
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import luohu.common.Lazy;
 import luohu.policy.Place;
 import luohu.policy.PolicyModel;
 
@@ -23,10 +24,25 @@ public final class PlaceFinder {
     private final PhraseIndex<String> names = new PhraseIndex<>();
     private final List<String> uncovered;
     private final Map<String, String> aliases = new HashMap<>();
-    /** Pinyin of every covered name of 2 to 5 characters, syllables joined by spaces, to the names that sound so. */
-    private final Map<String, Set<String>> sounds = new HashMap<>();
     private final Map<Integer, List<String>> namesByLength = new HashMap<>();
-    private final Map<String, String> flatSounds = new HashMap<>();
+    /** Made when a message first needs a guess: pinyin of every name is the dear part of building the finder. */
+    private final Lazy<Sounds> sounds;
+
+    /**
+     * @param byPinyin pinyin of every covered name of 2 to 5 characters, syllables joined by spaces, to the names that sound so
+     * @param flat     each such name to its pinyin without spaces
+     */
+    private record Sounds(Map<String, Set<String>> byPinyin, Map<String, String> flat) {
+        static Sounds of(List<String> names) {
+            Sounds s = new Sounds(new HashMap<>(), new HashMap<>());
+            for (String n : names) {
+                String py = pinyin(n);
+                s.byPinyin.computeIfAbsent(py, k -> new LinkedHashSet<>()).add(n);
+                s.flat.put(n, py.replace(" ", ""));
+            }
+            return s;
+        }
+    }
 
     /**
      * @param uncovered places none of the documents covers; a name a document now covers counts as covered
@@ -47,13 +63,13 @@ public final class PlaceFinder {
         for (String n : model.placeNames()) names.add(n, n);
         this.aliases.forEach((a, n) -> names.add(a, n));
         for (String u : this.uncovered) names.add(u, null);
+        List<String> sounded = new ArrayList<>();
         for (String n : known) {
             if (n.length() < 2 || n.length() > MAX_TYPO_LENGTH || !n.chars().allMatch(c -> Normalizer.isHan((char) c))) continue;
-            String py = pinyin(n);
-            sounds.computeIfAbsent(py, k -> new LinkedHashSet<>()).add(n);
-            flatSounds.put(n, py.replace(" ", ""));
+            sounded.add(n);
             namesByLength.computeIfAbsent(n.length(), k -> new ArrayList<>()).add(n);
         }
+        this.sounds = new Lazy<>(() -> Sounds.of(sounded));
     }
 
     public PlaceFinder(PolicyModel model, List<String> uncovered) {
@@ -136,15 +152,16 @@ public final class PlaceFinder {
 
     private PlaceMentions.Guess guess(String word) {
         String py = pinyin(word);
+        Sounds sounds = this.sounds.get();
         Set<Place> exact = new LinkedHashSet<>();
-        for (String n : sounds.getOrDefault(py, Set.of())) if (sharesCharacter(word, n)) exact.add(place(n));
+        for (String n : sounds.byPinyin().getOrDefault(py, Set.of())) if (sharesCharacter(word, n)) exact.add(place(n));
         if (exact.size() == 1) return new PlaceMentions.Guess(exact.iterator().next(), word, true);
         if (exact.size() > 1) return new PlaceMentions.Guess(exact.iterator().next(), word, false);
         Set<Place> near = new LinkedHashSet<>();
         String flat = py.replace(" ", "");
         for (String n : namesByLength.getOrDefault(word.length(), List.of())) {
             if (!sharesCharacter(word, n)) continue;
-            if (editDistanceAtMostOne(flat, flatSounds.get(n))) near.add(place(n));
+            if (editDistanceAtMostOne(flat, sounds.flat().get(n))) near.add(place(n));
         }
         return near.isEmpty() ? null : new PlaceMentions.Guess(near.iterator().next(), word, false);
     }

@@ -1,10 +1,12 @@
 package luohu.nlu;
 
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import luohu.common.Lazy;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +20,15 @@ import java.util.Set;
 final class TypoFixer {
     private static final int MIN = 3;
     private static final int MAX = 5;
-    /** Pinyin to the one domain word that sounds so (none where two words sound the same). */
-    private final Map<String, String> bySound = new HashMap<>();
+    /**
+     * Pinyin to the one domain word that sounds so (none where two words sound the same); made when a message first
+     * holds a near miss, as sounding out every word is the dear part of building the fixer.
+     */
+    private final Lazy<Map<String, String>> bySound;
     /**
      * Each word with one character masked, to the words written so: a run is sounded out only when it matches a word
-     * but for one character, so a message costs hash lookups, not pinyin, unless it holds a near miss.
+     * but for one character, so a message costs hash lookups, not pinyin, unless it holds a near miss. Words that
+     * share their sound with another are here too (telling them apart needs pinyin); {@link #bySound} never names them.
      */
     private final Map<String, List<String>> byMask = new HashMap<>();
     /** Runs sounded out before: near misses of domain words recur ("户口薄"), and pinyin is the dear part. */
@@ -30,17 +36,26 @@ final class TypoFixer {
     private static final int SOUNDS_KEPT = 20_000;
 
     TypoFixer(Collection<String> domainWords) {
-        Set<String> ambiguous = new HashSet<>();
+        Set<String> words = new LinkedHashSet<>();
         for (String w : domainWords) {
-            if (w.length() < MIN || w.length() > MAX || !w.codePoints().allMatch(TypoFixer::han)) continue;
-            String py = SoundsLike.pinyin(w);
-            String had = bySound.putIfAbsent(py, w);
-            if (had != null && !had.equals(w)) ambiguous.add(py);
+            if (w.length() >= MIN && w.length() <= MAX && w.codePoints().allMatch(TypoFixer::han)) words.add(w);
         }
-        ambiguous.forEach(bySound::remove);
-        for (String w : bySound.values()) {
+        for (String w : words) {
             for (int k = 0; k < w.length(); k++) byMask.computeIfAbsent(masked(w, k), x -> new java.util.ArrayList<>()).add(w);
         }
+        bySound = new Lazy<>(() -> bySound(words));
+    }
+
+    private static Map<String, String> bySound(Set<String> words) {
+        Map<String, String> out = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (String w : words) {
+            String py = SoundsLike.pinyin(w);
+            String had = out.putIfAbsent(py, w);
+            if (had != null && !had.equals(w)) ambiguous.add(py);
+        }
+        ambiguous.forEach(out::remove);
+        return out;
     }
 
     private static String masked(String w, int k) {
@@ -54,7 +69,8 @@ final class TypoFixer {
             for (String w : byMask.getOrDefault(masked(run, k), List.of())) {
                 if (w.charAt(k) == run.charAt(k)) continue; // the run is the word itself
                 if (sound == null) sound = sound(run);
-                if (w.equals(bySound.get(sound))) return w;
+                // the word's own sound first: whether another word sounds the same is asked of a real homophone only
+                if (sound.equals(sound(w)) && w.equals(bySound.get().get(sound))) return w;
             }
         }
         return null;
