@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         probe.close();
         printFloor(floor);
 
-        bench.run(5000, seed + 1000); // warm-up to a steady state (JIT, caches), not reported
+        warmUp(bench, seed, Math.min(WARM_UP_CHATS, chats));
         System.out.println();
         System.out.println(header());
         List<Benchmark.Figures> runs = new ArrayList<>();
@@ -110,6 +110,33 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> missed = missed(firstAnswer, runs);
         System.out.println(missed.isEmpty() ? "all targets met" : "MISSED: " + String.join("; ", missed));
         return 0;
+    }
+
+    /** Runs of this many chats (at most as many as the main run's) warm the process up. */
+    static final int WARM_UP_CHATS = 2000, MAX_WARM_UPS = 15;
+    /** The JIT has settled when it compiles for less than this share of a warm-up run's time. */
+    static final double JIT_SETTLED = 0.05;
+
+    /**
+     * Warm-up runs, not reported, until the JIT has settled (its compiling takes under {@link #JIT_SETTLED} of a
+     * run, twice in a row): a fixed count is too short on one machine and wasted on another.
+     */
+    private static void warmUp(Benchmark bench, long seed, int chats) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        int runs = 0, settled = 0;
+        double share = Double.NaN;
+        while (runs < MAX_WARM_UPS && settled < 2) {
+            long c0 = timed ? jit.getTotalCompilationTime() : 0, t0 = System.nanoTime();
+            bench.run(chats, seed + 1000 + runs);
+            double millis = (System.nanoTime() - t0) / 1e6;
+            share = timed ? (jit.getTotalCompilationTime() - c0) / millis : 0;
+            settled = share < JIT_SETTLED ? settled + 1 : 0;
+            runs++;
+        }
+        System.out.printf("warm-up: %d runs of %d chats, until the JIT compiled for under %.0f%% of a run twice in a row "
+                + "(%.1f%% in the last)%s%n", runs, chats, JIT_SETTLED * 100, share * 100,
+                settled < 2 ? "; it had not settled after " + MAX_WARM_UPS : "");
     }
 
     /**
@@ -143,18 +170,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static String header() {
-        return String.format("%9s %8s %9s %7s | %-31s %-9s | %-22s | %-22s | %10s %6s", "sessions", "turns", "turns/s", "× floor",
-                "interview p50/p95/p99/max (ms)", "p99×floor", "cached general p50/p99", "uncached gen. p50/p99", "heap/sess.", "hits");
+        return String.format("%9s %8s %9s %7s | %-31s %-9s | %-22s | %-22s | %10s %6s %10s", "sessions", "turns", "turns/s", "× floor",
+                "interview p50/p95/p99/max (ms)", "p99×floor", "cached general p50/p99", "uncached gen. p50/p99", "heap/sess.", "hits", "alloc/turn");
     }
 
     private static String row(Benchmark.Figures f, Floor.Figures floor) {
-        return String.format("%9d %8d %9.0f %7.2f | %6.2f %6.2f %6.2f %8.2f %8.1f× | %8.1f µs %8.1f µs | %7.2f ms %7.2f ms | %7.1f KB %5.1f%%",
+        return String.format("%9d %8d %9.0f %7.2f | %6.2f %6.2f %6.2f %8.2f %8.1f× | %8.1f µs %8.1f µs | %7.2f ms %7.2f ms | %7.1f KB %5.1f%% %7.1f KB",
                 f.sessions(), f.turns(), f.turnsPerSecond(), f.turnsPerSecond() / floor.perTurn().turnsPerSecond(),
                 ms(f.interview().percentile(50)), ms(f.interview().percentile(95)), ms(f.interview().percentile(99)), ms(f.interview().max()),
                 f.interview().percentile(99) / floor.perTurn().p99Nanos(),
                 f.cachedGeneral().percentile(50) / 1e3, f.cachedGeneral().percentile(99) / 1e3,
                 ms(f.uncachedGeneral().percentile(50)), ms(f.uncachedGeneral().percentile(99)),
-                f.heapPerSession() / 1024, f.hitRatio() * 100);
+                f.heapPerSession() / 1024, f.hitRatio() * 100, f.bytesPerTurn() / 1024);
     }
 
     private static double ms(long nanos) {

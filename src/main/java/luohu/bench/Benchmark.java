@@ -36,6 +36,8 @@ final class Benchmark {
     private final PolicyModel model;
     private final DialogFiles dialogs;
     private final Workload workload = Workload.load();
+    /** Bytes allocated by the calling thread: what a turn allocates, measured on the thread that runs it. */
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final int threads;
     /** The store of one run, given a scratch folder; null for SQLite in that folder, as in production. */
     private final java.util.function.Function<Path, luohu.store.SessionStore> stores;
@@ -53,7 +55,8 @@ final class Benchmark {
 
     /** The figures of one run. */
     record Figures(int sessions, int turns, double seconds, Latencies interview, Latencies cachedGeneral,
-                   Latencies uncachedGeneral, double heapPerSession, double hitRatio, double openMillis) {
+                   Latencies uncachedGeneral, double heapPerSession, double hitRatio, double openMillis,
+                   double bytesPerTurn) {
         double turnsPerSecond() {
             return turns / seconds;
         }
@@ -74,6 +77,7 @@ final class Benchmark {
             Latencies interview = new Latencies(), cached = new Latencies(), uncached = new Latencies();
             Set<String> asked = ConcurrentHashMap.newKeySet();
             AtomicInteger turns = new AtomicInteger();
+            java.util.concurrent.atomic.LongAdder allocated = new java.util.concurrent.atomic.LongAdder();
             long heapBefore = usedHeap();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             double openMillis;
@@ -103,9 +107,11 @@ final class Benchmark {
                                 List<String> script = scripts.get(c);
                                 if (round >= script.size()) continue;
                                 String text = script.get(round);
+                                long a0 = THREADS.getCurrentThreadAllocatedBytes();
                                 long s = System.nanoTime();
                                 assistant.reply(run + "-" + c, text);
                                 long took = System.nanoTime() - s;
+                                allocated.add(THREADS.getCurrentThreadAllocatedBytes() - a0);
                                 turns.incrementAndGet();
                                 if (!workload.isGeneral(text)) interview.add(took);
                                 else if (asked.add(text)) uncached.add(took);
@@ -121,7 +127,7 @@ final class Benchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double heapPerSession = Math.max(0, usedHeap() - heapBefore) / (double) chats;
             return new Figures(chats, turns.get(), seconds, interview, cached, uncached, heapPerSession,
-                    assistant.cache().hitRatio(), openMillis);
+                    assistant.cache().hitRatio(), openMillis, allocated.sum() / (double) Math.max(1, turns.get()));
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -16,7 +16,7 @@ class BenchCommandTest {
         String report = run.out() + run.err();
         assertEquals(0, run.code(), report);
         for (String figure : new String[]{"first answer after process start", "segmentation:", "turns/s", "interview p50/p95/p99/max",
-                "cached general", "uncached gen.", "heap/sess.", "hits"}) {
+                "cached general", "uncached gen.", "heap/sess.", "hits", "alloc/turn", "warm-up: ", "opening a chat: "}) {
             assertTrue(report.contains(figure), "report lacks " + figure + ":\n" + report);
         }
         long rows = report.lines().filter(l -> l.matches("\\s+(60|30|90) .*")).count();
