@@ -115,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Runs of this many chats (at most as many as the main run's) warm the process up. */
     static final int WARM_UP_CHATS = 2000, MAX_WARM_UPS = 15;
     /** The JIT has settled when it compiles for less than this share of a warm-up run's time. */
-    static final double JIT_SETTLED = 0.05;
+    static final double JIT_SETTLED = 0.10;
 
     /**
      * Warm-up runs, not reported, until the JIT has settled (its compiling takes under {@link #JIT_SETTLED} of a

@@ -151,6 +151,8 @@ public final class PlaceFinder {
     }
 
     private PlaceMentions.Guess guess(String word) {
+        // a guess shares characters with a name of its length: where none does, no pinyin needs computing
+        if (namesByLength.getOrDefault(word.length(), List.of()).stream().noneMatch(n -> sharesCharacter(word, n))) return null;
         String py = pinyin(word);
         Sounds sounds = this.sounds.get();
         Set<Place> exact = new LinkedHashSet<>();

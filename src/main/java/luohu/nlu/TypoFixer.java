@@ -30,7 +30,7 @@ final class TypoFixer {
      * but for one character, so a message costs hash lookups, not pinyin, unless it holds a near miss. Words that
      * share their sound with another are here too (telling them apart needs pinyin); {@link #bySound} never names them.
      */
-    private final Map<String, List<String>> byMask = new HashMap<>();
+    private final Map<Long, List<String>> byMask = new HashMap<>();
     /** Runs sounded out before: near misses of domain words recur ("户口薄"), and pinyin is the dear part. */
     private final Map<String, String> sounds = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int SOUNDS_KEPT = 20_000;
@@ -41,7 +41,7 @@ final class TypoFixer {
             if (w.length() >= MIN && w.length() <= MAX && w.codePoints().allMatch(TypoFixer::han)) words.add(w);
         }
         for (String w : words) {
-            for (int k = 0; k < w.length(); k++) byMask.computeIfAbsent(masked(w, k), x -> new java.util.ArrayList<>()).add(w);
+            for (int k = 0; k < w.length(); k++) byMask.computeIfAbsent(maskKey(w, 0, w.length(), k), x -> new java.util.ArrayList<>()).add(w);
         }
         bySound = new Lazy<>(() -> bySound(words));
     }
@@ -58,17 +58,32 @@ final class TypoFixer {
         return out;
     }
 
-    private static String masked(String w, int k) {
-        return w.substring(0, k) + '\u0000' + w.substring(k + 1);
+    /**
+     * The key of text[from, to) with its k-th character masked: its length, the masked place and a hash of the other
+     * characters, computed in place, as every run of a message is looked up; words found under it are compared in full.
+     */
+    private static long maskKey(CharSequence text, int from, int to, int k) {
+        long h = 0;
+        for (int j = from; j < to; j++) h = h * 65_599 + (j - from == k ? 0 : text.charAt(j));
+        return h * 64 + (to - from) * 8L + k;
     }
 
-    /** The domain word that this run is, typed with one character of the same sound; null when there is none. */
-    private String soundsAs(String run) {
+    /** Whether the word is text[from, to) but for its k-th character, which differs. */
+    private static boolean nearMiss(String w, String text, int from, int to, int k) {
+        if (w.length() != to - from || w.charAt(k) == text.charAt(from + k)) return false;
+        for (int j = 0; j < w.length(); j++) if (j != k && w.charAt(j) != text.charAt(from + j)) return false;
+        return true;
+    }
+
+    /** The domain word that text[from, to) is, typed with one character of the same sound; null when there is none. */
+    private String soundsAs(String text, int from, int to) {
         String sound = null;
-        for (int k = 0; k < run.length(); k++) {
-            for (String w : byMask.getOrDefault(masked(run, k), List.of())) {
-                if (w.charAt(k) == run.charAt(k)) continue; // the run is the word itself
-                if (sound == null) sound = sound(run);
+        for (int k = 0; k < to - from; k++) {
+            List<String> near = byMask.get(maskKey(text, from, to, k));
+            if (near == null) continue;
+            for (String w : near) {
+                if (!nearMiss(w, text, from, to, k)) continue;
+                if (sound == null) sound = sound(text.substring(from, to));
                 // the word's own sound first: whether another word sounds the same is asked of a real homophone only
                 if (sound.equals(sound(w)) && w.equals(bySound.get().get(sound))) return w;
             }
@@ -104,10 +119,9 @@ final class TypoFixer {
             int len = 0;
             for (int l = MAX; l >= MIN && fixed == null; l--) {
                 if (i + l > text.length() || !boundary[i + l]) continue;
-                String run = text.substring(i, i + l);
-                if (!run.chars().allMatch(TypoFixer::han)) continue;
-                String word = soundsAs(run);
-                if (word == null || CoreDictionary.contains(run)) continue;
+                if (!allHan(text, i, i + l)) continue;
+                String word = soundsAs(text, i, i + l);
+                if (word == null || CoreDictionary.contains(text.substring(i, i + l))) continue;
                 fixed = word;
                 len = l;
             }
@@ -121,6 +135,11 @@ final class TypoFixer {
             copied = i;
         }
         return out == null ? text : out.append(text.substring(copied)).toString();
+    }
+
+    private static boolean allHan(String text, int from, int to) {
+        for (int j = from; j < to; j++) if (!han(text.charAt(j))) return false;
+        return true;
     }
 
     private static boolean han(int cp) {
