@@ -40,10 +40,9 @@ final class FloorDatabase implements AutoCloseable {
         }
         upsert = db.prepareStatement("INSERT INTO sessions(chat, data, updated, expires) VALUES(?, ?, ?, ?) "
                 + "ON CONFLICT(chat) DO UPDATE SET data = excluded.data, updated = excluded.updated, expires = excluded.expires");
-        db.setAutoCommit(false);
-        for (int c = 0; c < CHATS; c++) bind(c).executeUpdate();
-        db.commit();
-        db.setAutoCommit(true);
+        luohu.store.Transactions.inOne(db, () -> {
+            for (int c = 0; c < CHATS; c++) bind(c).executeUpdate();
+        });
     }
 
     private PreparedStatement bind(int chat) throws SQLException {
@@ -62,16 +61,9 @@ final class FloorDatabase implements AutoCloseable {
 
     /** Several chats' rows in one commit. */
     synchronized void commitTogether(List<Integer> chats) throws SQLException {
-        db.setAutoCommit(false);
-        try {
+        luohu.store.Transactions.inOne(db, () -> {
             for (int c : chats) bind(c).executeUpdate();
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
     }
 
     @Override

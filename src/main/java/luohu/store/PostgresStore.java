@@ -131,44 +131,39 @@ public final class PostgresStore implements SessionStore {
 
     /** Creates the schema, or moves it to {@link #SCHEMA}, one instance at a time. */
     private static void migrate(Connection c, String name) throws SQLException {
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(" + INSTANCE_LOCKS + ", 0)");
-            st.execute("CREATE TABLE IF NOT EXISTS luohu_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            int version = 0;
-            try (ResultSet rs = st.executeQuery("SELECT value FROM luohu_meta WHERE key = 'schema_version'")) {
-                if (rs.next()) version = Integer.parseInt(rs.getString(1));
+        Transactions.inOne(c, () -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + INSTANCE_LOCKS + ", 0)");
+                st.execute("CREATE TABLE IF NOT EXISTS luohu_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                int version = 0;
+                try (ResultSet rs = st.executeQuery("SELECT value FROM luohu_meta WHERE key = 'schema_version'")) {
+                    if (rs.next()) version = Integer.parseInt(rs.getString(1));
+                }
+                if (version > SCHEMA) {
+                    throw new SQLException("it was written by a newer luohu (schema " + version + ", this release reads up to " + SCHEMA + ")");
+                }
+                if (version < 1) {
+                    st.execute("CREATE TABLE IF NOT EXISTS luohu_sessions (chat TEXT PRIMARY KEY, data TEXT NOT NULL, "
+                            + "updated BIGINT NOT NULL, expires BIGINT NOT NULL)");
+                    st.execute("CREATE INDEX IF NOT EXISTS luohu_sessions_expires ON luohu_sessions(expires)");
+                    st.execute("CREATE TABLE IF NOT EXISTS luohu_claims (scope TEXT NOT NULL, id BIGINT NOT NULL, "
+                            + "owner TEXT NOT NULL, done BOOLEAN NOT NULL, at BIGINT NOT NULL, PRIMARY KEY(scope, id))");
+                    st.execute("CREATE INDEX IF NOT EXISTS luohu_claims_at ON luohu_claims(at)");
+                    st.execute("CREATE TABLE IF NOT EXISTS luohu_precheck_codes (code TEXT PRIMARY KEY, chat TEXT NOT NULL, "
+                            + "data TEXT NOT NULL, issued BIGINT NOT NULL, expires BIGINT NOT NULL)");
+                    st.execute("CREATE INDEX IF NOT EXISTS luohu_precheck_codes_chat ON luohu_precheck_codes(chat)");
+                    st.execute("CREATE INDEX IF NOT EXISTS luohu_precheck_codes_expires ON luohu_precheck_codes(expires)");
+                    st.execute("CREATE TABLE IF NOT EXISTS luohu_ask_counts (document TEXT NOT NULL, week TEXT NOT NULL, key TEXT NOT NULL, "
+                            + "n BIGINT NOT NULL, PRIMARY KEY (document, week, key))");
+                }
+                // later versions: one step each, here, in this transaction
+                if (version != SCHEMA) {
+                    st.execute("INSERT INTO luohu_meta(key, value) VALUES('schema_version', '" + SCHEMA + "') "
+                            + "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+                    LOG.info("{}: schema moved from version {} to {}", name, version, SCHEMA);
+                }
             }
-            if (version > SCHEMA) {
-                throw new SQLException("it was written by a newer luohu (schema " + version + ", this release reads up to " + SCHEMA + ")");
-            }
-            if (version < 1) {
-                st.execute("CREATE TABLE IF NOT EXISTS luohu_sessions (chat TEXT PRIMARY KEY, data TEXT NOT NULL, "
-                        + "updated BIGINT NOT NULL, expires BIGINT NOT NULL)");
-                st.execute("CREATE INDEX IF NOT EXISTS luohu_sessions_expires ON luohu_sessions(expires)");
-                st.execute("CREATE TABLE IF NOT EXISTS luohu_claims (scope TEXT NOT NULL, id BIGINT NOT NULL, "
-                        + "owner TEXT NOT NULL, done BOOLEAN NOT NULL, at BIGINT NOT NULL, PRIMARY KEY(scope, id))");
-                st.execute("CREATE INDEX IF NOT EXISTS luohu_claims_at ON luohu_claims(at)");
-                st.execute("CREATE TABLE IF NOT EXISTS luohu_precheck_codes (code TEXT PRIMARY KEY, chat TEXT NOT NULL, "
-                        + "data TEXT NOT NULL, issued BIGINT NOT NULL, expires BIGINT NOT NULL)");
-                st.execute("CREATE INDEX IF NOT EXISTS luohu_precheck_codes_chat ON luohu_precheck_codes(chat)");
-                st.execute("CREATE INDEX IF NOT EXISTS luohu_precheck_codes_expires ON luohu_precheck_codes(expires)");
-                st.execute("CREATE TABLE IF NOT EXISTS luohu_ask_counts (document TEXT NOT NULL, week TEXT NOT NULL, key TEXT NOT NULL, "
-                        + "n BIGINT NOT NULL, PRIMARY KEY (document, week, key))");
-            }
-            // later versions: one step each, here, in this transaction
-            if (version != SCHEMA) {
-                st.execute("INSERT INTO luohu_meta(key, value) VALUES('schema_version', '" + SCHEMA + "') "
-                        + "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-                LOG.info("{}: schema moved from version {} to {}", name, version, SCHEMA);
-            }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     /** The first instance records a digest of its key; every later one must have the same key. */

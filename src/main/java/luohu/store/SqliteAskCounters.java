@@ -44,16 +44,9 @@ public final class SqliteAskCounters implements AskCounters {
     @Override
     public synchronized void addAll(List<Count> counts) {
         try {
-            db.setAutoCommit(false);
-            try {
+            Transactions.inOne(db, () -> {
                 for (Count c : counts) upsert(c.document(), c.week(), c.key(), c.n());
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException(file + ": counting failed (" + e.getMessage() + ")", e);
         }

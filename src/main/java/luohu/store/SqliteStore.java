@@ -228,21 +228,16 @@ public final class SqliteStore implements SessionStore {
             throw new SQLException("it was written by a newer luohu (schema " + version + ", this release reads up to " + SCHEMA + ")");
         }
         if (version == SCHEMA) return;
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE sessions ADD COLUMN expires INTEGER");
-            st.execute("UPDATE sessions SET expires = updated + " + ttl.toMillis());
-            st.execute("CREATE INDEX IF NOT EXISTS sessions_expires ON sessions(expires)");
-            st.execute("CREATE TABLE IF NOT EXISTS claims (scope TEXT NOT NULL, id INTEGER NOT NULL, owner TEXT NOT NULL, "
-                    + "done INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY(scope, id))");
-            st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + SCHEMA + "')");
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        Transactions.inOne(c, () -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE sessions ADD COLUMN expires INTEGER");
+                st.execute("UPDATE sessions SET expires = updated + " + ttl.toMillis());
+                st.execute("CREATE INDEX IF NOT EXISTS sessions_expires ON sessions(expires)");
+                st.execute("CREATE TABLE IF NOT EXISTS claims (scope TEXT NOT NULL, id INTEGER NOT NULL, owner TEXT NOT NULL, "
+                        + "done INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY(scope, id))");
+                st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + SCHEMA + "')");
+            }
+        });
         LOG.info("{}: schema moved from version {} to {}", file.getFileName(), version, SCHEMA);
     }
 
