@@ -169,7 +169,7 @@ public final class DialogMachine {
         Outcome out = switch (action) {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
             case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
-            case "help" -> new Outcome(session, withResume(prompts.say("help", "places", general.placeList()), session));
+            case "help" -> help(session, u);
             case "greet" -> new Outcome(session, greeting());
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
@@ -192,6 +192,13 @@ public final class DialogMachine {
         Turn turn(Understanding u, String action, String from) {
             return new Turn(session, reply, u, action, from, null, assessment);
         }
+    }
+
+    /** "你是AI吗" asks who answers, "你能做什么" what it can do. */
+    private Outcome help(Session session, Understanding u) {
+        Reply itself = understander.asks(u.normalised()).contains(luohu.nlu.Ask.IDENTITY) ? responder.aboutItself() : null;
+        return itself != null ? new Outcome(session, itself)
+                : new Outcome(session, withResume(prompts.say("help", "places", general.placeList()), session));
     }
 
     /** A message that names only places no document covers gets told so, with the places covered. */

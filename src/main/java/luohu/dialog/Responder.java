@@ -90,6 +90,15 @@ final class Responder {
     }
 
     /**
+     * A question about the assistant itself ("你是AI吗"), answered as dialogs/responses.yaml says for that ask; null
+     * when the rules give it no answer of its own.
+     */
+    Reply aboutItself() {
+        ResponseRules.Rule r = rules.pick(new Situation(Ask.IDENTITY, false, false, "undetermined", false, false, false));
+        return "identity".equals(r.say()) ? Reply.of(prompts.say("identity")) : null;
+    }
+
+    /**
      * @param before the session before the message
      * @param s      the session with the message taken in (what is kept; a what-if keeps the facts of before)
      * @param a      the assessment to answer from (a what-if's facts included), null when no place is known

@@ -30,6 +30,9 @@ final class AskClassifier {
             default -> {
             }
         }
+        // a question on a topic of its own (居住证, land, no hukou, the document) is answered from that topic's rules,
+        // whatever it asks of it ("居住证在哪办", "收养的孩子上户口要啥证明"): no pathway's office or materials apply
+        if (intent.general() && intent != Intent.COMPARE) return Ask.TOPIC;
         Ask cued = byCue(text, tokens, null);
         if (cued != null) return cued;
         return switch (intent) {
@@ -42,6 +45,11 @@ final class AskClassifier {
             case HELP -> Ask.IDENTITY;
             default -> Ask.NONE;
         };
+    }
+
+    /** The ask the message's own words name, or null when none does. */
+    Ask cued(String text, List<Token> tokens) {
+        return byCue(text, tokens, null);
     }
 
     /** Every ask whose cue words the message has, in the lexicon's order ("要花多少钱 多久能办好": fees, time). */

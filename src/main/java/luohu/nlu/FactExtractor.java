@@ -351,7 +351,8 @@ public final class FactExtractor {
     private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
             "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
     /** What may follow a place that one studied at ("在新疆读的", "在山东理工读大专" has the school itself). */
-    private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的");
+    private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的",
+            "上中专", "上中职", "上技校", "上职高", "上高中", "上初中");
 
     /**
      * Where the applicant's school is, from a place named as a school's ("考上了聊城大学", "沈阳的大学") or as where one

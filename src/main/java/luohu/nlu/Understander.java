@@ -108,6 +108,14 @@ public final class Understander {
         }
         entail(found);
         Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
+        // a message whose words name something else than settling ("去民政局结婚要带啥", "办护照去哪办") asks nothing of
+        // the documents, whatever its question words; one that only tells the applicant's facts beside such a word
+        // ("村里的地修高铁被征了") tells them
+        boolean elsewhere = intent == Intent.OUT_OF_SCOPE;
+        if (elsewhere && asked == null && !found.isEmpty() && asks.cued(norm, tokens) == null) {
+            intent = Intent.INFORM;
+            elsewhere = false;
+        }
         // a reply to the question just asked that gives facts is an answer, whatever topic words it has (有居住证)
         if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent) && !QUESTIONS.contains(intent))) intent = Intent.INFORM;
         if (intent == null) {
@@ -137,7 +145,9 @@ public final class Understander {
         boolean hypothetical = IntentClassifier.anyOccurs(lexicon.hypothetical(), norm, tokens);
         // "如果我买房呢": a what-if about a way to settle
         if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
-        Ask ask = asks.classify(norm, tokens, intent);
+        Ask ask = elsewhere ? Ask.NONE : asks.classify(norm, tokens, intent);
+        // "你是AI吗", "你们是官方的吗": a question about the assistant itself
+        if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
         // "投靠的话 我的孩子能一起过来吗" still asks who comes along
         boolean along = IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens);
@@ -145,7 +155,9 @@ public final class Understander {
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
-        if ((intent == Intent.OUT_OF_SCOPE || intent == Intent.REQUIREMENT && ask.practical()) && ask != Ask.NONE) intent = Intent.SETTLE;
+        // as is a practical question in words of materials or requirements ("落户手续一般几个工作日")
+        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical())
+                && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
                 IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens,
