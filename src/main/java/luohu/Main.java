@@ -27,9 +27,6 @@ public final class Main implements Callable<Integer> {
             CheckCommand.class, NluEvalCommand.class, ConverseEvalCommand.class, BenchCommand.class, WebCommand.class,
             ReportCommand.class);
 
-    /** The commands that answer messages: their start-up loads the segmenter's dictionaries alongside the rest. */
-    private static final java.util.Set<String> SERVING = java.util.Set.of("chat", "telegram", "web");
-
     @Spec
     CommandSpec spec;
 
@@ -44,7 +41,6 @@ public final class Main implements Callable<Integer> {
         // only, and anything else (help, version, a mistyped command) gets them all
         String wanted = args.length == 0 ? defaultCommand() : args[0];
         boolean one = COMMANDS.stream().anyMatch(c -> name(c).equals(wanted));
-        if (SERVING.contains(wanted)) luohu.nlu.DictionaryPreload.start();
         for (Class<?> c : COMMANDS) if (!one || name(c).equals(wanted)) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("luohu: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
