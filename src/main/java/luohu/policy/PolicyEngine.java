@@ -47,11 +47,12 @@ public final class PolicyEngine {
         Evaluator.Result r = p.conditions() == null
                 ? new Evaluator.Result(Truth.TRUE, List.of(), java.util.Set.of())
                 : evaluator.eval(p.conditions(), facts);
-        List<Registration> registration = p.registration().stream()
-                .filter(reg -> evaluator.truth(reg.when(), facts) != Truth.FALSE).toList();
+        // loops rather than streams: every pathway of the document is assessed on every turn
+        List<Registration> registration = new ArrayList<>(p.registration().size());
+        for (Registration reg : p.registration()) if (evaluator.truth(reg.when(), facts) != Truth.FALSE) registration.add(reg);
         boolean placeUnknown = inScope == Truth.UNKNOWN;
-        List<Condition.Leaf> met = Condition.leavesOf(p.conditions()).stream()
-                .filter(l -> evaluator.truth(l, facts) == Truth.TRUE).toList();
+        List<Condition.Leaf> met = new ArrayList<>();
+        for (Condition.Leaf l : Condition.leavesOf(p.conditions())) if (evaluator.truth(l, facts) == Truth.TRUE) met.add(l);
         return switch (r.truth()) {
             case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration, met);
             case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration, met, r.unclear());
