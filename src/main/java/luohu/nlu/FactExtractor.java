@@ -505,17 +505,27 @@ public final class FactExtractor {
 
     /** Tokens [first, last] end with the word, which starts at a token. */
     private static boolean endsWith(List<Token> tokens, int first, int last, String word) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = last; i >= first && sb.length() < word.length(); i--) sb.insert(0, tokens.get(i).text());
-        return sb.toString().equals(word);
+        // compared in place, token by token from the end: asked of every token for every cue
+        int end = word.length();
+        for (int i = last; i >= first && end > 0; i--) {
+            String t = tokens.get(i).text();
+            int start = end - t.length();
+            if (start < 0 || !word.regionMatches(start, t, 0, t.length())) return false;
+            end = start;
+        }
+        return end == 0;
     }
 
     /** Tokens [first, last] start with the word, which ends at a token (a word ending in $: are the word). */
     private static boolean startsWith(List<Token> tokens, int first, int last, String word) {
         if (word.endsWith("$")) return text(tokens, first, last).equals(word.substring(0, word.length() - 1));
-        StringBuilder sb = new StringBuilder();
-        for (int i = first; i <= last && sb.length() < word.length(); i++) sb.append(tokens.get(i).text());
-        return sb.toString().equals(word);
+        int at = 0;
+        for (int i = first; i <= last && at < word.length(); i++) {
+            String t = tokens.get(i).text();
+            if (at + t.length() > word.length() || !word.regionMatches(at, t, 0, t.length())) return false;
+            at += t.length();
+        }
+        return at == word.length();
     }
 
     /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
