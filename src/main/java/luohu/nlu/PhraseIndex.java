@@ -38,13 +38,13 @@ public final class PhraseIndex<T> {
         int i = 0;
         while (i < tokens.size()) {
             Match<T> best = null;
-            StringBuilder sb = new StringBuilder();
-            for (int j = i; j < tokens.size() && sb.length() + tokens.get(j).text().length() <= maxLength; j++) {
-                sb.append(tokens.get(j).text());
-                String run = sb.toString();
-                if (!prefixes.contains(run)) break;
+            // the token itself first: most tokens begin no phrase, and then nothing is built
+            String run = tokens.get(i).text();
+            for (int j = i; run.length() <= maxLength && prefixes.contains(run); ) {
                 List<T> v = phrases.get(run);
                 if (v != null) best = new Match<>(i, j, run, v);
+                if (++j >= tokens.size()) break;
+                run = run + tokens.get(j).text();
             }
             if (best != null) {
                 out.add(best);
