@@ -140,6 +140,7 @@ public final class GeneralAnswers {
         Map<Rule, Integer> score = new java.util.HashMap<>();
         Set<Rule> holding = new java.util.HashSet<>();
         Set<Rule> failing = new java.util.HashSet<>();
+        Set<String> messagePairs = Passages.pairs(u.normalised(), Set.of());
         for (Rule r : doc.rules()) {
             if (r.scope().covers(place) == Truth.FALSE || r.topics().stream().noneMatch(topics::contains)) continue;
             Truth t = engine.applies(r, facts);
@@ -161,7 +162,7 @@ public final class GeneralAnswers {
                 sc += 1;
             }
             // among equals, the rule that shares most words with the message ("结了婚还能投靠不" → the rule on 婚否)
-            score.put(r, sc * 4 + Math.min(3, sharedPairs(u.normalised(), r.text())));
+            score.put(r, sc * 4 + Math.min(3, shared(messagePairs, r.text())));
             chosen.add(r);
         }
         if (chosen.isEmpty()) return null;
@@ -204,6 +205,7 @@ public final class GeneralAnswers {
 
     /** A rule longer than this is quoted by its lead-in and the part nearest the question. */
     private static final int LONG_RULE = 120;
+    private static final java.util.regex.Pattern PART_ENDS = java.util.regex.Pattern.compile("(?<=[；。])");
 
     /**
      * A long rule quoted by the words that matter: its lead-in (up to "："), then the one part (between "；" or "。")
@@ -214,12 +216,13 @@ public final class GeneralAnswers {
         int colon = rule.indexOf('：');
         String lead = colon > 0 && colon < 60 ? rule.substring(0, colon + 1) : "";
         String body = rule.substring(lead.length());
-        String[] parts = body.split("(?<=[；。])");
+        String[] parts = PART_ENDS.split(body);
         if (parts.length < 2) return rule;
         String best = null;
         int bestScore = 0;
+        Set<String> messagePairs = Passages.pairs(message, Set.of());
         for (String p : parts) {
-            int sc = sharedPairs(message, p);
+            int sc = shared(messagePairs, p);
             if (sc > bestScore) {
                 best = p;
                 bestScore = sc;
@@ -236,9 +239,11 @@ public final class GeneralAnswers {
                 .anyMatch(l -> (l.op() == Condition.Op.AT_LEAST || l.op() == Condition.Op.BELOW) && facts.knows(l.fact()));
     }
 
-    /** How many distinct two-character runs of Chinese in the message also occur in the text. */
-    private static int sharedPairs(String message, String text) {
-        return (int) Passages.pairs(message, Set.of()).stream().filter(text::contains).count();
+    /** How many of the message's distinct two-character runs of Chinese ({@link Passages#pairs}) occur in the text. */
+    private static int shared(Set<String> messagePairs, String text) {
+        int n = 0;
+        for (String p : messagePairs) if (text.contains(p)) n++;
+        return n;
     }
 
     /** The topics of the message that its intent draws on; the intent's own when the message names none. */
