@@ -12,9 +12,23 @@ import java.util.regex.Pattern;
 public final class Prompts {
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
     private final Map<String, String> texts;
+    /** Each prompt cut at its slots once: odd places hold slot names, even ones the text between them. */
+    private final Map<String, String[]> parts = new HashMap<>();
 
     private Prompts(Map<String, String> texts) {
         this.texts = texts;
+        texts.forEach((name, t) -> {
+            java.util.List<String> cut = new java.util.ArrayList<>();
+            Matcher m = SLOT.matcher(t);
+            int at = 0;
+            while (m.find()) {
+                cut.add(t.substring(at, m.start()));
+                cut.add(m.group(1));
+                at = m.end();
+            }
+            cut.add(t.substring(at));
+            parts.put(name, cut.toArray(String[]::new));
+        });
     }
 
     public static Prompts parse(String yaml) {
@@ -26,15 +40,18 @@ public final class Prompts {
 
     /** The prompt with its slots filled; a slot without a value is left out. */
     public String say(String name, Object... keyValues) {
-        String t = texts.get(name);
-        if (t == null) throw new IllegalStateException("prompts.yaml has no prompt " + name);
-        Map<String, String> vars = new HashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) vars.put(String.valueOf(keyValues[i]), String.valueOf(keyValues[i + 1]));
-        Matcher m = SLOT.matcher(t);
+        String[] cut = parts.get(name);
+        if (cut == null) throw new IllegalStateException("prompts.yaml has no prompt " + name);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "")));
-        m.appendTail(sb);
+        for (int i = 0; i < cut.length; i++) sb.append(i % 2 == 0 ? cut[i] : value(cut[i], keyValues));
         return sb.toString().strip();
+    }
+
+    /** The value given for a slot (the last, when given twice), or nothing. */
+    private static String value(String slot, Object[] keyValues) {
+        String v = "";
+        for (int i = 0; i + 1 < keyValues.length; i += 2) if (slot.equals(String.valueOf(keyValues[i]))) v = String.valueOf(keyValues[i + 1]);
+        return v;
     }
 
     public boolean has(String name) {
