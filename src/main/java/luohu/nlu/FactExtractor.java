@@ -25,6 +25,8 @@ import java.util.Set;
 public final class FactExtractor {
     private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
             "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
+    /** 自己 opening a clause: whoever the clauses before were about. */
+    private static final String REFLEXIVE = "自己";
     private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
     /** The subject of a clause opened by 他/她 when no relative was named before. */
     private static final String SOMEONE = "?";
@@ -434,6 +436,8 @@ public final class FactExtractor {
                 if (m.first() < c.first() || m.last() > c.last()) continue;
                 for (Lexicon.FactPhrase p : m.values()) {
                     if (p.cueOnly() || p.set() == null) continue;
+                    // a word that states a fact only beside another ("市区" with 住) states none here without it
+                    if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && t.contains(w))) continue;
                     if (p.set().keySet().stream().anyMatch(k -> !k.equals("housing") && !k.startsWith("home_") && !k.equals("exclude"))) other = true;
                 }
             }
@@ -1057,6 +1061,7 @@ public final class FactExtractor {
         List<Clause> out = new ArrayList<>();
         int start = 0;
         String named = null;
+        String speaking = null; // the relative the last clause with a subject was about, null after 我
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
@@ -1066,9 +1071,14 @@ public final class FactExtractor {
                 Clause c = clause(tokens, start, i - 1);
                 if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
                     c = new Clause(c.first(), c.last(), named != null ? named : SOMEONE, true); // 他是农村户口
+                } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
+                    // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
+                    c = new Clause(c.first(), c.last(), null, false);
                 } else if (c.relative() != null) {
                     named = c.relative();
                 }
+                if (c.relative() != null) speaking = c.relative();
+                else if (c.explicit()) speaking = null;
                 out.add(c);
             }
             start = end ? i + 1 : i;
