@@ -615,8 +615,16 @@ public final class FactExtractor {
             if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+            // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
+            if (c.relative() == null && !c.explicit() && settling && chain != null && ontoSpeaker(tokens, c)) return chain;
         }
         return null;
+    }
+
+    /** The clause settles someone with the speaker ("落我户口上", "迁到我这"). */
+    private boolean ontoSpeaker(List<Token> tokens, Clause c) {
+        JoinedRelative.Joined j = joined.find(text(tokens, c));
+        return j != null && j.speaker();
     }
 
     /** A word of asking or of doing something on someone's behalf (问, 咨询; 办, 准备, 判断). */
@@ -1135,7 +1143,8 @@ public final class FactExtractor {
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
-        if (binders.contains(before) || tokens.get(i - 1).punctuation()) return false;
+        // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
+        if (binders.contains(before) || SELF.contains(before) || tokens.get(i - 1).punctuation()) return false;
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
         if (!ENDS_STATEMENT.matcher(tokens.get(i - 1).nature()).lookingAt()) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
