@@ -650,9 +650,11 @@ public final class FactExtractor {
     private String named(List<Token> tokens, Lexicon.ApplicantCues cues) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             String t = tokens.get(i).text();
-            boolean contrast = t.equals("是");
             int end = i;
-            if (!contrast && cues.naming().stream().noneMatch(w -> endsWith(tokens, 0, end, w))) continue;
+            // "说的是我闺女" ends in 是 too: a word of naming is read before a contrast
+            boolean naming = cues.naming().stream().anyMatch(w -> endsWith(tokens, 0, end, w));
+            boolean contrast = !naming && t.equals("是");
+            if (!contrast && !naming) continue;
             int j = i + 1;
             while (j < tokens.size() && SELF.contains(tokens.get(j).text())) j++;
             if (j >= tokens.size()) continue;
@@ -682,7 +684,9 @@ public final class FactExtractor {
                 int k = j.last() + 1;
                 if (k >= part.size()) continue;
                 boolean speaker = SELF.contains(part.get(k).text());
-                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker ? k + 1 : k, Math.min(part.size(), k + 3)));
+                // "想投靠她老公": the relative's own relative, named after 她
+                boolean theirs = PRONOUNS.contains(part.get(k).text());
+                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
                 boolean relative = !r.isEmpty() && r.get(0).first() == 0;
                 if (speaker || relative) return subject;
             }
