@@ -25,6 +25,8 @@ import java.util.Set;
 public final class FactExtractor {
     private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
             "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
+    /** 自己 opening a clause: whoever the clauses before were about. */
+    private static final String REFLEXIVE = "自己";
     private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
     /** The subject of a clause opened by 他/她 when no relative was named before. */
     private static final String SOMEONE = "?";
@@ -434,6 +436,8 @@ public final class FactExtractor {
                 if (m.first() < c.first() || m.last() > c.last()) continue;
                 for (Lexicon.FactPhrase p : m.values()) {
                     if (p.cueOnly() || p.set() == null) continue;
+                    // a word that states a fact only beside another ("市区" with 住) states none here without it
+                    if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && t.contains(w))) continue;
                     if (p.set().keySet().stream().anyMatch(k -> !k.equals("housing") && !k.startsWith("home_") && !k.equals("exclude"))) other = true;
                 }
             }
@@ -621,8 +625,16 @@ public final class FactExtractor {
             if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+            // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
+            if (c.relative() == null && !c.explicit() && settling && chain != null && ontoSpeaker(tokens, c)) return chain;
         }
         return null;
+    }
+
+    /** The clause settles someone with the speaker ("落我户口上", "迁到我这"). */
+    private boolean ontoSpeaker(List<Token> tokens, Clause c) {
+        JoinedRelative.Joined j = joined.find(text(tokens, c));
+        return j != null && j.speaker();
     }
 
     /** A word of asking or of doing something on someone's behalf (问, 咨询; 办, 准备, 判断). */
@@ -648,9 +660,11 @@ public final class FactExtractor {
     private String named(List<Token> tokens, Lexicon.ApplicantCues cues) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             String t = tokens.get(i).text();
-            boolean contrast = t.equals("是");
             int end = i;
-            if (!contrast && cues.naming().stream().noneMatch(w -> endsWith(tokens, 0, end, w))) continue;
+            // "说的是我闺女" ends in 是 too: a word of naming is read before a contrast
+            boolean naming = cues.naming().stream().anyMatch(w -> endsWith(tokens, 0, end, w));
+            boolean contrast = !naming && t.equals("是");
+            if (!contrast && !naming) continue;
             int j = i + 1;
             while (j < tokens.size() && SELF.contains(tokens.get(j).text())) j++;
             if (j >= tokens.size()) continue;
@@ -680,7 +694,9 @@ public final class FactExtractor {
                 int k = j.last() + 1;
                 if (k >= part.size()) continue;
                 boolean speaker = SELF.contains(part.get(k).text());
-                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker ? k + 1 : k, Math.min(part.size(), k + 3)));
+                // "想投靠她老公": the relative's own relative, named after 她
+                boolean theirs = PRONOUNS.contains(part.get(k).text());
+                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
                 boolean relative = !r.isEmpty() && r.get(0).first() == 0;
                 if (speaker || relative) return subject;
             }
@@ -1067,6 +1083,7 @@ public final class FactExtractor {
         List<Clause> out = new ArrayList<>();
         int start = 0;
         String named = null;
+        String speaking = null; // the relative the last clause with a subject was about, null after 我
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
@@ -1076,9 +1093,14 @@ public final class FactExtractor {
                 Clause c = clause(tokens, start, i - 1);
                 if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
                     c = new Clause(c.first(), c.last(), named != null ? named : SOMEONE, true); // 他是农村户口
+                } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
+                    // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
+                    c = new Clause(c.first(), c.last(), null, false);
                 } else if (c.relative() != null) {
                     named = c.relative();
                 }
+                if (c.relative() != null) speaking = c.relative();
+                else if (c.explicit()) speaking = null;
                 out.add(c);
             }
             start = end ? i + 1 : i;
@@ -1135,7 +1157,8 @@ public final class FactExtractor {
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
-        if (binders.contains(before) || tokens.get(i - 1).punctuation()) return false;
+        // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
+        if (binders.contains(before) || SELF.contains(before) || tokens.get(i - 1).punctuation()) return false;
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
         if (!ENDS_STATEMENT.matcher(tokens.get(i - 1).nature()).lookingAt()) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb

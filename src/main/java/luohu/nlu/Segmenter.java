@@ -21,7 +21,16 @@ public final class Segmenter {
      */
     private static final Segment SEGMENT = HanLP.newSegment().enableNameRecognize(false).enableTranslatedNameRecognize(false);
 
+    /** Words kept whole against a neighbour's word that takes part of them ("老|公办投靠" is 老公|办投靠). */
+    private final List<String> whole;
+
     public Segmenter(Collection<String> domainWords) {
+        this(domainWords, List.of());
+    }
+
+    /** @param whole words (the relatives') that a following word must not split: the neighbour gives up its start */
+    public Segmenter(Collection<String> domainWords, Collection<String> whole) {
+        this.whole = whole.stream().filter(w -> w.length() > 1).sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         synchronized (LOCK) {
             for (String w : domainWords) {
                 if (w != null && !w.isBlank() && !CustomDictionary.contains(w)) CustomDictionary.insert(w, "nz 1024");
@@ -41,6 +50,25 @@ public final class Segmenter {
             if (!t.word.isBlank()) out.add(new Token(t.word, start, end, t.nature == null ? "x" : t.nature.toString()));
             pos = end;
         }
-        return out;
+        return whole.isEmpty() ? out : keepWhole(out);
+    }
+
+    /** A token and the start of the next spelling a word to keep whole: that word, then the rest of the next. */
+    private List<Token> keepWhole(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token a = tokens.get(i), b = tokens.get(i + 1);
+            // "大|姐夫" stays: the next is a word to keep whole itself
+            if (a.end() != b.start() || whole.contains(b.text())) continue;
+            String joined = a.text() + b.text();
+            for (String w : whole) {
+                if (w.length() <= a.text().length() || w.length() >= joined.length() || !joined.startsWith(w)) continue;
+                int cut = a.start() + w.length();
+                // the rest carries no part of speech of its own: it does not end a statement
+                tokens.set(i, new Token(w, a.start(), cut, "n"));
+                tokens.set(i + 1, new Token(joined.substring(w.length()), cut, b.end(), "x"));
+                break;
+            }
+        }
+        return tokens;
     }
 }

@@ -52,20 +52,20 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.87, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.85, "fact recall\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.875, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.86, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.89, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.925, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.915, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 4, "polarity flips\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.92, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 2, "polarity flips\n" + report);
     }
 
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "messages", List.of(set("messages.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.95, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.955, "fact recall\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.96, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.965, "fact recall\n" + report);
         assertTrue(e.allIntents.precision() >= 0.98, "intent precision\n" + report);
         assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
