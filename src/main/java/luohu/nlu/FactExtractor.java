@@ -230,6 +230,7 @@ public final class FactExtractor {
                     if (p.inMessageWith().stream().noneMatch(rest::contains)) continue;
                 }
                 if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
+                if (p.notInMessageWith() != null && p.notInMessageWith().stream().anyMatch(text::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
                 if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
