@@ -1080,6 +1080,16 @@ public final class FactExtractor {
         return false;
     }
 
+    /** Where one's land or home is, before 还有: "老家还有宅基地", "村里还有承包地" say what is still had there. */
+    private static final Set<String> STILL_HAS_WHERE = Set.of("老家", "村里", "家里", "农村", "乡下", "老家里", "村子里", "名下",
+            "原籍", "嘎查", "牧区", "那边", "俺家", "我家");
+
+    private boolean stillHas(List<Token> tokens, int i) {
+        if (!"还有".equals(tokens.get(i).text()) || i == 0) return false;
+        String before = tokens.get(i - 1).text();
+        return STILL_HAS_WHERE.contains(before) || placeWords.contains(before);
+    }
+
     private List<Clause> clauses(List<Token> tokens) {
         List<Clause> out = new ArrayList<>();
         int start = 0;
@@ -1088,7 +1098,7 @@ public final class FactExtractor {
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
-            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
+            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i);
             if (!end && !spaced) continue;
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);
