@@ -744,8 +744,13 @@ public final class FactExtractor {
      * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
+    private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
+            "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
+
     private void joinedBy(String text, String applicant, Map<String, Object> facts) {
         JoinedRelative.Joined j = joined.find(text);
+        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
+        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null);
         if (j == null) return;
         if (j.speaker()) {
             if (applicant == null) return;
