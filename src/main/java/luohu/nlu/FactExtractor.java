@@ -230,6 +230,7 @@ public final class FactExtractor {
                     if (p.inMessageWith().stream().noneMatch(rest::contains)) continue;
                 }
                 if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
+                if (p.notInMessageWith() != null && p.notInMessageWith().stream().anyMatch(text::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
                 if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
@@ -743,8 +744,13 @@ public final class FactExtractor {
      * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
+    private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
+            "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
+
     private void joinedBy(String text, String applicant, Map<String, Object> facts) {
         JoinedRelative.Joined j = joined.find(text);
+        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
+        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null);
         if (j == null) return;
         if (j.speaker()) {
             if (applicant == null) return;
@@ -1079,6 +1085,16 @@ public final class FactExtractor {
         return false;
     }
 
+    /** Where one's land or home is, before 还有: "老家还有宅基地", "村里还有承包地" say what is still had there. */
+    private static final Set<String> STILL_HAS_WHERE = Set.of("老家", "村里", "家里", "农村", "乡下", "老家里", "村子里", "名下",
+            "原籍", "嘎查", "牧区", "那边", "俺家", "我家");
+
+    private boolean stillHas(List<Token> tokens, int i) {
+        if (!"还有".equals(tokens.get(i).text()) || i == 0) return false;
+        String before = tokens.get(i - 1).text();
+        return STILL_HAS_WHERE.contains(before) || placeWords.contains(before);
+    }
+
     private List<Clause> clauses(List<Token> tokens) {
         List<Clause> out = new ArrayList<>();
         int start = 0;
@@ -1087,7 +1103,7 @@ public final class FactExtractor {
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
-            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text());
+            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i);
             if (!end && !spaced) continue;
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);

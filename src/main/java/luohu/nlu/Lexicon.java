@@ -175,6 +175,8 @@ public record Lexicon(
      * @param cueOnly      the phrase states nothing: it only tells who settles (想落户, 能落户吗)
      * @param inMessageWith the phrase counts only with one of these words somewhere else in the message ("私企" alone,
      *                     answering what kind of employer, names the kind; "在私企上班" says one works there)
+     * @param notInMessageWith the phrase does not count with any of these words anywhere in the message ("合同签了两年"
+     *                     after "房子是租的" is a lease)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
@@ -185,7 +187,8 @@ public record Lexicon(
                              @JsonProperty("needs_before") List<String> needsBefore,
                              @JsonProperty("not_in_clause_with") List<String> notInClauseWith,
                              @JsonProperty("cue_only") boolean cueOnly,
-                             @JsonProperty("in_message_with") List<String> inMessageWith) {
+                             @JsonProperty("in_message_with") List<String> inMessageWith,
+                             @JsonProperty("not_in_message_with") List<String> notInMessageWith) {
     }
 
     /** Words near a duration that say which fact it measures. */
