@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * current state and intent, and compose the reply. Stateless itself: the session goes in and comes out.
  */
 public final class DialogMachine {
+    /** The facts a place's pathways look at, by place (see {@link #factsLookedAt}). */
+    private final Map<String, java.util.Set<String>> lookedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final PolicyModel model;
     private final PolicyEngine engine;
     private final Understander understander;
@@ -514,12 +516,15 @@ public final class DialogMachine {
 
     /** The facts the conditions of the place's document look at: of every pathway, or of those that apply there. */
     private java.util.Set<String> factsLookedAt(Place place, boolean applyingOnly) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (luohu.policy.Pathway p : model.documentOf(place).pathways()) {
-            if (applyingOnly && p.scope().covers(place) == luohu.policy.Truth.FALSE) continue;
-            luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
-        }
-        return used;
+        // the same for every message about the place: gathered once (a machine serves one model)
+        return lookedAt.computeIfAbsent((applyingOnly ? "applying:" : "all:") + place.name(), k -> {
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (luohu.policy.Pathway p : model.documentOf(place).pathways()) {
+                if (applyingOnly && p.scope().covers(place) == luohu.policy.Truth.FALSE) continue;
+                luohu.policy.Condition.leavesOf(p.conditions()).forEach(l -> used.add(l.fact()));
+            }
+            return java.util.Set.copyOf(used);
+        });
     }
 
     /** When no pathway of the place's document looks at any fact the message states, the document is silent on them. */
