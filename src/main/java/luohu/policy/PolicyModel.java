@@ -16,6 +16,9 @@ public final class PolicyModel {
     private final Map<String, Place> placesByName = new LinkedHashMap<>();
     /** Every name and alias, longest first: sorted once, as places are looked up on every turn. */
     private final List<String> placeNames;
+    /** Documents by id and their root places, kept as the model is built: every turn looks them up. */
+    private final Map<String, PolicyDocument> byId = new LinkedHashMap<>();
+    private final List<Place> rootPlaces;
 
     PolicyModel(List<PolicyDocument> documents, FactVocabulary vocabulary, Map<String, String> topics, String version) {
         this.documents = List.copyOf(documents);
@@ -31,6 +34,8 @@ public final class PolicyModel {
         List<String> names = new ArrayList<>(placesByName.keySet());
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         this.placeNames = List.copyOf(names);
+        for (PolicyDocument d : this.documents) byId.putIfAbsent(d.id(), d);
+        this.rootPlaces = this.documents.stream().map(PolicyDocument::rootPlace).toList();
     }
 
     public List<PolicyDocument> documents() {
@@ -54,7 +59,7 @@ public final class PolicyModel {
     }
 
     public Optional<PolicyDocument> document(String id) {
-        return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+        return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
     public PolicyDocument documentOf(Place place) {
@@ -73,7 +78,7 @@ public final class PolicyModel {
 
     /** The root place of every document, e.g. for "which places do you cover". */
     public List<Place> rootPlaces() {
-        return documents.stream().map(PolicyDocument::rootPlace).toList();
+        return rootPlaces;
     }
 
     /** The clause with this id, in whichever document holds it. */
