@@ -40,6 +40,8 @@ public final class GeneralAnswers {
     private final Prompts prompts;
     private final OutcomeText text;
     private final CaseAnswers cases;
+    /** The documents' places in a line ("二连浩特、赤峰…"), for replies that ask which place. */
+    private final String placeList;
 
     private java.util.Collection<String> common = java.util.Set.of();
 
@@ -55,6 +57,7 @@ public final class GeneralAnswers {
         this.prompts = prompts;
         this.text = cases.text();
         this.cases = cases;
+        this.placeList = model.documents().stream().map(d -> d.rootPlace().name()).collect(Collectors.joining("、"));
     }
 
     /**
@@ -110,7 +113,7 @@ public final class GeneralAnswers {
     }
 
     public String placeList() {
-        return model.documents().stream().map(d -> d.rootPlace().name()).collect(Collectors.joining("、"));
+        return placeList;
     }
 
     /** The rules of the topics asked about: those that hold for the applicant first, none that cannot hold. */
