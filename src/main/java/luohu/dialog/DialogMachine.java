@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 public final class DialogMachine {
     /** The facts a place's pathways look at, by place (see {@link #factsLookedAt}). */
     private final Map<String, java.util.Set<String>> lookedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The documents' root places by name, for the buttons that ask which place. */
+    private final List<String> rootPlaceNames;
     private final PolicyModel model;
     private final PolicyEngine engine;
     private final Understander understander;
@@ -51,6 +53,7 @@ public final class DialogMachine {
 
     public DialogMachine(PolicyEngine engine, Understander understander, DialogFiles dialogs, AnswerCache<GeneralTurn> cache) {
         this.model = engine.model();
+        this.rootPlaceNames = model.rootPlaces().stream().map(Place::name).toList();
         this.engine = engine;
         this.understander = understander;
         this.flow = dialogs.flow();
@@ -557,6 +560,6 @@ public final class DialogMachine {
     }
 
     private List<String> rootPlaces() {
-        return model.rootPlaces().stream().map(Place::name).collect(Collectors.toList());
+        return rootPlaceNames;
     }
 }
