@@ -40,6 +40,8 @@ public final class GeneralAnswers {
     private final Prompts prompts;
     private final OutcomeText text;
     private final CaseAnswers cases;
+    /** The document's own words nearest a question, found against passages gathered once per place. */
+    private final Passages passages = new Passages();
     /** The documents' places in a line ("二连浩特、赤峰…"), for replies that ask which place. */
     private final String placeList;
 
@@ -202,7 +204,7 @@ public final class GeneralAnswers {
      */
     public java.util.Optional<String> nearest(Understanding u, PolicyDocument doc, Place place, int near) {
         // what a "do I need X" question is about, in plain words, counts as part of the question ("本人到场")
-        return Passages.nearest(doc, place, u.normalised(), common, text, near, u.requirementLabel() == null ? "" : u.requirementLabel())
+        return passages.nearest(doc, place, u.normalised(), common, text, near, u.requirementLabel() == null ? "" : u.requirementLabel())
                 .map(p -> prompts.say("nearest_passage", "passage", p));
     }
 
@@ -348,7 +350,7 @@ public final class GeneralAnswers {
         // the document's own words very near the question ("面积小也行吗" → "不受住房面积、金额限制"), unless its rules
         // on the subject already quote them
         if (!parts.isEmpty() && rules == null) {
-            Passages.nearest(doc, place, u.normalised(), common, text, 3).filter(p -> parts.stream().noneMatch(x -> x.contains(p)))
+            passages.nearest(doc, place, u.normalised(), common, text, 3).filter(p -> parts.stream().noneMatch(x -> x.contains(p)))
                     .ifPresent(p -> parts.add(prompts.say("nearest_passage", "passage", p)));
         }
         if (parts.isEmpty()) {

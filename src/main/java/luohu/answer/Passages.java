@@ -20,18 +20,13 @@ import java.util.Set;
  * message. Said as the document's words, never as a verdict.
  */
 final class Passages {
-    /** At least this many shared runs make a passage near enough to quote. */
-    private static final int NEAR = 2;
+    /**
+     * What may be quoted, by document id and place name: the same for every message about the place, so gathered
+     * once (one instance serves one policy model).
+     */
+    private final java.util.Map<String, Quotable> quotable = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Passages() {
-    }
-
-    /** The nearest passage, quoted with its clause, or empty when none shares enough with the message. */
-    static Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text) {
-        return nearest(doc, place, message, common, text, NEAR, "");
-    }
-
-    static Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text, int near) {
+    Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text, int near) {
         return nearest(doc, place, message, common, text, near, "");
     }
 
@@ -39,11 +34,11 @@ final class Passages {
      * As {@link #nearest}, with the number of shared runs a passage needs, and the words of what is asked about
      * ("本人到场"), whose runs count twice.
      */
-    static Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text,
-                                    int near, String subject) {
+    Optional<String> nearest(PolicyDocument doc, Place place, String message, Collection<String> common, OutcomeText text,
+                             int near, String subject) {
         Set<String> pairs = pairs(message + " " + subject, common);
         Set<String> key = pairs(subject, common);
-        Quotable q = quotable(doc, place);
+        Quotable q = quotable.computeIfAbsent(doc.id() + "/" + place.name(), k -> gather(doc, place));
         // the names of the document's places tell nothing about what is asked ("二连浩特…咋办")
         pairs.removeAll(q.placeRuns());
         if (pairs.size() < near) return Optional.empty();
@@ -64,23 +59,8 @@ final class Passages {
                 : Optional.of("“" + best.text() + "”" + text.cite(doc, best.clause()));
     }
 
-    /**
-     * What may be quoted for a place, with every two-character run of each passage, and the runs of the document's
-     * place names: the same for every message, so gathered once per document and place.
-     */
+    /** What may be quoted for a place, each passage's two-character runs, and the runs of the document's place names. */
     private record Quotable(List<Cited> passages, List<Set<String>> runs, Set<String> placeRuns) {
-    }
-
-    /** By document (the loaded one itself: a reload brings new ones, and the old are let go) and place name. */
-    private static final java.util.Map<PolicyDocument, java.util.Map<String, Quotable>> QUOTABLE = new java.util.IdentityHashMap<>();
-
-    private static Quotable quotable(PolicyDocument doc, Place place) {
-        java.util.Map<String, Quotable> byPlace;
-        synchronized (QUOTABLE) {
-            if (!QUOTABLE.containsKey(doc) && QUOTABLE.size() >= 32) QUOTABLE.clear(); // documents of earlier loads
-            byPlace = QUOTABLE.computeIfAbsent(doc, d -> new java.util.concurrent.ConcurrentHashMap<>());
-        }
-        return byPlace.computeIfAbsent(place.name(), n -> gather(doc, place));
     }
 
     private static Quotable gather(PolicyDocument doc, Place place) {
