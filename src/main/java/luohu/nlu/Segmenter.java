@@ -21,8 +21,12 @@ public final class Segmenter {
      */
     private static final Segment SEGMENT = HanLP.newSegment().enableNameRecognize(false).enableTranslatedNameRecognize(false);
 
-    /** Words kept whole against a neighbour's word that takes part of them ("老|公办投靠" is 老公|办投靠). */
-    private final List<String> whole;
+    /**
+     * Words kept whole against a neighbour's word that takes part of them ("老|公办投靠" is 老公|办投靠), by their first
+     * character, longest first; and the same words as a set.
+     */
+    private final java.util.Map<Character, List<String>> wholeByFirst;
+    private final java.util.Set<String> whole;
 
     public Segmenter(Collection<String> domainWords) {
         this(domainWords, List.of());
@@ -30,7 +34,10 @@ public final class Segmenter {
 
     /** @param whole words (the relatives') that a following word must not split: the neighbour gives up its start */
     public Segmenter(Collection<String> domainWords, Collection<String> whole) {
-        this.whole = whole.stream().filter(w -> w.length() > 1).sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> kept = whole.stream().filter(w -> w.length() > 1).sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        this.whole = java.util.Set.copyOf(kept);
+        this.wholeByFirst = kept.stream().collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0),
+                java.util.stream.Collectors.toUnmodifiableList()));
         synchronized (LOCK) {
             for (String w : domainWords) {
                 if (w != null && !w.isBlank() && !CustomDictionary.contains(w)) CustomDictionary.insert(w, "nz 1024");
@@ -58,14 +65,18 @@ public final class Segmenter {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token a = tokens.get(i), b = tokens.get(i + 1);
             // "大|姐夫" stays: the next is a word to keep whole itself
-            if (a.end() != b.start() || whole.contains(b.text())) continue;
-            String joined = a.text() + b.text();
-            for (String w : whole) {
-                if (w.length() <= a.text().length() || w.length() >= joined.length() || !joined.startsWith(w)) continue;
+            if (a.end() != b.start()) continue;
+            List<String> candidates = wholeByFirst.get(a.text().charAt(0));
+            if (candidates == null || whole.contains(b.text())) continue;
+            String at = a.text(), next = b.text();
+            for (String w : candidates) {
+                // w spells a, then a start of the next that leaves some of it
+                int into = w.length() - at.length();
+                if (into <= 0 || into >= next.length() || !w.startsWith(at) || !next.regionMatches(0, w, at.length(), into)) continue;
                 int cut = a.start() + w.length();
                 // the rest carries no part of speech of its own: it does not end a statement
                 tokens.set(i, new Token(w, a.start(), cut, "n"));
-                tokens.set(i + 1, new Token(joined.substring(w.length()), cut, b.end(), "x"));
+                tokens.set(i + 1, new Token(next.substring(into), cut, b.end(), "x"));
                 break;
             }
         }
