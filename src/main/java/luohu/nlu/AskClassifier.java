@@ -21,11 +21,11 @@ final class AskClassifier {
         for (Lexicon.IntentCue c : cues) Ask.parse(c.id()); // an unknown id fails at start, not on a message
     }
 
-    Ask classify(String text, List<Token> tokens, Intent intent) {
+    Ask classify(Scan scan, Intent intent) {
         // control messages ask nothing even when they carry cue words ("删除我的资料")
         switch (intent) {
             case RESTART, FORGET, THANKS, GREETING, CORRECTION -> {
-                return intent == Intent.CORRECTION ? byCue(text, tokens, Ask.NONE) : Ask.NONE;
+                return intent == Intent.CORRECTION ? byCue(scan, Ask.NONE) : Ask.NONE;
             }
             default -> {
             }
@@ -33,7 +33,7 @@ final class AskClassifier {
         // a question on a topic of its own (居住证, land, no hukou, the document) is answered from that topic's rules,
         // whatever it asks of it ("居住证在哪办", "收养的孩子上户口要啥证明"): no pathway's office or materials apply
         if (intent.general() && intent != Intent.COMPARE) return Ask.TOPIC;
-        Ask cued = byCue(text, tokens, null);
+        Ask cued = byCue(scan, null);
         if (cued != null) return cued;
         return switch (intent) {
             case COMPARE -> Ask.COMPARE;
@@ -48,17 +48,15 @@ final class AskClassifier {
     }
 
     /** The ask the message's own words name, or null when none does. */
-    Ask cued(String text, List<Token> tokens) {
-        return byCue(text, tokens, null);
+    Ask cued(Scan scan) {
+        return byCue(scan, null);
     }
 
     /** Every ask whose cue words the message has, in the lexicon's order ("要花多少钱 多久能办好": fees, time). */
-    List<Ask> all(String text, List<Token> tokens) {
+    List<Ask> all(Scan scan) {
         List<Ask> out = new ArrayList<>();
         for (Lexicon.IntentCue c : cues) {
-            boolean match = c.all() != null ? c.all().stream().allMatch(g -> IntentClassifier.anyOccurs(g, text, tokens))
-                    : IntentClassifier.anyOccurs(c.words(), text, tokens);
-            if (match && !out.contains(Ask.parse(c.id()))) out.add(Ask.parse(c.id()));
+            if (matches(c, scan) && !out.contains(Ask.parse(c.id()))) out.add(Ask.parse(c.id()));
         }
         return out;
     }
@@ -67,14 +65,12 @@ final class AskClassifier {
      * The ask whose cue comes last in the message: the question usually closes it ("户口想跟着迁过去 身份证也得带上吗"
      * asks about materials); among cues ending at the same place, the lexicon's order.
      */
-    private Ask byCue(String text, List<Token> tokens, Ask otherwise) {
+    private Ask byCue(Scan scan, Ask otherwise) {
         Ask best = otherwise;
         int bestAt = -1;
         for (Lexicon.IntentCue c : cues) {
-            boolean match = c.all() != null ? c.all().stream().allMatch(g -> IntentClassifier.anyOccurs(g, text, tokens))
-                    : IntentClassifier.anyOccurs(c.words(), text, tokens);
-            if (!match) continue;
-            int at = c.all() != null ? lastEnd(c.all().get(c.all().size() - 1), text) : lastEnd(c.words(), text);
+            if (!matches(c, scan)) continue;
+            int at = c.all() != null ? lastEnd(c.all().get(c.all().size() - 1), scan) : lastEnd(c.words(), scan);
             if (at > bestAt) {
                 bestAt = at;
                 best = Ask.parse(c.id());
@@ -83,10 +79,14 @@ final class AskClassifier {
         return best;
     }
 
-    private static int lastEnd(List<String> words, String text) {
+    private static boolean matches(Lexicon.IntentCue c, Scan scan) {
+        return c.all() != null ? scan.all(c.all()) : scan.any(c.words());
+    }
+
+    private static int lastEnd(List<String> words, Scan scan) {
         int end = 0;
         for (String w : words) {
-            int i = text.lastIndexOf(w);
+            int i = scan.lastIndexOf(w);
             if (i >= 0) end = Math.max(end, i + w.length());
         }
         return end;
@@ -102,7 +102,7 @@ final class AskClassifier {
      * The pathway topics the message's words point at, the one named last first: the question comes at the end
      * ("我买了房，能让我老婆单独落户吗" is about 单独落户).
      */
-    List<String> pathwayTopics(String text, List<Token> tokens) {
-        return IntentClassifier.byLastOccurrence(pathwayWords, text, tokens, at -> negated(text, at));
+    List<String> pathwayTopics(Scan scan) {
+        return IntentClassifier.byLastOccurrence(pathwayWords, scan, at -> negated(scan.text, at));
     }
 }

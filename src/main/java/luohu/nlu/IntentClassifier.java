@@ -19,20 +19,15 @@ public final class IntentClassifier {
      * @param places the number of different documents the message names
      * @return the first intent whose cues match, or null
      */
-    public Intent classify(String text, List<Token> tokens, int places) {
+    Intent classify(Scan scan, int places) {
+        String text = scan.text;
         int length = Normalizer.bare(text).length();
         if (!text.isEmpty() && text.chars().allMatch(c -> c == '?')) return Intent.HELP; // "？？？": the user is lost
         for (Lexicon.IntentCue c : cues) {
             if (c.short_() && length > 12) continue;
             if (c.maxLength() > 0 && length > c.maxLength()) continue;
             if (c.places() > 0 && places < c.places()) continue;
-            boolean match;
-            if (c.all() != null) {
-                match = c.all().stream().allMatch(group -> anyOccurs(group, text, tokens));
-            } else {
-                match = anyOccurs(c.words(), text, tokens);
-            }
-            if (match) return Intent.parse(c.id());
+            if (c.all() != null ? scan.all(c.all()) : scan.any(c.words())) return Intent.parse(c.id());
         }
         return null;
     }
@@ -41,33 +36,28 @@ public final class IntentClassifier {
      * A word of one character must be a whole token (么 is not in 什么); a Latin word must stand alone (hi is not in
      * this); longer Chinese words may occur anywhere.
      */
-    static boolean anyOccurs(List<String> words, String text, List<Token> tokens) {
-        for (String w : words) {
-            if (w.length() == 1) {
-                for (Token t : tokens) if (t.text().equals(w)) return true;
-            } else if (isLatin(w.charAt(0))) {
-                if (LATIN_WORDS.computeIfAbsent(w, k -> Pattern.compile("(?<![a-z])" + Pattern.quote(k) + "(?![a-z])"))
-                        .matcher(text).find()) return true;
-            } else if (text.contains(w)) {
-                return true;
-            }
+    static boolean occurs(String w, String text, List<Token> tokens) {
+        if (w.length() == 1) {
+            for (Token t : tokens) if (t.text().equals(w)) return true;
+            return false;
         }
-        return false;
+        if (isLatin(w.charAt(0))) {
+            return LATIN_WORDS.computeIfAbsent(w, k -> Pattern.compile("(?<![a-z])" + Pattern.quote(k) + "(?![a-z])"))
+                    .matcher(text).find();
+        }
+        return text.contains(w);
     }
 
     /**
      * The keys whose words occur in the text, the one named last first (the question usually comes at the end); an
      * occurrence {@code skip} refuses does not count; ties keep the map's order.
      */
-    static List<String> byLastOccurrence(Map<String, List<String>> words, String text, List<Token> tokens,
-                                         java.util.function.IntPredicate skip) {
+    static List<String> byLastOccurrence(Map<String, List<String>> words, Scan scan, java.util.function.IntPredicate skip) {
         Map<String, Integer> last = new java.util.LinkedHashMap<>();
         words.forEach((key, ws) -> {
-            if (!anyOccurs(ws, text, tokens)) return;
+            if (!scan.any(ws)) return;
             int at = -1;
-            for (String w : ws) {
-                for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (!skip.test(i)) at = Math.max(at, i);
-            }
+            for (String w : ws) at = Math.max(at, scan.lastIndexOf(w, skip));
             if (at >= 0) last.put(key, at);
         });
         List<String> out = new ArrayList<>(last.keySet());
@@ -77,7 +67,7 @@ public final class IntentClassifier {
 
     private static final Map<String, Pattern> LATIN_WORDS = new ConcurrentHashMap<>();
 
-    private static boolean isLatin(char c) {
+    static boolean isLatin(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 

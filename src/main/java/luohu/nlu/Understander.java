@@ -29,6 +29,7 @@ public final class Understander {
     private final PlaceFinder places;
     private final AnswerReader answers;
     private final AskClassifier asks;
+    private final WordIndex cueWords;
     private final PolicyModel model;
     private final Clock clock;
 
@@ -53,6 +54,23 @@ public final class Understander {
         domain.removeAll(places.words());
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
+        this.cueWords = new WordIndex(cueWords(lexicon));
+    }
+
+    /** The words the intents, asks, topics and the message's other cues are found by. */
+    private static List<String> cueWords(Lexicon lexicon) {
+        List<String> out = new ArrayList<>();
+        for (List<Lexicon.IntentCue> cues : List.of(lexicon.intents(), lexicon.asks())) {
+            for (Lexicon.IntentCue c : cues) {
+                if (c.words() != null) out.addAll(c.words());
+                if (c.all() != null) c.all().forEach(out::addAll);
+            }
+        }
+        lexicon.topicWords().values().forEach(out::addAll);
+        lexicon.pathwayWords().values().forEach(out::addAll);
+        for (Lexicon.RequirementSubject s : lexicon.requirementSubjects()) out.addAll(s.words());
+        for (List<String> l : List.of(lexicon.dontKnow(), lexicon.hypothetical(), lexicon.familyAlong(), lexicon.more())) out.addAll(l);
+        return out;
     }
 
     public Segmenter segmenter() {
@@ -96,7 +114,8 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
-        boolean dontKnow = IntentClassifier.anyOccurs(lexicon.dontKnow(), norm, tokens);
+        Scan scan = cueWords.scan(norm, tokens);
+        boolean dontKnow = scan.any(lexicon.dontKnow());
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
         if (asked != null && !found.containsKey(asked) && !dontKnow) {
@@ -107,12 +126,12 @@ public final class Understander {
             if (v != null) found.put(asked, v);
         }
         entail(found);
-        Intent intent = intents.classify(norm, tokens, mentioned.covered().size() + mentioned.uncovered().size());
+        Intent intent = intents.classify(scan, mentioned.covered().size() + mentioned.uncovered().size());
         // a message whose words name something else than settling ("去民政局结婚要带啥", "办护照去哪办") asks nothing of
         // the documents, whatever its question words; one that only tells the applicant's facts beside such a word
         // ("村里的地修高铁被征了") tells them
         boolean elsewhere = intent == Intent.OUT_OF_SCOPE;
-        if (elsewhere && asked == null && !found.isEmpty() && asks.cued(norm, tokens) == null) {
+        if (elsewhere && asked == null && !found.isEmpty() && asks.cued(scan) == null) {
             intent = Intent.INFORM;
             elsewhere = false;
         }
@@ -125,14 +144,14 @@ public final class Understander {
         }
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
-        List<String> topics = topics(norm, tokens);
+        List<String> topics = topics(scan);
         // a fact stated may be the worry behind the question ("我妈六十多了"): the rules on its topic come with the answer
         for (String f : found.keySet()) {
             for (String t : lexicon.factTopics().getOrDefault(f, List.of())) if (!topics.contains(t)) topics.add(t);
         }
-        Requirement req = requirement(norm, tokens);
+        Requirement req = requirement(scan);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
-        List<String> pathwayTopics = new ArrayList<>(asks.pathwayTopics(norm, tokens));
+        List<String> pathwayTopics = new ArrayList<>(asks.pathwayTopics(scan));
         // a fact that only one kind of pathway looks at points there first ("我在清河区有房" for a mother joining: the
         // owner's relatives' pathway, not a purchase of her own)
         for (Map.Entry<String, List<String>> e : lexicon.factPathwayTopics().entrySet()) {
@@ -142,15 +161,15 @@ public final class Understander {
                 pathwayTopics.add(0, t);
             }
         }
-        boolean hypothetical = IntentClassifier.anyOccurs(lexicon.hypothetical(), norm, tokens);
+        boolean hypothetical = scan.any(lexicon.hypothetical());
         // "如果我买房呢": a what-if about a way to settle
         if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
-        Ask ask = elsewhere ? Ask.NONE : asks.classify(norm, tokens, intent);
+        Ask ask = elsewhere ? Ask.NONE : asks.classify(scan, intent);
         // "你是AI吗", "你们是官方的吗": a question about the assistant itself
         if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
         // "投靠的话 我的孩子能一起过来吗" still asks who comes along
-        boolean along = IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens);
+        boolean along = scan.any(lexicon.familyAlong());
         if (ask == Ask.FAMILY && pathwayTopics.contains("joining") && !along) ask = Ask.SETTLE;
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
@@ -159,8 +178,7 @@ public final class Understander {
         if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical())
                 && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
-                IntentClassifier.anyOccurs(lexicon.more(), norm, tokens),
-                IntentClassifier.anyOccurs(lexicon.familyAlong(), norm, tokens), tokens,
+                scan.any(lexicon.more()), along, tokens,
                 ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
     }
 
@@ -190,16 +208,16 @@ public final class Understander {
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
-    private List<String> topics(String text, List<Token> tokens) {
-        return IntentClassifier.byLastOccurrence(lexicon.topicWords(), text, tokens, at -> false);
+    private List<String> topics(Scan scan) {
+        return IntentClassifier.byLastOccurrence(lexicon.topicWords(), scan, at -> false);
     }
 
     private record Requirement(List<String> facts, String label) {
     }
 
-    private Requirement requirement(String text, List<Token> tokens) {
+    private Requirement requirement(Scan scan) {
         for (Lexicon.RequirementSubject s : lexicon.requirementSubjects()) {
-            if (IntentClassifier.anyOccurs(s.words(), text, tokens)) return new Requirement(s.facts(), s.label());
+            if (scan.any(s.words())) return new Requirement(s.facts(), s.label());
         }
         return new Requirement(List.of(), null);
     }
@@ -212,7 +230,7 @@ public final class Understander {
 
     /** Every ask the message's words name, for a message asking two practical things at once. */
     public List<Ask> asks(String normalised) {
-        return asks.all(normalised, segmenter.segment(normalised));
+        return asks.all(cueWords.scan(normalised, segmenter.segment(normalised)));
     }
 
     /** The relations whose words the message uses ("那我媳妇呢" → spouse). */

@@ -1,0 +1,81 @@
+package luohu.nlu;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * One message's text and tokens, with where the {@link WordIndex}'s words occur in it. Answers "does one of these
+ * words occur" as {@link IntentClassifier#occurs} does for each, without searching the text again for indexed words.
+ */
+final class Scan {
+    private final WordIndex index;
+    final String text;
+    final List<Token> tokens;
+    /** The occurrences found, in the order the automaton reports them (by where they end): word id and start. */
+    private int[] ids = new int[16], starts = new int[16];
+    private int size;
+    /** The ids found, as bits: most messages hold a few dozen words of the index at most. */
+    private long[] found = new long[4];
+
+    Scan(WordIndex index, String text, List<Token> tokens) {
+        this.index = index;
+        this.text = text;
+        this.tokens = tokens;
+    }
+
+    void hit(int begin, int end, Integer id) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            starts = Arrays.copyOf(starts, size * 2);
+        }
+        ids[size] = id;
+        starts[size++] = begin;
+        int word = id >>> 6;
+        if (word >= found.length) found = Arrays.copyOf(found, Math.max(word + 1, found.length * 2));
+        found[word] |= 1L << id;
+    }
+
+    private boolean found(int id) {
+        int word = id >>> 6;
+        return word < found.length && (found[word] & (1L << id)) != 0;
+    }
+
+    /** Whether one of the words occurs, as {@link IntentClassifier#occurs} reads each. */
+    boolean any(List<String> words) {
+        for (String w : words) {
+            int id = index.id(w);
+            if (id >= 0 ? found(id) : IntentClassifier.occurs(w, text, tokens)) return true;
+        }
+        return false;
+    }
+
+    /** Whether every group has one of its words occurring: a cue of several groups needs one word of each. */
+    boolean all(List<List<String>> groups) {
+        for (List<String> g : groups) if (!any(g)) return false;
+        return true;
+    }
+
+    /** Where the word starts last in the text, or -1. */
+    int lastIndexOf(String w) {
+        int id = index.id(w);
+        if (id < 0) return text.lastIndexOf(w);
+        if (!found(id)) return -1;
+        int at = -1;
+        for (int i = 0; i < size; i++) if (ids[i] == id) at = Math.max(at, starts[i]);
+        return at;
+    }
+
+    /** The last start of the word that {@code skip} does not refuse, or -1. */
+    int lastIndexOf(String w, IntPredicate skip) {
+        int id = index.id(w);
+        int at = -1;
+        if (id < 0) {
+            for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (!skip.test(i)) at = Math.max(at, i);
+            return at;
+        }
+        if (!found(id)) return -1;
+        for (int i = 0; i < size; i++) if (ids[i] == id && !skip.test(starts[i])) at = Math.max(at, starts[i]);
+        return at;
+    }
+}
