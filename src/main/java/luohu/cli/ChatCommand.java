@@ -28,65 +28,86 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Read one JSON object per line from stdin, write one JSON reply per line.")
     boolean jsonl;
 
+    @Option(names = "--lanes", paramLabel = "N",
+            description = "With --jsonl: how many chats' turns run at once (1 to 256; default: the number of cores).")
+    Integer lanes;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (lanes != null && (lanes < 1 || lanes > 256)) {
+            System.err.println("--lanes must be from 1 to 256, got " + lanes);
+            return 2;
+        }
+        // JSON lines are flushed by their writer when it has caught up, not line by line
+        PrintStream out = jsonl
+                ? new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8)
+                : new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Assistant assistant = data.assistant()) {
-            if (jsonl) jsonLines(assistant, in, out);
+            if (jsonl) jsonLines(assistant, in, out, lanes != null ? lanes : Runtime.getRuntime().availableProcessors());
             else console(assistant, in, out, this::reload);
         }
         return 0;
     }
 
     /** The longest input line read, in characters; the rest of a longer line is skipped and it gets an error. */
-    static final int MAX_LINE = 100_000;
+    static final int MAX_LINE = JsonLines.MAX_LINE;
 
     /**
      * One output line per input line, in order, whatever the line holds: a blank, unreadable or over-long line gets
      * {"error": ...}. Chats are not throttled here: this is the contract for tools replaying scripted conversations.
+     * Different chats' turns run side by side on {@code lanes} threads; each chat's run in the order given.
      */
-    static void jsonLines(Assistant assistant, java.io.Reader in, PrintStream out) throws java.io.IOException {
+    static void jsonLines(Assistant assistant, java.io.Reader in, PrintStream out, int lanes) throws java.io.IOException {
         assistant.unthrottled();
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            line.setLength(0);
-            boolean tooLong = false, any = false;
-            int c;
-            while ((c = in.read()) != -1 && c != '\n') {
-                any = true;
-                if (line.length() < MAX_LINE) line.append((char) c);
-                else tooLong = true;
-            }
-            if (c == -1 && !any) break;
-            if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') line.setLength(line.length() - 1);
-            ObjectNode o = tooLong ? JSON.createObjectNode().put("error", "line longer than " + MAX_LINE + " characters; not read")
-                    : jsonTurn(assistant, line.toString());
-            out.println(JSON.writeValueAsString(o));
-            if (c == -1) break;
-        }
+        JsonLines.run(in, out, lanes, line -> jsonLine(assistant, line));
     }
 
-    /** One input line to one output object; an unreadable line gets {"error": ...} and the run goes on. */
-    static ObjectNode jsonTurn(Assistant assistant, String line) {
+    static void jsonLines(Assistant assistant, java.io.Reader in, PrintStream out) throws java.io.IOException {
+        jsonLines(assistant, in, out, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One input line (null when over-long) to its turn, or to its error when it cannot be one. */
+    static JsonLines.Line jsonLine(Assistant assistant, String line) {
         ObjectNode o = JSON.createObjectNode();
-        if (line.isBlank()) return o.put("error", "empty line; expected {\"chat\": \"<id>\", \"text\": \"<message>\"}");
+        if (line == null) return answered(o.put("error", "line longer than " + MAX_LINE + " characters; not read"));
+        if (line.isBlank()) return answered(o.put("error", "empty line; expected {\"chat\": \"<id>\", \"text\": \"<message>\"}"));
         JsonNode in;
         try {
             in = JSON.readTree(line);
         } catch (Exception e) {
-            return o.put("error", "not a JSON object: " + shorten(line));
+            return answered(o.put("error", "not a JSON object: " + shorten(line)));
         }
         if (in == null || !in.isObject() || !in.path("text").isTextual()) {
-            return o.put("error", "expected {\"chat\": \"<id>\", \"text\": \"<message>\"}, got: " + shorten(line));
+            return answered(o.put("error", "expected {\"chat\": \"<id>\", \"text\": \"<message>\"}, got: " + shorten(line)));
         }
         if (!in.path("chat").isTextual() || in.get("chat").asText().isEmpty()) {
-            return o.put("error", "chat must be a non-empty string (ids are strings: \"1\", not 1), got: " + shorten(line));
+            return answered(o.put("error", "chat must be a non-empty string (ids are strings: \"1\", not 1), got: " + shorten(line)));
         }
         String chat = in.get("chat").asText();
-        if (!wellFormed(chat)) return o.put("error", "chat is not valid Unicode (a lone surrogate)");
+        if (!wellFormed(chat)) return answered(o.put("error", "chat is not valid Unicode (a lone surrogate)"));
+        String text = in.get("text").asText();
+        return new JsonLines.Line(chat, () -> written(turn(assistant, chat, text)));
+    }
+
+    private static JsonLines.Line answered(ObjectNode o) {
+        String line = written(o);
+        return new JsonLines.Line(null, () -> line);
+    }
+
+    private static String written(ObjectNode o) {
         try {
-            Reply r = assistant.reply(chat, in.get("text").asText());
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a reply that cannot be written as JSON", e);
+        }
+    }
+
+    /** The chat's turn as its output object; a turn that fails gets an apology, and the run goes on. */
+    private static ObjectNode turn(Assistant assistant, String chat, String text) {
+        ObjectNode o = JSON.createObjectNode();
+        try {
+            Reply r = assistant.reply(chat, text);
             o.put("chat", chat).put("reply", r.text());
             r.options().forEach(o.putArray("options")::add);
             if (r.options().isEmpty()) o.putArray("options");
@@ -95,10 +116,13 @@ public final class ChatCommand implements Callable<Integer> {
             if (r.payloads().isEmpty()) o.putArray("payloads");
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ChatCommand.class).error("turn failed: {}", e.getClass().getName());
-            o.put("chat", chat).put("reply", "抱歉，处理您的消息时出了问题，请稍后再试或换个说法。").putArray("options");
+            o.removeAll();
+            o.put("chat", chat).put("reply", APOLOGY).putArray("options");
         }
         return o;
     }
+
+    static final String APOLOGY = "抱歉，处理您的消息时出了问题，请稍后再试或换个说法。";
 
     /** No lone surrogate: the id can be stored and compared as the text it is. */
     static boolean wellFormed(String s) {

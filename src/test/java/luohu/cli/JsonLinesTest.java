@@ -23,10 +23,14 @@ class JsonLinesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<JsonNode> run(String... lines) throws Exception {
+        return run(Runtime.getRuntime().availableProcessors(), lines);
+    }
+
+    private static List<JsonNode> run(int lanes, String... lines) throws Exception {
         Assistant a = TestAssistants.fresh();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChatCommand.jsonLines(a, new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+                new PrintStream(out, false, StandardCharsets.UTF_8), lanes);
         List<JsonNode> replies = new ArrayList<>();
         for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) replies.add(JSON.readTree(l));
         return replies;
@@ -106,5 +110,33 @@ class JsonLinesTest {
         List<JsonNode> r = run(lines.toArray(String[]::new));
         assertEquals(60, r.size());
         for (JsonNode n : r) assertFalse(n.path("reply").asText().contains("太快"), n.toString());
+    }
+
+    @Test
+    void chatsRunSideBySideYetEveryChatKeepsItsOrderAndTheRepliesTheirs() throws Exception {
+        // each chat states a place, a fact, then asks: its later replies depend on its earlier turns
+        String[][] chats = {{"我在赤峰租房", "租了两年", "要带什么材料"}, {"聊城买房能落户吗", "房产证下来了", "去哪办"},
+                {"铁岭", "我想投靠我儿子", "他户口在铁岭"}, {"新疆乌鲁木齐", "我在国企上班", "社保交了三年"}};
+        List<String> lines = new ArrayList<>();
+        for (int turn = 0; turn < 3; turn++) {
+            for (int round = 0; round < 10; round++) {
+                for (int c = 0; c < chats.length; c++) {
+                    lines.add(JSON.writeValueAsString(java.util.Map.of("chat", c + "-" + round, "text", chats[c][turn])));
+                }
+            }
+        }
+        List<JsonNode> one = run(1, lines.toArray(String[]::new));
+        List<JsonNode> four = run(4, lines.toArray(String[]::new));
+        assertEquals(lines.size(), four.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(JSON.readTree(lines.get(i)).path("chat").asText(), four.get(i).path("chat").asText(), "line " + i);
+            assertEquals(one.get(i), four.get(i), "line " + i + " reads the same whether chats run one at a time or four");
+        }
+        // the same turn of the same script gets the same reply in every chat: no chat saw another's turns
+        for (int i = 0; i < lines.size(); i += chats.length * 10) {
+            for (int k = 1; k < 10; k++) {
+                assertEquals(four.get(i).path("reply"), four.get(i + k * chats.length).path("reply"));
+            }
+        }
     }
 }
