@@ -3,8 +3,6 @@ package luohu.nlu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** Picks the intent of a message from the lexicon's cues, tried in the lexicon's order. */
 public final class IntentClassifier {
@@ -42,10 +40,18 @@ public final class IntentClassifier {
             return false;
         }
         if (isLatin(w.charAt(0))) {
-            return LATIN_WORDS.computeIfAbsent(w, k -> Pattern.compile("(?<![a-z])" + Pattern.quote(k) + "(?![a-z])"))
-                    .matcher(text).find();
+            // standing alone: no lower-case letter right before or after it
+            for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+                int end = i + w.length();
+                if ((i == 0 || !isLower(text.charAt(i - 1))) && (end == text.length() || !isLower(text.charAt(end)))) return true;
+            }
+            return false;
         }
         return text.contains(w);
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     /**
@@ -64,8 +70,6 @@ public final class IntentClassifier {
         out.sort((x, y) -> Integer.compare(last.get(y), last.get(x)));
         return out;
     }
-
-    private static final Map<String, Pattern> LATIN_WORDS = new ConcurrentHashMap<>();
 
     static boolean isLatin(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';

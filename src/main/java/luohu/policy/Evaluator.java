@@ -30,6 +30,8 @@ final class Evaluator {
 
     /** Results that carry nothing but their truth: shared, as every turn evaluates every pathway. */
     private static final Result HOLDS = new Result(Truth.TRUE, List.of(), Set.of());
+    /** A leaf whose fact is not known, by fact: the same for every leaf on that fact. */
+    private final java.util.Map<String, Result> unknown = new java.util.concurrent.ConcurrentHashMap<>();
 
     Result eval(Condition c, Facts facts) {
         if (c instanceof Condition.Leaf leaf) return leaf(leaf, facts);
@@ -60,6 +62,8 @@ final class Evaluator {
         if (all && anyFalse) return new Result(Truth.FALSE, failures, Set.of(), met);
         if (!all && anyTrue) return new Result(Truth.TRUE, List.of(), Set.of(), met);
         if (open.isEmpty()) return all ? new Result(Truth.TRUE, List.of(), Set.of(), met) : new Result(Truth.FALSE, failures, Set.of(), met);
+        // one open branch: its missing facts are the whole's
+        if (open.size() == 1) return new Result(Truth.UNKNOWN, List.of(), open.get(0).missing, met, open.get(0).unclear);
         if (!all) open.sort((x, y) -> Integer.compare(y.met, x.met)); // the branch nearest to true first
         Set<String> missing = new LinkedHashSet<>();
         List<Cited> unclear = new ArrayList<>();
@@ -84,18 +88,29 @@ final class Evaluator {
 
     private Result plainLeaf(Condition.Leaf leaf, Facts facts) {
         Object actual = facts.get(leaf.fact()).orElse(null);
-        if (actual == null) return new Result(Truth.UNKNOWN, List.of(), Set.of(leaf.fact()));
+        if (actual == null) return unknown.computeIfAbsent(leaf.fact(), f -> new Result(Truth.UNKNOWN, List.of(), Set.of(f)));
         Fact fact = vocabulary.get(leaf.fact());
         if (actual instanceof Excluded ex) return excluded(leaf, fact, ex);
-        boolean met = switch (leaf.op()) {
+        if (satisfies(leaf, fact, actual)) return HOLDS;
+        return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), Set.of());
+    }
+
+    /** Whether a leaf is true for these facts, as {@link #eval} finds it, without building its result. */
+    boolean holds(Condition.Leaf leaf, Facts facts) {
+        Object actual = facts.get(leaf.fact()).orElse(null);
+        if (actual == null || leaf.unclear() != null) return false;
+        if (actual instanceof Excluded) return leaf(leaf, facts).truth == Truth.TRUE;
+        return satisfies(leaf, vocabulary.get(leaf.fact()), actual);
+    }
+
+    private static boolean satisfies(Condition.Leaf leaf, Fact fact, Object actual) {
+        return switch (leaf.op()) {
             case IS -> leaf.operand().equals(actual);
             case IN -> ((List<?>) leaf.operand()).contains(actual);
             case NOT_IN -> !((List<?>) leaf.operand()).contains(actual);
             case AT_LEAST -> compare(fact, actual, leaf.operand()) >= 0;
             case BELOW -> compare(fact, actual, leaf.operand()) < 0;
         };
-        if (met) return HOLDS;
-        return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), Set.of());
     }
 
     /** A choice fact of which only ruled-out values are known: false only when every accepted value is ruled out. */

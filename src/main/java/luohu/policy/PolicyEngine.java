@@ -52,7 +52,7 @@ public final class PolicyEngine {
         for (Registration reg : p.registration()) if (evaluator.truth(reg.when(), facts) != Truth.FALSE) registration.add(reg);
         boolean placeUnknown = inScope == Truth.UNKNOWN;
         List<Condition.Leaf> met = new ArrayList<>();
-        for (Condition.Leaf l : Condition.leavesOf(p.conditions())) if (evaluator.truth(l, facts) == Truth.TRUE) met.add(l);
+        for (Condition.Leaf l : Condition.leavesOf(p.conditions())) if (evaluator.holds(l, facts)) met.add(l);
         return switch (r.truth()) {
             case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration, met);
             case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration, met, r.unclear());
