@@ -32,12 +32,20 @@ public enum Ask {
     /** nothing asked: facts, a greeting, thanks, a command */
     NONE;
 
+    /** The id of the dialog files: the name in lower case, made once rather than on every look-up. */
+    private final String id = name().toLowerCase(java.util.Locale.ROOT);
+    private static final java.util.Map<String, Ask> BY_ID = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Ask::id, v -> v));
+
     public String id() {
-        return name().toLowerCase();
+        return id;
     }
 
+    /** @throws IllegalArgumentException for an id that names none */
     public static Ask parse(String id) {
-        return valueOf(id.toUpperCase());
+        Ask v = BY_ID.get(id.toLowerCase(java.util.Locale.ROOT));
+        if (v == null) throw new IllegalArgumentException("no ask " + id);
+        return v;
     }
 
     /** Time, fees, applying online, where to apply, 跨省通办: answered from what the document says of them. */

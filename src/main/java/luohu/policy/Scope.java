@@ -25,7 +25,8 @@ public record Scope(List<String> only, List<String> except) {
 
     private static boolean matches(List<String> names, Place place) {
         if (names.contains(place.name())) return true;
-        for (String g : place.groups()) if (names.contains(g)) return true;
+        List<String> groups = place.groups();
+        for (int i = 0; i < groups.size(); i++) if (names.contains(groups.get(i))) return true; // no iterator: every pathway, every turn
         return false;
     }
 
