@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Numbers of sessions for the scaling table (default: ${DEFAULT-VALUE}).")
     List<Integer> scales;
 
-    @Option(names = "--threads", description = "Worker threads (default: the number of cores).")
+    @Option(names = "--threads", description = "Worker threads (default: the cores less one, at least one, as the bot runs turns).")
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the workload's random choices.")
@@ -64,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        int workers = threads == null ? cores : threads;
+        // as the bot runs turns: the cores less one, so the compiler and the collector do not preempt them
+        int workers = threads == null ? Math.max(1, cores - 1) : threads;
         luohu.store.StoreUrl url = data.storeNamed() ? data.storeUrl() : null;
         boolean postgres = url != null && url.kind() == luohu.store.StoreUrl.Kind.POSTGRESQL;
         System.out.printf("luohu bench — %d cores, %.1f GiB max heap, %s %s; durable sessions (%s), %d worker threads%n",

@@ -28,6 +28,60 @@ public interface ChatEngine {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The same engine running at most {@code turns} turns at once, whatever the number of lanes waiting: on a small
+     * host the rest of the cores stay free for the compiler, the collector and the network, which keeps the slowest
+     * replies near the typical one.
+     */
+    static ChatEngine limited(ChatEngine engine, int turns) {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(turns, true);
+        return new ChatEngine() {
+            private <T> T inSlot(java.util.function.Supplier<T> turn) {
+                slots.acquireUninterruptibly();
+                try {
+                    return turn.get();
+                } finally {
+                    slots.release();
+                }
+            }
+
+            @Override
+            public Reply reply(String conversation, String text) {
+                return inSlot(() -> engine.reply(conversation, text));
+            }
+
+            @Override
+            public Assistant.Answered answer(String conversation, String text) {
+                return inSlot(() -> engine.answer(conversation, text));
+            }
+
+            @Override
+            public Reply forget(String conversation) {
+                return inSlot(() -> engine.forget(conversation));
+            }
+
+            @Override
+            public java.util.Optional<byte[]> sheetPdf(luohu.Precheck.Issued issued) {
+                return inSlot(() -> engine.sheetPdf(issued));
+            }
+
+            @Override
+            public Reply greeting() {
+                return engine.greeting();
+            }
+
+            @Override
+            public Prompts prompts() {
+                return engine.prompts();
+            }
+        };
+    }
+
+    /** Turns at once by default: the cores less one, at least one. */
+    static int defaultTurns() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
     static ChatEngine of(Assistant assistant) {
         return of(assistant, luohu.print.SheetPdf.fromEnvironment());
     }

@@ -37,6 +37,11 @@ public final class TelegramCommand implements Callable<Integer> {
 
     static final String DEFAULT_LISTEN = "127.0.0.1:8081";
 
+    @picocli.CommandLine.Option(names = "--turn-threads", paramLabel = "N",
+            description = "How many conversations' turns run at once (1 to 256; default: the cores less one, at least one). "
+                    + "Raise it when sessions are kept in PostgreSQL, where a turn also waits on the network.")
+    Integer turnThreads;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +54,10 @@ public final class TelegramCommand implements Callable<Integer> {
     int run(Map<String, String> env, PrintWriter err) {
         Assistant[] assistant = {null};
         luohu.store.SessionStore[] store = {null};
+        if (turnThreads != null && (turnThreads < 1 || turnThreads > 256)) {
+            err.println("luohu: --turn-threads must be from 1 to 256, got " + turnThreads);
+            return 2;
+        }
         String token = env.get("TELEGRAM_BOT_TOKEN");
         if (token == null || token.isBlank()) {
             err.println("luohu: TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token there");
@@ -98,7 +107,8 @@ public final class TelegramCommand implements Callable<Integer> {
             TelegramBot bot = TelegramBot.start(token, TelegramBot.Settings.defaults(url),
                     () -> {
                         store[0] = data.store();
-                        return ChatEngine.of(assistant[0] = data.withCodesAndCounters(data.assistant(store[0])));
+                        return ChatEngine.limited(ChatEngine.of(assistant[0] = data.withCodesAndCounters(data.assistant(store[0]))),
+                                turnThreads != null ? turnThreads : ChatEngine.defaultTurns());
                     },
                     me -> new StoreUpdateJournal(store[0].claims(), me.id())
                             .importing(dataDir.resolve("telegram-" + me.id() + ".updates")), receiving);
