@@ -43,6 +43,13 @@ final class Scan {
 
     /** Whether one of the words occurs, as {@link IntentClassifier#occurs} reads each. */
     boolean any(List<String> words) {
+        int[] ids = index.compiled(words);
+        if (ids != null) {
+            for (int id : ids) {
+                if (id >= 0 ? found(id) : IntentClassifier.occurs(words.get(-1 - id), text, tokens)) return true;
+            }
+            return false;
+        }
         for (String w : words) {
             int id = index.id(w);
             if (id >= 0 ? found(id) : IntentClassifier.occurs(w, text, tokens)) return true;

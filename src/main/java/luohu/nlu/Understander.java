@@ -57,19 +57,19 @@ public final class Understander {
         this.cueWords = new WordIndex(cueWords(lexicon));
     }
 
-    /** The words the intents, asks, topics and the message's other cues are found by. */
-    private static List<String> cueWords(Lexicon lexicon) {
-        List<String> out = new ArrayList<>();
+    /** The lists of words the intents, asks, topics and the message's other cues are found by. */
+    private static List<List<String>> cueWords(Lexicon lexicon) {
+        List<List<String>> out = new ArrayList<>();
         for (List<Lexicon.IntentCue> cues : List.of(lexicon.intents(), lexicon.asks())) {
             for (Lexicon.IntentCue c : cues) {
-                if (c.words() != null) out.addAll(c.words());
-                if (c.all() != null) c.all().forEach(out::addAll);
+                if (c.words() != null) out.add(c.words());
+                if (c.all() != null) out.addAll(c.all());
             }
         }
-        lexicon.topicWords().values().forEach(out::addAll);
-        lexicon.pathwayWords().values().forEach(out::addAll);
-        for (Lexicon.RequirementSubject s : lexicon.requirementSubjects()) out.addAll(s.words());
-        for (List<String> l : List.of(lexicon.dontKnow(), lexicon.hypothetical(), lexicon.familyAlong(), lexicon.more())) out.addAll(l);
+        out.addAll(lexicon.topicWords().values());
+        out.addAll(lexicon.pathwayWords().values());
+        for (Lexicon.RequirementSubject s : lexicon.requirementSubjects()) out.add(s.words());
+        out.addAll(List.of(lexicon.dontKnow(), lexicon.hypothetical(), lexicon.familyAlong(), lexicon.more()));
         return out;
     }
 

@@ -4,6 +4,7 @@ import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,18 +18,31 @@ import java.util.TreeMap;
 final class WordIndex {
     private final AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
     private final Map<String, Integer> ids = new HashMap<>();
+    /**
+     * Each cue list, by identity (the lexicon's lists live as long as it does), as the ids of its words: a word
+     * looked up in the text instead (one character, Latin) is -1 - its position in the list.
+     */
+    private final Map<List<String>, int[]> compiled = new IdentityHashMap<>();
 
-    WordIndex(Collection<String> words) {
+    /** @param lists the lexicon's cue lists whose words are looked up in messages */
+    WordIndex(Collection<List<String>> lists) {
         TreeMap<String, Integer> keyed = new TreeMap<>();
-        for (String w : words) {
-            if (w != null && w.length() > 1 && !IntentClassifier.isLatin(w.charAt(0))) keyed.putIfAbsent(w, 0);
-        }
+        for (List<String> l : lists) for (String w : l) if (indexed(w)) keyed.putIfAbsent(w, 0);
         int id = 0;
         for (Map.Entry<String, Integer> e : keyed.entrySet()) {
             e.setValue(id);
             ids.put(e.getKey(), id++);
         }
         if (!keyed.isEmpty()) trie.build(keyed);
+        for (List<String> l : lists) {
+            int[] c = new int[l.size()];
+            for (int i = 0; i < c.length; i++) c[i] = indexed(l.get(i)) ? ids.get(l.get(i)) : -1 - i;
+            compiled.put(l, c);
+        }
+    }
+
+    private static boolean indexed(String w) {
+        return w != null && w.length() > 1 && !IntentClassifier.isLatin(w.charAt(0));
     }
 
     /** One message read for every word of the index. */
@@ -42,5 +56,10 @@ final class WordIndex {
     int id(String word) {
         Integer id = ids.get(word);
         return id == null ? -1 : id;
+    }
+
+    /** The list's words as {@link #compiled} holds them, or null for a list the index was not given. */
+    int[] compiled(List<String> words) {
+        return compiled.get(words);
     }
 }
