@@ -311,7 +311,8 @@ public final class FactExtractor {
             }
         }
         boolean wantsToSettle = false;
-        for (Clause c : clauses) wantsToSettle |= wanting(tokens, c, phrases.find(tokens));
+        List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
+        for (Clause c : clauses) wantsToSettle |= wanting(tokens, c, mentions);
         Map<String, Object> out = new LinkedHashMap<>();
         if (here == null && hukou.place() != null) here = hukou.place(); // the only place named is the one asked about
         if (here == null) {

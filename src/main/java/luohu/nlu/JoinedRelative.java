@@ -25,6 +25,7 @@ final class JoinedRelative {
     private final Pattern toPronoun;
     private final Map<String, String> relationOf;
     private final List<String> settlingVerbs;
+    private final List<String> verbs;
 
     JoinedRelative(List<String> verbs, Map<String, List<String>> relatives) {
         this.relationOf = relatives.entrySet().stream().flatMap(e -> e.getValue().stream().map(w -> Map.entry(w, e.getKey())))
@@ -37,6 +38,7 @@ final class JoinedRelative {
         this.toSpeaker = Pattern.compile("(" + moving + ")(\\p{IsHan}{0,4}?)" + SELF + "(?=家|这|那|户口|$|[^\\p{IsHan}])");
         this.toRelative = Pattern.compile("(" + verb + ")(\\p{IsHan}{0,4}?)" + SELF + "(" + kin + ")(?=那|家|这|落|户口)");
         this.toPronoun = Pattern.compile("(" + verb + ")(他们|她们|他|她)(?=那|家|这)");
+        this.verbs = List.copyOf(verbs);
         this.settlingVerbs = verbs.stream().filter(v -> v.startsWith("落") || v.startsWith("迁") || v.startsWith("投")).toList();
     }
 
@@ -45,6 +47,7 @@ final class JoinedRelative {
      * @return whom the one who would settle joins, or null when the message does not say
      */
     Joined find(String text) {
+        if (!anyVerb(text)) return null; // every pattern starts at a verb: most clauses have none
         for (Matcher m = toRelative.matcher(text); m.find(); ) {
             if (!said(text, m) || m.group(2).contains("的")) continue;
             return new Joined(false, false, relationOf.get(m.group(4)));
@@ -69,6 +72,11 @@ final class JoinedRelative {
             if (last != null) return new Joined(false, false, relationOf.get(last));
         }
         return null;
+    }
+
+    private boolean anyVerb(String text) {
+        for (int i = 0; i < verbs.size(); i++) if (text.contains(verbs.get(i))) return true;
+        return false;
     }
 
     /**
