@@ -245,8 +245,11 @@ public final class FactExtractor {
             relativeHome(tokens, clauses, continuing, facts);
             homeTown(tokens, clauses, continuing, mentions, facts);
         }
-        relativeFacts(tokens, marks, clauses, facts, asked, applicant);
-        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(text, applicant, facts);
+        // "投靠父母有年龄限制吗", "要是把户口迁到我这": joining asked about as a rule, or as a what-if, joins nobody
+        Set<Clause> unsaid = new HashSet<>();
+        for (Clause c : clauses) if (ruleQuestion(tokens, c, text(tokens, c)) || whatIf(tokens, c)) unsaid.add(c);
+        relativeFacts(tokens, marks, clauses, facts, asked, applicant, unsaid);
+        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(without(text, tokens, unsaid), applicant, facts);
         if (applicant == null) homeOwner(tokens, facts);
         else ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
@@ -466,6 +469,23 @@ public final class FactExtractor {
         // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
         for (Token t : tokens) if (SELF.contains(t.text())) return false;
         return true;
+    }
+
+    /** A clause that says what would be if ("要是把户口迁到我这", "如果买房"): a word of lexicon.hypothetical in it. */
+    private boolean whatIf(List<Token> tokens, Clause c) {
+        for (int i = c.first(); i <= c.last(); i++) if (lexicon.hypothetical().contains(tokens.get(i).text())) return true;
+        String t = text(tokens, c);
+        return lexicon.hypothetical().stream().anyMatch(w -> w.length() > 1 && t.contains(w));
+    }
+
+    /** The text with the clauses given blanked out by commas, so that nothing is read across or inside them. */
+    private static String without(String text, List<Token> tokens, Set<Clause> clauses) {
+        if (clauses.isEmpty()) return text;
+        StringBuilder sb = new StringBuilder(text);
+        for (Clause c : clauses) {
+            for (int i = tokens.get(c.first()).start(); i < tokens.get(c.last()).end() && i < sb.length(); i++) sb.setCharAt(i, '，');
+        }
+        return sb.toString();
     }
 
     private static boolean negatedAt(String t, int i) {
@@ -860,7 +880,8 @@ public final class FactExtractor {
     }
 
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant) {
+    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
+                               Set<Clause> unsaid) {
         // a reply to a question about the relative ("没有宅基地") is about the relative throughout
         String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
         String lastNamed = null; // whom 他/她 stands for after 投靠
@@ -871,7 +892,7 @@ public final class FactExtractor {
             else if (c.explicit()) lastRelative = null; // 我…: the speaker again
             if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
             // 投靠我女儿 / 投靠他: joining names the relative
-            for (PhraseIndex.Match<String> j : joining.find(part)) {
+            for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
                 List<PhraseIndex.Match<String>> r = relatives.find(after);
                 if (!r.isEmpty()) {
