@@ -217,7 +217,7 @@ public final class FactExtractor {
                 if (p.cueOnly()) continue;
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
-                if (c.relative() != null && c.explicit() || p.subjectOnly() && aboutRelative) continue;
+                if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, marks, c, m.first(), m.last());
@@ -229,7 +229,12 @@ public final class FactExtractor {
                     String rest = text(tokens, 0, m.first() - 1) + "|" + text(tokens, m.last() + 1, tokens.size() - 1);
                     if (p.inMessageWith().stream().noneMatch(rest::contains)) continue;
                 }
+                // "在铁岭没户口": what a word right before the phrase makes of it is said by another phrase
+                if (p.notAfter() != null && p.notAfter().stream().anyMatch(w -> w.equals(PLACE_BEFORE)
+                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
                 if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
+                // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
+                if (!self && ofAKind(tokens, c, m)) continue;
                 if (p.notInMessageWith() != null && p.notInMessageWith().stream().anyMatch(text::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
@@ -469,6 +474,26 @@ public final class FactExtractor {
         // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
         for (Token t : tokens) if (SELF.contains(t.text())) return false;
         return true;
+    }
+
+    /**
+     * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
+     * them in, so living together is theirs too.
+     */
+    private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
+        return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
+                && p.set().keySet().equals(Set.of("lives_with_relative"));
+    }
+
+    /**
+     * The phrase names or describes a kind of people (外地人, 退伍军人; 外省大学毕业生, 签劳动合同的技工): a word of
+     * lexicon.people_kinds ends it or follows it closely in its clause.
+     */
+    private boolean ofAKind(List<Token> tokens, Clause c, PhraseIndex.Match<Lexicon.FactPhrase> m) {
+        if (lexicon.peopleKinds().stream().anyMatch(m.phrase()::endsWith)) return true;
+        String after = text(tokens, m.last() + 1, c.last());
+        String near = after.substring(0, Math.min(after.length(), 5));
+        return lexicon.peopleKinds().stream().anyMatch(near::contains);
     }
 
     /** A clause that says what would be if ("要是把户口迁到我这", "如果买房"): a word of lexicon.hypothetical in it. */
@@ -952,6 +977,8 @@ public final class FactExtractor {
             }
             int at = tokenAt(tokens, q.start());
             Clause c = clauseOf(clauses, at);
+            // "要不要先交够一年社保才行": a length asked about as a rule is nobody's
+            if (ruleQuestion(tokens, c, text(tokens, c))) continue;
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
             String written = text.substring(q.start(), q.end());
             if (q.age() != null) {
