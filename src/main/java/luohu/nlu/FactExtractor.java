@@ -249,6 +249,7 @@ public final class FactExtractor {
             schoolPlace(tokens, clauses, continuing, covered, facts);
             relativeHome(tokens, clauses, continuing, facts);
             homeTown(tokens, clauses, continuing, mentions, facts);
+            whereOneIs(tokens, clauses, asked, facts);
         }
         // "投靠父母有年龄限制吗", "要是把户口迁到我这": joining asked about as a rule, or as a what-if, joins nobody
         Set<Clause> unsaid = new HashSet<>();
@@ -417,6 +418,29 @@ public final class FactExtractor {
                 facts.put("housing", "relative_home");
                 return;
             }
+        }
+    }
+
+    private static final java.util.regex.Pattern IN_A_VILLAGE = java.util.regex.Pattern.compile(
+            "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
+
+    /**
+     * "我妈今年七十五 在老家农村", "我奶奶在聊城农村": a clause of the applicant's that says only that they are in a
+     * village says where they live; in a message about a home ("房子是自己盖的 也在村里"), where the home is.
+     */
+    private void whereOneIs(List<Token> tokens, List<Clause> clauses, String asked, Map<String, Object> facts) {
+        if (facts.containsKey("lives_in_countryside") || facts.containsKey("housing") || asked != null && asked.startsWith("home_")) return;
+        for (Clause c : clauses) {
+            if (c.relative() != null) continue;
+            int k = c.first();
+            while (k <= c.last() && SELF.contains(tokens.get(k).text())) k++;
+            if (k <= c.last()) {
+                List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
+                if (!r.isEmpty() && r.get(0).first() == 0) k += r.get(0).last() + 1;
+            }
+            if (k > c.last() || !IN_A_VILLAGE.matcher(text(tokens, k, c.last())).find()) continue;
+            facts.put("lives_in_countryside", true);
+            return;
         }
     }
 
