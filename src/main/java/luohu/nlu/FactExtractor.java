@@ -944,6 +944,11 @@ public final class FactExtractor {
             for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
                 List<PhraseIndex.Match<String>> r = relatives.find(after);
+                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
+                if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
+                    int next = j.last() + 1 + r.get(0).last() + 1;
+                    if (next < part.size() && COMING.stream().anyMatch(part.get(next).text()::startsWith)) continue;
+                }
                 if (!r.isEmpty()) {
                     String named = r.get(0).values().get(0);
                     // "想投靠她老公", she being the applicant: the applicant's own relative
@@ -1262,6 +1267,8 @@ public final class FactExtractor {
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
     private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
+    private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
+    private static final List<String> COMING = List.of("来", "过来", "到");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
     private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
 
