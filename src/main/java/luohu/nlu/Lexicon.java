@@ -55,7 +55,8 @@ public record Lexicon(
         @JsonProperty("own_home_words") List<String> ownHomeWords,
         @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
         @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
-        @JsonProperty("people_kinds") List<String> peopleKinds) {
+        @JsonProperty("people_kinds") List<String> peopleKinds,
+        @JsonProperty("rule_topics") List<String> ruleTopics) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -85,6 +86,7 @@ public record Lexicon(
         factPathwayTopics = factPathwayTopics == null ? Map.of() : factPathwayTopics;
         factEntails = factEntails == null ? Map.of() : factEntails;
         peopleKinds = peopleKinds == null ? List.of() : peopleKinds;
+        ruleTopics = ruleTopics == null ? List.of() : ruleTopics;
     }
 
     /**
