@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The answer cache of general questions never changes what a chat is told or keeps. */
 class AnswerCacheTest {
     private static final String[] STATING = {
-            "我在赤峰租房，居住证怎么办理", "我有营业执照，居住证怎么办", "租房满一年需要居住证吗",
+            "我在赤峰租房，居住证怎么办理", "我有营业执照，居住证怎么办", "我租房满一年了，需要居住证吗",
             "我在聊城买了房，需要居住证吗", "我30岁，居住证怎么办理", "我老婆是铁岭户口，文件出处是哪"};
 
     @Test

@@ -217,7 +217,7 @@ public final class FactExtractor {
                 if (p.cueOnly()) continue;
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
-                if (c.relative() != null && c.explicit() || p.subjectOnly() && aboutRelative) continue;
+                if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, marks, c, m.first(), m.last());
@@ -229,7 +229,12 @@ public final class FactExtractor {
                     String rest = text(tokens, 0, m.first() - 1) + "|" + text(tokens, m.last() + 1, tokens.size() - 1);
                     if (p.inMessageWith().stream().noneMatch(rest::contains)) continue;
                 }
+                // "在铁岭没户口": what a word right before the phrase makes of it is said by another phrase
+                if (p.notAfter() != null && p.notAfter().stream().anyMatch(w -> w.equals(PLACE_BEFORE)
+                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
                 if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
+                // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
+                if (!self && ofAKind(tokens, c, m)) continue;
                 if (p.notInMessageWith() != null && p.notInMessageWith().stream().anyMatch(text::contains)) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
@@ -244,9 +249,13 @@ public final class FactExtractor {
             schoolPlace(tokens, clauses, continuing, covered, facts);
             relativeHome(tokens, clauses, continuing, facts);
             homeTown(tokens, clauses, continuing, mentions, facts);
+            whereOneIs(tokens, clauses, asked, facts);
         }
-        relativeFacts(tokens, marks, clauses, facts, asked, applicant);
-        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(text, applicant, facts);
+        // "投靠父母有年龄限制吗", "要是把户口迁到我这": joining asked about as a rule, or as a what-if, joins nobody
+        Set<Clause> unsaid = new HashSet<>();
+        for (Clause c : clauses) if (ruleQuestion(tokens, c, text(tokens, c)) || whatIf(tokens, c)) unsaid.add(c);
+        relativeFacts(tokens, marks, clauses, facts, asked, applicant, unsaid);
+        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(without(text, tokens, unsaid), applicant, facts);
         if (applicant == null) homeOwner(tokens, facts);
         else ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
@@ -413,6 +422,29 @@ public final class FactExtractor {
         }
     }
 
+    private static final java.util.regex.Pattern IN_A_VILLAGE = java.util.regex.Pattern.compile(
+            "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
+
+    /**
+     * "我妈今年七十五 在老家农村", "我奶奶在聊城农村": a clause of the applicant's that says only that they are in a
+     * village says where they live; in a message about a home ("房子是自己盖的 也在村里"), where the home is.
+     */
+    private void whereOneIs(List<Token> tokens, List<Clause> clauses, String asked, Map<String, Object> facts) {
+        if (facts.containsKey("lives_in_countryside") || facts.containsKey("housing") || asked != null && asked.startsWith("home_")) return;
+        for (Clause c : clauses) {
+            if (c.relative() != null) continue;
+            int k = c.first();
+            while (k <= c.last() && SELF.contains(tokens.get(k).text())) k++;
+            if (k <= c.last()) {
+                List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
+                if (!r.isEmpty() && r.get(0).first() == 0) k += r.get(0).last() + 1;
+            }
+            if (k > c.last() || !IN_A_VILLAGE.matcher(text(tokens, k, c.last())).find()) continue;
+            facts.put("lives_in_countryside", true);
+            return;
+        }
+    }
+
     private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
     private static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
     private static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
@@ -467,6 +499,43 @@ public final class FactExtractor {
         // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
         for (Token t : tokens) if (SELF.contains(t.text())) return false;
         return true;
+    }
+
+    /**
+     * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
+     * them in, so living together is theirs too.
+     */
+    private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
+        return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
+                && p.set().keySet().equals(Set.of("lives_with_relative"));
+    }
+
+    /**
+     * The phrase names or describes a kind of people (外地人, 退伍军人; 外省大学毕业生, 签劳动合同的技工): a word of
+     * lexicon.people_kinds ends it or follows it closely in its clause.
+     */
+    private boolean ofAKind(List<Token> tokens, Clause c, PhraseIndex.Match<Lexicon.FactPhrase> m) {
+        if (lexicon.peopleKinds().stream().anyMatch(m.phrase()::endsWith)) return true;
+        String after = text(tokens, m.last() + 1, c.last());
+        String near = after.substring(0, Math.min(after.length(), 5));
+        return lexicon.peopleKinds().stream().anyMatch(near::contains);
+    }
+
+    /** A clause that says what would be if ("要是把户口迁到我这", "如果买房"): a word of lexicon.hypothetical in it. */
+    private boolean whatIf(List<Token> tokens, Clause c) {
+        for (int i = c.first(); i <= c.last(); i++) if (lexicon.hypothetical().contains(tokens.get(i).text())) return true;
+        String t = text(tokens, c);
+        return lexicon.hypothetical().stream().anyMatch(w -> w.length() > 1 && t.contains(w));
+    }
+
+    /** The text with the clauses given blanked out by commas, so that nothing is read across or inside them. */
+    private static String without(String text, List<Token> tokens, Set<Clause> clauses) {
+        if (clauses.isEmpty()) return text;
+        StringBuilder sb = new StringBuilder(text);
+        for (Clause c : clauses) {
+            for (int i = tokens.get(c.first()).start(); i < tokens.get(c.last()).end() && i < sb.length(); i++) sb.setCharAt(i, '，');
+        }
+        return sb.toString();
     }
 
     private static boolean negatedAt(String t, int i) {
@@ -861,7 +930,8 @@ public final class FactExtractor {
     }
 
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant) {
+    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
+                               Set<Clause> unsaid) {
         // a reply to a question about the relative ("没有宅基地") is about the relative throughout
         String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
         String lastNamed = null; // whom 他/她 stands for after 投靠
@@ -872,9 +942,14 @@ public final class FactExtractor {
             else if (c.explicit()) lastRelative = null; // 我…: the speaker again
             if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
             // 投靠我女儿 / 投靠他: joining names the relative
-            for (PhraseIndex.Match<String> j : joining.find(part)) {
+            for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
                 List<PhraseIndex.Match<String>> r = relatives.find(after);
+                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
+                if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
+                    int next = j.last() + 1 + r.get(0).last() + 1;
+                    if (next < part.size() && COMING.stream().anyMatch(part.get(next).text()::startsWith)) continue;
+                }
                 if (!r.isEmpty()) {
                     String named = r.get(0).values().get(0);
                     // "想投靠她老公", she being the applicant: the applicant's own relative
@@ -932,6 +1007,8 @@ public final class FactExtractor {
             }
             int at = tokenAt(tokens, q.start());
             Clause c = clauseOf(clauses, at);
+            // "要不要先交够一年社保才行": a length asked about as a rule is nobody's
+            if (ruleQuestion(tokens, c, text(tokens, c))) continue;
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
             String written = text.substring(q.start(), q.end());
             if (q.age() != null) {
@@ -1191,6 +1268,8 @@ public final class FactExtractor {
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
     private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
+    private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
+    private static final List<String> COMING = List.of("来", "过来", "到");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
     private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
 

@@ -54,7 +54,9 @@ public record Lexicon(
         @JsonProperty("self_owner_cues") List<String> selfOwnerCues,
         @JsonProperty("own_home_words") List<String> ownHomeWords,
         @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
-        @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails) {
+        @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
+        @JsonProperty("people_kinds") List<String> peopleKinds,
+        @JsonProperty("rule_topics") List<String> ruleTopics) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -83,6 +85,8 @@ public record Lexicon(
         ownHomeWords = ownHomeWords == null ? List.of() : ownHomeWords;
         factPathwayTopics = factPathwayTopics == null ? Map.of() : factPathwayTopics;
         factEntails = factEntails == null ? Map.of() : factEntails;
+        peopleKinds = peopleKinds == null ? List.of() : peopleKinds;
+        ruleTopics = ruleTopics == null ? List.of() : ruleTopics;
     }
 
     /**
@@ -188,7 +192,8 @@ public record Lexicon(
                              @JsonProperty("not_in_clause_with") List<String> notInClauseWith,
                              @JsonProperty("cue_only") boolean cueOnly,
                              @JsonProperty("in_message_with") List<String> inMessageWith,
-                             @JsonProperty("not_in_message_with") List<String> notInMessageWith) {
+                             @JsonProperty("not_in_message_with") List<String> notInMessageWith,
+                             @JsonProperty("not_after") List<String> notAfter) {
     }
 
     /** Words near a duration that say which fact it measures. */

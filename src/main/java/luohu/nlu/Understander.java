@@ -171,6 +171,12 @@ public final class Understander {
         // "投靠的话 我的孩子能一起过来吗" still asks who comes along
         boolean along = scan.any(lexicon.familyAlong());
         if (ask == Ask.FAMILY && pathwayTopics.contains("joining") && !along) ask = Ask.SETTLE;
+        // "克拉玛依是不是适度控制落户", "到南疆落户有啥优惠": settling asked about under a place's own rule asks about that rule
+        // ("我在克拉玛依买了房 能落户吗 听说克拉玛依控制" tells a case and asks about it: the rule only comes with the answer)
+        if ((intent == Intent.SETTLE || intent == Intent.REQUIREMENT) && (ask == Ask.SETTLE || ask == Ask.REQUIREMENT || ask == Ask.OVERVIEW)
+                && (found.isEmpty() || ruleNamedWithSettling(norm))) {
+            if (topics.stream().anyMatch(lexicon.ruleTopics()::contains)) ask = Ask.TOPIC;
+        }
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
@@ -210,6 +216,16 @@ public final class Understander {
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
     private List<String> topics(Scan scan) {
         return IntentClassifier.byLastOccurrence(lexicon.topicWords(), scan, at -> false);
+    }
+
+    /** A word of a rule topic right before 落户 ("控制落户", "到南疆落户"): settling under that rule. */
+    private boolean ruleNamedWithSettling(String text) {
+        for (String t : lexicon.ruleTopics()) {
+            for (String w : lexicon.topicWords().getOrDefault(t, List.of())) {
+                for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (text.startsWith("落户", i + w.length())) return true;
+            }
+        }
+        return false;
     }
 
     private record Requirement(List<String> facts, String label) {

@@ -52,11 +52,11 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.885, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.86, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.89, "intent accuracy\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.925, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.92, "applicant accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.889, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.865, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.893, "intent accuracy\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.935, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.924, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 1, "polarity flips\n" + report);
     }
 
@@ -64,9 +64,9 @@ class NluQualityTest {
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "messages", List.of(set("messages.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.96, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.964, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.97, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.98, "intent precision\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.981, "intent precision\n" + report);
         assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
 

@@ -194,6 +194,27 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void whatIsOnlyWishedForOrAskedAsARuleStatesNothing() {
+        assertNull(facts("我妈想来铁岭跟我一起住").get("lives_with_relative"), facts("我妈想来铁岭跟我一起住").toString());
+        has("我妈跟我一起住", "lives_with_relative", true);
+        assertNull(facts("投奔子女有年龄限制吗").get("local_relative"), facts("投奔子女有年龄限制吗").toString());
+        assertNull(facts("退伍军人能落集体户吗").get("veteran"), facts("退伍军人能落集体户吗").toString());
+        has("我是退伍军人", "veteran", true);
+        assertNull(facts("要不要先住满两年才行").get("residence_months"), facts("要不要先住满两年才行").toString());
+    }
+
+    @Test
+    void whereOneIsSaysWhereOneLivesOrHasNoHukou() {
+        Map<String, Object> there = facts("我闺女在聊城没户口 能上学吗");
+        assertEquals(false, there.get("local_hukou"), there.toString());
+        assertNull(there.get("has_hukou"), there.toString());
+        has("我一直没户口", "has_hukou", false);
+        Map<String, Object> village = facts("我今年六十 在老家农村");
+        assertEquals(true, village.get("lives_in_countryside"), village.toString());
+        assertNull(village.get("rural_hukou"), village.toString());
+    }
+
+    @Test
     void aMisspeltFactInTheLexiconStopsStartUp() {
         Lexicon broken = Lexicon.parse("""
                 terms: []
