@@ -12,7 +12,7 @@ final class Scan {
     private final WordIndex index;
     final String text;
     final List<Token> tokens;
-    /** The occurrences found, in the order the automaton reports them (by where they end): word id and start. */
+    /** The occurrences found, by where they start: word id and start. */
     private int[] ids = new int[16], starts = new int[16];
     private int size;
     /** The ids found, as bits: most messages hold a few dozen words of the index at most. */
@@ -24,7 +24,7 @@ final class Scan {
         this.tokens = tokens;
     }
 
-    void hit(int begin, int end, Integer id) {
+    void hit(int begin, int id) {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
             starts = Arrays.copyOf(starts, size * 2);

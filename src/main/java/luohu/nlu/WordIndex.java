@@ -1,7 +1,5 @@
 package luohu.nlu;
 
-import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -10,14 +8,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cue words of the lexicon in one Aho-Corasick automaton: a message is read once for all of them, and each
+ * The cue words of the lexicon, by their first character: a message is read once for all of them, and each
  * classifier then asks whether its words occur instead of searching the text for every word again. Holds the Chinese
  * words of two characters or more; words of one character (matched as whole tokens) and Latin words (matched as
- * whole words) are looked up as before. Immutable and thread-safe.
+ * whole words) are looked up as before. Immutable and thread-safe. (An Aho-Corasick automaton reads a message no
+ * faster at these lengths, and takes far longer to build when the process starts.)
  */
 final class WordIndex {
-    private final AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
     private final Map<String, Integer> ids = new HashMap<>();
+    /** The indexed words starting with a character, with their ids, by the character (no boxing on the way). */
+    private final Word[][] byFirst = new Word[Character.MAX_VALUE + 1][];
+
+    private record Word(String text, int id) {
+    }
     /**
      * Each cue list, by identity (the lexicon's lists live as long as it does), as the ids of its words: a word
      * looked up in the text instead (one character, Latin) is -1 - its position in the list.
@@ -33,7 +36,9 @@ final class WordIndex {
             e.setValue(id);
             ids.put(e.getKey(), id++);
         }
-        if (!keyed.isEmpty()) trie.build(keyed);
+        Map<Character, List<Word>> first = new HashMap<>();
+        keyed.forEach((w, i) -> first.computeIfAbsent(w.charAt(0), c -> new java.util.ArrayList<>()).add(new Word(w, i)));
+        first.forEach((c, ws) -> byFirst[c] = ws.toArray(Word[]::new));
         for (List<String> l : lists) {
             int[] c = new int[l.size()];
             for (int i = 0; i < c.length; i++) c[i] = indexed(l.get(i)) ? ids.get(l.get(i)) : -1 - i;
@@ -48,7 +53,11 @@ final class WordIndex {
     /** One message read for every word of the index. */
     Scan scan(String text, List<Token> tokens) {
         Scan s = new Scan(this, text, tokens);
-        if (!ids.isEmpty()) trie.parseText(text, s::hit);
+        for (int i = 0; i < text.length(); i++) {
+            Word[] ws = byFirst[text.charAt(i)];
+            if (ws == null) continue;
+            for (Word w : ws) if (text.startsWith(w.text, i)) s.hit(i, w.id);
+        }
         return s;
     }
 
