@@ -13,7 +13,8 @@ final class AnswerReader {
     private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("^(我们|她们|他们|俺们|咱们|我|她|他|俺|咱)(也|都|已经|早就|早)?");
 
     private static final List<String> NO = List.of("不是", "没有", "没", "否", "不", "无", "还没", "还没有", "未", "不对", "没呢", "no", "n", "nope",
-            "还没办", "没办", "正在办", "还在办", "在办", "没下来", "还没下来", "没批", "还没批", "没拿到", "还没拿到");
+            "还没办", "没办", "正在办", "还在办", "在办", "没下来", "还没下来", "没批", "还没批", "没拿到", "还没拿到", "没弄过", "没办过",
+            "木有");
     private static final List<String> YES = List.of("是", "是的", "对", "对的", "有", "有的", "嗯", "嗯嗯", "没错", "是啊", "对啊", "好",
             "yes", "y", "当然", "已经", "有啊", "办了", "签了", "交了", "安排了", "落实了", "批了", "行", "可以", "恩", "对呀", "是呀",
             "下来了", "拿到了", "认定了", "批下来了", "办下来了", "有了", "收到了", "领了", "办好了");
@@ -51,6 +52,12 @@ final class AnswerReader {
             // "是，户口在本省" / "没有，我在公司上班，签了合同": a yes or no standing first answers the question,
             // whatever else the reply goes on to say
             String[] parts = SEPARATORS.split(text.strip(), 2);
+            // "啥是备案 没弄过": a question about the words asked, then the answer, in a reply that states nothing else
+            if (bare && parts.length == 2) {
+                String[] all = SEPARATORS.split(text.strip());
+                String last = all[all.length - 1];
+                if (NO.contains(last) && !last.equals("不对")) return false;
+            }
             if (!bare && parts.length < 2) return null;
             String first = parts[0];
             // "不对，…" opens a correction of something said before, not an answer to the question

@@ -288,8 +288,9 @@ public final class FactExtractor {
             Clause c = clauseOf(clauses, m.first());
             int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
             if (from < 0) continue;
+            // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
+            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
             for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
-            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue; // a relative's
             Where w = where(m);
             // the most specific: a covered place before a province or city of the lexicon, the later of two
             if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
@@ -995,6 +996,8 @@ public final class FactExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             if (covered.contains(i)) continue;
             String t = tokens.get(i).text();
+            // "没社保 住出租屋两年多": what is said not to be had measures no time
+            if (lexicon.negation().prefixes().stream().anyMatch(t::startsWith)) continue;
             for (String[] e : durationEndings) {
                 if (t.length() > e[0].length() && t.endsWith(e[0])) {
                     out.add(new PhraseIndex.Match<>(i, i, e[0], List.of(e[1])));
@@ -1038,7 +1041,16 @@ public final class FactExtractor {
         // after the phrase: its own predicate ("房本还没下来", "营业执照有")
         boolean affirmedAfter = false;
         int to = Math.min(c.last(), last + 6);
+        // "结婚了还没迁", "结婚十年了 一直没迁": a statement closed by 了 is done; a negator after it is another verb's
+        if (tokens.get(last).text().endsWith("了") && tokens.get(last).text().length() > 1) {
+            affirmedAfter = true;
+            to = last;
+        }
         for (int i = last + 1; i <= to; i++) {
+            if (tokens.get(i).text().equals("了")) {
+                affirmedAfter = true;
+                break;
+            }
             if (marks.negStart()[i]) {
                 // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
                 int end = i;
