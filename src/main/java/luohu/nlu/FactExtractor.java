@@ -298,10 +298,12 @@ public final class FactExtractor {
         if (hukou == null) return null;
         Place here = null;
         for (PhraseIndex.Match<Where> m : all) {
-            if (!isHukou[m.first()] && where(m).place() != null) {
-                here = where(m).place();
-                break;
-            }
+            if (isHukou[m.first()] || where(m).place() == null) continue;
+            // "东阿老家": one's home village, not the place asked about
+            if (startsWith(tokens, m.last() + 1, tokens.size() - 1, "老家")) continue;
+            // "想来铁岭市区跟我们住": where one would move is the place asked about before where one lives now
+            if (here == null || movingTo(tokens, m.first())) here = where(m).place();
+            if (movingTo(tokens, m.first())) break;
         }
         if (here == null) {
             for (Place p : named) {
@@ -347,6 +349,14 @@ public final class FactExtractor {
         apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
+    }
+
+    /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
+    private static final List<String> MOVING_TO = List.of("想来", "想去", "想到", "想落到", "想迁到", "落到", "迁到", "迁去", "迁来", "落在", "投靠");
+
+    private static boolean movingTo(List<Token> tokens, int at) {
+        for (String w : MOVING_TO) if (endsWith(tokens, 0, at - 1, w)) return true;
+        return false;
     }
 
     private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
