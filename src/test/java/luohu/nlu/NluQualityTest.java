@@ -52,9 +52,9 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.885, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.86, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.89, "intent accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.886, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.87, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.9, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.925, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.92, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 1, "polarity flips\n" + report);
@@ -66,10 +66,10 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.906, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.828, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.941, "intent precision\n" + report);
-        assertTrue(e.polarityFlips.size() <= 15, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.916, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.858, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.951, "intent precision\n" + report);
+        assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
 
     @Test
