@@ -297,8 +297,9 @@ public final class FactExtractor {
             Clause c = clauseOf(clauses, m.first());
             int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
             if (from < 0) continue;
+            // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
+            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
             for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
-            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue; // a relative's
             Where w = where(m);
             // the most specific: a covered place before a province or city of the lexicon, the later of two
             if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
@@ -306,10 +307,12 @@ public final class FactExtractor {
         if (hukou == null) return null;
         Place here = null;
         for (PhraseIndex.Match<Where> m : all) {
-            if (!isHukou[m.first()] && where(m).place() != null) {
-                here = where(m).place();
-                break;
-            }
+            if (isHukou[m.first()] || where(m).place() == null) continue;
+            // "东阿老家": one's home village, not the place asked about
+            if (startsWith(tokens, m.last() + 1, tokens.size() - 1, "老家")) continue;
+            // "想来铁岭市区跟我们住": where one would move is the place asked about before where one lives now
+            if (here == null || movingTo(tokens, m.first())) here = where(m).place();
+            if (movingTo(tokens, m.first())) break;
         }
         if (here == null) {
             for (Place p : named) {
@@ -356,6 +359,14 @@ public final class FactExtractor {
         apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
+    }
+
+    /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
+    private static final List<String> MOVING_TO = List.of("想来", "想去", "想到", "想落到", "想迁到", "落到", "迁到", "迁去", "迁来", "落在", "投靠");
+
+    private static boolean movingTo(List<Token> tokens, int at) {
+        for (String w : MOVING_TO) if (endsWith(tokens, 0, at - 1, w)) return true;
+        return false;
     }
 
     private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
@@ -1073,6 +1084,8 @@ public final class FactExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             if (covered.contains(i)) continue;
             String t = tokens.get(i).text();
+            // "没社保 住出租屋两年多": what is said not to be had measures no time
+            if (lexicon.negation().prefixes().stream().anyMatch(t::startsWith)) continue;
             for (String[] e : durationEndings) {
                 if (t.length() > e[0].length() && t.endsWith(e[0])) {
                     out.add(new PhraseIndex.Match<>(i, i, e[0], List.of(e[1])));
@@ -1116,7 +1129,16 @@ public final class FactExtractor {
         // after the phrase: its own predicate ("房本还没下来", "营业执照有")
         boolean affirmedAfter = false;
         int to = Math.min(c.last(), last + 6);
+        // "结婚了还没迁", "结婚十年了 一直没迁": a statement closed by 了 is done; a negator after it is another verb's
+        if (tokens.get(last).text().endsWith("了") && tokens.get(last).text().length() > 1) {
+            affirmedAfter = true;
+            to = last;
+        }
         for (int i = last + 1; i <= to; i++) {
+            if (tokens.get(i).text().equals("了")) {
+                affirmedAfter = true;
+                break;
+            }
             if (marks.negStart()[i]) {
                 // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
                 int end = i;

@@ -47,10 +47,16 @@ public final class Normalizer {
         StringBuilder clean = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) clean.append(' ');
+            // a tick or a cross typed after a word says yes or no to it ("营业执照✔ 税务登记✘")
+            else if (TICKS.indexOf(cp) >= 0) clean.append('有');
+            else if (CROSSES.indexOf(cp) >= 0) clean.append("没有");
             else if (keep(cp)) clean.appendCodePoint(cp);
         });
         return Simplifier.simplified(clean.toString());
     }
+
+    private static final String TICKS = "\u2714\u2713\u2705\u2611";
+    private static final String CROSSES = "\u2718\u2717\u274C\u274E\u2715\u2716";
 
     /** Letters, digits, punctuation and CJK stay; emoji, symbols, control and format characters go. */
     private static boolean keep(int cp) {

@@ -34,6 +34,13 @@ public final class QuantityFinder {
                 i = half(text, i, out);
                 continue;
             }
+            // "俩月", "仨年": 俩 and 仨 are two and three with 个 in them
+            if ((c == '俩' || c == '仨') && i + 1 < n && (text.charAt(i + 1) == '月' || text.charAt(i + 1) == '年')) {
+                double v = c == '俩' ? 2 : 3;
+                out.add(duration(i, i + 2, text.charAt(i + 1) == '年' ? v * 12 : v, false));
+                i += 2;
+                continue;
+            }
             boolean arabic = c >= '0' && c <= '9';
             if (!arabic && !ChineseNumerals.numeralChar(c)) {
                 i++;

@@ -52,6 +52,9 @@ public final class Understander {
         // place names are left to the place finder, which asks back when a mistyped name is not sure
         Set<String> domain = new LinkedHashSet<>(words);
         domain.removeAll(places.words());
+        // negators are not read into a run that sounds like one ("还没迁" is not 还没签)
+        domain.removeAll(lexicon.negation().before());
+        domain.removeAll(lexicon.negation().after());
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
         this.cueWords = new WordIndex(cueWords(lexicon));

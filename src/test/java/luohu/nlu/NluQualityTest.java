@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The labelled message sets of src/test/resources/nlu: the held-out part (heldout.jsonl, never used to tune the
- * lexicon) and the tuning part (tuning.jsonl, messages.jsonl).
+ * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl).
  */
 class NluQualityTest {
     private static Path set(String name) {
@@ -30,8 +30,8 @@ class NluQualityTest {
     void theSetsAreLargeEnough() throws Exception {
         assertTrue(Files.readAllLines(set("heldout.jsonl")).size() >= 300, "at least 300 held-out messages");
         long all = 0;
-        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl")) all += Files.readAllLines(set(f)).size();
-        assertTrue(all >= 1200, "at least 1,200 labelled messages");
+        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl")) all += Files.readAllLines(set(f)).size();
+        assertTrue(all >= 2200, "at least 2,200 labelled messages");
     }
 
     /** The bar of the issue. Not met yet: see README (Understanding messages) for today's figures. */
@@ -52,21 +52,23 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.889, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.865, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.893, "intent accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.89, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.874, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.902, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.935, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.924, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 1, "polarity flips\n" + report);
     }
 
+    /** The tuning part as a whole, tuning2.jsonl (phone style, by another writer) included. */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
-        NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "messages", List.of(set("messages.jsonl")));
+        NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
+                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.964, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.97, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.981, "intent precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.926, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.86, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.951, "intent precision\n" + report);
         assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
 
