@@ -18,6 +18,8 @@ public final class AnswerCache<V> {
     // counted by hand: a probe for a message that turns out not to be a general question is neither hit nor miss
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /** Hits counted on each thread as well: whoever times one turn can tell an answer kept from one computed. */
+    private static final ThreadLocal<long[]> HITS_HERE = ThreadLocal.withInitial(() -> new long[1]);
 
     public AnswerCache(long maximumSize) {
         // upkeep on the caller: no hop to another thread per turn
@@ -31,15 +33,26 @@ public final class AnswerCache<V> {
             computed[0] = true;
             return compute.get();
         });
-        (computed[0] ? misses : hits).increment();
+        if (computed[0]) misses.increment();
+        else hit();
         return v;
     }
 
     /** The answer kept for a message, or null when it is not a general question already answered. */
     public V find(String policyVersion, String place, String normalisedQuestion) {
         V v = cache.getIfPresent(key(policyVersion, place, normalisedQuestion));
-        if (v != null) hits.increment();
+        if (v != null) hit();
         return v;
+    }
+
+    private void hit() {
+        hits.increment();
+        HITS_HERE.get()[0]++;
+    }
+
+    /** Hits of every cache on the calling thread so far. */
+    public static long hitsOnThisThread() {
+        return HITS_HERE.get()[0];
     }
 
     /** Share of general questions answered from the cache. */
