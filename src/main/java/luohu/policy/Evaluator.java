@@ -1,9 +1,7 @@
 package luohu.policy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Three-valued evaluation of a condition tree. Unknown facts make a condition unknown, never false. */
 final class Evaluator {
@@ -18,18 +16,18 @@ final class Evaluator {
      * counts the leaves already true. Missing facts come in the order they matter: within an "any", the branch
      * closest to true first.
      */
-    record Result(Truth truth, List<Failure> failures, Set<String> missing, int met, List<Cited> unclear) {
-        Result(Truth truth, List<Failure> failures, Set<String> missing) {
+    record Result(Truth truth, List<Failure> failures, List<String> missing, int met, List<Cited> unclear) {
+        Result(Truth truth, List<Failure> failures, List<String> missing) {
             this(truth, failures, missing, truth == Truth.TRUE ? 1 : 0, List.of());
         }
 
-        Result(Truth truth, List<Failure> failures, Set<String> missing, int met) {
+        Result(Truth truth, List<Failure> failures, List<String> missing, int met) {
             this(truth, failures, missing, met, List.of());
         }
     }
 
     /** Results that carry nothing but their truth: shared, as every turn evaluates every pathway. */
-    private static final Result HOLDS = new Result(Truth.TRUE, List.of(), Set.of());
+    private static final Result HOLDS = new Result(Truth.TRUE, List.of(), List.of());
     /** A leaf whose fact is not known, by fact: the same for every leaf on that fact. */
     private final java.util.Map<String, Result> unknown = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,8 +39,8 @@ final class Evaluator {
         List<Result> open = List.of();
         boolean anyTrue = false, anyFalse = false;
         int met = 0;
-        for (Condition part : parts) {
-            Result r = eval(part, facts);
+        for (int i = 0; i < parts.size(); i++) { // no iterator: every pathway's tree, every turn
+            Result r = eval(parts.get(i), facts);
             met += r.met;
             switch (r.truth) {
                 case TRUE -> anyTrue = true;
@@ -59,17 +57,22 @@ final class Evaluator {
                 }
             }
         }
-        if (all && anyFalse) return new Result(Truth.FALSE, failures, Set.of(), met);
-        if (!all && anyTrue) return new Result(Truth.TRUE, List.of(), Set.of(), met);
-        if (open.isEmpty()) return all ? new Result(Truth.TRUE, List.of(), Set.of(), met) : new Result(Truth.FALSE, failures, Set.of(), met);
+        if (all && anyFalse) return new Result(Truth.FALSE, failures, List.of(), met);
+        if (!all && anyTrue) return new Result(Truth.TRUE, List.of(), List.of(), met);
+        if (open.isEmpty()) return all ? new Result(Truth.TRUE, List.of(), List.of(), met) : new Result(Truth.FALSE, failures, List.of(), met);
         // one open branch: its missing facts are the whole's
         if (open.size() == 1) return new Result(Truth.UNKNOWN, List.of(), open.get(0).missing, met, open.get(0).unclear);
         if (!all) open.sort((x, y) -> Integer.compare(y.met, x.met)); // the branch nearest to true first
-        Set<String> missing = new LinkedHashSet<>();
-        List<Cited> unclear = new ArrayList<>();
-        for (Result r : open) {
-            missing.addAll(r.missing);
-            for (Cited u : r.unclear) if (!unclear.contains(u)) unclear.add(u);
+        // few facts each: a list kept distinct costs less than a set
+        List<String> missing = new ArrayList<>();
+        List<Cited> unclear = List.of();
+        for (int i = 0; i < open.size(); i++) {
+            Result r = open.get(i);
+            for (int k = 0; k < r.missing.size(); k++) if (!missing.contains(r.missing.get(k))) missing.add(r.missing.get(k));
+            for (Cited u : r.unclear) {
+                if (unclear.isEmpty()) unclear = new ArrayList<>();
+                if (!unclear.contains(u)) unclear.add(u);
+            }
         }
         return new Result(Truth.UNKNOWN, List.of(), missing, met, unclear);
     }
@@ -82,17 +85,17 @@ final class Evaluator {
     private Result leaf(Condition.Leaf leaf, Facts facts) {
         Result r = plainLeaf(leaf, facts);
         if (r.truth != Truth.TRUE || leaf.unclear() == null) return r;
-        return new Result(Truth.UNKNOWN, List.of(), Set.of(), 1,
+        return new Result(Truth.UNKNOWN, List.of(), List.of(), 1,
                 List.of(new Cited(leaf.says(), leaf.clause(), leaf.unclear(), true)));
     }
 
     private Result plainLeaf(Condition.Leaf leaf, Facts facts) {
         Object actual = facts.get(leaf.fact()).orElse(null);
-        if (actual == null) return unknown.computeIfAbsent(leaf.fact(), f -> new Result(Truth.UNKNOWN, List.of(), Set.of(f)));
+        if (actual == null) return unknown.computeIfAbsent(leaf.fact(), f -> new Result(Truth.UNKNOWN, List.of(), List.of(f)));
         Fact fact = vocabulary.get(leaf.fact());
         if (actual instanceof Excluded ex) return excluded(leaf, fact, ex);
         if (satisfies(leaf, fact, actual)) return HOLDS;
-        return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), Set.of());
+        return new Result(Truth.FALSE, List.of(new Failure(leaf, actual, gap(fact, leaf, actual))), List.of());
     }
 
     /** Whether a leaf is true for these facts, as {@link #eval} finds it, without building its result. */
@@ -122,13 +125,13 @@ final class Evaluator {
             default -> fact.valueIds();
         };
         if (ex.values().containsAll(accepted)) {
-            return new Result(Truth.FALSE, List.of(new Failure(leaf, ex, null)), Set.of());
+            return new Result(Truth.FALSE, List.of(new Failure(leaf, ex, null)), List.of());
         }
         if (leaf.op() == Condition.Op.NOT_IN && ex.values().containsAll(fact.valueIds().stream()
                 .filter(v -> ((List<?>) leaf.operand()).contains(v)).toList())) {
-            return new Result(Truth.TRUE, List.of(), Set.of());
+            return new Result(Truth.TRUE, List.of(), List.of());
         }
-        return new Result(Truth.UNKNOWN, List.of(), Set.of(leaf.fact()));
+        return new Result(Truth.UNKNOWN, List.of(), List.of(leaf.fact()));
     }
 
     private static int compare(Fact fact, Object actual, Object operand) {

@@ -45,7 +45,7 @@ public final class PolicyEngine {
         Truth inScope = p.scope().covers(place);
         if (inScope == Truth.FALSE) return new PathwayOutcome(p, Status.NOT_APPLICABLE, List.of(), List.of(), false, List.of(), List.of());
         Evaluator.Result r = p.conditions() == null
-                ? new Evaluator.Result(Truth.TRUE, List.of(), java.util.Set.of())
+                ? new Evaluator.Result(Truth.TRUE, List.of(), List.of())
                 : evaluator.eval(p.conditions(), facts);
         // loops rather than streams: every pathway of the document is assessed on every turn
         List<Registration> registration = new ArrayList<>(p.registration().size());
