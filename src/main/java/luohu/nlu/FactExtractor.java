@@ -604,14 +604,16 @@ public final class FactExtractor {
 
     /** Tokens [first, last] start with the word, which ends at a token (a word ending in $: are the word). */
     private static boolean startsWith(List<Token> tokens, int first, int last, String word) {
-        if (word.endsWith("$")) return text(tokens, first, last).equals(word.substring(0, word.length() - 1));
+        // "X$": the tokens spell X and nothing more; else they start with the word, ending where a token ends
+        boolean whole = word.endsWith("$");
+        int length = whole ? word.length() - 1 : word.length();
         int at = 0;
-        for (int i = first; i <= last && at < word.length(); i++) {
+        for (int i = first; i <= last && (whole || at < length); i++) {
             String t = tokens.get(i).text();
-            if (at + t.length() > word.length() || !word.regionMatches(at, t, 0, t.length())) return false;
+            if (at + t.length() > length || !word.regionMatches(at, t, 0, t.length())) return false;
             at += t.length();
         }
-        return at == word.length();
+        return at == length;
     }
 
     /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
@@ -1333,7 +1335,11 @@ public final class FactExtractor {
     }
 
     private static String text(List<Token> tokens, int first, int last) {
-        StringBuilder sb = new StringBuilder();
+        if (first > last) return "";
+        if (first == last) return tokens.get(first).text();
+        int length = 0;
+        for (int i = first; i <= last; i++) length += tokens.get(i).text().length();
+        StringBuilder sb = new StringBuilder(length); // sized once: clauses are read many times a message
         for (int i = first; i <= last; i++) sb.append(tokens.get(i).text());
         return sb.toString();
     }
