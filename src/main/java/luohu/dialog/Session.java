@@ -31,7 +31,8 @@ public record Session(String chatId, String state, String place, Facts facts, St
     }
 
     public Session {
-        declined = java.util.Collections.unmodifiableSet(new TreeSet<>(declined));
+        // most sessions decline nothing, and every step of a turn makes a session anew
+        declined = declined.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(declined));
         recent = List.copyOf(recent);
         focus = focus == null ? List.of() : List.copyOf(focus);
     }
