@@ -29,8 +29,10 @@ final class TypoFixer {
      * Each word with one character masked, to the words written so: a run is sounded out only when it matches a word
      * but for one character, so a message costs hash lookups, not pinyin, unless it holds a near miss. Words that
      * share their sound with another are here too (telling them apart needs pinyin); {@link #bySound} never names them.
+     * The keys are sorted for a binary search: a look-up boxes no key, and every run of every message is looked up.
      */
-    private final Map<Long, List<String>> byMask = new HashMap<>();
+    private final long[] maskKeys;
+    private final List<String>[] maskWords;
     /** Runs sounded out before: near misses of domain words recur ("户口薄"), and pinyin is the dear part. */
     private final Map<String, String> sounds = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int SOUNDS_KEPT = 20_000;
@@ -40,9 +42,14 @@ final class TypoFixer {
         for (String w : domainWords) {
             if (w.length() >= MIN && w.length() <= MAX && w.codePoints().allMatch(TypoFixer::han)) words.add(w);
         }
+        java.util.TreeMap<Long, List<String>> byMask = new java.util.TreeMap<>();
         for (String w : words) {
             for (int k = 0; k < w.length(); k++) byMask.computeIfAbsent(maskKey(w, 0, w.length(), k), x -> new java.util.ArrayList<>()).add(w);
         }
+        maskKeys = byMask.keySet().stream().mapToLong(Long::longValue).toArray();
+        @SuppressWarnings("unchecked")
+        List<String>[] lists = byMask.values().stream().map(List::copyOf).toArray(List[]::new);
+        maskWords = lists;
         bySound = new Lazy<>(() -> bySound(words));
     }
 
@@ -79,8 +86,9 @@ final class TypoFixer {
     private String soundsAs(String text, int from, int to) {
         String sound = null;
         for (int k = 0; k < to - from; k++) {
-            List<String> near = byMask.get(maskKey(text, from, to, k));
-            if (near == null) continue;
+            int at = java.util.Arrays.binarySearch(maskKeys, maskKey(text, from, to, k));
+            if (at < 0) continue;
+            List<String> near = maskWords[at];
             for (String w : near) {
                 if (!nearMiss(w, text, from, to, k)) continue;
                 if (sound == null) sound = sound(text.substring(from, to));
