@@ -85,11 +85,20 @@ final class Passages {
     }
 
     /** The distinct two-character runs of Chinese in the text, but for the common ones. */
+    private static boolean han(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
     static Set<String> pairs(String message, Collection<String> common) {
         Set<String> out = new HashSet<>();
         for (int i = 0; i + 2 <= message.length(); i++) {
+            char a = message.charAt(i), b = message.charAt(i + 1);
+            boolean han = Character.isSurrogate(a) || Character.isSurrogate(b)
+                    ? message.substring(i, i + 2).codePoints().allMatch(Passages::han)
+                    : han(a) && han(b); // most pairs: no string is made for a pair that is not two characters of Chinese
+            if (!han) continue;
             String p = message.substring(i, i + 2);
-            if (p.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) && !common.contains(p)) out.add(p);
+            if (!common.contains(p)) out.add(p);
         }
         return out;
     }

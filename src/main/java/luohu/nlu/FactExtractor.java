@@ -1081,13 +1081,15 @@ public final class FactExtractor {
      */
     private List<PhraseIndex.Match<String>> durationCues(List<Token> tokens) {
         List<PhraseIndex.Match<String>> out = new ArrayList<>(durationCues.find(tokens));
-        Set<Integer> covered = new HashSet<>();
-        for (PhraseIndex.Match<String> m : out) for (int i = m.first(); i <= m.last(); i++) covered.add(i);
+        boolean[] covered = new boolean[tokens.size()];
+        for (PhraseIndex.Match<String> m : out) for (int i = m.first(); i <= m.last(); i++) covered[i] = true;
+        List<String> negators = lexicon.negation().prefixes();
+        tokens:
         for (int i = 0; i < tokens.size(); i++) {
-            if (covered.contains(i)) continue;
+            if (covered[i]) continue;
             String t = tokens.get(i).text();
             // "没社保 住出租屋两年多": what is said not to be had measures no time
-            if (lexicon.negation().prefixes().stream().anyMatch(t::startsWith)) continue;
+            for (int n = 0; n < negators.size(); n++) if (t.startsWith(negators.get(n))) continue tokens;
             for (String[] e : durationEndings) {
                 if (t.length() > e[0].length() && t.endsWith(e[0])) {
                     out.add(new PhraseIndex.Match<>(i, i, e[0], List.of(e[1])));
