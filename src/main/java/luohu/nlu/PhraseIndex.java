@@ -18,9 +18,12 @@ public final class PhraseIndex<T> {
     /** Every phrase's beginnings, the phrase included: a run of tokens that is none stops the search there. */
     private final Set<String> prefixes = new HashSet<>();
     private int maxLength = 0;
+    /** The first characters of the phrases: a token starting otherwise is passed over without a hash look-up. */
+    private final java.util.BitSet starts = new java.util.BitSet();
 
     public void add(String phrase, T value) {
         phrases.computeIfAbsent(phrase, k -> new ArrayList<>()).add(value);
+        if (!phrase.isEmpty()) starts.set(phrase.charAt(0));
         for (int n = 1; n <= phrase.length(); n++) prefixes.add(phrase.substring(0, n));
         maxLength = Math.max(maxLength, phrase.length());
     }
@@ -40,6 +43,10 @@ public final class PhraseIndex<T> {
             Match<T> best = null;
             // the token itself first: most tokens begin no phrase, and then nothing is built
             String run = tokens.get(i).text();
+            if (run.isEmpty() || !starts.get(run.charAt(0))) {
+                i++;
+                continue;
+            }
             for (int j = i; run.length() <= maxLength && prefixes.contains(run); ) {
                 List<T> v = phrases.get(run);
                 if (v != null) best = new Match<>(i, j, run, v);
