@@ -35,7 +35,7 @@ public interface ChatEngine {
      */
     static ChatEngine limited(ChatEngine engine, int turns) {
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(turns, true);
-        return new ChatEngine() {
+        return new Forwarding(engine) {
             private <T> T inSlot(java.util.function.Supplier<T> turn) {
                 slots.acquireUninterruptibly();
                 try {
@@ -47,34 +47,63 @@ public interface ChatEngine {
 
             @Override
             public Reply reply(String conversation, String text) {
-                return inSlot(() -> engine.reply(conversation, text));
+                return inSlot(() -> super.reply(conversation, text));
             }
 
             @Override
             public Assistant.Answered answer(String conversation, String text) {
-                return inSlot(() -> engine.answer(conversation, text));
+                return inSlot(() -> super.answer(conversation, text));
             }
 
             @Override
             public Reply forget(String conversation) {
-                return inSlot(() -> engine.forget(conversation));
+                return inSlot(() -> super.forget(conversation));
             }
 
             @Override
             public java.util.Optional<byte[]> sheetPdf(luohu.Precheck.Issued issued) {
-                return inSlot(() -> engine.sheetPdf(issued));
-            }
-
-            @Override
-            public Reply greeting() {
-                return engine.greeting();
-            }
-
-            @Override
-            public Prompts prompts() {
-                return engine.prompts();
+                return inSlot(() -> super.sheetPdf(issued));
             }
         };
+    }
+
+    /** An engine that passes every call on to another: a wrapper overrides what it changes. */
+    abstract class Forwarding implements ChatEngine {
+        private final ChatEngine engine;
+
+        protected Forwarding(ChatEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public Reply reply(String conversation, String text) {
+            return engine.reply(conversation, text);
+        }
+
+        @Override
+        public Assistant.Answered answer(String conversation, String text) {
+            return engine.answer(conversation, text);
+        }
+
+        @Override
+        public Reply forget(String conversation) {
+            return engine.forget(conversation);
+        }
+
+        @Override
+        public java.util.Optional<byte[]> sheetPdf(luohu.Precheck.Issued issued) {
+            return engine.sheetPdf(issued);
+        }
+
+        @Override
+        public Reply greeting() {
+            return engine.greeting();
+        }
+
+        @Override
+        public Prompts prompts() {
+            return engine.prompts();
+        }
     }
 
     /** Turns at once by default: the cores less one, at least one. */

@@ -21,30 +21,15 @@ class ChatEngineLimitTest {
     void noMoreTurnsRunAtOnceThanAllowedAndEveryTurnIsAnswered() throws Exception {
         ChatEngine real = ChatEngine.of(TestAssistants.fresh());
         AtomicInteger running = new AtomicInteger(), most = new AtomicInteger();
-        ChatEngine counted = new ChatEngine() {
+        ChatEngine counted = new ChatEngine.Forwarding(real) {
             @Override
-            public Reply reply(String conversation, String text) {
+            public luohu.Assistant.Answered answer(String conversation, String text) {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
                 try {
-                    return real.reply(conversation, text);
+                    return super.answer(conversation, text);
                 } finally {
                     running.decrementAndGet();
                 }
-            }
-
-            @Override
-            public Reply forget(String conversation) {
-                return real.forget(conversation);
-            }
-
-            @Override
-            public Reply greeting() {
-                return real.greeting();
-            }
-
-            @Override
-            public luohu.answer.Prompts prompts() {
-                return real.prompts();
             }
         };
         ChatEngine limited = ChatEngine.limited(counted, 2);
