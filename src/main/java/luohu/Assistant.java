@@ -226,9 +226,13 @@ public final class Assistant implements AutoCloseable {
     }
 
     /** Turns by kind (the action taken: answer, ask, materials, throttled, store_failed, …) with their latency. */
+    /** The turn timers by kind: registered once, as every turn records into one (the global registry's meters stay). */
+    private static final java.util.Map<String, io.micrometer.core.instrument.Timer> TURN_TIMERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static io.micrometer.core.instrument.Timer turnTimer(String kind) {
-        return io.micrometer.core.instrument.Timer.builder("luohu.turns").description("turns of conversations, by the action taken")
-                .tag("kind", kind == null ? "none" : kind).publishPercentileHistogram().register(luohu.common.Telemetry.registry());
+        return TURN_TIMERS.computeIfAbsent(kind == null ? "none" : kind, k -> io.micrometer.core.instrument.Timer.builder("luohu.turns")
+                .description("turns of conversations, by the action taken").tag("kind", k).publishPercentileHistogram()
+                .register(luohu.common.Telemetry.registry()));
     }
 
     /** A sheet asked for: a code is issued for it and the reply tells the code, what it shares and for how long. */
