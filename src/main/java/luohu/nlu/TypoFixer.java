@@ -33,6 +33,11 @@ final class TypoFixer {
      */
     private final long[] maskKeys;
     private final List<String>[] maskWords;
+    /**
+     * By length, the characters the words start with, and their second characters: a near miss keeps one of the two,
+     * so a run that has neither is passed over before any key is made.
+     */
+    private final java.util.BitSet[] firstChars = new java.util.BitSet[MAX + 1], secondChars = new java.util.BitSet[MAX + 1];
     /** Runs sounded out before: near misses of domain words recur ("户口薄"), and pinyin is the dear part. */
     private final Map<String, String> sounds = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int SOUNDS_KEPT = 20_000;
@@ -43,7 +48,13 @@ final class TypoFixer {
             if (w.length() >= MIN && w.length() <= MAX && w.codePoints().allMatch(TypoFixer::han)) words.add(w);
         }
         java.util.TreeMap<Long, List<String>> byMask = new java.util.TreeMap<>();
+        for (int l = 0; l <= MAX; l++) {
+            firstChars[l] = new java.util.BitSet();
+            secondChars[l] = new java.util.BitSet();
+        }
         for (String w : words) {
+            firstChars[w.length()].set(w.charAt(0));
+            secondChars[w.length()].set(w.charAt(1));
             for (int k = 0; k < w.length(); k++) byMask.computeIfAbsent(maskKey(w, 0, w.length(), k), x -> new java.util.ArrayList<>()).add(w);
         }
         maskKeys = byMask.keySet().stream().mapToLong(Long::longValue).toArray();
@@ -85,7 +96,11 @@ final class TypoFixer {
     /** The domain word that text[from, to) is, typed with one character of the same sound; null when there is none. */
     private String soundsAs(String text, int from, int to) {
         String sound = null;
+        // masked at 0, a near miss has the word's second character; masked further on, its first
+        boolean firstFits = firstChars[to - from].get(text.charAt(from)), secondFits = secondChars[to - from].get(text.charAt(from + 1));
+        if (!firstFits && !secondFits) return null;
         for (int k = 0; k < to - from; k++) {
+            if (k == 0 ? !secondFits : !firstFits) continue;
             int at = java.util.Arrays.binarySearch(maskKeys, maskKey(text, from, to, k));
             if (at < 0) continue;
             List<String> near = maskWords[at];
