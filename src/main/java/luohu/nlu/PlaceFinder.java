@@ -27,6 +27,12 @@ public final class PlaceFinder {
     private final Map<Integer, List<String>> namesByLength = new HashMap<>();
     /** Made when a message first needs a guess: pinyin of every name is the dear part of building the finder. */
     private final Lazy<Sounds> sounds;
+    /**
+     * The place names of three characters or more, and for each character the positions in that list of the names
+     * it starts: a message without a place is read once for all of them rather than searched for each.
+     */
+    private final List<String> longNames;
+    private final int[][] longNamesByFirst = new int[Character.MAX_VALUE + 1][];
 
     /**
      * @param byPinyin pinyin of every covered name of 2 to 5 characters, syllables joined by spaces, to the names that sound so
@@ -61,6 +67,14 @@ public final class PlaceFinder {
         known.addAll(this.aliases.keySet());
         this.uncovered = uncovered.stream().filter(u -> !known.contains(u)).toList();
         for (String n : model.placeNames()) names.add(n, n);
+        this.longNames = model.placeNames().stream().filter(n -> n.length() >= 3).toList();
+        for (int i = 0; i < longNames.size(); i++) {
+            char c = longNames.get(i).charAt(0);
+            int[] had = longNamesByFirst[c];
+            int[] now = had == null ? new int[1] : java.util.Arrays.copyOf(had, had.length + 1);
+            now[now.length - 1] = i;
+            longNamesByFirst[c] = now;
+        }
         this.aliases.forEach((a, n) -> names.add(a, n));
         for (String u : this.uncovered) names.add(u, null);
         List<String> sounded = new ArrayList<>();
@@ -101,18 +115,25 @@ public final class PlaceFinder {
         }
         // a name the segmenter split across words ("回调兵山了": 回调/兵山): three characters or more, as typed
         if (covered.isEmpty()) {
-            for (String name : model.placeNames()) {
-                if (name.length() >= 3 && text.contains(name)) {
-                    add(model.place(name).orElseThrow(), covered, docs);
-                    break;
-                }
-            }
+            String name = firstLongNameIn(text);
+            if (name != null) add(model.place(name).orElseThrow(), covered, docs);
         }
         PlaceMentions.Guess guess = covered.isEmpty() ? guess(tokens, named) : null;
         if (guess != null && guess.sure()) add(guess.place(), covered, docs);
         // a province that holds a covered place (内蒙古 of 内蒙古赤峰) is not an uncovered place
         other.removeIf(u -> covered.stream().anyMatch(p -> model.documentOf(p).info().region().startsWith(u)));
         return new PlaceMentions(covered, other, guess);
+    }
+
+    /** Of the names of three characters or more in the text, the one the model lists first; null when none is. */
+    private String firstLongNameIn(String text) {
+        int first = Integer.MAX_VALUE;
+        for (int at = 0; at < text.length(); at++) {
+            int[] starting = longNamesByFirst[text.charAt(at)];
+            if (starting == null) continue;
+            for (int i : starting) if (i < first && text.startsWith(longNames.get(i), at)) first = i;
+        }
+        return first == Integer.MAX_VALUE ? null : longNames.get(first);
     }
 
     private void add(Place p, List<Place> covered, Set<String> docs) {
