@@ -801,7 +801,7 @@ public final class FactExtractor {
             boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
             // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
             if (c.relative() == null && c.explicit()) {
-                String said = text(tokens, c).replaceFirst("^(我们|我|俺们|俺|咱们|咱)", "");
+                String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
                 if (lexicon.applicantCues().aboutWhatWasSaid().stream().anyMatch(said::contains)) continue;
                 boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
@@ -827,6 +827,8 @@ public final class FactExtractor {
      * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
+    /** The speaker's word opening a clause. */
+    private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
 

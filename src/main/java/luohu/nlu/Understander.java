@@ -30,6 +30,7 @@ public final class Understander {
     private final AnswerReader answers;
     private final AskClassifier asks;
     private final WordIndex cueWords;
+    private final List<Entailment> entailments;
     private final PolicyModel model;
     private final Clock clock;
 
@@ -58,6 +59,7 @@ public final class Understander {
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
         this.cueWords = new WordIndex(cueWords(lexicon));
+        this.entailments = entailments(lexicon, model);
     }
 
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
@@ -196,12 +198,25 @@ public final class Understander {
      * answering whether there is a labour contract says one has a job too.
      */
     private void entail(Map<String, Object> found) {
+        for (Entailment e : entailments) {
+            Object value = found.get(e.fact());
+            if (value != null && value.equals(e.value())) e.then().forEach(found::putIfAbsent);
+        }
+    }
+
+    /** A fact of lexicon.yaml fact_entails with its value, and the facts it entails, their values read once. */
+    private record Entailment(String fact, Object value, Map<String, Object> then) {
+    }
+
+    private static List<Entailment> entailments(Lexicon lexicon, PolicyModel model) {
+        List<Entailment> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : lexicon.factEntails().entrySet()) {
             String[] said = e.getKey().split("=", 2);
-            Object value = found.get(said[0]);
-            if (value == null || !value.equals(model.vocabulary().get(said[0]).normalise(said[1]))) continue;
-            e.getValue().forEach((f, v) -> found.putIfAbsent(f, model.vocabulary().get(f).normalise(v)));
+            Map<String, Object> then = new java.util.LinkedHashMap<>();
+            e.getValue().forEach((f, v) -> then.put(f, model.vocabulary().get(f).normalise(v)));
+            out.add(new Entailment(said[0], model.vocabulary().get(said[0]).normalise(said[1]), then));
         }
+        return List.copyOf(out);
     }
 
     /** "帮我儿子问问", "替我妈咨询": a word of asking for someone, then a word of asking, a few characters on. */
