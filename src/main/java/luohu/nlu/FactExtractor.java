@@ -340,13 +340,14 @@ public final class FactExtractor {
                 // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
                 // here, the place may be theirs
                 if (hukou.place().name().equals(here.name())) {
-                    if (!wantsToSettle && !joining.occursIn(tokens)) out.put("local_hukou", true);
+                    // "户口在开原农村" asked about 开原: the countryside of the place, neither here nor elsewhere
+                    if (!wantsToSettle && !joining.occursIn(tokens) && !inCountryside(tokens, isHukou)) out.put("local_hukou", true);
                 }
                 else {
                     out.put("hukou_in_province", true);
-                    if (wantsToSettle) out.put("local_hukou", false); // "户口在乌市，想迁到莎车"
-                    // a document for one city: two of its counties are in the same city ("户口在莘县", asked about 冠县)
-                    if (!doc.governs().equals(doc.region()) && !hukou.place().root() && !here.root()) out.put("hukou_in_city", true);
+                    // a document for a province: another of its places is another prefecture ("户口在和田", asked about
+                    // 乌市); a document for one city: another of its counties is within the city, neither here nor away
+                    if (doc.governs().equals(doc.region())) out.put("local_hukou", false);
                 }
             } else if (hukou.province().equals(doc.region())) {
                 out.put("hukou_in_province", true);
@@ -359,6 +360,17 @@ public final class FactExtractor {
         apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
+    }
+
+    /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查");
+
+    private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!isHukou[i - 1] || isHukou[i]) continue;
+            for (String w : COUNTRYSIDE) if (startsWith(tokens, i, tokens.size() - 1, w)) return true;
+        }
+        return false;
     }
 
     /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
