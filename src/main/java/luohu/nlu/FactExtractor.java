@@ -54,6 +54,8 @@ public final class FactExtractor {
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
     private final PhraseIndex<String> relatives = new PhraseIndex<>();
+    /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
+    private final Lexicon.FactPhrase livingTogether;
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final JoinedRelative joined;
@@ -106,6 +108,7 @@ public final class FactExtractor {
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
         lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
+        livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
         joined = new JoinedRelative(lexicon.applicantCues().movingTo(), lexicon.relatives());
@@ -248,6 +251,7 @@ public final class FactExtractor {
         if (!aboutRelative) {
             schoolPlace(tokens, clauses, continuing, covered, facts);
             relativeHome(tokens, clauses, continuing, facts);
+            livingWithRelative(tokens, clauses, continuing, applicant, facts);
             homeTown(tokens, clauses, continuing, mentions, facts);
             whereOneIs(tokens, clauses, asked, facts);
         }
@@ -340,13 +344,14 @@ public final class FactExtractor {
                 // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
                 // here, the place may be theirs
                 if (hukou.place().name().equals(here.name())) {
-                    if (!wantsToSettle && !joining.occursIn(tokens)) out.put("local_hukou", true);
+                    // "户口在开原农村" asked about 开原: the countryside of the place, neither here nor elsewhere
+                    if (!wantsToSettle && !joining.occursIn(tokens) && !inCountryside(tokens, isHukou)) out.put("local_hukou", true);
                 }
                 else {
                     out.put("hukou_in_province", true);
-                    if (wantsToSettle) out.put("local_hukou", false); // "户口在乌市，想迁到莎车"
-                    // a document for one city: two of its counties are in the same city ("户口在莘县", asked about 冠县)
-                    if (!doc.governs().equals(doc.region()) && !hukou.place().root() && !here.root()) out.put("hukou_in_city", true);
+                    // a document for a province: another of its places is another prefecture ("户口在和田", asked about
+                    // 乌市); a document for one city: another of its counties is within the city, neither here nor away
+                    if (doc.governs().equals(doc.region())) out.put("local_hukou", false);
                 }
             } else if (hukou.province().equals(doc.region())) {
                 out.put("hukou_in_province", true);
@@ -359,6 +364,17 @@ public final class FactExtractor {
         apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
+    }
+
+    /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查");
+
+    private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!isHukou[i - 1] || isHukou[i]) continue;
+            for (String w : COUNTRYSIDE) if (startsWith(tokens, i, tokens.size() - 1, w)) return true;
+        }
+        return false;
     }
 
     /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
@@ -428,6 +444,32 @@ public final class FactExtractor {
                 if (who.startsWith("在")) who = who.substring(1);
                 if (relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty() && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
+                return;
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern LIVING_WITH = java.util.regex.Pattern.compile(
+            "(不|没有|没)?(?:跟|和|同)着?(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:住|生活)");
+
+    /**
+     * Living with a relative named between the words ("一直跟我儿子住", "跟闺女一块住"): as the lexicon's phrase of living
+     * together (跟我住) says, with its words that make it a wish or a rule asked about; not when that phrase has spoken.
+     */
+    private void livingWithRelative(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, String applicant,
+                                    Map<String, Object> facts) {
+        if (facts.containsKey("lives_with_relative") || livingTogether == null) return;
+        for (Clause c : clauses) {
+            if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
+            String t = text(tokens, c);
+            if (livingTogether.notInClauseWith() != null && livingTogether.notInClauseWith().stream().anyMatch(t::contains)) continue;
+            java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
+            while (mt.find()) {
+                String who = mt.group(2);
+                List<PhraseIndex.Match<String>> r = relatives.find(List.of(new Token(who, 0, who.length(), "n")));
+                if (r.isEmpty() || r.get(0).last() != 0) continue;
+                Map<String, Object> values = mt.group(1) != null ? livingTogether.negated() : livingTogether.set();
+                if (values != null) apply(values, facts, new HashMap<>(), false);
                 return;
             }
         }

@@ -31,8 +31,18 @@ public final class Normalizer {
 
     public static Forms forms(String text) {
         String s = cleaned(text);
-        return new Forms(collapseSpaces(s, false).toLowerCase(java.util.Locale.ROOT),
-                collapseSpaces(s, true).toLowerCase(java.util.Locale.ROOT));
+        String plain = collapseSpaces(s, false).toLowerCase(java.util.Locale.ROOT);
+        // "户口 在 巴林右旗 农村 想 投靠…": typed word by word, a space parts words, not clauses
+        return new Forms(plain, wordByWord(s) ? plain : collapseSpaces(s, true).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Most words of the message typed apart: five or more runs between spaces, of two and a half characters or fewer on average. */
+    static boolean wordByWord(String s) {
+        String[] runs = s.trim().split(" +");
+        if (runs.length < 5) return false;
+        int chars = 0;
+        for (String r : runs) chars += r.length();
+        return chars <= 2.5 * runs.length;
     }
 
     private static String normalise(String text, boolean keepSpaces) {

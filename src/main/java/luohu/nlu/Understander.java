@@ -98,11 +98,12 @@ public final class Understander {
         // a domain word mistyped by sound ("签移证") is read as that word
         Normalizer.Forms forms = Normalizer.forms(text);
         // facts are read clause by clause, and a space typed between words ends a clause; the text is cut again only
-        // when a word in it was mistyped, and the plain form only when it differs (spaces kept)
+        // when a word in it was mistyped; the plain form is the fixed text with its spaces dropped, so that no word is
+        // read as mistyped across a space ("社保交了一年半 户口在…" is no 办户口)
         String spaced = forms.spaced();
         List<Token> tokens = segmenter.segment(spaced);
         String fixed = typos.fix(spaced, tokens);
-        String norm = spaced.equals(forms.plain()) ? fixed : typos.fix(forms.plain(), segmenter.segment(forms.plain()));
+        String norm = spaced.equals(forms.plain()) ? fixed : Normalizer.normalise(fixed);
         if (!fixed.equals(spaced)) {
             spaced = fixed;
             tokens = segmenter.segment(spaced);

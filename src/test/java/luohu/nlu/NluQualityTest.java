@@ -52,10 +52,10 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.89, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.894, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.874, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.902, "intent accuracy\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.935, "ask accuracy\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.908, "intent accuracy\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.941, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.924, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 1, "polarity flips\n" + report);
     }
@@ -66,9 +66,9 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.926, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.86, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.951, "intent precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.928, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.928, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.966, "intent precision\n" + report);
         assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
 
