@@ -15,13 +15,14 @@ final class Scan {
     /** The occurrences found, by where they start: word id and start. */
     private int[] ids = new int[16], starts = new int[16];
     private int size;
-    /** The ids found, as bits: most messages hold a few dozen words of the index at most. */
-    private long[] found = new long[4];
+    /** The ids found, as bits. */
+    private final long[] found;
 
     Scan(WordIndex index, String text, List<Token> tokens) {
         this.index = index;
         this.text = text;
         this.tokens = tokens;
+        this.found = new long[(index.size() + 63) >>> 6];
     }
 
     void hit(int begin, int id) {
@@ -31,23 +32,20 @@ final class Scan {
         }
         ids[size] = id;
         starts[size++] = begin;
-        int word = id >>> 6;
-        if (word >= found.length) found = Arrays.copyOf(found, Math.max(word + 1, found.length * 2));
-        found[word] |= 1L << id;
+        found[id >>> 6] |= 1L << id;
     }
 
     private boolean found(int id) {
-        int word = id >>> 6;
-        return word < found.length && (found[word] & (1L << id)) != 0;
+        return (found[id >>> 6] & (1L << id)) != 0;
     }
 
     /** Whether one of the words occurs, as {@link IntentClassifier#occurs} reads each. */
     boolean any(List<String> words) {
-        int[] ids = index.compiled(words);
-        if (ids != null) {
-            for (int id : ids) {
-                if (id >= 0 ? found(id) : IntentClassifier.occurs(words.get(-1 - id), text, tokens)) return true;
-            }
+        WordIndex.Cue cue = index.compiled(words);
+        if (cue != null) {
+            long[] bits = cue.bits();
+            for (int i = 0; i < bits.length; i++) if ((bits[i] & found[i]) != 0) return true;
+            for (int i = 0; i < cue.others().size(); i++) if (IntentClassifier.occurs(cue.others().get(i), text, tokens)) return true;
             return false;
         }
         for (String w : words) {

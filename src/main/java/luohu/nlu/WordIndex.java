@@ -22,10 +22,14 @@ final class WordIndex {
     private record Word(String text, int id) {
     }
     /**
-     * Each cue list, by identity (the lexicon's lists live as long as it does), as the ids of its words: a word
-     * looked up in the text instead (one character, Latin) is -1 - its position in the list.
+     * A cue list as the bits of its indexed words' ids, checked against a message's words a machine word at a time,
+     * and its words looked up in the text instead (one character, Latin).
      */
-    private final Map<List<String>, int[]> compiled = new IdentityHashMap<>();
+    record Cue(long[] bits, List<String> others) {
+    }
+
+    /** Each cue list, by identity: the lexicon's lists live as long as it does. */
+    private final Map<List<String>, Cue> compiled = new IdentityHashMap<>();
 
     /** @param lists the lexicon's cue lists whose words are looked up in messages */
     WordIndex(Collection<List<String>> lists) {
@@ -40,9 +44,13 @@ final class WordIndex {
         keyed.forEach((w, i) -> first.computeIfAbsent(w.charAt(0), c -> new java.util.ArrayList<>()).add(new Word(w, i)));
         first.forEach((c, ws) -> byFirst[c] = ws.toArray(Word[]::new));
         for (List<String> l : lists) {
-            int[] c = new int[l.size()];
-            for (int i = 0; i < c.length; i++) c[i] = indexed(l.get(i)) ? ids.get(l.get(i)) : -1 - i;
-            compiled.put(l, c);
+            java.util.BitSet bits = new java.util.BitSet();
+            List<String> others = new java.util.ArrayList<>();
+            for (String w : l) {
+                if (indexed(w)) bits.set(ids.get(w));
+                else others.add(w);
+            }
+            compiled.put(l, new Cue(bits.toLongArray(), List.copyOf(others)));
         }
     }
 
@@ -67,8 +75,13 @@ final class WordIndex {
         return id == null ? -1 : id;
     }
 
-    /** The list's words as {@link #compiled} holds them, or null for a list the index was not given. */
-    int[] compiled(List<String> words) {
+    /** The list as a {@link Cue}, or null for a list the index was not given. */
+    Cue compiled(List<String> words) {
         return compiled.get(words);
+    }
+
+    /** How many words the index holds: their ids are 0 to this less one. */
+    int size() {
+        return ids.size();
     }
 }
