@@ -38,11 +38,13 @@ public final class Normalizer {
 
     /** Most words of the message typed apart: five or more runs between spaces, of two and a half characters or fewer on average. */
     static boolean wordByWord(String s) {
-        String[] runs = s.trim().split(" +");
-        if (runs.length < 5) return false;
-        int chars = 0;
-        for (String r : runs) chars += r.length();
-        return chars <= 2.5 * runs.length;
+        int runs = 0, chars = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') continue;
+            if (i == 0 || s.charAt(i - 1) == ' ') runs++;
+            chars++;
+        }
+        return runs >= 5 && chars <= 2.5 * runs;
     }
 
     private static String normalise(String text, boolean keepSpaces) {
