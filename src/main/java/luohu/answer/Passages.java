@@ -42,13 +42,14 @@ final class Passages {
         // the names of the document's places tell nothing about what is asked ("二连浩特…咋办")
         pairs.removeAll(q.placeRuns());
         if (pairs.size() < near) return Optional.empty();
+        // each run of the message scores the passages that have it
+        int[] scores = new int[q.passages().size()];
+        for (String p : pairs) for (int i : q.passagesWith().getOrDefault(p, NONE)) scores[i]++;
+        for (String p : key) for (int i : q.passagesWith().getOrDefault(p, NONE)) scores[i]++;
         Cited best = null;
         int bestScore = near - 1;
-        for (int i = 0; i < q.passages().size(); i++) {
-            Set<String> runs = q.runs().get(i);
-            int score = 0;
-            for (String p : pairs) if (runs.contains(p)) score++;
-            for (String p : key) if (runs.contains(p)) score++;
+        for (int i = 0; i < scores.length; i++) {
+            int score = scores[i];
             Cited c = q.passages().get(i);
             if (score > bestScore || score == bestScore && best != null && c.text().length() < best.text().length()) {
                 best = c;
@@ -59,8 +60,13 @@ final class Passages {
                 : Optional.of("“" + best.text() + "”" + text.cite(doc, best.clause()));
     }
 
-    /** What may be quoted for a place, each passage's two-character runs, and the runs of the document's place names. */
-    private record Quotable(List<Cited> passages, List<Set<String>> runs, Set<String> placeRuns) {
+    private static final int[] NONE = {};
+
+    /**
+     * What may be quoted for a place; for each two-character run, the passages that have it (in order); and the runs
+     * of the document's place names.
+     */
+    private record Quotable(List<Cited> passages, java.util.Map<String, int[]> passagesWith, Set<String> placeRuns) {
     }
 
     private static Quotable gather(PolicyDocument doc, Place place) {
@@ -74,21 +80,25 @@ final class Passages {
         for (Rule r : doc.rules()) {
             if (r.scope().covers(place) != Truth.FALSE) candidates.add(new Cited(r.text(), r.clauses().get(0)));
         }
-        List<Set<String>> runs = new ArrayList<>();
-        for (Cited c : candidates) runs.add(Set.copyOf(pairs(c.text(), Set.of())));
+        java.util.Map<String, List<Integer>> with = new java.util.HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            for (String run : pairs(candidates.get(i).text(), Set.of())) with.computeIfAbsent(run, r -> new ArrayList<>()).add(i);
+        }
+        java.util.Map<String, int[]> passagesWith = new java.util.HashMap<>();
+        with.forEach((run, at) -> passagesWith.put(run, at.stream().mapToInt(Integer::intValue).toArray()));
         Set<String> placeRuns = new HashSet<>();
         for (Place p : doc.places()) {
             placeRuns.addAll(pairs(p.name(), Set.of()));
             p.aliases().forEach(a -> placeRuns.addAll(pairs(a, Set.of())));
         }
-        return new Quotable(List.copyOf(candidates), List.copyOf(runs), Set.copyOf(placeRuns));
+        return new Quotable(List.copyOf(candidates), java.util.Map.copyOf(passagesWith), Set.copyOf(placeRuns));
     }
 
-    /** The distinct two-character runs of Chinese in the text, but for the common ones. */
     private static boolean han(int c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
+    /** The distinct two-character runs of Chinese in the text, but for the common ones. */
     static Set<String> pairs(String message, Collection<String> common) {
         Set<String> out = new HashSet<>();
         for (int i = 0; i + 2 <= message.length(); i++) {
