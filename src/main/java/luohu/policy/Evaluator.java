@@ -69,7 +69,8 @@ final class Evaluator {
         for (int i = 0; i < open.size(); i++) {
             Result r = open.get(i);
             for (int k = 0; k < r.missing.size(); k++) if (!missing.contains(r.missing.get(k))) missing.add(r.missing.get(k));
-            for (Cited u : r.unclear) {
+            for (int k = 0; k < r.unclear.size(); k++) {
+                Cited u = r.unclear.get(k);
                 if (unclear.isEmpty()) unclear = new ArrayList<>();
                 if (!unclear.contains(u)) unclear.add(u);
             }

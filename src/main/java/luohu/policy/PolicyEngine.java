@@ -19,11 +19,15 @@ public final class PolicyEngine {
 
     public Assessment assess(Place place, Facts facts) {
         PolicyDocument doc = model.documentOf(place);
-        List<PathwayOutcome> outcomes = new ArrayList<>();
-        for (Pathway p : doc.pathways()) outcomes.add(assess(p, place, facts));
+        // indexed loops, not iterators: every pathway and rule of the document, every turn
+        List<Pathway> pathways = doc.pathways();
+        List<PathwayOutcome> outcomes = new ArrayList<>(pathways.size());
+        for (int i = 0; i < pathways.size(); i++) outcomes.add(assess(pathways.get(i), place, facts));
         List<Rule> applying = new ArrayList<>();
         List<Rule> general = new ArrayList<>();
-        for (Rule r : doc.rules()) {
+        List<Rule> rules = doc.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
             if (r.scope().covers(place) == Truth.FALSE) continue;
             if (r.when() == null) general.add(r);
             else if (evaluator.truth(r.when(), facts) == Truth.TRUE) applying.add(r);
@@ -49,10 +53,14 @@ public final class PolicyEngine {
                 : evaluator.eval(p.conditions(), facts);
         // loops rather than streams: every pathway of the document is assessed on every turn
         List<Registration> registration = new ArrayList<>(p.registration().size());
-        for (Registration reg : p.registration()) if (evaluator.truth(reg.when(), facts) != Truth.FALSE) registration.add(reg);
+        for (int i = 0; i < p.registration().size(); i++) {
+            Registration reg = p.registration().get(i);
+            if (evaluator.truth(reg.when(), facts) != Truth.FALSE) registration.add(reg);
+        }
         boolean placeUnknown = inScope == Truth.UNKNOWN;
         List<Condition.Leaf> met = new ArrayList<>();
-        for (Condition.Leaf l : Condition.leavesOf(p.conditions())) if (evaluator.holds(l, facts)) met.add(l);
+        List<Condition.Leaf> leaves = Condition.leavesOf(p.conditions());
+        for (int i = 0; i < leaves.size(); i++) if (evaluator.holds(leaves.get(i), facts)) met.add(leaves.get(i));
         return switch (r.truth()) {
             case FALSE -> new PathwayOutcome(p, Status.NOT_ELIGIBLE, r.failures(), List.of(), false, registration, met);
             case UNKNOWN -> new PathwayOutcome(p, Status.UNDETERMINED, List.of(), List.copyOf(r.missing()), placeUnknown, registration, met, r.unclear());
