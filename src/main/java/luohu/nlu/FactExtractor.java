@@ -221,7 +221,7 @@ public final class FactExtractor {
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) || p.subjectOnly() && aboutRelative) continue;
-                if (p.needsVerb() != null && p.needsVerb().stream().noneMatch(clauseText::contains)) continue;
+                if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, marks, c, m.first(), m.last());
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
@@ -230,15 +230,15 @@ public final class FactExtractor {
                 if (p.inMessageWith() != null) {
                     // the rest of the message, the phrase left out: "事业单位" alone does not say 单位 twice
                     String rest = text(tokens, 0, m.first() - 1) + "|" + text(tokens, m.last() + 1, tokens.size() - 1);
-                    if (p.inMessageWith().stream().noneMatch(rest::contains)) continue;
+                    if (!Texts.containsAny(rest, p.inMessageWith())) continue;
                 }
                 // "在铁岭没户口": what a word right before the phrase makes of it is said by another phrase
                 if (p.notAfter() != null && p.notAfter().stream().anyMatch(w -> w.equals(PLACE_BEFORE)
                         ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
-                if (p.notInClauseWith() != null && p.notInClauseWith().stream().anyMatch(clauseText::contains)) continue;
+                if (p.notInClauseWith() != null && Texts.containsAny(clauseText, p.notInClauseWith())) continue;
                 // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
                 if (!self && ofAKind(tokens, c, m)) continue;
-                if (p.notInMessageWith() != null && p.notInMessageWith().stream().anyMatch(text::contains)) continue;
+                if (p.notInMessageWith() != null && Texts.containsAny(text, p.notInMessageWith())) continue;
                 Map<String, Object> values = negated ? p.negated() : p.set();
                 if (values == null) continue;
                 if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
@@ -462,7 +462,7 @@ public final class FactExtractor {
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
             String t = text(tokens, c);
-            if (livingTogether.notInClauseWith() != null && livingTogether.notInClauseWith().stream().anyMatch(t::contains)) continue;
+            if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
             java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
             while (mt.find()) {
                 String who = mt.group(2);
@@ -548,7 +548,7 @@ public final class FactExtractor {
     /** A clause that asks what the rules require ("一定要房本吗", "退伍军人落户带啥"), in a message that names no one (我, 我老婆). */
     private boolean ruleQuestion(List<Token> tokens, Clause c, String clauseText) {
         if (c == null || c.explicit() || c.relative() != null) return false;
-        if (lexicon.ruleQuestions().stream().noneMatch(clauseText::contains)) return false;
+        if (!Texts.containsAny(clauseText, lexicon.ruleQuestions())) return false;
         // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
         for (Token t : tokens) if (SELF.contains(t.text())) return false;
         return true;
@@ -571,7 +571,7 @@ public final class FactExtractor {
         if (lexicon.peopleKinds().stream().anyMatch(m.phrase()::endsWith)) return true;
         String after = text(tokens, m.last() + 1, c.last());
         String near = after.substring(0, Math.min(after.length(), 5));
-        return lexicon.peopleKinds().stream().anyMatch(near::contains);
+        return Texts.containsAny(near, lexicon.peopleKinds());
     }
 
     /** A clause that says what would be if ("要是把户口迁到我这", "如果买房"): a word of lexicon.hypothetical in it. */
@@ -740,7 +740,7 @@ public final class FactExtractor {
         for (Clause c : clauses) {
             String clauseText = text(tokens, c);
             // "配偶和子女能一起迁吗" asks who may come along, not who settles
-            boolean settling = settling(tokens, c, mentions) && lexicon.familyAlong().stream().noneMatch(clauseText::contains);
+            boolean settling = settling(tokens, c, mentions) && !Texts.containsAny(clauseText, lexicon.familyAlong());
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (settling) return c.relative();
                 chain = c.relative();
@@ -748,7 +748,7 @@ public final class FactExtractor {
             } else if (c.explicit() && c.relative() == null) {
                 chain = null; // 我…: the speaker again
             }
-            if (chain != null && cues.plans().stream().anyMatch(clauseText::contains)) planned = true;
+            if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
@@ -786,9 +786,9 @@ public final class FactExtractor {
     private String named(List<Token> tokens, Lexicon.ApplicantCues cues) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             String t = tokens.get(i).text();
-            int end = i;
             // "说的是我闺女" ends in 是 too: a word of naming is read before a contrast
-            boolean naming = cues.naming().stream().anyMatch(w -> endsWith(tokens, 0, end, w));
+            boolean naming = false;
+            for (int k = 0; k < cues.naming().size() && !naming; k++) naming = endsWith(tokens, 0, i, cues.naming().get(k));
             boolean contrast = !naming && t.equals("是");
             if (!contrast && !naming) continue;
             int j = i + 1;
@@ -845,7 +845,7 @@ public final class FactExtractor {
             if (c.relative() == null && c.explicit()) {
                 String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
-                if (lexicon.applicantCues().aboutWhatWasSaid().stream().anyMatch(said::contains)) continue;
+                if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
                 boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
                 if (!whereOnly || clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
@@ -921,7 +921,7 @@ public final class FactExtractor {
             String before = text(tokens, c.first(), m.first() - 1);
             for (Lexicon.FactPhrase p : m.values()) {
                 if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null || p.needsSelf()) continue;
-                if (p.needsBefore().stream().anyMatch(before::contains)) return true;
+                if (Texts.containsAny(before, p.needsBefore())) return true;
             }
         }
         return false;
@@ -934,7 +934,7 @@ public final class FactExtractor {
             String before = text(tokens, c.first(), m.first() - 1);
             for (Lexicon.FactPhrase p : m.values()) {
                 if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null) continue;
-                if (p.needsBefore().stream().anyMatch(before::contains)) return true;
+                if (Texts.containsAny(before, p.needsBefore())) return true;
             }
         }
         return false;
@@ -1036,8 +1036,8 @@ public final class FactExtractor {
             // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
             String said = text(tokens, c);
             if (!facts.containsKey("relative_rural") && (said.contains("户口") || said.contains("户籍"))) {
-                if (TOWN.stream().anyMatch(said::contains)) facts.put("relative_rural", false);
-                else if (VILLAGE.stream().anyMatch(said::contains)) facts.put("relative_rural", true);
+                if (Texts.containsAny(said, TOWN)) facts.put("relative_rural", false);
+                else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
             }
         }
     }
@@ -1071,7 +1071,7 @@ public final class FactExtractor {
             if (q.age() != null) {
                 // "俩孩子…大的5岁小的才满月": the children's ages, not the one typing
                 String lead = text.substring(Math.max(0, q.start() - 3), q.start());
-                if (CHILDREN_BY_ORDER.stream().anyMatch(lead::contains)) continue;
+                if (Texts.containsAny(lead, CHILDREN_BY_ORDER)) continue;
                 String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
                         : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
                 if (fact == null) continue;
@@ -1285,7 +1285,7 @@ public final class FactExtractor {
             int end = r.last() + 1;
             while (end < tokens.size() && end <= r.last() + 6 && !SELF.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
             String after = text(tokens, r.last() + 1, end - 1);
-            if (lexicon.homeOwnerCues().stream().noneMatch(after::contains)) continue;
+            if (!Texts.containsAny(after, lexicon.homeOwnerCues())) continue;
             ownedBy(r.values().get(0), facts);
             return;
         }
@@ -1309,11 +1309,11 @@ public final class FactExtractor {
         if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
         String text = text(tokens, 0, tokens.size() - 1);
         // "丈母娘跟着俺们住 能一起落户不" asks who comes along with the owner, who settles too
-        if (lexicon.familyAlong().stream().anyMatch(text::contains)) return;
+        if (Texts.containsAny(text, lexicon.familyAlong())) return;
         // "我在清河区有房": a home in a clause the speaker says of themselves
         boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
                 && lexicon.ownHomeWords().stream().anyMatch(text(tokens, c)::contains));
-        if (!ownClause && lexicon.selfOwnerCues().stream().noneMatch(text::contains)) return;
+        if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
         ownedBy(INVERSE.get(applicant), facts);
     }
 
@@ -1350,7 +1350,7 @@ public final class FactExtractor {
         if (i < last && tokens.get(i).text().equals("是")) {
             // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
             String rest = text(tokens, i + 1, last);
-            if (GIVEN_TO_ME.stream().anyMatch(rest::contains)) return new Clause(first, last, null, true);
+            if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true);
             i++;
         }
         while (i <= last && (SELF.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {

@@ -83,7 +83,7 @@ public final class Questions {
         // a short answer naming one option's words, and no other option's ("在县城" but not "城里还是村里")
         Option picked = null;
         for (Option o : q.options()) {
-            if (o.words().stream().anyMatch(text::contains)) {
+            if (Texts.containsAny(text, o.words())) {
                 if (picked != null) return null;
                 picked = o;
             }

@@ -226,7 +226,7 @@ public final class Understander {
         for (String f : cues.askingFor()) {
             for (int i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
                 String after = text.substring(i + f.length(), Math.min(text.length(), i + f.length() + 6));
-                if (cues.askingVerbs().stream().anyMatch(after::contains)) return true;
+                if (Texts.containsAny(after, cues.askingVerbs())) return true;
             }
         }
         return false;
