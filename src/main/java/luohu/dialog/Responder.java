@@ -350,6 +350,23 @@ final class Responder {
     /** Practical follow-ups: their facts are context ("我俩户口在河北"), not a new case to re-focus on. */
     private static final Set<Ask> FOLLOW_UPS = java.util.EnumSet.of(Ask.CROSS_PROVINCE, Ask.TIME, Ask.FEES, Ask.ONLINE, Ask.OFFICE);
 
+    /** How many of the topics the message names are the pathway's. */
+    private static int topicsNamed(PathwayOutcome o, List<String> named) {
+        int n = 0;
+        for (String t : o.pathway().topics()) if (named.contains(t)) n++;
+        return n;
+    }
+
+    /** The earliest place among the topics named of one of the pathway's topics (the one named last comes first). */
+    private static int topicRank(PathwayOutcome o, List<String> named) {
+        int rank = Integer.MAX_VALUE;
+        for (String t : o.pathway().topics()) {
+            int i = named.indexOf(t);
+            if (i >= 0) rank = Math.min(rank, i);
+        }
+        return rank;
+    }
+
     private Focus focus(Assessment a, Understanding u, Session before, boolean samePlace) {
         List<PathwayOutcome> scope = Replies.inScope(a);
         if (u.more()) {
@@ -359,14 +376,17 @@ final class Responder {
         }
         if (!u.pathwayTopics().isEmpty()) {
             // the pathways that match most of the words named: "买了房…单独落户" is the owner's relatives', not any purchase
-            java.util.function.ToLongFunction<PathwayOutcome> hits = o -> o.pathway().topics().stream().filter(u.pathwayTopics()::contains).count();
-            long best = scope.stream().mapToLong(hits).max().orElse(0);
-            List<PathwayOutcome> named = best == 0 ? List.of() : scope.stream().filter(o -> hits.applyAsLong(o) == best).toList();
+            // loops, not streams: this runs on most turns that name a way to settle
+            List<String> topics = u.pathwayTopics();
+            int best = 0;
+            for (PathwayOutcome o : scope) best = Math.max(best, topicsNamed(o, topics));
             // equally named: the pathways of the topic named last
-            java.util.function.ToIntFunction<PathwayOutcome> rank = o -> o.pathway().topics().stream()
-                    .mapToInt(u.pathwayTopics()::indexOf).filter(i -> i >= 0).min().orElse(Integer.MAX_VALUE);
-            int first = named.stream().mapToInt(rank).min().orElse(0);
-            named = named.stream().filter(o -> rank.applyAsInt(o) == first).toList();
+            int first = Integer.MAX_VALUE;
+            if (best > 0) for (PathwayOutcome o : scope) if (topicsNamed(o, topics) == best) first = Math.min(first, topicRank(o, topics));
+            List<PathwayOutcome> named = new ArrayList<>();
+            if (best > 0) {
+                for (PathwayOutcome o : scope) if (topicsNamed(o, topics) == best && topicRank(o, topics) == first) named.add(o);
+            }
             if (!named.isEmpty() && named.size() < scope.size()) return new Focus(named, true);
         }
         // a practical follow-up about the pathways just answered (跨省通办, time, fees…) stays with them, whatever facts
