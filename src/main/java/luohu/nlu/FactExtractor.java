@@ -1324,7 +1324,7 @@ public final class FactExtractor {
         // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
         if (binders.contains(before) || SELF.contains(before) || tokens.get(i - 1).punctuation()) return false;
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
-        if (!ENDS_STATEMENT.matcher(tokens.get(i - 1).nature()).lookingAt()) return false;
+        if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
         if (tokens.get(i - 1).nature().equals("nz") && binderEndings.stream().anyMatch(before::endsWith)) return false;
         if (SUBJECTS.contains(t)) return true;
@@ -1341,7 +1341,7 @@ public final class FactExtractor {
     private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
     private static final List<String> COMING = List.of("来", "过来", "到");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
-    private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
+    private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
 
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
     private Clause clause(List<Token> tokens, int first, int last) {

@@ -21,8 +21,8 @@ import java.util.Map;
  * so the result is the same either way.
  */
 final class Simplifier {
-    /** Keys of the table that map to other text, by their first character. */
-    private static final Map<Character, String[]> KEYS = keys();
+    /** Keys of the table that map to other text, by their first character (an array: no character is boxed). */
+    private static final String[][] KEYS = keys();
 
     private Simplifier() {
     }
@@ -34,14 +34,14 @@ final class Simplifier {
     /** Whether a key that maps to other text occurs in the text. */
     static boolean changes(String text) {
         for (int i = 0; i < text.length(); i++) {
-            String[] keys = KEYS.get(text.charAt(i));
+            String[] keys = KEYS[text.charAt(i)];
             if (keys == null) continue;
             for (String k : keys) if (text.startsWith(k, i)) return true;
         }
         return false;
     }
 
-    private static Map<Character, String[]> keys() {
+    private static String[][] keys() {
         String path = HanLP.Config.tcDictionaryRoot + "t2s.txt";
         Map<Character, List<String>> byFirst = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(IOUtil.newInputStream(path), StandardCharsets.UTF_8))) {
@@ -56,8 +56,8 @@ final class Simplifier {
         } catch (IOException e) {
             throw new UncheckedIOException("HanLP's table " + path + " is unreadable", e);
         }
-        Map<Character, String[]> out = new HashMap<>();
-        byFirst.forEach((c, keys) -> out.put(c, keys.toArray(String[]::new)));
+        String[][] out = new String[Character.MAX_VALUE + 1][];
+        byFirst.forEach((c, keys) -> out[c] = keys.toArray(String[]::new));
         return out;
     }
 }

@@ -47,12 +47,12 @@ final class Evaluator {
                 case FALSE -> {
                     anyFalse = true;
                     if (!r.failures.isEmpty()) {
-                        if (failures.isEmpty()) failures = new ArrayList<>();
+                        if (failures.isEmpty()) failures = new ArrayList<>(4);
                         failures.addAll(r.failures);
                     }
                 }
                 case UNKNOWN -> {
-                    if (open.isEmpty()) open = new ArrayList<>();
+                    if (open.isEmpty()) open = new ArrayList<>(parts.size());
                     open.add(r);
                 }
             }
@@ -64,14 +64,16 @@ final class Evaluator {
         if (open.size() == 1) return new Result(Truth.UNKNOWN, List.of(), open.get(0).missing, met, open.get(0).unclear);
         if (!all) open.sort((x, y) -> Integer.compare(y.met, x.met)); // the branch nearest to true first
         // few facts each: a list kept distinct costs less than a set
-        List<String> missing = new ArrayList<>();
+        int most = 0;
+        for (int i = 0; i < open.size(); i++) most += open.get(i).missing.size();
+        List<String> missing = new ArrayList<>(most);
         List<Cited> unclear = List.of();
         for (int i = 0; i < open.size(); i++) {
             Result r = open.get(i);
             for (int k = 0; k < r.missing.size(); k++) if (!missing.contains(r.missing.get(k))) missing.add(r.missing.get(k));
             for (int k = 0; k < r.unclear.size(); k++) {
                 Cited u = r.unclear.get(k);
-                if (unclear.isEmpty()) unclear = new ArrayList<>();
+                if (unclear.isEmpty()) unclear = new ArrayList<>(2);
                 if (!unclear.contains(u)) unclear.add(u);
             }
         }
