@@ -48,12 +48,21 @@ public final class FactExtractor {
             Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"),
             Map.entry("grandparent/parent", "child"), Map.entry("grandparent/parent_in_law", "child"),
             Map.entry("parent/spouse", "child_in_law"), Map.entry("parent_in_law/child", "grandchild"));
+    /** The [second] of the speaker's [first], as the speaker's relative: "child/spouse" is a child-in-law; others: other. */
+    private static final Map<String, String> OF_RELATIVE = Map.ofEntries(
+            Map.entry("child/spouse", "child_in_law"), Map.entry("child/child", "grandchild"), Map.entry("child_in_law/child", "grandchild"),
+            Map.entry("child_in_law/spouse", "child"), Map.entry("spouse/parent", "parent_in_law"), Map.entry("spouse/child", "child"),
+            Map.entry("parent/parent", "grandparent"), Map.entry("parent/child", "sibling"), Map.entry("parent/spouse", "parent"),
+            Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"), Map.entry("grandchild/parent", "child"),
+            Map.entry("parent_in_law/child", "spouse"));
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
     private final PhraseIndex<String> relatives = new PhraseIndex<>();
+    /** Relative words that say a woman ("F") or a man ("M"), for whom 她 and 他 stand. */
+    private final Map<String, String> relativeGender = new HashMap<>();
     /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
     private final Lexicon.FactPhrase livingTogether;
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
@@ -108,6 +117,8 @@ public final class FactExtractor {
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
         lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
+        lexicon.relativeGender().getOrDefault("female", List.of()).forEach(w -> relativeGender.put(w, "F"));
+        lexicon.relativeGender().getOrDefault("male", List.of()).forEach(w -> relativeGender.put(w, "M"));
         livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
@@ -1247,6 +1258,8 @@ public final class FactExtractor {
         List<Clause> out = new ArrayList<>();
         int start = 0;
         String named = null;
+        // the relatives named so far, in order, each with the gender its word says ("F", "M" or "")
+        List<String[]> namedSoFar = new ArrayList<>();
         String speaking = null; // the relative the last clause with a subject was about, null after 我
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
@@ -1256,12 +1269,32 @@ public final class FactExtractor {
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);
                 if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
-                    c = new Clause(c.first(), c.last(), named != null ? named : SOMEONE, true); // 他是农村户口
+                    String pronoun = tokens.get(start).text();
+                    String meant = referent(pronoun, namedSoFar, named);
+                    PhraseIndex.Match<String> own = relativeAt(tokens, start + 1, c.last());
+                    PhraseIndex.Match<String> introduced = start + 1 <= c.last() && tokens.get(start + 1).text().equals("是")
+                            ? relativeAt(tokens, skipSelf(tokens, start + 2, c.last()), c.last()) : null;
+                    if (introduced != null && skipSelf(tokens, start + 2, c.last()) > start + 2) {
+                        // "他是我亲弟弟": the one spoken of is introduced as the speaker's relative
+                        c = new Clause(c.first(), c.last(), introduced.values().get(0), true);
+                        named = c.relative();
+                        namedSoFar.add(new String[]{named, relativeGender.getOrDefault(introduced.phrase(), "")});
+                    } else if (own != null && meant != null && pronoun.length() == 1) {
+                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
+                        String rel = OF_RELATIVE.getOrDefault(meant + "/" + own.values().get(0), "other");
+                        c = new Clause(c.first(), c.last(), rel, true);
+                        named = rel;
+                        namedSoFar.add(new String[]{rel, relativeGender.getOrDefault(own.phrase(), "")});
+                    } else {
+                        c = new Clause(c.first(), c.last(), meant != null ? meant : SOMEONE, true); // 他是农村户口
+                    }
                 } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
                     // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
                     c = new Clause(c.first(), c.last(), null, false);
                 } else if (c.relative() != null) {
                     named = c.relative();
+                    PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
+                    namedSoFar.add(new String[]{named, word == null ? "" : relativeGender.getOrDefault(word.phrase(), "")});
                 }
                 if (c.relative() != null) speaking = c.relative();
                 else if (c.explicit()) speaking = null;
@@ -1344,6 +1377,34 @@ public final class FactExtractor {
     private static final java.util.regex.Pattern ENDS_STATEMENT = java.util.regex.Pattern.compile("n|t|m|q|y|ul|a");
 
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
+    /**
+     * Whom 他 or 她 stands for: the last relative named whose word does not say the other gender ("我闺女嫁到敖汉了
+     * 女婿是城里户口 她户口还在村里": the daughter); 他们 and the like, the last named.
+     */
+    private static String referent(String pronoun, List<String[]> namedSoFar, String named) {
+        String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
+        if (other == null || named == null) return named;
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
+        }
+        return named;
+    }
+
+    /** The first token at or after {@code at} (up to {@code last}) that is not the speaker's word (我, 俺…). */
+    private static int skipSelf(List<Token> tokens, int at, int last) {
+        int i = at;
+        while (i <= last && SELF.contains(tokens.get(i).text())) i++;
+        return i;
+    }
+
+    /** A relative's word starting at token {@code at} within the clause, or null. */
+    private PhraseIndex.Match<String> relativeAt(List<Token> tokens, int at, int last) {
+        if (at > last) return null;
+        if (at < 0 || at >= tokens.size()) return null;
+        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(at, Math.min(last + 1, at + 2)));
+        return !r.isEmpty() && r.get(0).first() == 0 ? r.get(0) : null;
+    }
+
     private Clause clause(List<Token> tokens, int first, int last) {
         int i = first;
         boolean self = false;

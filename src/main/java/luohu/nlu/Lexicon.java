@@ -56,7 +56,8 @@ public record Lexicon(
         @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
         @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
         @JsonProperty("people_kinds") List<String> peopleKinds,
-        @JsonProperty("rule_topics") List<String> ruleTopics) {
+        @JsonProperty("rule_topics") List<String> ruleTopics,
+        @JsonProperty("relative_gender") Map<String, List<String>> relativeGender) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -87,6 +88,7 @@ public record Lexicon(
         factEntails = factEntails == null ? Map.of() : factEntails;
         peopleKinds = peopleKinds == null ? List.of() : peopleKinds;
         ruleTopics = ruleTopics == null ? List.of() : ruleTopics;
+        relativeGender = relativeGender == null ? Map.of() : relativeGender;
     }
 
     /**
