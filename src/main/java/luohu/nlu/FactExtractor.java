@@ -27,7 +27,7 @@ public final class FactExtractor {
             "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
-    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
+    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家", "他俩", "她俩", "他们俩", "她们俩");
     /** The subject of a clause opened by 他/她 when no relative was named before. */
     private static final String SOMEONE = "?";
     /** Words that join two phrases under one negator ("没有营业执照和税务登记证"). */
@@ -741,6 +741,8 @@ public final class FactExtractor {
             String after = text(tokens, k + r.get(0).last() + 1, c.last());
             if (SETTLES.stream().anyMatch(after::startsWith)) return c.relative();
         }
+        String brought = brought(tokens, clauses);
+        if (brought != null) return brought;
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
@@ -767,6 +769,52 @@ public final class FactExtractor {
         }
         return null;
     }
+
+    /**
+     * A relative the speaker would bring here: 把/让 and the relative (or 他/她 for one named before), then a word of
+     * settling in the same clause ("想把她接过来落户", "想让他们投靠我", "想把老婆户口也弄过来").
+     */
+    private String brought(List<Token> tokens, List<Clause> clauses) {
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        if (cues.bringing().isEmpty()) return null;
+        for (Clause c : clauses) {
+            for (int i = c.first(); i < c.last(); i++) {
+                String t = tokens.get(i).text();
+                int at;
+                String pronoun = null;
+                if (cues.bringing().contains(t)) {
+                    at = i + 1;
+                    if (PRONOUNS_AND_PAIRS.contains(tokens.get(at).text())) pronoun = tokens.get(at).text();
+                } else if (t.length() > 1 && cues.bringing().contains(t.substring(0, 1)) && PRONOUNS_AND_PAIRS.contains(t.substring(1))) {
+                    at = i; // "让他" typed as one word
+                    pronoun = t.substring(1);
+                } else {
+                    continue;
+                }
+                String who = null;
+                int rest;
+                if (pronoun != null) {
+                    for (Clause b : clauses) {
+                        if (b.first() >= c.first()) break;
+                        if (b.relative() != null && !b.relative().equals(SOMEONE)) who = b.relative();
+                    }
+                    rest = at + 1;
+                } else {
+                    PhraseIndex.Match<String> r = relativeAt(tokens, skipSelf(tokens, at, c.last()), c.last());
+                    if (r == null) continue;
+                    who = r.values().get(0);
+                    rest = skipSelf(tokens, at, c.last()) + r.last() + 1;
+                }
+                if (who == null) continue;
+                String after = text(tokens, rest, c.last());
+                if (cues.bringingVerbs().stream().anyMatch(after::contains)) return who;
+            }
+        }
+        return null;
+    }
+
+    /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
+    private static final Set<String> PRONOUNS_AND_PAIRS = Set.of("他", "她", "他们", "她们", "他俩", "她俩", "他们俩", "她们俩", "二老");
 
     /** The clause settles someone with the speaker ("落我户口上", "迁到我这"). */
     private boolean ontoSpeaker(List<Token> tokens, Clause c) {
@@ -835,7 +883,10 @@ public final class FactExtractor {
                 boolean theirs = PRONOUNS.contains(part.get(k).text());
                 List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
                 boolean relative = !r.isEmpty() && r.get(0).first() == 0;
-                if (speaker || relative) return subject;
+                // "我兄弟在二连上班 他媳妇能投靠他吗": a relative of the speaker's joining another one, named before
+                boolean another = theirs && !relative && c.relative() != null && c.explicit() && !c.relative().equals(SOMEONE)
+                        && PRONOUNS.contains(part.get(0).text());
+                if (speaker || relative || another) return subject;
             }
         }
         return null;

@@ -75,7 +75,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -142,6 +142,8 @@ public record Lexicon(
      * @param naming     words that name whom the conversation is about, before the relative (前面说的是我闺女)
      * @param aboutWhatWasSaid words of a clause in which the speaker only speaks of what they said (我更正下, 我刚才说成…):
      *                   such a clause does not make the message about the speaker
+     * @param bringing  words by which the speaker brings someone here (把, 让): the one brought, before a word of
+     *                  settling ({@code bringingVerbs}) in the same clause, is the one who would settle
      * @param movingTo   words by which one who would settle comes to someone (落到我家, 跟我住, 迁到他那): that one is
      *                   then the relative they would join
      */
@@ -152,7 +154,9 @@ public record Lexicon(
                                 @JsonProperty("acting_verbs") List<String> actingVerbs,
                                 List<String> naming,
                                 @JsonProperty("about_what_was_said") List<String> aboutWhatWasSaid,
-                                @JsonProperty("moving_to") List<String> movingTo) {
+                                @JsonProperty("moving_to") List<String> movingTo,
+                                List<String> bringing,
+                                @JsonProperty("bringing_verbs") List<String> bringingVerbs) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
@@ -162,6 +166,8 @@ public record Lexicon(
             naming = naming == null ? List.of() : naming;
             aboutWhatWasSaid = aboutWhatWasSaid == null ? List.of() : aboutWhatWasSaid;
             movingTo = movingTo == null ? List.of() : movingTo;
+            bringing = bringing == null ? List.of() : bringing;
+            bringingVerbs = bringingVerbs == null ? List.of() : bringingVerbs;
         }
     }
 
