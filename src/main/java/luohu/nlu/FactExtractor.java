@@ -63,6 +63,8 @@ public final class FactExtractor {
     private final PhraseIndex<String> relatives = new PhraseIndex<>();
     /** Relative words that say a woman ("F") or a man ("M"), for whom 她 and 他 stand. */
     private final Map<String, String> relativeGender = new HashMap<>();
+    /** A place's prefecture, by place name (a prefecture is its own), from the lexicon's prefectures. */
+    private final Map<String, String> prefectureOf = new HashMap<>();
     /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
     private final Lexicon.FactPhrase livingTogether;
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
@@ -117,6 +119,10 @@ public final class FactExtractor {
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
         lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
+        lexicon.prefectures().forEach((prefecture, members) -> {
+            prefectureOf.put(prefecture, prefecture);
+            members.forEach(m -> prefectureOf.put(m, prefecture));
+        });
         lexicon.relativeGender().getOrDefault("female", List.of()).forEach(w -> relativeGender.put(w, "F"));
         lexicon.relativeGender().getOrDefault("male", List.of()).forEach(w -> relativeGender.put(w, "M"));
         livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
@@ -362,7 +368,8 @@ public final class FactExtractor {
                     out.put("hukou_in_province", true);
                     // a document for a province: another of its places is another prefecture ("户口在和田", asked about
                     // 乌市); a document for one city: another of its counties is within the city, neither here nor away
-                    if (doc.governs().equals(doc.region())) out.put("local_hukou", false);
+                    // ("户口在墨玉县", asked about 和田), unless both are of one prefecture: then as a county of a city
+                    if (doc.governs().equals(doc.region()) && !samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
                 }
             } else if (hukou.province().equals(doc.region())) {
                 out.put("hukou_in_province", true);
@@ -375,6 +382,12 @@ public final class FactExtractor {
         apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
+    }
+
+    /** Both places are of one prefecture-level unit (墨玉县 and 和田地区, 和静县 and 库尔勒市). */
+    boolean samePrefecture(Place a, Place b) {
+        String p = prefectureOf.get(a.name());
+        return p != null && p.equals(prefectureOf.get(b.name()));
     }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */

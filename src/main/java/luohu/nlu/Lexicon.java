@@ -57,7 +57,8 @@ public record Lexicon(
         @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
         @JsonProperty("people_kinds") List<String> peopleKinds,
         @JsonProperty("rule_topics") List<String> ruleTopics,
-        @JsonProperty("relative_gender") Map<String, List<String>> relativeGender) {
+        @JsonProperty("relative_gender") Map<String, List<String>> relativeGender,
+        Map<String, List<String>> prefectures) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -89,6 +90,7 @@ public record Lexicon(
         peopleKinds = peopleKinds == null ? List.of() : peopleKinds;
         ruleTopics = ruleTopics == null ? List.of() : ruleTopics;
         relativeGender = relativeGender == null ? Map.of() : relativeGender;
+        prefectures = prefectures == null ? Map.of() : prefectures;
     }
 
     /**
