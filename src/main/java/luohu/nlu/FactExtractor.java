@@ -206,7 +206,7 @@ public final class FactExtractor {
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
         String applicant = applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
-        List<Clause> clauses = applicant == null ? spoken : fromApplicant(spoken, applicant);
+        List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
             List<Clause> answering = new ArrayList<>();
@@ -1016,16 +1016,47 @@ public final class FactExtractor {
     }
 
     /** The clauses seen from the applicant, a relative of the speaker: the speaker becomes the applicant's relative. */
-    private static List<Clause> fromApplicant(List<Clause> spoken, String applicant) {
+    private List<Clause> fromApplicant(List<Token> tokens, List<Clause> spoken, String applicant) {
+        String applicantWord = wordOf(tokens, applicant);
         List<Clause> out = new ArrayList<>();
         for (Clause c : spoken) {
             String r = c.relative();
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(new Clause(c.first(), c.last(), null, true));
             else if (r == null && c.explicit()) out.add(new Clause(c.first(), c.last(), INVERSE.get(applicant), true));
-            else if (r != null) out.add(new Clause(c.first(), c.last(), COMPOSED.getOrDefault(applicant + "/" + r, "other"), c.explicit()));
+            else if (r != null) {
+                PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
+                out.add(new Clause(c.first(), c.last(), compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
+            }
             else out.add(c);
         }
         return out;
+    }
+
+    /** The first word the message names the applicant by (我弟媳妇: 弟媳妇), or null. */
+    private String wordOf(List<Token> tokens, String applicant) {
+        for (PhraseIndex.Match<String> m : relatives.find(tokens)) if (m.values().get(0).equals(applicant)) return m.phrase();
+        return null;
+    }
+
+    /**
+     * Who the speaker's [relation] (named by [word]) is to the applicant, the speaker's [applicant] (named by
+     * [applicantWord]): by relation, and where that says only "other", by the words: a sibling's husband or wife
+     * (姐夫, 弟媳) and the sibling of the other gender are spouses; one's spouse's sibling (小姑子) is the spouse's
+     * sibling; two grandparents or two parents-in-law are a couple.
+     */
+    private String compose(String applicant, String applicantWord, String relation, String word) {
+        String composed = COMPOSED.get(applicant + "/" + relation);
+        if (composed != null) return composed;
+        if (applicant.equals(relation) && (relation.equals("parent_in_law") || relation.equals("grandparent"))) return "spouse";
+        List<String> siblingSpouses = lexicon.siblingSpouses(), spouseSiblings = lexicon.spouseSiblings();
+        if (word != null && applicantWord != null) {
+            boolean opposite = !relativeGender.getOrDefault(word, "").isEmpty() && !relativeGender.getOrDefault(applicantWord, "").isEmpty()
+                    && !relativeGender.get(word).equals(relativeGender.get(applicantWord));
+            if (opposite && (applicant.equals("sibling") && siblingSpouses.contains(word)
+                    || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
+        }
+        if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
+        return "other";
     }
 
     /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
@@ -1086,7 +1117,8 @@ public final class FactExtractor {
                     String named = r.get(0).values().get(0);
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
-                    facts.put("local_relative", applicant == null || theirs ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
+                    facts.put("local_relative", applicant == null || theirs ? named
+                            : compose(applicant, wordOf(tokens, applicant), named, r.get(0).phrase()));
                 } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) {
                     // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
                     // that does not refuse him (the documents name 子女, not 子女的配偶)

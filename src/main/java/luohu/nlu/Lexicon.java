@@ -58,7 +58,9 @@ public record Lexicon(
         @JsonProperty("people_kinds") List<String> peopleKinds,
         @JsonProperty("rule_topics") List<String> ruleTopics,
         @JsonProperty("relative_gender") Map<String, List<String>> relativeGender,
-        Map<String, List<String>> prefectures) {
+        Map<String, List<String>> prefectures,
+        @JsonProperty("sibling_spouses") List<String> siblingSpouses,
+        @JsonProperty("spouse_siblings") List<String> spouseSiblings) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -91,6 +93,8 @@ public record Lexicon(
         ruleTopics = ruleTopics == null ? List.of() : ruleTopics;
         relativeGender = relativeGender == null ? Map.of() : relativeGender;
         prefectures = prefectures == null ? Map.of() : prefectures;
+        siblingSpouses = siblingSpouses == null ? List.of() : siblingSpouses;
+        spouseSiblings = spouseSiblings == null ? List.of() : spouseSiblings;
     }
 
     /**
