@@ -60,7 +60,9 @@ public record Lexicon(
         @JsonProperty("relative_gender") Map<String, List<String>> relativeGender,
         Map<String, List<String>> prefectures,
         @JsonProperty("sibling_spouses") List<String> siblingSpouses,
-        @JsonProperty("spouse_siblings") List<String> spouseSiblings) {
+        @JsonProperty("spouse_siblings") List<String> spouseSiblings,
+        @JsonProperty("settling_onto") List<String> settlingOnto,
+        @JsonProperty("where_words") List<String> whereWords) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -95,6 +97,8 @@ public record Lexicon(
         prefectures = prefectures == null ? Map.of() : prefectures;
         siblingSpouses = siblingSpouses == null ? List.of() : siblingSpouses;
         spouseSiblings = spouseSiblings == null ? List.of() : spouseSiblings;
+        settlingOnto = settlingOnto == null ? List.of() : settlingOnto;
+        whereWords = whereWords == null ? List.of() : whereWords;
     }
 
     /**
