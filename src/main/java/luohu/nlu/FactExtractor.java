@@ -820,11 +820,16 @@ public final class FactExtractor {
                 }
                 if (who == null) continue;
                 String after = text(tokens, rest, c.last());
+                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
+                if (ALONG.stream().anyMatch(after::contains)) continue;
                 if (cues.bringingVerbs().stream().anyMatch(after::contains)) return who;
             }
         }
         return null;
     }
+
+    /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
+    private static final List<String> ALONG = List.of("也", "一起", "一块", "一同", "跟着");
 
     /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
     private static final Set<String> PRONOUNS_AND_PAIRS = Set.of("他", "她", "他们", "她们", "他俩", "她俩", "他们俩", "她们俩", "二老");
