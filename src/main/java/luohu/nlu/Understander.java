@@ -170,8 +170,8 @@ public final class Understander {
         boolean hypothetical = scan.any(lexicon.hypothetical());
         // "如果我买房呢": a what-if about a way to settle
         if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
-        // "我哥…一直跟我住 能迁到我户口本上吗", "我儿子在昌吉上高职 能迁到学校不": with a case told, whether one can move
-        // onto a household register or to the school is whether they can settle; where to is still registration
+        // "我哥…一直跟我住 能迁到我户口本上吗": with a case told, whether one can move onto a household register is whether
+        // they can settle; where to is still registration
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
                 && scan.any(lexicon.settlingOnto()) && !scan.any(lexicon.whereWords());
         if (settlingOnto) intent = Intent.SETTLE;
