@@ -48,9 +48,37 @@ class RelativesAndPrefecturesTest {
     @Test
     void aRelativeBroughtHereIsTheApplicant() {
         assertEquals("parent", applicant("我爸七十了 户口在吉林 我在铁岭有房 想把他接过来落户"));
-        assertEquals("spouse", applicant("我户口在赤峰 想把媳妇户口也迁过来"));
+        assertEquals("spouse", applicant("我户口在赤峰 想把媳妇户口迁过来"));
         // bringing one's own hukou here names no relative
         assertNull(applicant("我在铁岭有房 想把户口迁过来"));
+    }
+
+    @Test
+    void aRelativeBroughtAlongWithTheSpeakerIsNotTheApplicant() {
+        assertNull(applicant("我在赤峰有房 想把我妈的户口也迁过来"));
+    }
+
+    @Test
+    void relativesByMarriageJoinTheirSpouseOrSibling() {
+        assertEquals("spouse", U.understand("我嫂子户口在吉林 想投靠我哥落到铁岭", null).facts().get("local_relative").orElse(null));
+        assertEquals("sibling", U.understand("我小舅子想投靠我老婆落到赤峰", null).facts().get("local_relative").orElse(null));
+        assertEquals("spouse", U.understand("我岳母想投靠我老丈人落到松山区", null).facts().get("local_relative").orElse(null));
+    }
+
+    @Test
+    void askingWhetherACaseCanMoveOntoAHouseholdRegisterIsSettling() {
+        Understanding onto = U.understand("我妹妹一直住我家 她户口在农村 能迁到我户口本上吗", null);
+        assertEquals(Intent.SETTLE, onto.intent());
+        assertEquals(Ask.SETTLE, onto.ask());
+        // where to put it is still a registration question
+        assertEquals(Intent.REGISTRATION, U.understand("我妹妹一直住我家 户口落在哪", null).intent());
+    }
+
+    @Test
+    void aHukouSaidToBeInACollectiveHouseholdAsksNothing() {
+        Understanding told = U.understand("我在铁岭上班 签了合同 户口还在学校集体户", null);
+        assertEquals(Ask.NONE, told.ask());
+        assertEquals(Ask.REGISTRATION, U.understand("户口能落到社区集体户吗", null).ask());
     }
 
     @Test
