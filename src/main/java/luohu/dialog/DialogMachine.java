@@ -281,8 +281,10 @@ public final class DialogMachine {
         }
         Assessment a = null;
         // a home in a city district (红山区, 银州区) is read as in town, and the reply says so: asking 城镇还是农村 of
-        // someone who just named their district helps nobody, and the person can correct it
-        if (place != null && understander.townKinds().contains(place.kind()) && u.facts().knows("housing")
+        // someone who just named their district helps nobody, and the person can correct it; so is the home of a relative
+        // the applicant would settle with ("我在银州区买了房 能让我老婆先单独落户吗")
+        if (place != null && understander.townKinds().contains(place.kind())
+                && (u.facts().knows("housing") || u.facts().knows("home_owner_relative"))
                 && !merged.facts().knows("home_in_rural_area") && !whatif) {
             merged = merged.withFacts(merged.facts().with("home_in_rural_area", false));
             s = whatif ? s : s.withFacts(merged.facts());

@@ -27,7 +27,7 @@ public final class FactExtractor {
             "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
-    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家");
+    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家", "他俩", "她俩", "他们俩", "她们俩");
     /** The subject of a clause opened by 他/她 when no relative was named before. */
     private static final String SOMEONE = "?";
     /** Words that join two phrases under one negator ("没有营业执照和税务登记证"). */
@@ -48,12 +48,23 @@ public final class FactExtractor {
             Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"),
             Map.entry("grandparent/parent", "child"), Map.entry("grandparent/parent_in_law", "child"),
             Map.entry("parent/spouse", "child_in_law"), Map.entry("parent_in_law/child", "grandchild"));
+    /** The [second] of the speaker's [first], as the speaker's relative: "child/spouse" is a child-in-law; others: other. */
+    private static final Map<String, String> OF_RELATIVE = Map.ofEntries(
+            Map.entry("child/spouse", "child_in_law"), Map.entry("child/child", "grandchild"), Map.entry("child_in_law/child", "grandchild"),
+            Map.entry("child_in_law/spouse", "child"), Map.entry("spouse/parent", "parent_in_law"), Map.entry("spouse/child", "child"),
+            Map.entry("parent/parent", "grandparent"), Map.entry("parent/child", "sibling"), Map.entry("parent/spouse", "parent"),
+            Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"), Map.entry("grandchild/parent", "child"),
+            Map.entry("parent_in_law/child", "spouse"));
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
     private final PhraseIndex<String> relatives = new PhraseIndex<>();
+    /** Relative words that say a woman ("F") or a man ("M"), for whom 她 and 他 stand. */
+    private final Map<String, String> relativeGender = new HashMap<>();
+    /** A place's prefecture, by place name (a prefecture is its own), from the lexicon's prefectures. */
+    private final Map<String, String> prefectureOf = new HashMap<>();
     /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
     private final Lexicon.FactPhrase livingTogether;
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
@@ -108,6 +119,12 @@ public final class FactExtractor {
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
         lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
+        lexicon.prefectures().forEach((prefecture, members) -> {
+            prefectureOf.put(prefecture, prefecture);
+            members.forEach(m -> prefectureOf.put(m, prefecture));
+        });
+        lexicon.relativeGender().getOrDefault("female", List.of()).forEach(w -> relativeGender.put(w, "F"));
+        lexicon.relativeGender().getOrDefault("male", List.of()).forEach(w -> relativeGender.put(w, "M"));
         livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
@@ -189,7 +206,7 @@ public final class FactExtractor {
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
         String applicant = applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
-        List<Clause> clauses = applicant == null ? spoken : fromApplicant(spoken, applicant);
+        List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
             List<Clause> answering = new ArrayList<>();
@@ -351,7 +368,8 @@ public final class FactExtractor {
                     out.put("hukou_in_province", true);
                     // a document for a province: another of its places is another prefecture ("户口在和田", asked about
                     // 乌市); a document for one city: another of its counties is within the city, neither here nor away
-                    if (doc.governs().equals(doc.region())) out.put("local_hukou", false);
+                    // ("户口在墨玉县", asked about 和田), unless both are of one prefecture: then as a county of a city
+                    if (doc.governs().equals(doc.region()) && !samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
                 }
             } else if (hukou.province().equals(doc.region())) {
                 out.put("hukou_in_province", true);
@@ -364,6 +382,12 @@ public final class FactExtractor {
         apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
+    }
+
+    /** Both places are of one prefecture-level unit (墨玉县 and 和田地区, 和静县 and 库尔勒市). */
+    boolean samePrefecture(Place a, Place b) {
+        String p = prefectureOf.get(a.name());
+        return p != null && p.equals(prefectureOf.get(b.name()));
     }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
@@ -730,6 +754,8 @@ public final class FactExtractor {
             String after = text(tokens, k + r.get(0).last() + 1, c.last());
             if (SETTLES.stream().anyMatch(after::startsWith)) return c.relative();
         }
+        String brought = brought(tokens, clauses);
+        if (brought != null) return brought;
         if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
@@ -756,6 +782,57 @@ public final class FactExtractor {
         }
         return null;
     }
+
+    /**
+     * A relative the speaker would bring here: 把/让 and the relative (or 他/她 for one named before), then a word of
+     * settling in the same clause ("想把她接过来落户", "想让他们投靠我", "想把老婆户口也弄过来").
+     */
+    private String brought(List<Token> tokens, List<Clause> clauses) {
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        if (cues.bringing().isEmpty()) return null;
+        for (Clause c : clauses) {
+            for (int i = c.first(); i < c.last(); i++) {
+                String t = tokens.get(i).text();
+                int at;
+                String pronoun = null;
+                if (cues.bringing().contains(t)) {
+                    at = i + 1;
+                    if (PRONOUNS_AND_PAIRS.contains(tokens.get(at).text())) pronoun = tokens.get(at).text();
+                } else if (t.length() > 1 && cues.bringing().contains(t.substring(0, 1)) && PRONOUNS_AND_PAIRS.contains(t.substring(1))) {
+                    at = i; // "让他" typed as one word
+                    pronoun = t.substring(1);
+                } else {
+                    continue;
+                }
+                String who = null;
+                int rest;
+                if (pronoun != null) {
+                    for (Clause b : clauses) {
+                        if (b.first() >= c.first()) break;
+                        if (b.relative() != null && !b.relative().equals(SOMEONE)) who = b.relative();
+                    }
+                    rest = at + 1;
+                } else {
+                    PhraseIndex.Match<String> r = relativeAt(tokens, skipSelf(tokens, at, c.last()), c.last());
+                    if (r == null) continue;
+                    who = r.values().get(0);
+                    rest = skipSelf(tokens, at, c.last()) + r.last() + 1;
+                }
+                if (who == null) continue;
+                String after = text(tokens, rest, c.last());
+                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
+                if (ALONG.stream().anyMatch(after::contains)) continue;
+                if (cues.bringingVerbs().stream().anyMatch(after::contains)) return who;
+            }
+        }
+        return null;
+    }
+
+    /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
+    private static final List<String> ALONG = List.of("也", "一起", "一块", "一同", "跟着");
+
+    /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
+    private static final Set<String> PRONOUNS_AND_PAIRS = Set.of("他", "她", "他们", "她们", "他俩", "她俩", "他们俩", "她们俩", "二老");
 
     /** The clause settles someone with the speaker ("落我户口上", "迁到我这"). */
     private boolean ontoSpeaker(List<Token> tokens, Clause c) {
@@ -824,7 +901,10 @@ public final class FactExtractor {
                 boolean theirs = PRONOUNS.contains(part.get(k).text());
                 List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
                 boolean relative = !r.isEmpty() && r.get(0).first() == 0;
-                if (speaker || relative) return subject;
+                // "我兄弟在二连上班 他媳妇能投靠他吗": a relative of the speaker's joining another one, named before
+                boolean another = theirs && !relative && c.relative() != null && c.explicit() && !c.relative().equals(SOMEONE)
+                        && PRONOUNS.contains(part.get(0).text());
+                if (speaker || relative || another) return subject;
             }
         }
         return null;
@@ -941,16 +1021,47 @@ public final class FactExtractor {
     }
 
     /** The clauses seen from the applicant, a relative of the speaker: the speaker becomes the applicant's relative. */
-    private static List<Clause> fromApplicant(List<Clause> spoken, String applicant) {
+    private List<Clause> fromApplicant(List<Token> tokens, List<Clause> spoken, String applicant) {
+        String applicantWord = wordOf(tokens, applicant);
         List<Clause> out = new ArrayList<>();
         for (Clause c : spoken) {
             String r = c.relative();
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(new Clause(c.first(), c.last(), null, true));
             else if (r == null && c.explicit()) out.add(new Clause(c.first(), c.last(), INVERSE.get(applicant), true));
-            else if (r != null) out.add(new Clause(c.first(), c.last(), COMPOSED.getOrDefault(applicant + "/" + r, "other"), c.explicit()));
+            else if (r != null) {
+                PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
+                out.add(new Clause(c.first(), c.last(), compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
+            }
             else out.add(c);
         }
         return out;
+    }
+
+    /** The first word the message names the applicant by (我弟媳妇: 弟媳妇), or null. */
+    private String wordOf(List<Token> tokens, String applicant) {
+        for (PhraseIndex.Match<String> m : relatives.find(tokens)) if (m.values().get(0).equals(applicant)) return m.phrase();
+        return null;
+    }
+
+    /**
+     * Who the speaker's [relation] (named by [word]) is to the applicant, the speaker's [applicant] (named by
+     * [applicantWord]): by relation, and where that says only "other", by the words: a sibling's husband or wife
+     * (姐夫, 弟媳) and the sibling of the other gender are spouses; one's spouse's sibling (小姑子) is the spouse's
+     * sibling; two grandparents or two parents-in-law are a couple.
+     */
+    private String compose(String applicant, String applicantWord, String relation, String word) {
+        String composed = COMPOSED.get(applicant + "/" + relation);
+        if (composed != null) return composed;
+        if (applicant.equals(relation) && (relation.equals("parent_in_law") || relation.equals("grandparent"))) return "spouse";
+        List<String> siblingSpouses = lexicon.siblingSpouses(), spouseSiblings = lexicon.spouseSiblings();
+        if (word != null && applicantWord != null) {
+            boolean opposite = !relativeGender.getOrDefault(word, "").isEmpty() && !relativeGender.getOrDefault(applicantWord, "").isEmpty()
+                    && !relativeGender.get(word).equals(relativeGender.get(applicantWord));
+            if (opposite && (applicant.equals("sibling") && siblingSpouses.contains(word)
+                    || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
+        }
+        if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
+        return "other";
     }
 
     /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
@@ -1011,7 +1122,8 @@ public final class FactExtractor {
                     String named = r.get(0).values().get(0);
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
-                    facts.put("local_relative", applicant == null || theirs ? named : COMPOSED.getOrDefault(applicant + "/" + named, "other"));
+                    facts.put("local_relative", applicant == null || theirs ? named
+                            : compose(applicant, wordOf(tokens, applicant), named, r.get(0).phrase()));
                 } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) {
                     // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
                     // that does not refuse him (the documents name 子女, not 子女的配偶)
@@ -1247,6 +1359,8 @@ public final class FactExtractor {
         List<Clause> out = new ArrayList<>();
         int start = 0;
         String named = null;
+        // the relatives named so far, in order, each with the gender its word says ("F", "M" or "")
+        List<String[]> namedSoFar = new ArrayList<>();
         String speaking = null; // the relative the last clause with a subject was about, null after 我
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
@@ -1256,12 +1370,32 @@ public final class FactExtractor {
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);
                 if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
-                    c = new Clause(c.first(), c.last(), named != null ? named : SOMEONE, true); // 他是农村户口
+                    String pronoun = tokens.get(start).text();
+                    String meant = referent(pronoun, namedSoFar, named);
+                    PhraseIndex.Match<String> own = relativeAt(tokens, start + 1, c.last());
+                    PhraseIndex.Match<String> introduced = start + 1 <= c.last() && tokens.get(start + 1).text().equals("是")
+                            ? relativeAt(tokens, skipSelf(tokens, start + 2, c.last()), c.last()) : null;
+                    if (introduced != null && skipSelf(tokens, start + 2, c.last()) > start + 2) {
+                        // "他是我亲弟弟": the one spoken of is introduced as the speaker's relative
+                        c = new Clause(c.first(), c.last(), introduced.values().get(0), true);
+                        named = c.relative();
+                        namedSoFar.add(new String[]{named, relativeGender.getOrDefault(introduced.phrase(), "")});
+                    } else if (own != null && meant != null && pronoun.length() == 1) {
+                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
+                        String rel = OF_RELATIVE.getOrDefault(meant + "/" + own.values().get(0), "other");
+                        c = new Clause(c.first(), c.last(), rel, true);
+                        named = rel;
+                        namedSoFar.add(new String[]{rel, relativeGender.getOrDefault(own.phrase(), "")});
+                    } else {
+                        c = new Clause(c.first(), c.last(), meant != null ? meant : SOMEONE, true); // 他是农村户口
+                    }
                 } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
                     // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
                     c = new Clause(c.first(), c.last(), null, false);
                 } else if (c.relative() != null) {
                     named = c.relative();
+                    PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
+                    namedSoFar.add(new String[]{named, word == null ? "" : relativeGender.getOrDefault(word.phrase(), "")});
                 }
                 if (c.relative() != null) speaking = c.relative();
                 else if (c.explicit()) speaking = null;
@@ -1344,6 +1478,34 @@ public final class FactExtractor {
     private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
 
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
+    /**
+     * Whom 他 or 她 stands for: the last relative named whose word does not say the other gender ("我闺女嫁到敖汉了
+     * 女婿是城里户口 她户口还在村里": the daughter); 他们 and the like, the last named.
+     */
+    private static String referent(String pronoun, List<String[]> namedSoFar, String named) {
+        String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
+        if (other == null || named == null) return named;
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
+        }
+        return named;
+    }
+
+    /** The first token at or after {@code at} (up to {@code last}) that is not the speaker's word (我, 俺…). */
+    private static int skipSelf(List<Token> tokens, int at, int last) {
+        int i = at;
+        while (i <= last && SELF.contains(tokens.get(i).text())) i++;
+        return i;
+    }
+
+    /** A relative's word starting at token {@code at} within the clause, or null. */
+    private PhraseIndex.Match<String> relativeAt(List<Token> tokens, int at, int last) {
+        if (at > last) return null;
+        if (at < 0 || at >= tokens.size()) return null;
+        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(at, Math.min(last + 1, at + 2)));
+        return !r.isEmpty() && r.get(0).first() == 0 ? r.get(0) : null;
+    }
+
     private Clause clause(List<Token> tokens, int first, int last) {
         int i = first;
         boolean self = false;

@@ -56,7 +56,13 @@ public record Lexicon(
         @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
         @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
         @JsonProperty("people_kinds") List<String> peopleKinds,
-        @JsonProperty("rule_topics") List<String> ruleTopics) {
+        @JsonProperty("rule_topics") List<String> ruleTopics,
+        @JsonProperty("relative_gender") Map<String, List<String>> relativeGender,
+        Map<String, List<String>> prefectures,
+        @JsonProperty("sibling_spouses") List<String> siblingSpouses,
+        @JsonProperty("spouse_siblings") List<String> spouseSiblings,
+        @JsonProperty("settling_onto") List<String> settlingOnto,
+        @JsonProperty("where_words") List<String> whereWords) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -74,7 +80,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -87,6 +93,12 @@ public record Lexicon(
         factEntails = factEntails == null ? Map.of() : factEntails;
         peopleKinds = peopleKinds == null ? List.of() : peopleKinds;
         ruleTopics = ruleTopics == null ? List.of() : ruleTopics;
+        relativeGender = relativeGender == null ? Map.of() : relativeGender;
+        prefectures = prefectures == null ? Map.of() : prefectures;
+        siblingSpouses = siblingSpouses == null ? List.of() : siblingSpouses;
+        spouseSiblings = spouseSiblings == null ? List.of() : spouseSiblings;
+        settlingOnto = settlingOnto == null ? List.of() : settlingOnto;
+        whereWords = whereWords == null ? List.of() : whereWords;
     }
 
     /**
@@ -140,6 +152,8 @@ public record Lexicon(
      * @param naming     words that name whom the conversation is about, before the relative (前面说的是我闺女)
      * @param aboutWhatWasSaid words of a clause in which the speaker only speaks of what they said (我更正下, 我刚才说成…):
      *                   such a clause does not make the message about the speaker
+     * @param bringing  words by which the speaker brings someone here (把, 让): the one brought, before a word of
+     *                  settling ({@code bringingVerbs}) in the same clause, is the one who would settle
      * @param movingTo   words by which one who would settle comes to someone (落到我家, 跟我住, 迁到他那): that one is
      *                   then the relative they would join
      */
@@ -150,7 +164,9 @@ public record Lexicon(
                                 @JsonProperty("acting_verbs") List<String> actingVerbs,
                                 List<String> naming,
                                 @JsonProperty("about_what_was_said") List<String> aboutWhatWasSaid,
-                                @JsonProperty("moving_to") List<String> movingTo) {
+                                @JsonProperty("moving_to") List<String> movingTo,
+                                List<String> bringing,
+                                @JsonProperty("bringing_verbs") List<String> bringingVerbs) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
@@ -160,6 +176,8 @@ public record Lexicon(
             naming = naming == null ? List.of() : naming;
             aboutWhatWasSaid = aboutWhatWasSaid == null ? List.of() : aboutWhatWasSaid;
             movingTo = movingTo == null ? List.of() : movingTo;
+            bringing = bringing == null ? List.of() : bringing;
+            bringingVerbs = bringingVerbs == null ? List.of() : bringingVerbs;
         }
     }
 

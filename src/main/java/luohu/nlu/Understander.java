@@ -170,7 +170,12 @@ public final class Understander {
         boolean hypothetical = scan.any(lexicon.hypothetical());
         // "如果我买房呢": a what-if about a way to settle
         if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
-        Ask ask = elsewhere ? Ask.NONE : asks.classify(scan, intent);
+        // "我哥…一直跟我住 能迁到我户口本上吗": with a case told, whether one can move onto a household register is whether
+        // they can settle; where to is still registration
+        boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
+                && scan.any(lexicon.settlingOnto()) && !scan.any(lexicon.whereWords());
+        if (settlingOnto) intent = Intent.SETTLE;
+        Ask ask = elsewhere ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
         // "你是AI吗", "你们是官方的吗": a question about the assistant itself
         if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
