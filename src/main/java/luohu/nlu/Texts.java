@@ -1,0 +1,27 @@
+package luohu.nlu;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.RandomAccess;
+
+/** Small questions asked of a text many times a message, answered without streams or iterators. */
+final class Texts {
+    private Texts() {
+    }
+
+    /** Whether the text contains one of the words. */
+    static boolean containsAny(String text, Collection<String> words) {
+        if (words instanceof List<String> list && words instanceof RandomAccess) {
+            for (int i = 0; i < list.size(); i++) if (text.contains(list.get(i))) return true;
+            return false;
+        }
+        for (String w : words) if (text.contains(w)) return true;
+        return false;
+    }
+
+    /** Whether the text starts with one of the words. */
+    static boolean startsWithAny(String text, List<String> words) {
+        for (int i = 0; i < words.size(); i++) if (text.startsWith(words.get(i))) return true;
+        return false;
+    }
+}
