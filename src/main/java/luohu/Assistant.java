@@ -225,10 +225,10 @@ public final class Assistant implements AutoCloseable {
         }
     }
 
-    /** Turns by kind (the action taken: answer, ask, materials, throttled, store_failed, …) with their latency. */
     /** The turn timers by kind: registered once, as every turn records into one (the global registry's meters stay). */
     private static final java.util.Map<String, io.micrometer.core.instrument.Timer> TURN_TIMERS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Turns by kind (the action taken: answer, ask, materials, throttled, store_failed, …) with their latency. */
     private static io.micrometer.core.instrument.Timer turnTimer(String kind) {
         return TURN_TIMERS.computeIfAbsent(kind == null ? "none" : kind, k -> io.micrometer.core.instrument.Timer.builder("luohu.turns")
                 .description("turns of conversations, by the action taken").tag("kind", k).publishPercentileHistogram()

@@ -40,7 +40,7 @@ public final class ChatCommand implements Callable<Integer> {
         }
         // JSON lines are flushed by their writer when it has caught up, not line by line
         PrintStream out = jsonl
-                ? new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8)
+                ? new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8)
                 : new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Assistant assistant = data.assistant()) {
@@ -114,7 +114,8 @@ public final class ChatCommand implements Callable<Integer> {
             // what each option sends back when chosen: a client may send it as the next text instead of the label
             r.payloads().forEach(o.putArray("payloads")::add);
             if (r.payloads().isEmpty()) o.putArray("payloads");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a message that no rule could read ends in an apology, never in a stack trace or a dead run
             org.slf4j.LoggerFactory.getLogger(ChatCommand.class).error("turn failed: {}", e.getClass().getName());
             o.removeAll();
             o.put("chat", chat).put("reply", APOLOGY).putArray("options");

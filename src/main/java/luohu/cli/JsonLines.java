@@ -17,8 +17,11 @@ import java.util.function.Function;
  * client that waits for each reply gets it at once.
  */
 final class JsonLines {
-    /** Lines read ahead of the one being written: enough to keep every lane busy, few enough to bound memory. */
-    private static final int IN_FLIGHT = 1024;
+    /**
+     * Lines read ahead of the one being written, a lane: enough to keep the lanes busy, few enough that a process
+     * killed mid-run has taken few turns whose replies it never wrote (one lane reads one line ahead at most).
+     */
+    private static final int AHEAD_A_LANE = 8;
     private static final CompletableFuture<String> END = CompletableFuture.completedFuture(null);
 
     /** A line read: its chat id when it has one (null for a line answered without a turn), and how to answer it. */
@@ -44,8 +47,9 @@ final class JsonLines {
                 return t;
             });
         }
-        BlockingQueue<CompletableFuture<String>> pending = new ArrayBlockingQueue<>(IN_FLIGHT);
+        BlockingQueue<CompletableFuture<String>> pending = new ArrayBlockingQueue<>(lane.length == 1 ? 1 : AHEAD_A_LANE * lane.length);
         Thread writer = new Thread(() -> write(pending, out), "jsonl-writer");
+        writer.setDaemon(true); // never keeps a process alive on its own
         writer.start();
         try {
             StringBuilder line = new StringBuilder();
@@ -66,13 +70,19 @@ final class JsonLines {
                 if (c == -1) break;
             }
         } finally {
-            put(pending, END);
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // the writer always gets its end and finishes what is pending, even when this thread was interrupted
+            boolean interrupted = Thread.interrupted();
+            while (true) {
+                try {
+                    pending.put(END);
+                    writer.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             for (ExecutorService e : lane) e.shutdown();
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -90,7 +100,9 @@ final class JsonLines {
         try {
             return f.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            org.slf4j.LoggerFactory.getLogger(JsonLines.class).error("line failed: {}", String.valueOf(e.getCause()));
+            // the class only: a message may quote the user
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            org.slf4j.LoggerFactory.getLogger(JsonLines.class).error("line failed: {}", cause.getClass().getName());
             return "{\"error\":\"the line could not be answered\"}";
         }
     }
@@ -100,8 +112,7 @@ final class JsonLines {
             while (true) {
                 CompletableFuture<String> f = pending.take();
                 if (f == END) break;
-                out.print(written(f));
-                out.print('\n');
+                out.println(written(f));
                 if (pending.isEmpty() || !pending.peek().isDone()) out.flush();
             }
         } catch (InterruptedException e) {
