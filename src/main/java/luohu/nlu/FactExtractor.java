@@ -185,7 +185,12 @@ public final class FactExtractor {
      *                 {@link #SOMEONE}: 他/她 with nobody named before)
      * @param explicit the clause names its subject (我…, 我老公…, 他…)
      */
-    private record Clause(int first, int last, String relative, boolean explicit) {
+    /** Tokens [first, last] of the message, about a relative or the speaker, with their text made once. */
+    private record Clause(int first, int last, String relative, boolean explicit, String text) {
+        /** The same words, about someone else. */
+        Clause about(String relative, boolean explicit) {
+            return new Clause(first, last, relative, explicit, text);
+        }
     }
 
     /**
@@ -210,7 +215,7 @@ public final class FactExtractor {
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
             List<Clause> answering = new ArrayList<>();
-            for (Clause c : clauses) answering.add(SOMEONE.equals(c.relative()) ? new Clause(c.first(), c.last(), null, true) : c);
+            for (Clause c : clauses) answering.add(SOMEONE.equals(c.relative()) ? c.about(null, true) : c);
             clauses = answering;
         }
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -1026,11 +1031,11 @@ public final class FactExtractor {
         List<Clause> out = new ArrayList<>();
         for (Clause c : spoken) {
             String r = c.relative();
-            if (applicant.equals(r) || SOMEONE.equals(r)) out.add(new Clause(c.first(), c.last(), null, true));
-            else if (r == null && c.explicit()) out.add(new Clause(c.first(), c.last(), INVERSE.get(applicant), true));
+            if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            else if (r == null && c.explicit()) out.add(c.about(INVERSE.get(applicant), true));
             else if (r != null) {
                 PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
-                out.add(new Clause(c.first(), c.last(), compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
+                out.add(c.about(compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
             }
             else out.add(c);
         }
@@ -1377,21 +1382,21 @@ public final class FactExtractor {
                             ? relativeAt(tokens, skipSelf(tokens, start + 2, c.last()), c.last()) : null;
                     if (introduced != null && skipSelf(tokens, start + 2, c.last()) > start + 2) {
                         // "他是我亲弟弟": the one spoken of is introduced as the speaker's relative
-                        c = new Clause(c.first(), c.last(), introduced.values().get(0), true);
+                        c = c.about(introduced.values().get(0), true);
                         named = c.relative();
                         namedSoFar.add(new String[]{named, relativeGender.getOrDefault(introduced.phrase(), "")});
                     } else if (own != null && meant != null && pronoun.length() == 1) {
                         // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
                         String rel = OF_RELATIVE.getOrDefault(meant + "/" + own.values().get(0), "other");
-                        c = new Clause(c.first(), c.last(), rel, true);
+                        c = c.about(rel, true);
                         named = rel;
                         namedSoFar.add(new String[]{rel, relativeGender.getOrDefault(own.phrase(), "")});
                     } else {
-                        c = new Clause(c.first(), c.last(), meant != null ? meant : SOMEONE, true); // 他是农村户口
+                        c = c.about(meant != null ? meant : SOMEONE, true); // 他是农村户口
                     }
                 } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
                     // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
-                    c = new Clause(c.first(), c.last(), null, false);
+                    c = c.about(null, false);
                 } else if (c.relative() != null) {
                     named = c.relative();
                     PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
@@ -1507,12 +1512,13 @@ public final class FactExtractor {
     }
 
     private Clause clause(List<Token> tokens, int first, int last) {
+        String text = text(tokens, first, last);
         int i = first;
         boolean self = false;
         if (i < last && tokens.get(i).text().equals("是")) {
             // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
             String rest = text(tokens, i + 1, last);
-            if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true);
+            if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true, text);
             i++;
         }
         while (i <= last && (SELF.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
@@ -1521,9 +1527,9 @@ public final class FactExtractor {
         }
         if (i <= last) {
             List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(last + 1, i + 2)));
-            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true);
+            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true, text);
         }
-        return new Clause(first, last, null, self);
+        return new Clause(first, last, null, self, text);
     }
 
     private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
@@ -1539,7 +1545,7 @@ public final class FactExtractor {
     }
 
     private static String text(List<Token> tokens, Clause c) {
-        return c == null ? "" : text(tokens, c.first(), c.last());
+        return c == null ? "" : c.text();
     }
 
     private static String text(List<Token> tokens, int first, int last) {
