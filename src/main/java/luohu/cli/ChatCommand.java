@@ -35,7 +35,7 @@ public final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (lanes != null && (lanes < 1 || lanes > 256)) {
-            System.err.println("--lanes must be from 1 to 256, got " + lanes);
+            System.err.println("luohu: chat: --lanes must be from 1 to 256, not " + lanes);
             return 2;
         }
         // JSON lines are flushed by their writer when it has caught up, not line by line
