@@ -56,7 +56,7 @@ final class AskClassifier {
     List<Ask> all(Scan scan) {
         List<Ask> out = new ArrayList<>();
         for (Lexicon.IntentCue c : cues) {
-            if (matches(c, scan) && !out.contains(Ask.parse(c.id()))) out.add(Ask.parse(c.id()));
+            if (scan.matches(c) && !out.contains(Ask.parse(c.id()))) out.add(Ask.parse(c.id()));
         }
         return out;
     }
@@ -69,7 +69,7 @@ final class AskClassifier {
         Ask best = otherwise;
         int bestAt = -1;
         for (Lexicon.IntentCue c : cues) {
-            if (!matches(c, scan)) continue;
+            if (!scan.matches(c)) continue;
             int at = c.all() != null ? lastEnd(c.all().get(c.all().size() - 1), scan) : lastEnd(c.words(), scan);
             if (at > bestAt) {
                 bestAt = at;
@@ -77,10 +77,6 @@ final class AskClassifier {
             }
         }
         return best;
-    }
-
-    private static boolean matches(Lexicon.IntentCue c, Scan scan) {
-        return c.all() != null ? scan.all(c.all()) : scan.any(c.words());
     }
 
     private static int lastEnd(List<String> words, Scan scan) {

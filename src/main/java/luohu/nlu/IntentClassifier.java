@@ -25,7 +25,7 @@ public final class IntentClassifier {
             if (c.short_() && length > 12) continue;
             if (c.maxLength() > 0 && length > c.maxLength()) continue;
             if (c.places() > 0 && places < c.places()) continue;
-            if (c.all() != null ? scan.all(c.all()) : scan.any(c.words())) return Intent.parse(c.id());
+            if (scan.matches(c)) return Intent.parse(c.id());
         }
         return null;
     }

@@ -55,6 +55,11 @@ final class Scan {
         return false;
     }
 
+    /** Whether an intent's or ask's cue matches: one word of each of its groups, or one of its words. */
+    boolean matches(Lexicon.IntentCue c) {
+        return c.all() != null ? all(c.all()) : any(c.words());
+    }
+
     /** Whether every group has one of its words occurring: a cue of several groups needs one word of each. */
     boolean all(List<List<String>> groups) {
         for (List<String> g : groups) if (!any(g)) return false;

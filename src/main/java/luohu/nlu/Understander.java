@@ -74,7 +74,8 @@ public final class Understander {
         out.addAll(lexicon.topicWords().values());
         out.addAll(lexicon.pathwayWords().values());
         for (Lexicon.RequirementSubject s : lexicon.requirementSubjects()) out.add(s.words());
-        out.addAll(List.of(lexicon.dontKnow(), lexicon.hypothetical(), lexicon.familyAlong(), lexicon.more()));
+        out.addAll(List.of(lexicon.dontKnow(), lexicon.hypothetical(), lexicon.familyAlong(), lexicon.more(),
+                lexicon.settlingOnto(), lexicon.whereWords()));
         return out;
     }
 
