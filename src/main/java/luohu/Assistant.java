@@ -1,12 +1,14 @@
 package luohu;
 
 import luohu.answer.AnswerCache;
+import luohu.common.Background;
 import luohu.dialog.DialogFiles;
 import luohu.dialog.DialogMachine;
 import luohu.dialog.Reply;
 import luohu.dialog.Session;
 import luohu.dialog.Turn;
 import luohu.nlu.Normalizer;
+import luohu.nlu.Segmenter;
 import luohu.nlu.Understander;
 import luohu.policy.Status;
 import luohu.policy.PolicyEngine;
@@ -110,8 +112,28 @@ public final class Assistant implements AutoCloseable {
 
     /** Loads the policy model and dialogs (from the given folders, or the jar's own when null). */
     public static Assistant load(Path policies, Path dialogs, SessionStore store, Clock clock) {
-        PolicyModel model = PolicyLoader.load(policies);
-        return new Assistant(model, DialogFiles.load(dialogs, model.vocabulary()), store, clock);
+        return load(policies, dialogs, () -> store, clock);
+    }
+
+    /**
+     * Loads the policy model and dialogs, and only then takes the store from {@code store} (which may be opening
+     * on another thread meanwhile). The policies and HanLP's dictionaries load on threads of their own while the
+     * dialogs are read, so that on a small host the first answer does not wait for them one after another.
+     */
+    public static Assistant load(Path policies, Path dialogs, java.util.function.Supplier<SessionStore> store, Clock clock) {
+        Background.start("luohu-hanlp-load", () -> {
+            Segmenter.preload();
+            return null;
+        });
+        Background<PolicyModel> model = Background.start("luohu-policy-load", () -> PolicyLoader.load(policies));
+        DialogFiles files;
+        try {
+            files = DialogFiles.load(dialogs, () -> model.join().vocabulary());
+        } catch (RuntimeException e) {
+            model.join(); // a broken policy file is reported before a broken dialog file, as when read in turn
+            throw e;
+        }
+        return new Assistant(model.join(), files, store.get(), clock);
     }
 
     public Reply reply(String chatId, String text) {

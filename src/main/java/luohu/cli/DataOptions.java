@@ -1,6 +1,7 @@
 package luohu.cli;
 
 import luohu.Assistant;
+import luohu.common.Background;
 import luohu.store.SessionStore;
 import luohu.store.StoreUrl;
 import luohu.store.Stores;
@@ -113,18 +114,29 @@ public final class DataOptions {
         return Assistant.load(policies.dir(), dialogsDir(), store, Clock.systemDefaultZone());
     }
 
-    /** An assistant with the store the options ask for. */
+    /**
+     * An assistant with the store the options ask for. The store opens on another thread while the policies and
+     * dialogs load (opening SQLite takes about a fifth of a second: its native library is unpacked first).
+     */
     public Assistant assistant() {
         precheckTtl(); // a bad option is refused before anything is opened
-        SessionStore store = store();
+        Background<SessionStore> opening = Background.start("luohu-store-open", this::store);
         Assistant a = null;
         try {
-            a = assistant(store);
+            a = Assistant.load(policies.dir(), dialogsDir(), opening::join, Clock.systemDefaultZone());
             return withCodesAndCounters(a);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (a != null) a.close();
-            else store.close();
+            else closeWhenOpen(opening);
             throw e;
+        }
+    }
+
+    private static void closeWhenOpen(Background<SessionStore> opening) {
+        try {
+            opening.join().close();
+        } catch (RuntimeException ignored) {
+            // the store never opened: the loading failure is the one to report
         }
     }
 }

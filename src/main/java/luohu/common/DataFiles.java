@@ -6,9 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,13 +37,8 @@ public final class DataFiles {
             if (marker == null) throw new IllegalStateException("the jar carries no " + folder + "/ folder");
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return read(fs.getPath(folder));
+                // the class loader's own open copy of the jar: opening a zip file system for it takes tens of ms
+                return read(((java.net.JarURLConnection) marker.openConnection()).getJarFile(), folder + "/");
             }
             return read(Path.of(uri));
         } catch (IOException e) {
@@ -54,6 +46,19 @@ public final class DataFiles {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, String> read(java.util.jar.JarFile jar, String prefix) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+            java.util.jar.JarEntry e = entries.nextElement();
+            String name = e.getName();
+            if (!name.startsWith(prefix) || !name.endsWith(".yaml") || e.isDirectory() || name.indexOf('/', prefix.length()) >= 0) continue;
+            try (var in = jar.getInputStream(e)) {
+                out.put(name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> read(Path dir) throws IOException {

@@ -13,12 +13,17 @@ import java.util.Map;
 public record DialogFiles(Lexicon lexicon, Questions questions, Flow flow, Prompts prompts, ResponseRules responses) {
 
     public static DialogFiles load(Path dir, FactVocabulary vocabulary) {
+        return load(dir, () -> vocabulary);
+    }
+
+    /** As {@link #load(Path, FactVocabulary)}, with the vocabulary taken only once the lexicon is read (it may be loading meanwhile). */
+    public static DialogFiles load(Path dir, java.util.function.Supplier<FactVocabulary> vocabulary) {
         Map<String, String> files = DataFiles.yamlFiles("dialogs", dir);
         for (String f : new String[]{"lexicon.yaml", "questions.yaml", "flow.yaml", "prompts.yaml", "responses.yaml"}) {
             if (!files.containsKey(f)) throw new IllegalArgumentException("dialogs/" + f + " is missing");
         }
-        return new DialogFiles(Lexicon.parse(files.get("lexicon.yaml")),
-                Questions.parse(files.get("questions.yaml"), vocabulary),
+        Lexicon lexicon = Lexicon.parse(files.get("lexicon.yaml"));
+        return new DialogFiles(lexicon, Questions.parse(files.get("questions.yaml"), vocabulary.get()),
                 Flow.parse(files.get("flow.yaml")), Prompts.parse(files.get("prompts.yaml")),
                 ResponseRules.parse(files.get("responses.yaml")));
     }

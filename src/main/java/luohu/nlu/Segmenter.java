@@ -46,6 +46,16 @@ public final class Segmenter {
         }
     }
 
+    /**
+     * Loads HanLP's dictionaries now (they take about a tenth of a second), so that another thread can do it while
+     * the policies are read; a segmenter made meanwhile waits for it.
+     */
+    public static void preload() {
+        synchronized (LOCK) {
+            SEGMENT.seg("预热");
+        }
+    }
+
     public List<Token> segment(String normalised) {
         List<Token> out = new ArrayList<>();
         if (normalised.isEmpty()) return out;
