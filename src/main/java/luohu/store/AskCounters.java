@@ -11,6 +11,13 @@ public interface AskCounters extends AutoCloseable {
     record Count(String document, String week, String key, long n) {
     }
 
+    /** Which counter: a document, an ISO week and a key. */
+    record Key(String document, String week, String key) {
+        public Count count(long n) {
+            return new Count(document, week, key, n);
+        }
+    }
+
     /** Adds {@code n} to a counter. */
     void add(String document, String week, String key, long n);
 

@@ -22,9 +22,6 @@ public final class BufferedAskCounters implements AskCounters {
     private static final Logger LOG = LoggerFactory.getLogger(BufferedAskCounters.class);
     static final long FLUSH_MILLIS = 1000;
 
-    private record Key(String document, String week, String key) {
-    }
-
     private final AskCounters durable;
     /** What is counted and not yet written; each counter is taken and zeroed atomically when written. */
     private final Map<Key, AtomicLong> pending = new ConcurrentHashMap<>();
@@ -56,7 +53,7 @@ public final class BufferedAskCounters implements AskCounters {
         List<Count> sums = new ArrayList<>();
         pending.forEach((k, v) -> {
             long n = v.getAndSet(0);
-            if (n != 0) sums.add(new Count(k.document(), k.week(), k.key(), n));
+            if (n != 0) sums.add(k.count(n));
         });
         if (sums.isEmpty()) return;
         try {

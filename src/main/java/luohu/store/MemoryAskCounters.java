@@ -8,9 +8,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Counters in memory, for --memory and the tests. */
 public final class MemoryAskCounters implements AskCounters {
-    private record Key(String document, String week, String key) {
-    }
-
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
     @Override
@@ -20,7 +17,7 @@ public final class MemoryAskCounters implements AskCounters {
 
     @Override
     public List<Count> all() {
-        return counts.entrySet().stream().map(e -> new Count(e.getKey().document(), e.getKey().week(), e.getKey().key(), e.getValue().sum()))
+        return counts.entrySet().stream().map(e -> e.getKey().count(e.getValue().sum()))
                 .sorted(Comparator.comparing(Count::document).thenComparing(Count::week).thenComparing(Count::key)).toList();
     }
 }
