@@ -147,7 +147,7 @@ public final class GeneralAnswers {
         Set<Rule> failing = new java.util.HashSet<>();
         Set<String> messagePairs = Passages.pairs(u.normalised(), Set.of());
         for (Rule r : doc.rules()) {
-            if (r.scope().covers(place) == Truth.FALSE || r.topics().stream().noneMatch(topics::contains)) continue;
+            if (r.scope().covers(place) == Truth.FALSE || !luohu.common.Lists.anyIn(r.topics(), topics)) continue;
             Truth t = engine.applies(r, facts);
             // a rule that fails for the applicant is left out, unless it is on the very topic asked: then not meeting
             // it is the answer ("孩子能中考吗" with too few years of schooling)
@@ -157,7 +157,7 @@ public final class GeneralAnswers {
             if (t == Truth.FALSE && !asked) continue;
             if (t == Truth.FALSE) failing.add(r);
             // the topic named last is what is asked ("办了居住证，孩子能参加中考吗" asks about the exams)
-            int sc = r.topics().stream().anyMatch(narrow::contains) ? 4 : 0;
+            int sc = luohu.common.Lists.anyIn(r.topics(), narrow) ? 4 : 0;
             if (!narrow.isEmpty() && r.topics().contains(narrow.get(0))) sc += 8;
             // a rule that holds for the applicant is about them: it comes before the rest of the topic
             if (r.when() != null && t == Truth.TRUE) {

@@ -374,7 +374,9 @@ public final class Replies {
     }
 
     public static List<PathwayOutcome> inScope(Assessment a) {
-        return a.outcomes().stream().filter(o -> o.status() != Status.NOT_APPLICABLE).toList();
+        List<PathwayOutcome> out = new ArrayList<>();
+        for (PathwayOutcome o : a.outcomes()) if (o.status() != Status.NOT_APPLICABLE) out.add(o);
+        return out;
     }
 
     /** The document named once, under a reply that cites clauses only. */

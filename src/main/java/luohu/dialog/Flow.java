@@ -62,7 +62,8 @@ public final class Flow {
     }
 
     private static Optional<Transition> find(List<Transition> ts, String state, Intent on) {
-        return ts.stream().filter(t -> t.from().equals(state) && t.on() == on).findFirst();
+        for (Transition t : ts) if (t.on() == on && t.from().equals(state)) return Optional.of(t);
+        return Optional.empty();
     }
 
     /** The transition for a message, if the flow has one. */

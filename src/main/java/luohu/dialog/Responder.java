@@ -41,7 +41,9 @@ final class Responder {
     /** The pathways in focus and whether something pointed at them. */
     record Focus(List<PathwayOutcome> pathways, boolean narrow) {
         List<String> ids() {
-            return pathways.stream().map(o -> o.pathway().id()).toList();
+            List<String> out = new ArrayList<>(pathways.size());
+            for (PathwayOutcome o : pathways) out.add(o.pathway().id());
+            return out;
         }
     }
 
@@ -116,7 +118,7 @@ final class Responder {
             return new Answer(s.withState("need_place").withAsked(null).withFocus(List.of(), ask.id()),
                     ButtonPayload.forPlaces(rootPlaces).reply(head + prompts.say("ask_place", "places", placeList)), r);
         }
-        boolean allOut = a.outcomes().stream().allMatch(o -> o.status() == Status.NOT_APPLICABLE);
+        boolean allOut = onlyOf(a.outcomes(), Status.NOT_APPLICABLE);
         Focus focus = focus(a, u, before, samePlace);
         if (ask.aboutPathway()) focus = withoutRefused(focus);
         // the last answer of an overall assessment: the answer is about every pathway, not the one it closed
@@ -134,8 +136,7 @@ final class Responder {
         ResponseRules.Rule r = rules.pick(sit);
         String notices = followup ? "" : replies.notices(a);
         // "在赤峰租房能落户吗": the words name a kind of pathway this document does not have; say so first
-        if (!u.pathwayTopics().isEmpty() && !followup && Replies.inScope(a).stream()
-                .noneMatch(o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains))) {
+        if (!u.pathwayTopics().isEmpty() && !followup && !anyOnTopics(Replies.inScope(a), u.pathwayTopics())) {
             String topic = u.pathwayTopics().get(0);
             // where a general rule speaks of it (赤峰: renting gives the 合法稳定住所 the pathways need), quote that rule
             notices += replies.says(a, topic)
@@ -148,7 +149,7 @@ final class Responder {
         if (fits.isEmpty() && "eligible".equals(outcome)) fits = a.with(Status.ELIGIBLE);
         // the pathway that fits the applicant's situation most closely first: a specific route before a general one
         // the route the words named ("租房能落户不": 租房落户), the narrower first, before a general one that also covers it
-        java.util.function.ToIntFunction<PathwayOutcome> wordsNamed = o -> o.pathway().topics().stream().anyMatch(u.pathwayTopics()::contains)
+        java.util.function.ToIntFunction<PathwayOutcome> wordsNamed = o -> luohu.common.Lists.anyIn(o.pathway().topics(), u.pathwayTopics())
                 ? o.pathway().topics().size() : Integer.MAX_VALUE;
         fits = fits.stream().sorted(java.util.Comparator.comparingInt(wordsNamed).thenComparingInt(o -> -o.met().size())).toList();
         Session done = s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id());
@@ -201,7 +202,7 @@ final class Responder {
                 body = replies.eligible(a, fits, who);
                 // the pathway the words pointed at, when another one is the one that fits
                 List<PathwayOutcome> pointed = ordered(focus.pathways()).stream().filter(o -> o.status() == Status.UNDETERMINED).toList();
-                if (focus.narrow() && !pointed.isEmpty() && focus.pathways().stream().noneMatch(o -> o.status() == Status.ELIGIBLE)) {
+                if (focus.narrow() && !pointed.isEmpty() && !anyOf(focus.pathways(), Status.ELIGIBLE)) {
                     body += "\n" + replies.standing(a.place(), a, pointed);
                 }
                 // a first answer that also asks who comes along or where the household goes says that too
@@ -407,7 +408,7 @@ final class Responder {
                 List<PathwayOutcome> in = kept.isEmpty() ? bearing : kept;
                 // "没房 没亲戚": facts that only close pathways leave the ones still open in view, not a refusal of
                 // what the person already said they lack
-                boolean allClosed = in.stream().allMatch(o -> o.status() == Status.NOT_ELIGIBLE);
+                boolean allClosed = onlyOf(in, Status.NOT_ELIGIBLE);
                 List<PathwayOutcome> open = Replies.nearestOpen(a, Set.of());
                 if (allClosed && kept.isEmpty() && u.pathwayTopics().isEmpty() && !open.isEmpty() && a.with(Status.ELIGIBLE).isEmpty()) {
                     return new Focus(open.subList(0, Math.min(3, open.size())), true);
@@ -468,8 +469,8 @@ final class Responder {
      */
     private static String outcome(Assessment a, Focus focus, Ask ask) {
         List<PathwayOutcome> in = focus.pathways();
-        if (in.stream().anyMatch(o -> o.status() == Status.ELIGIBLE)) return "eligible";
-        boolean open = in.stream().anyMatch(o -> o.status() == Status.UNDETERMINED);
+        if (anyOf(in, Status.ELIGIBLE)) return "eligible";
+        boolean open = anyOf(in, Status.UNDETERMINED);
         // asked whether one can settle: a pathway that fits answers yes, whichever pathway the words pointed at
         if (ask == Ask.SETTLE && !a.with(Status.ELIGIBLE).isEmpty()) return "eligible";
         if (open) return "undetermined";
@@ -478,11 +479,32 @@ final class Responder {
 
     /** Eligible first, then open nearest to a decision, then the rest. */
     private static List<PathwayOutcome> ordered(List<PathwayOutcome> in) {
-        List<PathwayOutcome> out = new ArrayList<>();
-        in.stream().filter(o -> o.status() == Status.ELIGIBLE).forEach(out::add);
-        in.stream().filter(o -> o.status() == Status.UNDETERMINED)
-                .sorted(java.util.Comparator.<PathwayOutcome>comparingInt(o -> -o.met().size()).thenComparingInt(o -> o.missing().size())).forEach(out::add);
-        in.stream().filter(o -> !out.contains(o)).forEach(out::add);
+        List<PathwayOutcome> out = new ArrayList<>(in.size());
+        for (PathwayOutcome o : in) if (o.status() == Status.ELIGIBLE) out.add(o);
+        int open = out.size();
+        for (PathwayOutcome o : in) if (o.status() == Status.UNDETERMINED) out.add(o);
+        out.subList(open, out.size()).sort(NEAREST);
+        for (PathwayOutcome o : in) if (!out.contains(o)) out.add(o);
         return List.copyOf(new LinkedHashSet<>(out));
+    }
+
+    /** Open pathways nearest to a decision first: most conditions met, then fewest facts missing. */
+    private static final java.util.Comparator<PathwayOutcome> NEAREST =
+            java.util.Comparator.<PathwayOutcome>comparingInt(o -> -o.met().size()).thenComparingInt(o -> o.missing().size());
+
+    private static boolean anyOf(List<PathwayOutcome> in, Status status) {
+        for (PathwayOutcome o : in) if (o.status() == status) return true;
+        return false;
+    }
+
+    private static boolean onlyOf(List<PathwayOutcome> in, Status status) {
+        for (PathwayOutcome o : in) if (o.status() != status) return false;
+        return true;
+    }
+
+    /** Whether any of the pathways is of a kind among {@code topics}. */
+    private static boolean anyOnTopics(List<PathwayOutcome> in, List<String> topics) {
+        for (PathwayOutcome o : in) if (luohu.common.Lists.anyIn(o.pathway().topics(), topics)) return true;
+        return false;
     }
 }

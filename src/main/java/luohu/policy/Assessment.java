@@ -17,7 +17,9 @@ public record Assessment(PolicyDocument document, Place place, Facts facts, List
     }
 
     public List<PathwayOutcome> with(Status status) {
-        return outcomes.stream().filter(o -> o.status() == status).toList();
+        List<PathwayOutcome> out = new java.util.ArrayList<>();
+        for (PathwayOutcome o : outcomes) if (o.status() == status) out.add(o);
+        return out;
     }
 
     public PathwayOutcome outcome(String pathwayId) {
