@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -50,15 +51,30 @@ public final class DataFiles {
 
     private static Map<String, String> read(java.util.jar.JarFile jar, String prefix) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        for (var entries = jar.entries(); entries.hasMoreElements(); ) {
-            java.util.jar.JarEntry e = entries.nextElement();
-            String name = e.getName();
-            if (!name.startsWith(prefix) || !name.endsWith(".yaml") || e.isDirectory() || name.indexOf('/', prefix.length()) >= 0) continue;
+        for (java.util.jar.JarEntry e : dataEntries(jar).getOrDefault(prefix, List.of())) {
             try (var in = jar.getInputStream(e)) {
-                out.put(name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                out.put(e.getName().substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return out;
+    }
+
+    /** The jar's YAML files directly inside a top folder, by that folder ("policies/"): its entries are listed once. */
+    private static Map<String, List<java.util.jar.JarEntry>> jarData;
+
+    private static synchronized Map<String, List<java.util.jar.JarEntry>> dataEntries(java.util.jar.JarFile jar) {
+        if (jarData == null) {
+            Map<String, List<java.util.jar.JarEntry>> found = new java.util.HashMap<>();
+            for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                java.util.jar.JarEntry e = entries.nextElement();
+                String name = e.getName();
+                int slash = name.indexOf('/');
+                if (slash <= 0 || !name.endsWith(".yaml") || name.indexOf('/', slash + 1) >= 0) continue;
+                found.computeIfAbsent(name.substring(0, slash + 1), k -> new java.util.ArrayList<>()).add(e);
+            }
+            jarData = found;
+        }
+        return jarData;
     }
 
     private static Map<String, String> read(Path dir) throws IOException {
