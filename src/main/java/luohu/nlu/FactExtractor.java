@@ -460,7 +460,7 @@ public final class FactExtractor {
     }
 
     private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
-            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
+            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
 
     /** Living in a relative's or a friend's home ("现在在我小姨家住", "住我闺女家"): housing with them, when unset. */
     private void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, Map<String, Object> facts) {
