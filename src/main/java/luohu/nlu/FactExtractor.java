@@ -419,6 +419,8 @@ public final class FactExtractor {
     /** What may follow a place that names a school there ("聊城大学", "山东的学校", "沈阳的大学"). */
     private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
             "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
+    /** What may come right before a place that says where one's school is ("学校在呼市", "大学是在沈阳上的"). */
+    private static final List<String> SCHOOL_IS = List.of("学校在", "学校是", "学校是在", "大学在", "大学是在", "学校也在");
     /** What may follow a place that one studied at ("在新疆读的", "在山东理工读大专" has the school itself). */
     private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的",
             "上中专", "上中职", "上技校", "上职高", "上高中", "上初中");
@@ -438,7 +440,9 @@ public final class FactExtractor {
             // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
             // already says, and is read only of a province ("在新疆读的")
             boolean school = SCHOOL_AFTER.stream().anyMatch(after::startsWith) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith);
+                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith)
+                    // "学校在呼市", "学校是外省的": where the school is, said of it
+                    || SCHOOL_IS.stream().anyMatch(before::endsWith);
             if (!school) continue;
             Where w = where(m);
             Place here = covered.isEmpty() ? null : covered.get(0);
