@@ -230,9 +230,15 @@ public final class FactExtractor {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             Clause c = clauseOf(clauses, m.first());
+            // "住在城里 户口在乡下", "执照有 户口在辽阳": 户口 opening the next clause, after a typed space, says where the
+            // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
+            // word, with nothing after it in its clause, is still one phrase
+            if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < clauseOf(clauses, m.last()).last()) continue;
             String clauseText = text(tokens, c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
             if (ruleQuestion(tokens, c, clauseText)) continue;
+            // "我刚才说没合同 其实签了": what an earlier message said, taken back, states nothing now
+            if (Texts.containsAny(clauseText, lexicon.saidBefore())) continue;
             String beforeText = text(tokens, c.first(), m.first() - 1);
             // "她在村里，有宅基地": a clause with no subject of its own that goes on about a relative states the
             // relative's facts where the relative's words can say them
@@ -576,6 +582,14 @@ public final class FactExtractor {
             }
         }
         if (rural != null) facts.put("home_in_rural_area", rural);
+    }
+
+    /** Whether a token from first to last opens with 户口 right after a typed space. */
+    private static boolean hukouOpens(List<Token> tokens, int first, int last) {
+        for (int i = first + 1; i <= last; i++) {
+            if (tokens.get(i).start() > tokens.get(i - 1).end() && tokens.get(i).text().startsWith("户口")) return true;
+        }
+        return false;
     }
 
     /** A clause that asks what the rules require ("一定要房本吗", "退伍军人落户带啥"), in a message that names no one (我, 我老婆). */
