@@ -53,9 +53,9 @@ class NluQualityTest {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.894, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.874, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.908, "intent accuracy\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.941, "ask accuracy\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.875, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.915, "intent accuracy\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.944, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.924, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 1, "polarity flips\n" + report);
     }
@@ -66,11 +66,11 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.936, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.937, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.968, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.964, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.951, "applicant accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.928, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.920, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.966, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.965, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.942, "applicant accuracy\n" + report);
         assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
     }
 
