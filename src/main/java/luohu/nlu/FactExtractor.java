@@ -230,9 +230,15 @@ public final class FactExtractor {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             Clause c = clauseOf(clauses, m.first());
+            // "住在城里 户口在乡下", "执照有 户口在辽阳": 户口 opening the next clause, after a typed space, says where the
+            // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
+            // word, with nothing after it in its clause, is still one phrase
+            if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < clauseOf(clauses, m.last()).last()) continue;
             String clauseText = text(tokens, c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
             if (ruleQuestion(tokens, c, clauseText)) continue;
+            // "我刚才说没合同 其实签了": what an earlier message said, taken back, states nothing now
+            if (Texts.containsAny(clauseText, lexicon.saidBefore())) continue;
             String beforeText = text(tokens, c.first(), m.first() - 1);
             // "她在村里，有宅基地": a clause with no subject of its own that goes on about a relative states the
             // relative's facts where the relative's words can say them
@@ -419,6 +425,8 @@ public final class FactExtractor {
     /** What may follow a place that names a school there ("聊城大学", "山东的学校", "沈阳的大学"). */
     private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
             "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
+    /** What may come right before a place that says where one's school is ("学校在呼市", "大学是在沈阳上的"). */
+    private static final List<String> SCHOOL_IS = List.of("学校在", "学校是", "学校是在", "大学在", "大学是在", "学校也在");
     /** What may follow a place that one studied at ("在新疆读的", "在山东理工读大专" has the school itself). */
     private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的",
             "上中专", "上中职", "上技校", "上职高", "上高中", "上初中");
@@ -438,7 +446,9 @@ public final class FactExtractor {
             // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
             // already says, and is read only of a province ("在新疆读的")
             boolean school = SCHOOL_AFTER.stream().anyMatch(after::startsWith) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith);
+                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith)
+                    // "学校在呼市", "学校是外省的": where the school is, said of it
+                    || SCHOOL_IS.stream().anyMatch(before::endsWith);
             if (!school) continue;
             Where w = where(m);
             Place here = covered.isEmpty() ? null : covered.get(0);
@@ -460,7 +470,7 @@ public final class FactExtractor {
     }
 
     private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
-            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
+            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
 
     /** Living in a relative's or a friend's home ("现在在我小姨家住", "住我闺女家"): housing with them, when unset. */
     private void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, Map<String, Object> facts) {
@@ -572,6 +582,14 @@ public final class FactExtractor {
             }
         }
         if (rural != null) facts.put("home_in_rural_area", rural);
+    }
+
+    /** Whether a token from first to last opens with 户口 right after a typed space. */
+    private static boolean hukouOpens(List<Token> tokens, int first, int last) {
+        for (int i = first + 1; i <= last; i++) {
+            if (tokens.get(i).start() > tokens.get(i - 1).end() && tokens.get(i).text().startsWith("户口")) return true;
+        }
+        return false;
     }
 
     /** A clause that asks what the rules require ("一定要房本吗", "退伍军人落户带啥"), in a message that names no one (我, 我老婆). */

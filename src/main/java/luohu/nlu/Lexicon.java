@@ -62,7 +62,8 @@ public record Lexicon(
         @JsonProperty("sibling_spouses") List<String> siblingSpouses,
         @JsonProperty("spouse_siblings") List<String> spouseSiblings,
         @JsonProperty("settling_onto") List<String> settlingOnto,
-        @JsonProperty("where_words") List<String> whereWords) {
+        @JsonProperty("where_words") List<String> whereWords,
+        @JsonProperty("said_before") List<String> saidBefore) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -84,6 +85,7 @@ public record Lexicon(
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
+        saidBefore = saidBefore == null ? List.of() : saidBefore;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;

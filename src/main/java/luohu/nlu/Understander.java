@@ -143,7 +143,10 @@ public final class Understander {
             elsewhere = false;
         }
         // a reply to the question just asked that gives facts is an answer, whatever topic words it has (有居住证)
-        if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent) && !QUESTIONS.contains(intent))) intent = Intent.INFORM;
+        // …unless it asks a practical question of its own ("送外卖的 这样能网上办不")
+        Ask practical = asks.cued(scan);
+        if (asked != null && !found.isEmpty() && (intent == null || !CONTROL.contains(intent) && !QUESTIONS.contains(intent))
+                && (practical == null || !practical.practical())) intent = Intent.INFORM;
         if (intent == null) {
             if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
@@ -187,7 +190,11 @@ public final class Understander {
         // ("我在克拉玛依买了房 能落户吗 听说克拉玛依控制" tells a case and asks about it: the rule only comes with the answer)
         if ((intent == Intent.SETTLE || intent == Intent.REQUIREMENT) && (ask == Ask.SETTLE || ask == Ask.REQUIREMENT || ask == Ask.OVERVIEW)
                 && (found.isEmpty() || ruleNamedWithSettling(norm))) {
-            if (topics.stream().anyMatch(lexicon.ruleTopics()::contains)) ask = Ask.TOPIC;
+            // …and asking whether that rule sets no conditions ("听说南疆落户不设门槛") asks about the rule, not a condition
+            if (topics.stream().anyMatch(lexicon.ruleTopics()::contains)) {
+                ask = Ask.TOPIC;
+                intent = Intent.SETTLE;
+            }
         }
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
