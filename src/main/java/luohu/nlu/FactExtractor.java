@@ -76,6 +76,8 @@ public final class FactExtractor {
     private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
+    /** Negators after a word and affirming words: typed alone after a space, they still close the word before. */
+    private final Set<String> predicates = new HashSet<>();
     private final Set<String> breaks;
     /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
     private final Set<String> binders;
@@ -136,6 +138,8 @@ public final class FactExtractor {
         lexicon.negation().before().forEach(w -> negBefore.add(w, true));
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
         affirm = new HashSet<>(lexicon.negation().affirm());
+        predicates.addAll(lexicon.negation().after());
+        predicates.addAll(affirm);
         breaks = new HashSet<>(lexicon.clauseBreaks());
         binders = new HashSet<>(lexicon.subjectBinders());
         binderEndings = List.copyOf(lexicon.subjectBinderEndings());
@@ -175,6 +179,8 @@ public final class FactExtractor {
         lexicon.durations().forEach(d -> out.addAll(d.words()));
         out.addAll(lexicon.negation().before());
         out.addAll(lexicon.negation().after());
+        // affirming words of three characters or more are kept whole ("户口在学校没迁走": 没迁走 says it is still there)
+        lexicon.negation().affirm().stream().filter(w -> w.length() >= 3).forEach(out::add);
         return out;
     }
 
@@ -716,7 +722,7 @@ public final class FactExtractor {
         for (int i = 0; i < n; i++) {
             String t = tokens.get(i).text();
             aff[i] = affirm.contains(t);
-            if (mention[i] || negEnd[i] || negStart[i]) continue;
+            if (mention[i] || negEnd[i] || negStart[i] || aff[i]) continue;
             // 还没拿到, 没交, 未办: a word that opens with a negator negates
             for (String p : lexicon.negation().prefixes()) {
                 if (t.startsWith(p) && t.length() > p.length()) {
@@ -1326,7 +1332,8 @@ public final class FactExtractor {
                 // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
                 int end = i;
                 while (end < c.last() && (marks.negStart()[end + 1] || marks.negEnd()[end + 1]) && !marks.mention()[end + 1]) end++;
-                if (end < c.last() && marks.mention()[end + 1] && !predicateAfter(marks, c, end + 1)) return false;
+                // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
+                if (end < c.last() && marks.mention()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
                 return true;
             }
             if (marks.affirm()[i]) {
@@ -1387,7 +1394,8 @@ public final class FactExtractor {
         String speaking = null; // the relative the last clause with a subject was about, null after 我
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
-            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
+            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
+                    || newSubject(tokens, i));
             boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i);
             if (!end && !spaced) continue;
             if (i > start) {
@@ -1475,6 +1483,15 @@ public final class FactExtractor {
     }
 
     /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
+    /**
+     * "营业执照 有 税务登记证 无": a negator or affirming word typed alone after a space is the predicate of the word
+     * before it, not a clause of its own.
+     */
+    private boolean lonePredicate(List<Token> tokens, int i) {
+        if (!predicates.contains(tokens.get(i).text())) return false;
+        return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
+    }
+
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();

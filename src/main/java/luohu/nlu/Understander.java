@@ -56,6 +56,7 @@ public final class Understander {
         // negators are not read into a run that sounds like one ("还没迁" is not 还没签)
         domain.removeAll(lexicon.negation().before());
         domain.removeAll(lexicon.negation().after());
+        domain.removeAll(lexicon.negation().affirm()); // nor into 没迁走 ("一直没签" is not 一直没迁)
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
         this.cueWords = new WordIndex(cueWords(lexicon));
