@@ -956,7 +956,10 @@ public final class FactExtractor {
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
                 if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
                 boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
-                if (!whereOnly || clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
+                // "我妈六十出头 户口在沈阳 住我家 我是铁岭户口": the speaker's own hukou, said after a relative's case, is
+                // where the relative would join them
+                boolean ownHukou = who != null && OWN_HUKOU_HERE.matcher(said).matches() && !clauseHasFact(c, mentions, HUKOU_KIND);
+                if (!ownHukou && (!whereOnly || clauseHasFact(c, mentions)) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
@@ -979,6 +982,9 @@ public final class FactExtractor {
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
     /** The speaker's word opening a clause. */
+    /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
+    private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
+            "^(就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
@@ -986,14 +992,17 @@ public final class FactExtractor {
     private void joinedBy(String text, String applicant, Map<String, Object> facts) {
         JoinedRelative.Joined j = joined.find(text);
         // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
-        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null);
+        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null, null);
         if (j == null) return;
         if (j.speaker()) {
             if (applicant == null) return;
             // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
             facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
         } else if (j.relation() != null && !j.relation().equals(applicant)) {
-            facts.put("local_relative", applicant == null ? j.relation() : COMPOSED.getOrDefault(applicant + "/" + j.relation(), "other"));
+            String composed = COMPOSED.get(applicant + "/" + j.relation());
+            // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+            if (composed == null && "grandparent".equals(applicant) && lexicon.parentsSiblings().contains(j.word())) composed = "child";
+            facts.put("local_relative", applicant == null ? j.relation() : composed != null ? composed : "other");
         }
     }
 
@@ -1090,6 +1099,8 @@ public final class FactExtractor {
                     || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
         }
         if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
+        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+        if (applicant.equals("grandparent") && word != null && lexicon.parentsSiblings().contains(word)) return "child";
         return "other";
     }
 
