@@ -1198,7 +1198,14 @@ public final class FactExtractor {
                             String asked, LocalDate today, Map<String, Object> facts, List<Rejected> rejected, Set<Integer> used) {
         List<PhraseIndex.Match<String>> cues = durationCues(tokens);
         Integer statedAge = null;
-        for (Quantity q : quantities) if (q.age() != null && q.usable()) statedAge = q.age();
+        Set<Integer> ages = new HashSet<>();
+        for (Quantity q : quantities) {
+            if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
+            statedAge = q.age();
+            ages.add(q.age());
+        }
+        // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is
+        boolean severalAges = ages.size() > 1;
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "再交四个月", "还差两个月": time still to come, not time had
@@ -1226,7 +1233,7 @@ public final class FactExtractor {
                 if (Texts.containsAny(lead, CHILDREN_BY_ORDER)) continue;
                 String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
                         : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
-                if (fact == null) continue;
+                if (fact == null || severalAges && fact.equals(lexicon.ageFact()) && q.usable()) continue;
                 used.add(q.start());
                 if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
                 else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);
