@@ -487,15 +487,22 @@ public final class FactExtractor {
             while (mt.find()) {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
                 if (who.startsWith("在")) who = who.substring(1);
-                if (relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty() && !FRIENDS.contains(who)) continue;
+                // "住她家", "在他们家住": the home of a relative named before
+                boolean named = PRONOUNS.contains(who) && !relatives.find(tokens).isEmpty();
+                // "在婆家住": a word for the family's home itself
+                boolean family = !relatives.find(List.of(new Token(who + "家", 0, who.length() + 1, "n"))).isEmpty();
+                boolean relative = !relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
+                if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
+                // living in a relative's home is living with them; a friend's home is only where one lives
+                if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
                 return;
             }
         }
     }
 
     private static final java.util.regex.Pattern LIVING_WITH = java.util.regex.Pattern.compile(
-            "(不|没有|没)?(?:跟|和|同)着?(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:住|生活)");
+            "(不|没有|没)?(?:跟|和|同)着?(我们|我|俺们|俺|咱们|咱)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?(?:住|生活)");
 
     /**
      * Living with a relative named between the words ("一直跟我儿子住", "跟闺女一块住"): as the lexicon's phrase of living
@@ -510,9 +517,13 @@ public final class FactExtractor {
             if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
             java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
             while (mt.find()) {
-                String who = mt.group(2);
-                List<PhraseIndex.Match<String>> r = relatives.find(List.of(new Token(who, 0, who.length(), "n")));
-                if (r.isEmpty() || r.get(0).last() != 0) continue;
+                String who = mt.group(3);
+                // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
+                boolean speaker = who.isEmpty() && mt.group(2) != null && applicant != null;
+                List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : relatives.find(List.of(new Token(who, 0, who.length(), "n")));
+                if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
+                // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
+                if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
                 Map<String, Object> values = mt.group(1) != null ? livingTogether.negated() : livingTogether.set();
                 if (values != null) apply(values, facts, new HashMap<>(), false);
                 return;
@@ -543,6 +554,8 @@ public final class FactExtractor {
         }
     }
 
+    /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
+    private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
     private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
     private static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
     private static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
