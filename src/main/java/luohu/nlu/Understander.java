@@ -63,6 +63,26 @@ public final class Understander {
         this.entailments = entailments(lexicon, model);
     }
 
+    /**
+     * The text intents and asks read: spaces dropped, except after a run that ends in a negator, which closes it
+     * ("备案没 户口在吉林", "俺老伴也没有 户口都在冠县乡下" say nothing of having no hukou).
+     */
+    private String closedByNegators(String spaced, String norm) {
+        if (spaced.indexOf(' ') < 0) return norm;
+        StringBuilder out = new StringBuilder(spaced.length());
+        for (int i = 0; i < spaced.length(); i++) {
+            char ch = spaced.charAt(i);
+            if (ch != ' ') {
+                out.append(ch);
+                continue;
+            }
+            String before = out.toString();
+            if (lexicon.negation().after().stream().anyMatch(before::endsWith)) out.append(',');
+        }
+        String closed = out.toString();
+        return closed.replace(",", "").equals(norm.replace(",", "")) ? closed : norm;
+    }
+
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
     private static List<List<String>> cueWords(Lexicon lexicon) {
         List<List<String>> out = new ArrayList<>();
@@ -122,7 +142,7 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
-        Scan scan = cueWords.scan(norm, tokens);
+        Scan scan = cueWords.scan(closedByNegators(spaced, norm), tokens);
         boolean dontKnow = scan.any(lexicon.dontKnow());
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
