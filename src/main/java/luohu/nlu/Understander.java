@@ -83,6 +83,17 @@ public final class Understander {
         return closed.replace(",", "").equals(norm.replace(",", "")) ? closed : norm;
     }
 
+    /** A move of the hukou told as done or not done ("户口迁到学校了", "户口没迁学校", "迁出来", "一直没落上"). */
+    private static final java.util.regex.Pattern MOVE_TOLD = java.util.regex.Pattern.compile(
+            "(?:户口)?(?:已经|早就|早|也|都)?(?:迁|落)[^,.!?;:，。？！ ]{0,8}?了|(?:户口)?(?:还)?(?:没|没有|一直没|还没)(?:迁|落)[^,.!?;:，。？！ ]{0,6}|迁出来|迁出去");
+    /** Words that ask or wish: a message with none of them only tells. */
+    private static final java.util.regex.Pattern ASKS_OR_WISHES = java.util.regex.Pattern.compile(
+            "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔");
+
+    private static boolean toldMovesOnly(String norm) {
+        return MOVE_TOLD.matcher(norm).find() && !ASKS_OR_WISHES.matcher(norm).find();
+    }
+
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
     private static List<List<String>> cueWords(Lexicon lexicon) {
         List<List<String>> out = new ArrayList<>();
@@ -173,6 +184,15 @@ public final class Understander {
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
             else intent = Intent.OUT_OF_SCOPE;
         }
+        // "我外甥在赤峰上中专 户口迁到学校了", "户口没迁学校 还在大板镇": a move told as done or not done, in a message
+        // that asks and wishes nothing, tells a fact
+        boolean toldOnly = false;
+        if (asked == null && (intent == Intent.SETTLE || intent == Intent.REGISTRATION) && !found.isEmpty() && toldMovesOnly(norm)) {
+            String rest = MOVE_TOLD.matcher(norm).replaceAll(",");
+            Intent without = intents.classify(cueWords.scan(rest, segmenter.segment(rest)), mentioned.covered().size() + mentioned.uncovered().size());
+            toldOnly = without == null || without == Intent.INFORM;
+            if (toldOnly) intent = Intent.INFORM;
+        }
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(scan);
@@ -200,7 +220,7 @@ public final class Understander {
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
                 && scan.any(lexicon.settlingOnto()) && !scan.any(lexicon.whereWords());
         if (settlingOnto) intent = Intent.SETTLE;
-        Ask ask = elsewhere ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
+        Ask ask = elsewhere || toldOnly ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
         // "你是AI吗", "你们是官方的吗": a question about the assistant itself
         if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
