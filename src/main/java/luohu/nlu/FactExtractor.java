@@ -1364,7 +1364,8 @@ public final class FactExtractor {
                 int end = i;
                 while (end < c.last() && (marks.negStart()[end + 1] || marks.negEnd()[end + 1]) && !marks.mention()[end + 1]) end++;
                 // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
-                if (end < c.last() && marks.mention()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
+                // ("执照在办 还没下来": a negator that is a phrase of its own is still a negator)
+                if (end < c.last() && marks.mention()[end + 1] && !marks.negStart()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
                 return true;
             }
             if (marks.affirm()[i]) {
