@@ -592,7 +592,12 @@ public final class FactExtractor {
             for (String w : TOWN) for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i)) { at = i; here = false; }
             for (String w : VILLAGE) {
                 // "村子拆了分的楼": the village is gone
-                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i) && !t.startsWith("拆", i + w.length())) { at = i; here = true; }
+                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+                    if (i <= at || t.startsWith("拆", i + w.length())) continue;
+                    // "在城边上 不算村里": a village said not to be where the home is puts it in town
+                    at = i;
+                    here = !negatedAt(t, i);
+                }
             }
             // a clause that names the home says where it is before one that only names a place
             if (here != null && (home || !byHome)) {
@@ -659,7 +664,7 @@ public final class FactExtractor {
 
     private static boolean negatedAt(String t, int i) {
         String before = t.substring(Math.max(0, i - 2), i);
-        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不");
+        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不") || before.endsWith("不算");
     }
 
     private static Where where(PhraseIndex.Match<Where> m) {
