@@ -90,7 +90,10 @@ public final class QuantityFinder {
                         end = joined[1];
                     }
                 }
-                if (under) months = Math.max(0, months - 1);
+                // "差俩月满一年", "没满一年 差两个月": short of X by N months is X less N
+                int shortBy = shortBy(text, start, end);
+                if (shortBy > 0 && shortBy < months) months -= shortBy;
+                else if (under) months = Math.max(0, months - 1);
                 out.add(duration(start, end, months, negative));
             }
             i = end;
@@ -142,6 +145,22 @@ public final class QuantityFinder {
             while (j < n && ChineseNumerals.numeralChar(text.charAt(j))) j++;
         }
         return j;
+    }
+
+    private static final Pattern SHORT_BEFORE = Pattern.compile("差([0-9一二两俩仨三四五六七八九十]{1,3})个?(?:多)?月(?:就)?(?:满|到|够)$");
+    private static final Pattern SHORT_AFTER = Pattern.compile("^[ ,]?(?:还)?差([0-9一二两俩仨三四五六七八九十]{1,3})个?月");
+
+    /** Months a duration is said to be short by: "差俩月满一年" before it, "没满一年 差两个月" after it; 0 when none. */
+    private static int shortBy(String text, int start, int end) {
+        Matcher m = SHORT_BEFORE.matcher(text.substring(Math.max(0, start - 8), start));
+        if (!m.find()) {
+            if (!under(text, start)) return 0;
+            m = SHORT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8)));
+            if (!m.find()) return 0;
+        }
+        String n = m.group(1).replace("俩", "两").replace("仨", "三");
+        Double v = n.chars().allMatch(Character::isDigit) ? Double.valueOf(n) : ChineseNumerals.parse(n);
+        return v == null ? 0 : v.intValue();
     }
 
     private static boolean under(String text, int i) {
