@@ -736,7 +736,13 @@ public final class FactExtractor {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
         for (PhraseIndex.Match<Boolean> m : negBefore.find(tokens)) negEnd[m.last()] = true;
-        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) negStart[m.first()] = true;
+        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) {
+            // "没房没工作没文凭": a one-character negator right before a noun is that noun's, not the word before's
+            if (m.first() == m.last() && tokens.get(m.first()).text().length() == 1 && m.last() + 1 < n
+                    && tokens.get(m.last() + 1).start() == tokens.get(m.last()).end()
+                    && tokens.get(m.last() + 1).nature().startsWith("n") && !tokens.get(m.last() + 1).nature().equals("nz")) continue;
+            negStart[m.first()] = true;
+        }
         for (int i = 0; i < n; i++) {
             String t = tokens.get(i).text();
             aff[i] = affirm.contains(t);

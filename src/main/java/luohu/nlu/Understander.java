@@ -91,8 +91,11 @@ public final class Understander {
             "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔");
 
     private static boolean toldMovesOnly(String norm) {
-        return MOVE_TOLD.matcher(norm).find() && !ASKS_OR_WISHES.matcher(norm).find();
+        // "上大学时户口迁到学校集体户了": a move at a time gone by opens the question that follows
+        return MOVE_TOLD.matcher(norm).find() && !ASKS_OR_WISHES.matcher(norm).find() && !PAST_TIME.matcher(norm).find();
     }
+
+    private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
 
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
     private static List<List<String>> cueWords(Lexicon lexicon) {
