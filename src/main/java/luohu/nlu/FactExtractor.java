@@ -1226,6 +1226,7 @@ public final class FactExtractor {
         for (Quantity q : quantities) {
             if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
             statedAge = q.age();
+            if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue; // 老大10岁
             ages.add(q.age());
         }
         // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is
