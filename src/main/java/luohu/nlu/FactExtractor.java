@@ -831,7 +831,10 @@ public final class FactExtractor {
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
-            if (c.relative() == null && !c.explicit() && settling && chain != null && ontoSpeaker(tokens, c)) return chain;
+            // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
+            // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
+            JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
+            if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
         }
         return null;
     }
