@@ -216,7 +216,8 @@ public final class FactExtractor {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
-        String applicant = applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
+        // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
+        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
@@ -809,7 +810,11 @@ public final class FactExtractor {
         }
         String brought = brought(tokens, clauses);
         if (brought != null) return brought;
-        if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
+        // joining someone: the relative is the one joined, unless the one joined is the speaker ("我爸妈…想投靠我")
+        if (joining.occursIn(tokens)) {
+            JoinedRelative.Joined j = joined.find(text(tokens, 0, tokens.size() - 1));
+            if (j == null || !j.speaker()) return null;
+        }
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
         String told = toldAbout(tokens, clauses, mentions, quantityAt);
@@ -1204,7 +1209,8 @@ public final class FactExtractor {
                 rel = lastRelative; // a clause with no subject of its own continues the last relative's
             }
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
-            if (c.explicit() && named && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
+            // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
+            if (c.explicit() && named && relativeHukou.occursIn(part) && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 boolean negated = negated(tokens, marks, c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
