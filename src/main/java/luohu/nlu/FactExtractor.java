@@ -1387,6 +1387,9 @@ public final class FactExtractor {
                 // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
                 // ("执照在办 还没下来": a negator that is a phrase of its own is still a negator)
                 if (end < c.last() && marks.mention()[end + 1] && !marks.negStart()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
+                // "厂里也没给交社保": a negator whose verb takes another phrase a word later is that phrase's
+                if (end + 2 <= c.last() && !marks.mention()[end + 1] && marks.mention()[end + 2] && !marks.negStart()[end + 2]
+                        && tokens.get(end + 1).text().length() == 1 && !predicateAfter(marks, c, end + 2)) break;
                 return true;
             }
             if (marks.affirm()[i]) {
