@@ -65,6 +65,11 @@ public final class QuantityFinder {
             }
             int end = suffix.end();
             String unit = suffix.group(4);
+            // "一年半载": an idiom for some while, no time said
+            if (unit.equals("年") && end < n && text.charAt(end) == '载') {
+                i = end + 1;
+                continue;
+            }
             boolean half = suffix.group(3) != null || suffix.group(5) != null;
             boolean more = suffix.group(2) != null || suffix.group(6) != null;
             boolean under = under(text, i);
