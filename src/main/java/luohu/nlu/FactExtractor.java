@@ -1097,6 +1097,8 @@ public final class FactExtractor {
         for (Clause c : spoken) {
             String r = c.relative();
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
+            else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(INVERSE.get(applicant), true));
             else if (r != null) {
                 PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
@@ -1570,6 +1572,8 @@ public final class FactExtractor {
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
     private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
     private static final List<String> COMING = List.of("来", "过来", "到");
+    /** The speaker and their spouse together ("我俩领证了"). */
+    private static final Set<String> COUPLE = Set.of("我们", "俺们", "咱们", "我俩", "俺俩", "咱俩", "我们俩", "俺们俩", "咱们俩");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
     private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
 
