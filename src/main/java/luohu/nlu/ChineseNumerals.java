@@ -8,7 +8,8 @@ public final class ChineseNumerals {
     private ChineseNumerals() {
     }
 
-    public static final String DIGITS = "零〇一二两三四五六七八九十百千万";
+    /** With the financial forms people also type (叁年, 贰拾个月). */
+    public static final String DIGITS = "零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟";
 
     /** The value, or null when the text is not a number. Very long digit strings read as infinity. */
     public static Double parse(String s) {
@@ -43,9 +44,9 @@ public final class ChineseNumerals {
                 continue;
             }
             int unit = switch (c) {
-                case '十' -> 10;
-                case '百' -> 100;
-                case '千' -> 1000;
+                case '十', '拾' -> 10;
+                case '百', '佰' -> 100;
+                case '千', '仟' -> 1000;
                 default -> -1;
             };
             if (unit < 0 || unit >= lastUnit) return null;
@@ -73,15 +74,15 @@ public final class ChineseNumerals {
     static int digit(char c) {
         return switch (c) {
             case '零', '〇' -> 0;
-            case '一' -> 1;
-            case '二', '两' -> 2;
-            case '三' -> 3;
-            case '四' -> 4;
-            case '五' -> 5;
-            case '六' -> 6;
-            case '七' -> 7;
-            case '八' -> 8;
-            case '九' -> 9;
+            case '一', '壹' -> 1;
+            case '二', '两', '贰' -> 2;
+            case '三', '叁' -> 3;
+            case '四', '肆' -> 4;
+            case '五', '伍' -> 5;
+            case '六', '陆' -> 6;
+            case '七', '柒' -> 7;
+            case '八', '捌' -> 8;
+            case '九', '玖' -> 9;
             default -> -1;
         };
     }

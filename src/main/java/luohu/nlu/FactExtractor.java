@@ -76,6 +76,8 @@ public final class FactExtractor {
     private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
+    /** Negators after a word and affirming words: typed alone after a space, they still close the word before. */
+    private final Set<String> predicates = new HashSet<>();
     private final Set<String> breaks;
     /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
     private final Set<String> binders;
@@ -136,6 +138,8 @@ public final class FactExtractor {
         lexicon.negation().before().forEach(w -> negBefore.add(w, true));
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
         affirm = new HashSet<>(lexicon.negation().affirm());
+        predicates.addAll(lexicon.negation().after());
+        predicates.addAll(affirm);
         breaks = new HashSet<>(lexicon.clauseBreaks());
         binders = new HashSet<>(lexicon.subjectBinders());
         binderEndings = List.copyOf(lexicon.subjectBinderEndings());
@@ -175,6 +179,8 @@ public final class FactExtractor {
         lexicon.durations().forEach(d -> out.addAll(d.words()));
         out.addAll(lexicon.negation().before());
         out.addAll(lexicon.negation().after());
+        // affirming words of three characters or more are kept whole ("户口在学校没迁走": 没迁走 says it is still there)
+        lexicon.negation().affirm().stream().filter(w -> w.length() >= 3).forEach(out::add);
         return out;
     }
 
@@ -210,7 +216,8 @@ public final class FactExtractor {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
-        String applicant = applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
+        // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
+        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
@@ -481,15 +488,22 @@ public final class FactExtractor {
             while (mt.find()) {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
                 if (who.startsWith("在")) who = who.substring(1);
-                if (relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty() && !FRIENDS.contains(who)) continue;
+                // "住她家", "在他们家住": the home of a relative named before
+                boolean named = PRONOUNS.contains(who) && !relatives.find(tokens).isEmpty();
+                // "在婆家住": a word for the family's home itself
+                boolean family = !relatives.find(List.of(new Token(who + "家", 0, who.length() + 1, "n"))).isEmpty();
+                boolean relative = !relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
+                if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
+                // living in a relative's home is living with them; a friend's home is only where one lives
+                if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
                 return;
             }
         }
     }
 
     private static final java.util.regex.Pattern LIVING_WITH = java.util.regex.Pattern.compile(
-            "(不|没有|没)?(?:跟|和|同)着?(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:住|生活)");
+            "(不|没有|没)?(?:跟|和|同)着?(我们|我|俺们|俺|咱们|咱)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?(?:住|生活)");
 
     /**
      * Living with a relative named between the words ("一直跟我儿子住", "跟闺女一块住"): as the lexicon's phrase of living
@@ -504,9 +518,13 @@ public final class FactExtractor {
             if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
             java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
             while (mt.find()) {
-                String who = mt.group(2);
-                List<PhraseIndex.Match<String>> r = relatives.find(List.of(new Token(who, 0, who.length(), "n")));
-                if (r.isEmpty() || r.get(0).last() != 0) continue;
+                String who = mt.group(3);
+                // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
+                boolean speaker = who.isEmpty() && mt.group(2) != null && applicant != null;
+                List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : relatives.find(List.of(new Token(who, 0, who.length(), "n")));
+                if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
+                // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
+                if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
                 Map<String, Object> values = mt.group(1) != null ? livingTogether.negated() : livingTogether.set();
                 if (values != null) apply(values, facts, new HashMap<>(), false);
                 return;
@@ -537,6 +555,8 @@ public final class FactExtractor {
         }
     }
 
+    /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
+    private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
     private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
     private static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
     private static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
@@ -573,7 +593,12 @@ public final class FactExtractor {
             for (String w : TOWN) for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i)) { at = i; here = false; }
             for (String w : VILLAGE) {
                 // "村子拆了分的楼": the village is gone
-                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i) && !t.startsWith("拆", i + w.length())) { at = i; here = true; }
+                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+                    if (i <= at || t.startsWith("拆", i + w.length())) continue;
+                    // "在城边上 不算村里": a village said not to be where the home is puts it in town
+                    at = i;
+                    here = !negatedAt(t, i);
+                }
             }
             // a clause that names the home says where it is before one that only names a place
             if (here != null && (home || !byHome)) {
@@ -640,7 +665,7 @@ public final class FactExtractor {
 
     private static boolean negatedAt(String t, int i) {
         String before = t.substring(Math.max(0, i - 2), i);
-        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不");
+        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不") || before.endsWith("不算");
     }
 
     private static Where where(PhraseIndex.Match<Where> m) {
@@ -712,11 +737,17 @@ public final class FactExtractor {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
         for (PhraseIndex.Match<Boolean> m : negBefore.find(tokens)) negEnd[m.last()] = true;
-        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) negStart[m.first()] = true;
+        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) {
+            // "没房没工作没文凭": a one-character negator right before a noun is that noun's, not the word before's
+            if (m.first() == m.last() && tokens.get(m.first()).text().length() == 1 && m.last() + 1 < n
+                    && tokens.get(m.last() + 1).start() == tokens.get(m.last()).end()
+                    && tokens.get(m.last() + 1).nature().startsWith("n") && !tokens.get(m.last() + 1).nature().equals("nz")) continue;
+            negStart[m.first()] = true;
+        }
         for (int i = 0; i < n; i++) {
             String t = tokens.get(i).text();
             aff[i] = affirm.contains(t);
-            if (mention[i] || negEnd[i] || negStart[i]) continue;
+            if (mention[i] || negEnd[i] || negStart[i] || aff[i]) continue;
             // 还没拿到, 没交, 未办: a word that opens with a negator negates
             for (String p : lexicon.negation().prefixes()) {
                 if (t.startsWith(p) && t.length() > p.length()) {
@@ -779,7 +810,11 @@ public final class FactExtractor {
         }
         String brought = brought(tokens, clauses);
         if (brought != null) return brought;
-        if (joining.occursIn(tokens)) return null; // joining someone: the relative is the one joined
+        // joining someone: the relative is the one joined, unless the one joined is the speaker ("我爸妈…想投靠我")
+        if (joining.occursIn(tokens)) {
+            JoinedRelative.Joined j = joined.find(text(tokens, 0, tokens.size() - 1));
+            if (j == null || !j.speaker()) return null;
+        }
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
         String told = toldAbout(tokens, clauses, mentions, quantityAt);
@@ -801,7 +836,10 @@ public final class FactExtractor {
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
-            if (c.relative() == null && !c.explicit() && settling && chain != null && ontoSpeaker(tokens, c)) return chain;
+            // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
+            // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
+            JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
+            if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
         }
         return null;
     }
@@ -950,7 +988,10 @@ public final class FactExtractor {
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
                 if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
                 boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
-                if (!whereOnly || clauseHasFact(c, mentions) || quantity || settling(tokens, c, mentions)) return null;
+                // "我妈六十出头 户口在沈阳 住我家 我是铁岭户口": the speaker's own hukou, said after a relative's case, is
+                // where the relative would join them
+                boolean ownHukou = who != null && OWN_HUKOU_HERE.matcher(said).matches() && !clauseHasFact(c, mentions, HUKOU_KIND);
+                if (!ownHukou && (!whereOnly || clauseHasFact(c, mentions)) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
@@ -973,6 +1014,9 @@ public final class FactExtractor {
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
     /** The speaker's word opening a clause. */
+    /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
+    private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
+            "^(就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
@@ -980,14 +1024,17 @@ public final class FactExtractor {
     private void joinedBy(String text, String applicant, Map<String, Object> facts) {
         JoinedRelative.Joined j = joined.find(text);
         // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
-        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null);
+        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null, null);
         if (j == null) return;
         if (j.speaker()) {
             if (applicant == null) return;
             // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
             facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
         } else if (j.relation() != null && !j.relation().equals(applicant)) {
-            facts.put("local_relative", applicant == null ? j.relation() : COMPOSED.getOrDefault(applicant + "/" + j.relation(), "other"));
+            String composed = COMPOSED.get(applicant + "/" + j.relation());
+            // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+            if (composed == null && "grandparent".equals(applicant) && lexicon.parentsSiblings().contains(j.word())) composed = "child";
+            facts.put("local_relative", applicant == null ? j.relation() : composed != null ? composed : "other");
         }
     }
 
@@ -1050,6 +1097,8 @@ public final class FactExtractor {
         for (Clause c : spoken) {
             String r = c.relative();
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
+            else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(INVERSE.get(applicant), true));
             else if (r != null) {
                 PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
@@ -1084,6 +1133,8 @@ public final class FactExtractor {
                     || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
         }
         if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
+        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+        if (applicant.equals("grandparent") && word != null && lexicon.parentsSiblings().contains(word)) return "child";
         return "other";
     }
 
@@ -1160,7 +1211,8 @@ public final class FactExtractor {
                 rel = lastRelative; // a clause with no subject of its own continues the last relative's
             }
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
-            if (c.explicit() && named && relativeHukou.occursIn(part)) facts.put("local_relative", rel);
+            // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
+            if (c.explicit() && named && relativeHukou.occursIn(part) && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 boolean negated = negated(tokens, marks, c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
@@ -1181,7 +1233,15 @@ public final class FactExtractor {
                             String asked, LocalDate today, Map<String, Object> facts, List<Rejected> rejected, Set<Integer> used) {
         List<PhraseIndex.Match<String>> cues = durationCues(tokens);
         Integer statedAge = null;
-        for (Quantity q : quantities) if (q.age() != null && q.usable()) statedAge = q.age();
+        Set<Integer> ages = new HashSet<>();
+        for (Quantity q : quantities) {
+            if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
+            statedAge = q.age();
+            if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue; // 老大10岁
+            ages.add(q.age());
+        }
+        // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is
+        boolean severalAges = ages.size() > 1;
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "再交四个月", "还差两个月": time still to come, not time had
@@ -1209,7 +1269,7 @@ public final class FactExtractor {
                 if (Texts.containsAny(lead, CHILDREN_BY_ORDER)) continue;
                 String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
                         : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
-                if (fact == null) continue;
+                if (fact == null || severalAges && fact.equals(lexicon.ageFact()) && q.usable()) continue;
                 used.add(q.start());
                 if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
                 else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);
@@ -1326,7 +1386,12 @@ public final class FactExtractor {
                 // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
                 int end = i;
                 while (end < c.last() && (marks.negStart()[end + 1] || marks.negEnd()[end + 1]) && !marks.mention()[end + 1]) end++;
-                if (end < c.last() && marks.mention()[end + 1] && !predicateAfter(marks, c, end + 1)) return false;
+                // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
+                // ("执照在办 还没下来": a negator that is a phrase of its own is still a negator)
+                if (end < c.last() && marks.mention()[end + 1] && !marks.negStart()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
+                // "厂里也没给交社保": a negator whose verb takes another phrase a word later is that phrase's
+                if (end + 2 <= c.last() && !marks.mention()[end + 1] && marks.mention()[end + 2] && !marks.negStart()[end + 2]
+                        && tokens.get(end + 1).text().length() == 1 && !predicateAfter(marks, c, end + 2)) break;
                 return true;
             }
             if (marks.affirm()[i]) {
@@ -1387,7 +1452,8 @@ public final class FactExtractor {
         String speaking = null; // the relative the last clause with a subject was about, null after 我
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
-            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() || newSubject(tokens, i));
+            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
+                    || newSubject(tokens, i));
             boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i);
             if (!end && !spaced) continue;
             if (i > start) {
@@ -1475,6 +1541,15 @@ public final class FactExtractor {
     }
 
     /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
+    /**
+     * "营业执照 有 税务登记证 无": a negator or affirming word typed alone after a space is the predicate of the word
+     * before it, not a clause of its own.
+     */
+    private boolean lonePredicate(List<Token> tokens, int i) {
+        if (!predicates.contains(tokens.get(i).text())) return false;
+        return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
+    }
+
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
@@ -1497,6 +1572,8 @@ public final class FactExtractor {
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
     private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
     private static final List<String> COMING = List.of("来", "过来", "到");
+    /** The speaker and their spouse together ("我俩领证了"). */
+    private static final Set<String> COUPLE = Set.of("我们", "俺们", "咱们", "我俩", "俺俩", "咱俩", "我们俩", "俺们俩", "咱们俩");
     private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
     private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 final class JoinedRelative {
     /** What the one joined is: the speaker (plural: 我们…), or a relation id of the lexicon's relatives. */
-    record Joined(boolean speaker, boolean plural, String relation) {
+    record Joined(boolean speaker, boolean plural, String relation, String word) {
     }
 
     private static final String SELF = "(我们|俺们|咱们|我|俺|咱)";
@@ -50,11 +50,11 @@ final class JoinedRelative {
         if (!anyVerb(text)) return null; // every pattern starts at a verb: most clauses have none
         for (Matcher m = toRelative.matcher(text); m.find(); ) {
             if (!said(text, m) || m.group(2).contains("的")) continue;
-            return new Joined(false, false, relationOf.get(m.group(4)));
+            return new Joined(false, false, relationOf.get(m.group(4)), m.group(4));
         }
         for (Matcher m = toSpeaker.matcher(text); m.find(); ) {
             if (!said(text, m) || m.group(2).contains("的") || relationOf.keySet().stream().anyMatch(m.group(2)::contains)) continue;
-            return new Joined(true, m.group(3).length() > 1, null);
+            return new Joined(true, m.group(3).length() > 1, null, null);
         }
         for (Matcher m = toPronoun.matcher(text); m.find(); ) {
             if (!said(text, m)) continue;
@@ -69,7 +69,7 @@ final class JoinedRelative {
                     last = e.getKey();
                 }
             }
-            if (last != null) return new Joined(false, false, relationOf.get(last));
+            if (last != null) return new Joined(false, false, relationOf.get(last), last);
         }
         return null;
     }

@@ -61,6 +61,7 @@ public record Lexicon(
         Map<String, List<String>> prefectures,
         @JsonProperty("sibling_spouses") List<String> siblingSpouses,
         @JsonProperty("spouse_siblings") List<String> spouseSiblings,
+        @JsonProperty("parents_siblings") List<String> parentsSiblings,
         @JsonProperty("settling_onto") List<String> settlingOnto,
         @JsonProperty("where_words") List<String> whereWords,
         @JsonProperty("said_before") List<String> saidBefore) {
@@ -99,6 +100,7 @@ public record Lexicon(
         prefectures = prefectures == null ? Map.of() : prefectures;
         siblingSpouses = siblingSpouses == null ? List.of() : siblingSpouses;
         spouseSiblings = spouseSiblings == null ? List.of() : spouseSiblings;
+        parentsSiblings = parentsSiblings == null ? List.of() : parentsSiblings;
         settlingOnto = settlingOnto == null ? List.of() : settlingOnto;
         whereWords = whereWords == null ? List.of() : whereWords;
     }

@@ -17,7 +17,7 @@ public final class QuantityFinder {
     /** An age a thing happened at is not the age now ("二十岁出来到新疆"). */
     private static final Pattern PAST_AGE = Pattern.compile("(?:出来|的时候|时|那年|那会)");
     private static final String[] UNDER = {"不到", "不满", "没满", "未满", "还不到", "将近", "接近", "快"};
-    private static final String[] BARE_AGE_BEFORE = {"今年", "都", "已经", "才", "我", "她", "他", "俺", "刚满", "满", "快"};
+    private static final String[] BARE_AGE_BEFORE = {"今年", "都", "已经", "才", "我", "她", "他", "俺", "刚满", "满", "快", "虚岁", "周岁"};
     private static final int SUFFIX_SPAN = 8;
 
     private QuantityFinder() {
@@ -65,6 +65,11 @@ public final class QuantityFinder {
             }
             int end = suffix.end();
             String unit = suffix.group(4);
+            // "一年半载": an idiom for some while, no time said
+            if (unit.equals("年") && end < n && text.charAt(end) == '载') {
+                i = end + 1;
+                continue;
+            }
             boolean half = suffix.group(3) != null || suffix.group(5) != null;
             boolean more = suffix.group(2) != null || suffix.group(6) != null;
             boolean under = under(text, i);
@@ -90,7 +95,10 @@ public final class QuantityFinder {
                         end = joined[1];
                     }
                 }
-                if (under) months = Math.max(0, months - 1);
+                // "差俩月满一年", "没满一年 差两个月": short of X by N months is X less N
+                int shortBy = shortBy(text, start, end);
+                if (shortBy > 0 && shortBy < months) months -= shortBy;
+                else if (under) months = Math.max(0, months - 1);
                 out.add(duration(start, end, months, negative));
             }
             i = end;
@@ -144,6 +152,22 @@ public final class QuantityFinder {
         return j;
     }
 
+    private static final Pattern SHORT_BEFORE = Pattern.compile("差([0-9一二两俩仨三四五六七八九十]{1,3})个?(?:多)?月(?:就)?(?:满|到|够)$");
+    private static final Pattern SHORT_AFTER = Pattern.compile("^[ ,]?(?:还)?差([0-9一二两俩仨三四五六七八九十]{1,3})个?月");
+
+    /** Months a duration is said to be short by: "差俩月满一年" before it, "没满一年 差两个月" after it; 0 when none. */
+    private static int shortBy(String text, int start, int end) {
+        Matcher m = SHORT_BEFORE.matcher(text.substring(Math.max(0, start - 8), start));
+        if (!m.find()) {
+            if (!under(text, start)) return 0;
+            m = SHORT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8)));
+            if (!m.find()) return 0;
+        }
+        String n = m.group(1).replace("俩", "两").replace("仨", "三");
+        Double v = n.chars().allMatch(Character::isDigit) ? Double.valueOf(n) : ChineseNumerals.parse(n);
+        return v == null ? 0 : v.intValue();
+    }
+
     private static boolean under(String text, int i) {
         for (String u : UNDER) if (i >= u.length() && text.startsWith(u, i - u.length())) return true;
         return false;
@@ -171,15 +195,22 @@ public final class QuantityFinder {
         boolean before = false;
         for (String w : BARE_AGE_BEFORE) if (start >= w.length() && text.startsWith(w, start - w.length())) before = true;
         boolean after = end == text.length() || text.startsWith("了", end) || text.startsWith(",", end) || text.startsWith("多了", end)
-                || text.startsWith(" ", end) || text.startsWith("出头", end) || text.startsWith("没", end);
-        // "我外婆八十五了", "我孙子十九了": a person named right before a number that ends in 了 is their age
-        boolean personBefore = start > 0 && Character.UnicodeScript.of(text.charAt(start - 1)) == Character.UnicodeScript.HAN
-                && !ChineseNumerals.numeralChar(text.charAt(start - 1)) && AGED.matcher(text).region(end, text.length()).lookingAt();
+                || text.startsWith(" ", end) || text.startsWith("出头", end) || text.startsWith("没", end) || text.startsWith("整", end)
+                || text.startsWith("多 ", end) || text.startsWith("多,", end) || end + 1 == text.length() && text.startsWith("多", end);
+        // "我外婆八十五了", "我孙子十九了", "我妈 六十", "我婆婆七十多", "我女儿十七 初中毕业": a person named right before
+        // a number that ends its statement (了, 多, 出头, 整, a typed space, the end) is their age
+        int named = start > 1 && text.charAt(start - 1) == ' ' ? start - 2 : start - 1;
+        boolean personBefore = named >= 0 && Character.UnicodeScript.of(text.charAt(named)) == Character.UnicodeScript.HAN
+                && !ChineseNumerals.numeralChar(text.charAt(named)) && AGED.matcher(text).region(end, text.length()).lookingAt();
+        // "六十了", "七十整": an age said alone
+        if (start == 0 && value >= 16 && ALONE.matcher(text).region(end, text.length()).lookingAt()) before = true;
         if (!before && !personBefore) return;
         if (!after || value < (before ? 10 : 16) || value > 120 || value != Math.floor(value)) return;
         out.add(new Quantity(start, end, 0, (int) value, null));
     }
 
     /** What ends a bare age after a person's name: 了, 多了, 出头. */
-    private static final Pattern AGED = Pattern.compile("(?:了|多了|出头)(?![0-9零〇一二两三四五六七八九十百])");
+    private static final Pattern AGED = Pattern.compile("(?:了|多了|出头|整|多(?=[ ,]|$)|(?=[ ,]|$))(?![0-9零〇一二两三四五六七八九十百])");
+    /** What ends an age said alone, at the start of a message: 了, 多了, 出头, 整. */
+    private static final Pattern ALONE = Pattern.compile("(?:了|多了|出头|整)(?![0-9零〇一二两三四五六七八九十百])");
 }

@@ -56,11 +56,46 @@ public final class Understander {
         // negators are not read into a run that sounds like one ("还没迁" is not 还没签)
         domain.removeAll(lexicon.negation().before());
         domain.removeAll(lexicon.negation().after());
+        domain.removeAll(lexicon.negation().affirm()); // nor into 没迁走 ("一直没签" is not 一直没迁)
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
         this.cueWords = new WordIndex(cueWords(lexicon));
         this.entailments = entailments(lexicon, model);
     }
+
+    /**
+     * The text intents and asks read: spaces dropped, except after a run that ends in a negator, which closes it
+     * ("备案没 户口在吉林", "俺老伴也没有 户口都在冠县乡下" say nothing of having no hukou).
+     */
+    private String closedByNegators(String spaced, String norm) {
+        if (spaced.indexOf(' ') < 0) return norm;
+        StringBuilder out = new StringBuilder(spaced.length());
+        for (int i = 0; i < spaced.length(); i++) {
+            char ch = spaced.charAt(i);
+            if (ch != ' ') {
+                out.append(ch);
+                continue;
+            }
+            String before = out.toString();
+            if (lexicon.negation().after().stream().anyMatch(before::endsWith)) out.append(',');
+        }
+        String closed = out.toString();
+        return closed.replace(",", "").equals(norm.replace(",", "")) ? closed : norm;
+    }
+
+    /** A move of the hukou told as done or not done ("户口迁到学校了", "户口没迁学校", "迁出来", "一直没落上"). */
+    private static final java.util.regex.Pattern MOVE_TOLD = java.util.regex.Pattern.compile(
+            "(?:户口)?(?:已经|早就|早|也|都)?(?:迁|落)[^,.!?;:，。？！ ]{0,8}?了|(?:户口)?(?:还)?(?:没|没有|一直没|还没)(?:迁|落)[^,.!?;:，。？！ ]{0,6}|迁出来|迁出去");
+    /** Words that ask or wish: a message with none of them only tells. */
+    private static final java.util.regex.Pattern ASKS_OR_WISHES = java.util.regex.Pattern.compile(
+            "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔");
+
+    private static boolean toldMovesOnly(String norm) {
+        // "上大学时户口迁到学校集体户了": a move at a time gone by opens the question that follows
+        return MOVE_TOLD.matcher(norm).find() && !ASKS_OR_WISHES.matcher(norm).find() && !PAST_TIME.matcher(norm).find();
+    }
+
+    private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
 
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
     private static List<List<String>> cueWords(Lexicon lexicon) {
@@ -121,7 +156,7 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
-        Scan scan = cueWords.scan(norm, tokens);
+        Scan scan = cueWords.scan(closedByNegators(spaced, norm), tokens);
         boolean dontKnow = scan.any(lexicon.dontKnow());
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
@@ -152,6 +187,15 @@ public final class Understander {
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
             else intent = Intent.OUT_OF_SCOPE;
         }
+        // "我外甥在赤峰上中专 户口迁到学校了", "户口没迁学校 还在大板镇": a move told as done or not done, in a message
+        // that asks and wishes nothing, tells a fact
+        boolean toldOnly = false;
+        if (asked == null && (intent == Intent.SETTLE || intent == Intent.REGISTRATION) && !found.isEmpty() && toldMovesOnly(norm)) {
+            String rest = MOVE_TOLD.matcher(norm).replaceAll(",");
+            Intent without = intents.classify(cueWords.scan(rest, segmenter.segment(rest)), mentioned.covered().size() + mentioned.uncovered().size());
+            toldOnly = without == null || without == Intent.INFORM;
+            if (toldOnly) intent = Intent.INFORM;
+        }
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(scan);
@@ -179,7 +223,7 @@ public final class Understander {
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
                 && scan.any(lexicon.settlingOnto()) && !scan.any(lexicon.whereWords());
         if (settlingOnto) intent = Intent.SETTLE;
-        Ask ask = elsewhere ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
+        Ask ask = elsewhere || toldOnly ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
         // "你是AI吗", "你们是官方的吗": a question about the assistant itself
         if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
