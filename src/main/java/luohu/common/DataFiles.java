@@ -38,7 +38,7 @@ public final class DataFiles {
             if (marker == null) throw new IllegalStateException("the jar carries no " + folder + "/ folder");
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
-                // the class loader's own open copy of the jar: opening a zip file system for it takes tens of ms
+                // read through the JDK's cached jar file: opening a zip file system on the jar takes tens of ms
                 return read(((java.net.JarURLConnection) marker.openConnection()).getJarFile(), folder + "/");
             }
             return read(Path.of(uri));
