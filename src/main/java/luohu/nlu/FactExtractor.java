@@ -979,11 +979,16 @@ public final class FactExtractor {
                              Set<Integer> quantityAt) {
         String who = null;
         boolean facts = false;
+        // "我是银州区户口 在铁岭市里有房 我岳母七十五…", "我在县城开超市 是县城户口": the speaker whose own hukou is here
+        // (in town) is the one a relative would join, whatever else the speaker tells of themselves
+        boolean joinedSpeaker = speakerHukouHere(tokens, clauses, mentions);
+        boolean speakerSaid = false; // the last clause with a subject was the speaker's
         for (Clause c : clauses) {
             // "我妈说她社保交了一年零一个月": a length of time or an age is a fact of theirs too
             boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
             // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
             if (c.relative() == null && c.explicit()) {
+                speakerSaid = true;
                 String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
                 if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
@@ -991,13 +996,21 @@ public final class FactExtractor {
                 // "我妈六十出头 户口在沈阳 住我家 我是铁岭户口": the speaker's own hukou, said after a relative's case, is
                 // where the relative would join them
                 boolean ownHukou = who != null && OWN_HUKOU_HERE.matcher(said).matches() && !clauseHasFact(c, mentions, HUKOU_KIND);
+                if (joinedSpeaker && !settling(tokens, c, mentions)) continue;
                 if (!ownHukou && (!whereOnly || clauseHasFact(c, mentions)) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
-                if (who != null && !who.equals(c.relative())) return null; // two relatives: leave it to the joining rules
+                speakerSaid = false;
+                if (who != null && !who.equals(c.relative())) {
+                    // "我姐在塔城当护士… 我姐夫是塔城户口": a second relative said only to hold hukou here is the one joined
+                    if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
+                    if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
+                    facts = false;
+                }
                 who = c.relative();
             }
+            if (joinedSpeaker && speakerSaid && c.relative() == null) continue; // the speaker's own, said on
             if (who == null) {
                 if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
                 continue;
@@ -1013,10 +1026,64 @@ public final class FactExtractor {
      * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
+    /**
+     * The speaker says their own hukou is here, in town: a clause of 我 ("我是银州区户口", "我跟我老公都是喀什户口") or one
+     * going on about the speaker ("我在县城开超市 是县城户口", "我在东昌府区买的二手房 户口也在东昌府"), stating no other hukou fact.
+     */
+    private boolean speakerHukouHere(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        boolean speaker = false, here = false;
+        for (Clause c : clauses) {
+            if (c.relative() != null) speaker = false;
+            else if (c.explicit()) speaker = true;
+            if (!speaker || c.relative() != null) continue;
+            // "我…户口在赤峰市里 想迁到阿旗他那": the speaker who would move is the one settling
+            if (settling(tokens, c, mentions)) return false;
+            String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
+            if ((OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c)) here = true;
+        }
+        return here;
+    }
+
+    /** The clause names a place no document covers (a province, another city: "我是河南户口"). */
+    private boolean elsewhere(List<Token> tokens, Clause c) {
+        if (placeNames.isEmpty()) return false;
+        for (PhraseIndex.Match<Where> m : placeNames.find(tokens.subList(c.first(), c.last() + 1))) {
+            if (where(m).place() == null) return true;
+        }
+        return false;
+    }
+
+    /** The clause of a relative says only that they hold hukou here, in town ("我姐夫是塔城户口", "我哥是伊宁市户口"). */
+    private boolean hukouHereOnly(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, boolean quantity) {
+        if (quantity || clauseHasFact(c, mentions, HUKOU_KIND)) return false;
+        int k = skipSelf(tokens, c.first(), c.last());
+        PhraseIndex.Match<String> r = relativeAt(tokens, k, c.last());
+        if (r == null) return false;
+        String said = text(tokens, k + r.last() + 1, c.last());
+        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c);
+    }
+
+    /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */
+    private boolean hukouHereOnly(List<Token> tokens, List<Clause> clauses, String who, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                                  Set<Integer> quantityAt) {
+        boolean any = false;
+        for (Clause c : clauses) {
+            if (!who.equals(c.relative()) || !c.explicit()) continue;
+            boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
+            if (!hukouHereOnly(tokens, c, mentions, quantity)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /** "户口也在东昌府", "户口早迁过来了": a hukou said to be here, in town. */
+    private static final java.util.regex.Pattern OWN_HUKOU_IN = java.util.regex.Pattern.compile(
+            "^(的)?(户口|户籍)(也|就|早|早就|已经)?(在|落|落在|迁到|迁过来|落过来|迁来)(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{0,8}?了?$");
+
     /** The speaker's word opening a clause. */
     /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
     private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
-            "^(就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
+            "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
