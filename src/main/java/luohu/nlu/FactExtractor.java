@@ -253,9 +253,11 @@ public final class FactExtractor {
             for (Lexicon.FactPhrase p : m.values()) {
                 // "我儿子在吐鲁番有户口，还没成家": so is what a person is, in such a clause; a plan (想落户) stays the speaker's
                 if (p.cueOnly()) continue;
-                if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
+                if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)
+                        && !(sharedMarriage(applicant, c, p) && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
-                if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) || p.subjectOnly() && aboutRelative) continue;
+                if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)
+                        || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, marks, c, m.first(), m.last());
@@ -630,6 +632,25 @@ public final class FactExtractor {
      * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
      * them in, so living together is theirs too.
      */
+    /**
+     * "我是铁岭市区户口 结婚十年了 她能迁到我这不": a marriage said by the speaker whose spouse settles is the applicant's
+     * marriage too.
+     */
+    private static boolean sharedMarriage(String applicant, Clause c, Lexicon.FactPhrase p) {
+        return "spouse".equals(applicant) && (c.relative() == null || "spouse".equals(c.relative())) && p.set() != null
+                && p.set().keySet().equals(Set.of("married"));
+    }
+
+    /** The last clause before [c] that names its subject is the speaker, seen from the spouse who settles. */
+    private static boolean spouseSpeaking(List<Clause> clauses, Clause c) {
+        Clause subject = null;
+        for (Clause b : clauses) {
+            if (b.first() >= c.first()) break;
+            if (b.explicit()) subject = b;
+        }
+        return subject != null && "spouse".equals(subject.relative());
+    }
+
     private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
         return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
                 && p.set().keySet().equals(Set.of("lives_with_relative"));
