@@ -241,6 +241,9 @@ public final class FactExtractor {
             // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
             // word, with nothing after it in its clause, is still one phrase
             if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < clauseOf(clauses, m.last()).last()) continue;
+            // "职称没有 合同一年一签": a negator typed after a word of its own and then a space is that word's, not the
+            // start of a phrase read across the space (没有合同)
+            if (negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
             String clauseText = text(tokens, c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
             if (ruleQuestion(tokens, c, clauseText)) continue;
@@ -1026,6 +1029,10 @@ public final class FactExtractor {
                 if (who != null && !who.equals(c.relative())) {
                     // "我姐在塔城当护士… 我姐夫是塔城户口": a second relative said only to hold hukou here is the one joined
                     if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
+                    // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
+                    // is no second case
+                    if (relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
+                            || facts && !quantity && !clauseHasFact(c, mentions)) continue;
                     if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
                     facts = false;
                 }
@@ -1494,6 +1501,8 @@ public final class FactExtractor {
                 // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
                 int start = i;
                 while (start > c.first() && marks.negEnd()[start - 1]) start--;
+                // "职称没有 合同一年一签": a negator after a word of its own, a space typed after it, is that word's
+                if (start > c.first() && spacedAfter(tokens, i) && (marks.mention()[start - 1] || ownWord(tokens.get(start - 1).text()))) return false;
                 return !(affirmedAfter && start > c.first() && marks.mention()[start - 1]);
             }
             if (marks.affirm()[i]) break;
@@ -1509,6 +1518,29 @@ public final class FactExtractor {
         }
         return false;
     }
+
+    /** The phrase [first, last] opens with a negator that follows a word of its own, a space typed after the negator. */
+    private boolean negatorOfWordBefore(List<Token> tokens, Marks marks, int first, int last) {
+        if (first == 0 || !marks.negStart()[first] || spacedAfter(tokens, first - 1)) return false;
+        int k = first;
+        while (k < last && marks.negStart()[k + 1]) k++;
+        if (k >= last || !spacedAfter(tokens, k)) return false;
+        return marks.mention()[first - 1] || ownWord(tokens.get(first - 1).text());
+    }
+
+    /** A space was typed right after token [i]. */
+    private static boolean spacedAfter(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).start() > tokens.get(i).end();
+    }
+
+    /** A word a negator after it may belong to: a noun of two characters or more, not the speaker nor an adverb (一直没有 合同). */
+    private static boolean ownWord(String w) {
+        return w.length() >= 2 && !SELF.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
+                && w.codePoints().allMatch(Character::isIdeographic);
+    }
+
+    private static final Set<String> ADVERBS_BEFORE_NEGATOR = Set.of("一直", "从来", "根本", "至今", "现在", "目前", "暂时", "还是", "始终",
+            "压根", "到现在", "一点", "完全", "都还", "也还", "他们", "她们", "人家", "单位", "公司", "老板", "厂里");
 
     /** Whether the phrase starting at {@code at} has a negator or affirming word of its own after it. */
     private static boolean predicateAfter(Marks marks, Clause c, int at) {
