@@ -1032,7 +1032,7 @@ public final class FactExtractor {
                     // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
                     // is no second case
                     if (relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
-                            || facts && !quantity && !clauseHasFact(c, mentions)) continue;
+                            || facts && !quantity && !clauseHasFact(c, mentions) && !HUKOU_STILL_THERE.matcher(c.text()).find()) continue;
                     if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
                     facts = false;
                 }
@@ -1103,6 +1103,9 @@ public final class FactExtractor {
         }
         return any;
     }
+
+    /** "户口还在我们法库", "户口还没迁": a relative's hukou said to be still elsewhere makes them a case of their own. */
+    private static final java.util.regex.Pattern HUKOU_STILL_THERE = java.util.regex.Pattern.compile("(户口|户籍)(还在|还是|还没|没迁|仍在)");
 
     /** "户口也在东昌府", "户口早迁过来了": a hukou said to be here, in town. */
     private static final java.util.regex.Pattern OWN_HUKOU_IN = java.util.regex.Pattern.compile(
