@@ -1467,6 +1467,8 @@ public final class FactExtractor {
      * Phrases joined by 和/跟 share a negator before them.
      */
     private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
+        // "备案？没弄": a word echoed as a question and answered by a negator opening the next clause
+        if (last == c.last() && last + 2 < tokens.size() && QUESTION_MARKS.contains(tokens.get(last + 1).text()) && marks.negStart()[last + 2]) return true;
         // after the phrase: its own predicate ("房本还没下来", "营业执照有")
         boolean affirmedAfter = false;
         int to = Math.min(c.last(), last + 6);
@@ -1530,6 +1532,8 @@ public final class FactExtractor {
         if (k >= last || !spacedAfter(tokens, k)) return false;
         return marks.mention()[first - 1] || ownWord(tokens.get(first - 1).text());
     }
+
+    private static final Set<String> QUESTION_MARKS = Set.of("?", "？");
 
     /** A space was typed right after token [i]. */
     private static boolean spacedAfter(List<Token> tokens, int i) {
