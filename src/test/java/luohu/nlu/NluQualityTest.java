@@ -52,9 +52,9 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.898, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.885, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.915, "intent accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.887, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.917, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.930, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
@@ -70,12 +70,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.928, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.911, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.964, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.963, "ask accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.923, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.910, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.965, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.961, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 5, "polarity flips\n" + report);
+        assertTrue(e.polarityFlips.size() <= 1, "polarity flips\n" + report);
     }
 
     @Test
