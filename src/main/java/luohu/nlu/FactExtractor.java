@@ -241,6 +241,9 @@ public final class FactExtractor {
             // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
             // word, with nothing after it in its clause, is still one phrase
             if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < clauseOf(clauses, m.last()).last()) continue;
+            // "职称没有 合同一年一签": a negator typed after a word of its own and then a space is that word's, not the
+            // start of a phrase read across the space (没有合同)
+            if (negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
             String clauseText = text(tokens, c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
             if (ruleQuestion(tokens, c, clauseText)) continue;
@@ -253,9 +256,11 @@ public final class FactExtractor {
             for (Lexicon.FactPhrase p : m.values()) {
                 // "我儿子在吐鲁番有户口，还没成家": so is what a person is, in such a clause; a plan (想落户) stays the speaker's
                 if (p.cueOnly()) continue;
-                if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)) continue;
+                if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)
+                        && !(sharedMarriage(applicant, c, p) && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
-                if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) || p.subjectOnly() && aboutRelative) continue;
+                if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)
+                        || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 boolean negated = negated(tokens, marks, c, m.first(), m.last());
@@ -630,6 +635,25 @@ public final class FactExtractor {
      * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
      * them in, so living together is theirs too.
      */
+    /**
+     * "我是铁岭市区户口 结婚十年了 她能迁到我这不": a marriage said by the speaker whose spouse settles is the applicant's
+     * marriage too.
+     */
+    private static boolean sharedMarriage(String applicant, Clause c, Lexicon.FactPhrase p) {
+        return "spouse".equals(applicant) && (c.relative() == null || "spouse".equals(c.relative())) && p.set() != null
+                && p.set().keySet().equals(Set.of("married"));
+    }
+
+    /** The last clause before [c] that names its subject is the speaker, seen from the spouse who settles. */
+    private static boolean spouseSpeaking(List<Clause> clauses, Clause c) {
+        Clause subject = null;
+        for (Clause b : clauses) {
+            if (b.first() >= c.first()) break;
+            if (b.explicit()) subject = b;
+        }
+        return subject != null && "spouse".equals(subject.relative());
+    }
+
     private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
         return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
                 && p.set().keySet().equals(Set.of("lives_with_relative"));
@@ -979,11 +1003,16 @@ public final class FactExtractor {
                              Set<Integer> quantityAt) {
         String who = null;
         boolean facts = false;
+        // "我是银州区户口 在铁岭市里有房 我岳母七十五…", "我在县城开超市 是县城户口": the speaker whose own hukou is here
+        // (in town) is the one a relative would join, whatever else the speaker tells of themselves
+        boolean joinedSpeaker = speakerHukouHere(tokens, clauses, mentions);
+        boolean speakerSaid = false; // the last clause with a subject was the speaker's
         for (Clause c : clauses) {
             // "我妈说她社保交了一年零一个月": a length of time or an age is a fact of theirs too
             boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
             // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
             if (c.relative() == null && c.explicit()) {
+                speakerSaid = true;
                 String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
                 if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
@@ -991,13 +1020,25 @@ public final class FactExtractor {
                 // "我妈六十出头 户口在沈阳 住我家 我是铁岭户口": the speaker's own hukou, said after a relative's case, is
                 // where the relative would join them
                 boolean ownHukou = who != null && OWN_HUKOU_HERE.matcher(said).matches() && !clauseHasFact(c, mentions, HUKOU_KIND);
+                if (joinedSpeaker && !settling(tokens, c, mentions)) continue;
                 if (!ownHukou && (!whereOnly || clauseHasFact(c, mentions)) || quantity || settling(tokens, c, mentions)) return null;
                 continue;
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
-                if (who != null && !who.equals(c.relative())) return null; // two relatives: leave it to the joining rules
+                speakerSaid = false;
+                if (who != null && !who.equals(c.relative())) {
+                    // "我姐在塔城当护士… 我姐夫是塔城户口": a second relative said only to hold hukou here is the one joined
+                    if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
+                    // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
+                    // is no second case
+                    if (relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
+                            || facts && !quantity && !clauseHasFact(c, mentions) && !HUKOU_STILL_THERE.matcher(c.text()).find()) continue;
+                    if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
+                    facts = false;
+                }
                 who = c.relative();
             }
+            if (joinedSpeaker && speakerSaid && c.relative() == null) continue; // the speaker's own, said on
             if (who == null) {
                 if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
                 continue;
@@ -1013,10 +1054,67 @@ public final class FactExtractor {
      * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
      * her child; "我想去我儿媳那"), seen from the applicant.
      */
+    /**
+     * The speaker says their own hukou is here, in town: a clause of 我 ("我是银州区户口", "我跟我老公都是喀什户口") or one
+     * going on about the speaker ("我在县城开超市 是县城户口", "我在东昌府区买的二手房 户口也在东昌府"), stating no other hukou fact.
+     */
+    private boolean speakerHukouHere(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        boolean speaker = false, here = false;
+        for (Clause c : clauses) {
+            if (c.relative() != null) speaker = false;
+            else if (c.explicit()) speaker = true;
+            if (!speaker || c.relative() != null) continue;
+            // "我…户口在赤峰市里 想迁到阿旗他那": the speaker who would move is the one settling
+            if (settling(tokens, c, mentions)) return false;
+            String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
+            if ((OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c)) here = true;
+        }
+        return here;
+    }
+
+    /** The clause names a place no document covers (a province, another city: "我是河南户口"). */
+    private boolean elsewhere(List<Token> tokens, Clause c) {
+        if (placeNames.isEmpty()) return false;
+        for (PhraseIndex.Match<Where> m : placeNames.find(tokens.subList(c.first(), c.last() + 1))) {
+            if (where(m).place() == null) return true;
+        }
+        return false;
+    }
+
+    /** The clause of a relative says only that they hold hukou here, in town ("我姐夫是塔城户口", "我哥是伊宁市户口"). */
+    private boolean hukouHereOnly(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, boolean quantity) {
+        if (quantity || clauseHasFact(c, mentions, HUKOU_KIND)) return false;
+        int k = skipSelf(tokens, c.first(), c.last());
+        PhraseIndex.Match<String> r = relativeAt(tokens, k, c.last());
+        if (r == null) return false;
+        String said = text(tokens, k + r.last() + 1, c.last());
+        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c);
+    }
+
+    /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */
+    private boolean hukouHereOnly(List<Token> tokens, List<Clause> clauses, String who, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                                  Set<Integer> quantityAt) {
+        boolean any = false;
+        for (Clause c : clauses) {
+            if (!who.equals(c.relative()) || !c.explicit()) continue;
+            boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
+            if (!hukouHereOnly(tokens, c, mentions, quantity)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /** "户口还在我们法库", "户口还没迁": a relative's hukou said to be still elsewhere makes them a case of their own. */
+    private static final java.util.regex.Pattern HUKOU_STILL_THERE = java.util.regex.Pattern.compile("(户口|户籍)(还在|还是|还没|没迁|仍在)");
+
+    /** "户口也在东昌府", "户口早迁过来了": a hukou said to be here, in town. */
+    private static final java.util.regex.Pattern OWN_HUKOU_IN = java.util.regex.Pattern.compile(
+            "^(的)?(户口|户籍)(也|就|早|早就|已经)?(在|落|落在|迁到|迁过来|落过来|迁来)(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{0,8}?了?$");
+
     /** The speaker's word opening a clause. */
     /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
     private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
-            "^(就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
+            "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
@@ -1369,6 +1467,8 @@ public final class FactExtractor {
      * Phrases joined by 和/跟 share a negator before them.
      */
     private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
+        // "备案？没弄": a word echoed as a question and answered by a negator opening the next clause
+        if (last == c.last() && last + 2 < tokens.size() && QUESTION_MARKS.contains(tokens.get(last + 1).text()) && marks.negStart()[last + 2]) return true;
         // after the phrase: its own predicate ("房本还没下来", "营业执照有")
         boolean affirmedAfter = false;
         int to = Math.min(c.last(), last + 6);
@@ -1406,6 +1506,8 @@ public final class FactExtractor {
                 // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
                 int start = i;
                 while (start > c.first() && marks.negEnd()[start - 1]) start--;
+                // "职称没有 合同一年一签": a negator after a word of its own, a space typed after it, is that word's
+                if (start > c.first() && spacedAfter(tokens, i) && (marks.mention()[start - 1] || ownWord(tokens.get(start - 1).text()))) return false;
                 return !(affirmedAfter && start > c.first() && marks.mention()[start - 1]);
             }
             if (marks.affirm()[i]) break;
@@ -1421,6 +1523,31 @@ public final class FactExtractor {
         }
         return false;
     }
+
+    /** The phrase [first, last] opens with a negator that follows a word of its own, a space typed after the negator. */
+    private boolean negatorOfWordBefore(List<Token> tokens, Marks marks, int first, int last) {
+        if (first == 0 || !marks.negStart()[first] || spacedAfter(tokens, first - 1)) return false;
+        int k = first;
+        while (k < last && marks.negStart()[k + 1]) k++;
+        if (k >= last || !spacedAfter(tokens, k)) return false;
+        return marks.mention()[first - 1] || ownWord(tokens.get(first - 1).text());
+    }
+
+    private static final Set<String> QUESTION_MARKS = Set.of("?", "？");
+
+    /** A space was typed right after token [i]. */
+    private static boolean spacedAfter(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).start() > tokens.get(i).end();
+    }
+
+    /** A word a negator after it may belong to: a noun of two characters or more, not the speaker nor an adverb (一直没有 合同). */
+    private static boolean ownWord(String w) {
+        return w.length() >= 2 && !SELF.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
+                && w.codePoints().allMatch(Character::isIdeographic);
+    }
+
+    private static final Set<String> ADVERBS_BEFORE_NEGATOR = Set.of("一直", "从来", "根本", "至今", "现在", "目前", "暂时", "还是", "始终",
+            "压根", "到现在", "一点", "完全", "都还", "也还", "他们", "她们", "人家", "单位", "公司", "老板", "厂里");
 
     /** Whether the phrase starting at {@code at} has a negator or affirming word of its own after it. */
     private static boolean predicateAfter(Marks marks, Clause c, int at) {
