@@ -1443,6 +1443,16 @@ public final class FactExtractor {
         return STILL_HAS_WHERE.contains(before) || placeWords.contains(before);
     }
 
+    /**
+     * A colon after a field's label, its value typed right after it ("户籍:通辽农村", "社保:无", "住房:租赁"): the label
+     * and its value are one statement, as "户口在通辽农村" is.
+     */
+    private static boolean fieldColon(List<Token> tokens, int start, int i) {
+        if (!":".equals(tokens.get(i).text()) || i == start || i + 1 >= tokens.size()) return false;
+        Token next = tokens.get(i + 1);
+        return !next.punctuation() && next.start() == tokens.get(i).end() || next.start() == tokens.get(i).end() + 1 && !next.punctuation();
+    }
+
     private List<Clause> clauses(List<Token> tokens) {
         List<Clause> out = new ArrayList<>();
         int start = 0;
@@ -1454,7 +1464,8 @@ public final class FactExtractor {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
                     || newSubject(tokens, i));
-            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i);
+            boolean end = i == tokens.size() || (tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i))
+                    && !fieldColon(tokens, start, i);
             if (!end && !spaced) continue;
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);
