@@ -83,6 +83,27 @@ public final class Understander {
         return closed.replace(",", "").equals(norm.replace(",", "")) ? closed : norm;
     }
 
+    /**
+     * The questions that close a long message told in sentences: from the first sentence asking (ending in ?) to the
+     * end, when two sentences or more of background come before it; else null.
+     */
+    private Scan closingQuestions(String norm) {
+        if (norm.length() < 50) return null;
+        int sentences = 0, start = 0;
+        for (int i = 0; i < norm.length(); i++) {
+            char ch = norm.charAt(i);
+            if (ch != '。' && ch != '.' && ch != '!' && ch != '?') continue;
+            if (ch == '?') {
+                if (sentences < 2 || start < norm.length() * 2 / 5) return null;
+                String tail = norm.substring(start);
+                return cueWords.scan(tail, segmenter.segment(tail));
+            }
+            if (i > start) sentences++;
+            start = i + 1;
+        }
+        return null;
+    }
+
     /** A move of the hukou told as done or not done ("户口迁到学校了", "户口没迁学校", "迁出来", "一直没落上"). */
     private static final java.util.regex.Pattern MOVE_TOLD = java.util.regex.Pattern.compile(
             "(?:户口)?(?:已经|早就|早|也|都)?(?:迁|落)[^,.!?;:，。？！ ]{0,8}?了|(?:户口)?(?:还)?(?:没|没有|一直没|还没)(?:迁|落)[^,.!?;:，。？！ ]{0,6}|迁出来|迁出去");
@@ -169,6 +190,14 @@ public final class Understander {
         }
         entail(found);
         Intent intent = intents.classify(scan, mentioned.covered().size() + mentioned.uncovered().size());
+        // a story told at length, background first and the question last ("…户口在河北承德。我这能落户不？"): what the
+        // closing questions ask is asked; topic words of the background (居住证, 集体户, 村里) only tell the case
+        Scan closing = asked == null ? closingQuestions(norm) : null;
+        if (closing != null) {
+            Intent last = intents.classify(closing, mentioned.covered().size() + mentioned.uncovered().size());
+            if (last != null && last != Intent.INFORM && !CONTROL.contains(last)) intent = last;
+            else closing = null;
+        }
         // a message whose words name something else than settling ("去民政局结婚要带啥", "办护照去哪办") asks nothing of
         // the documents, whatever its question words; one that only tells the applicant's facts beside such a word
         // ("村里的地修高铁被征了") tells them
@@ -223,7 +252,7 @@ public final class Understander {
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
                 && scan.any(lexicon.settlingOnto()) && !scan.any(lexicon.whereWords());
         if (settlingOnto) intent = Intent.SETTLE;
-        Ask ask = elsewhere || toldOnly ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
+        Ask ask = elsewhere || toldOnly ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(closing != null ? closing : scan, intent);
         // "你是AI吗", "你们是官方的吗": a question about the assistant itself
         if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
