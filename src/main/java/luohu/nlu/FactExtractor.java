@@ -872,7 +872,13 @@ public final class FactExtractor {
                 }
                 String who = null;
                 int rest;
-                if (pronoun != null) {
+                PhraseIndex.Match<String> own = pronoun != null && pronoun.length() == 1 && at + 1 <= c.last() && staffSpeaking(tokens, i)
+                        ? relativeAt(tokens, at + 1, c.last()) : null;
+                if (own != null) {
+                    // "申请人想把他母亲迁来": staff's 他 before a relative is the one they serve, who speaks as 我 does
+                    who = own.values().get(0);
+                    rest = at + 1 + own.last() + 1;
+                } else if (pronoun != null) {
                     for (Clause b : clauses) {
                         if (b.first() >= c.first()) break;
                         if (b.relative() != null && !b.relative().equals(SOMEONE)) who = b.relative();
@@ -892,6 +898,12 @@ public final class FactExtractor {
             }
         }
         return null;
+    }
+
+    /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
+    private boolean staffSpeaking(List<Token> tokens, int before) {
+        for (int k = 0; k < before; k++) if (lexicon.applicantCues().speaker().contains(tokens.get(k).text())) return true;
+        return false;
     }
 
     /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
