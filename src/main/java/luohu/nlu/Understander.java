@@ -105,6 +105,19 @@ public final class Understander {
         return null;
     }
 
+    /**
+     * The text with staff's words for the one they serve (申请人, 该人员) read as 我: "申请人" names a person, it asks
+     * nothing of applying.
+     */
+    private String asSpeaker(String text) {
+        for (String w : lexicon.applicantCues().speaker()) if (text.contains(w)) text = text.replace(w, "我");
+        // "户籍:辽宁朝阳", "户籍河北张家口": a form's field says where the hukou is, as 户口在 does; it asks nothing
+        return text.contains("户籍") ? HUKOU_FIELD.matcher(text).replaceAll("户口在") : text;
+    }
+
+    private static final java.util.regex.Pattern HUKOU_FIELD = java.util.regex.Pattern.compile(
+            "户籍(?:所在地)?(?:[:是为在]|还在)?(?=\\p{IsHan})(?!改革|制度|管理|大厅|政策|科|窗口|民警|业务|证明|迁|登记|办|在哪|怎么|咋|能|可以|手续|材料|问题|卡|的|人口|信息|地址)");
+
     /** A move of the hukou told as done or not done ("户口迁到学校了", "户口没迁学校", "迁出来", "一直没落上"). */
     private static final java.util.regex.Pattern MOVE_TOLD = java.util.regex.Pattern.compile(
             "(?:户口)?(?:已经|早就|早|也|都)?(?:迁|落)[^,.!?;:，。？！ ]{0,8}?了|(?:户口)?(?:还)?(?:没|没有|一直没|还没)(?:迁|落)[^,.!?;:，。？！ ]{0,6}|迁出来|迁出去");
@@ -178,7 +191,7 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
-        Scan scan = cueWords.scan(closedByNegators(spaced, norm), tokens);
+        Scan scan = cueWords.scan(asSpeaker(closedByNegators(spaced, norm)), tokens);
         boolean dontKnow = scan.any(lexicon.dontKnow());
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
