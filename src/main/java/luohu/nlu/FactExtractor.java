@@ -23,8 +23,10 @@ import java.util.Set;
  * durations, ages and years, impossible values set aside.
  */
 public final class FactExtractor {
-    private static final Set<String> SELF = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
+    private static final Set<String> SPEAKER = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
             "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
+    /** The speaker's words, and the lexicon's words for the one a typist speaks for as for themselves (申请人). */
+    private final Set<String> speakerWords;
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
     private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家", "他俩", "她俩", "他们俩", "她们俩");
@@ -105,6 +107,9 @@ public final class FactExtractor {
     private FactExtractor(FactVocabulary vocabulary, Lexicon lexicon, PolicyModel model) {
         this.vocabulary = vocabulary;
         this.lexicon = lexicon;
+        Set<String> self = new java.util.HashSet<>(SPEAKER);
+        self.addAll(lexicon.applicantCues().speaker());
+        this.speakerWords = Set.copyOf(self);
         this.model = model;
         if (model != null) {
             for (String n : model.placeNames()) addPlace(n, model.place(n).orElseThrow());
@@ -229,7 +234,7 @@ public final class FactExtractor {
         Map<String, Set<String>> excluded = new HashMap<>();
         List<Runnable> ifUnset = new ArrayList<>();
 
-        boolean self = applicant != null || tokens.stream().anyMatch(t -> SELF.contains(t.text()));
+        boolean self = applicant != null || tokens.stream().anyMatch(t -> speakerWords.contains(t.text()));
         boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
         Set<Clause> continuing = continuing(clauses);
@@ -549,7 +554,7 @@ public final class FactExtractor {
         for (Clause c : clauses) {
             if (c.relative() != null) continue;
             int k = c.first();
-            while (k <= c.last() && SELF.contains(tokens.get(k).text())) k++;
+            while (k <= c.last() && speakerWords.contains(tokens.get(k).text())) k++;
             if (k <= c.last()) {
                 List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
                 if (!r.isEmpty() && r.get(0).first() == 0) k += r.get(0).last() + 1;
@@ -627,7 +632,7 @@ public final class FactExtractor {
         if (c == null || c.explicit() || c.relative() != null) return false;
         if (!Texts.containsAny(clauseText, lexicon.ruleQuestions())) return false;
         // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
-        for (Token t : tokens) if (SELF.contains(t.text())) return false;
+        for (Token t : tokens) if (speakerWords.contains(t.text())) return false;
         return true;
     }
 
@@ -794,7 +799,7 @@ public final class FactExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             if (!cues.askingFor().contains(tokens.get(i).text())) continue;
             int j = i + 1;
-            while (j < tokens.size() && SELF.contains(tokens.get(j).text())) j++;
+            while (j < tokens.size() && speakerWords.contains(tokens.get(j).text())) j++;
             if (j >= tokens.size()) break;
             List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
             String who;
@@ -826,7 +831,7 @@ public final class FactExtractor {
         for (Clause c : clauses) {
             if (c.relative() == null || c.relative().equals(SOMEONE) || !c.explicit()) continue;
             int k = c.first();
-            while (k <= c.last() && (SELF.contains(tokens.get(k).text()) || tokens.get(k).text().equals("是"))) k++;
+            while (k <= c.last() && (speakerWords.contains(tokens.get(k).text()) || tokens.get(k).text().equals("是"))) k++;
             List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
             if (r.isEmpty() || r.get(0).first() != 0) continue;
             String after = text(tokens, k + r.get(0).last() + 1, c.last());
@@ -891,7 +896,13 @@ public final class FactExtractor {
                 }
                 String who = null;
                 int rest;
-                if (pronoun != null) {
+                PhraseIndex.Match<String> own = pronoun != null && pronoun.length() == 1 && at + 1 <= c.last() && staffSpeaking(tokens, i)
+                        ? relativeAt(tokens, at + 1, c.last()) : null;
+                if (own != null) {
+                    // "申请人想把他母亲迁来": staff's 他 before a relative is the one they serve, who speaks as 我 does
+                    who = own.values().get(0);
+                    rest = at + 1 + own.last() + 1;
+                } else if (pronoun != null) {
                     for (Clause b : clauses) {
                         if (b.first() >= c.first()) break;
                         if (b.relative() != null && !b.relative().equals(SOMEONE)) who = b.relative();
@@ -911,6 +922,12 @@ public final class FactExtractor {
             }
         }
         return null;
+    }
+
+    /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
+    private boolean staffSpeaking(List<Token> tokens, int before) {
+        for (int k = 0; k < before; k++) if (lexicon.applicantCues().speaker().contains(tokens.get(k).text())) return true;
+        return false;
     }
 
     /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
@@ -934,7 +951,7 @@ public final class FactExtractor {
     private String doneFor(List<Token> tokens, int at, Lexicon.ApplicantCues cues) {
         if (!doing(tokens.get(at).text(), cues)) return null;
         for (int k = at + 1; k < Math.min(tokens.size() - 1, at + 4); k++) {
-            if (!SELF.contains(tokens.get(k).text())) continue;
+            if (!speakerWords.contains(tokens.get(k).text())) continue;
             List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k + 1, Math.min(tokens.size(), k + 3)));
             if (!r.isEmpty() && r.get(0).first() == 0) return r.get(0).values().get(0);
         }
@@ -954,7 +971,7 @@ public final class FactExtractor {
             boolean contrast = !naming && t.equals("是");
             if (!contrast && !naming) continue;
             int j = i + 1;
-            while (j < tokens.size() && SELF.contains(tokens.get(j).text())) j++;
+            while (j < tokens.size() && speakerWords.contains(tokens.get(j).text())) j++;
             if (j >= tokens.size()) continue;
             List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
             if (r.isEmpty() || r.get(0).first() != 0) continue;
@@ -981,7 +998,7 @@ public final class FactExtractor {
             for (PhraseIndex.Match<String> j : joining.find(part)) {
                 int k = j.last() + 1;
                 if (k >= part.size()) continue;
-                boolean speaker = SELF.contains(part.get(k).text());
+                boolean speaker = speakerWords.contains(part.get(k).text());
                 // "想投靠她老公": the relative's own relative, named after 她
                 boolean theirs = PRONOUNS.contains(part.get(k).text());
                 List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
@@ -1296,7 +1313,7 @@ public final class FactExtractor {
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
                     facts.put("local_relative", applicant == null || theirs ? named
                             : compose(applicant, wordOf(tokens, applicant), named, r.get(0).phrase()));
-                } else if (applicant != null && after.stream().anyMatch(t -> SELF.contains(t.text()))) {
+                } else if (applicant != null && after.stream().anyMatch(t -> speakerWords.contains(t.text()))) {
                     // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
                     // that does not refuse him (the documents name 子女, not 子女的配偶)
                     boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
@@ -1542,7 +1559,7 @@ public final class FactExtractor {
 
     /** A word a negator after it may belong to: a noun of two characters or more, not the speaker nor an adverb (一直没有 合同). */
     private static boolean ownWord(String w) {
-        return w.length() >= 2 && !SELF.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
+        return w.length() >= 2 && !SPEAKER.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
                 && w.codePoints().allMatch(Character::isIdeographic);
     }
 
@@ -1570,6 +1587,16 @@ public final class FactExtractor {
         return STILL_HAS_WHERE.contains(before) || placeWords.contains(before);
     }
 
+    /**
+     * A colon after a field's label, its value typed right after it ("户籍:通辽农村", "社保:无", "住房:租赁"): the label
+     * and its value are one statement, as "户口在通辽农村" is.
+     */
+    private static boolean fieldColon(List<Token> tokens, int start, int i) {
+        if (!":".equals(tokens.get(i).text()) || i == start || i + 1 >= tokens.size()) return false;
+        Token next = tokens.get(i + 1);
+        return !next.punctuation() && next.start() == tokens.get(i).end() || next.start() == tokens.get(i).end() + 1 && !next.punctuation();
+    }
+
     private List<Clause> clauses(List<Token> tokens) {
         List<Clause> out = new ArrayList<>();
         int start = 0;
@@ -1581,7 +1608,8 @@ public final class FactExtractor {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
                     || newSubject(tokens, i));
-            boolean end = i == tokens.size() || tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i);
+            boolean end = i == tokens.size() || (tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i))
+                    && !fieldColon(tokens, start, i);
             if (!end && !spaced) continue;
             if (i > start) {
                 Clause c = clause(tokens, start, i - 1);
@@ -1633,7 +1661,7 @@ public final class FactExtractor {
         for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
             // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
             int end = r.last() + 1;
-            while (end < tokens.size() && end <= r.last() + 6 && !SELF.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
+            while (end < tokens.size() && end <= r.last() + 6 && !speakerWords.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
             String after = text(tokens, r.last() + 1, end - 1);
             if (!Texts.containsAny(after, lexicon.homeOwnerCues())) continue;
             ownedBy(r.values().get(0), facts);
@@ -1681,7 +1709,7 @@ public final class FactExtractor {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
         // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
-        if (binders.contains(before) || SELF.contains(before) || tokens.get(i - 1).punctuation()) return false;
+        if (binders.contains(before) || speakerWords.contains(before) || tokens.get(i - 1).punctuation()) return false;
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
         if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
@@ -1719,9 +1747,9 @@ public final class FactExtractor {
     }
 
     /** The first token at or after {@code at} (up to {@code last}) that is not the speaker's word (我, 俺…). */
-    private static int skipSelf(List<Token> tokens, int at, int last) {
+    private int skipSelf(List<Token> tokens, int at, int last) {
         int i = at;
-        while (i <= last && SELF.contains(tokens.get(i).text())) i++;
+        while (i <= last && speakerWords.contains(tokens.get(i).text())) i++;
         return i;
     }
 
@@ -1743,7 +1771,7 @@ public final class FactExtractor {
             if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true, text);
             i++;
         }
-        while (i <= last && (SELF.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
+        while (i <= last && (speakerWords.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
             i++;
             self = true;
         }

@@ -82,7 +82,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -170,7 +170,8 @@ public record Lexicon(
                                 @JsonProperty("about_what_was_said") List<String> aboutWhatWasSaid,
                                 @JsonProperty("moving_to") List<String> movingTo,
                                 List<String> bringing,
-                                @JsonProperty("bringing_verbs") List<String> bringingVerbs) {
+                                @JsonProperty("bringing_verbs") List<String> bringingVerbs,
+                                List<String> speaker) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
@@ -182,6 +183,7 @@ public record Lexicon(
             movingTo = movingTo == null ? List.of() : movingTo;
             bringing = bringing == null ? List.of() : bringing;
             bringingVerbs = bringingVerbs == null ? List.of() : bringingVerbs;
+            speaker = speaker == null ? List.of() : speaker;
         }
     }
 

@@ -49,6 +49,7 @@ public final class Understander {
         words.addAll(places.words());
         // intent words are not added: they match as text, and as tokens they would split fact phrases (能落|户)
         lexicon.topicWords().values().forEach(words::addAll);
+        words.addAll(lexicon.applicantCues().speaker()); // 该员 is one word, not 该|员
         this.segmenter = new Segmenter(words, lexicon.relatives().values().stream().flatMap(List::stream).toList());
         // place names are left to the place finder, which asks back when a mistyped name is not sure
         Set<String> domain = new LinkedHashSet<>(words);
@@ -82,6 +83,40 @@ public final class Understander {
         String closed = out.toString();
         return closed.replace(",", "").equals(norm.replace(",", "")) ? closed : norm;
     }
+
+    /**
+     * The questions that close a long message told in sentences: from the first sentence asking (ending in ?) to the
+     * end, when two sentences or more of background come before it; else null.
+     */
+    private Scan closingQuestions(String norm) {
+        if (norm.length() < 50) return null;
+        int sentences = 0, start = 0;
+        for (int i = 0; i < norm.length(); i++) {
+            char ch = norm.charAt(i);
+            if (ch != '。' && ch != '.' && ch != '!' && ch != '?') continue;
+            if (ch == '?') {
+                if (sentences < 2 || start < norm.length() * 2 / 5) return null;
+                String tail = norm.substring(start);
+                return cueWords.scan(tail, segmenter.segment(tail));
+            }
+            if (i > start) sentences++;
+            start = i + 1;
+        }
+        return null;
+    }
+
+    /**
+     * The text with staff's words for the one they serve (申请人, 该人员) read as 我: "申请人" names a person, it asks
+     * nothing of applying.
+     */
+    private String asSpeaker(String text) {
+        for (String w : lexicon.applicantCues().speaker()) if (text.contains(w)) text = text.replace(w, "我");
+        // "户籍:辽宁朝阳", "户籍河北张家口": a form's field says where the hukou is, as 户口在 does; it asks nothing
+        return text.contains("户籍") ? HUKOU_FIELD.matcher(text).replaceAll("户口在") : text;
+    }
+
+    private static final java.util.regex.Pattern HUKOU_FIELD = java.util.regex.Pattern.compile(
+            "户籍(?:所在地)?(?:[:是为在]|还在)?(?=\\p{IsHan})(?!改革|制度|管理|大厅|政策|科|窗口|民警|业务|证明|迁|登记|办|在哪|怎么|咋|能|可以|手续|材料|问题|卡|的|人口|信息|地址)");
 
     /** A move of the hukou told as done or not done ("户口迁到学校了", "户口没迁学校", "迁出来", "一直没落上"). */
     private static final java.util.regex.Pattern MOVE_TOLD = java.util.regex.Pattern.compile(
@@ -156,7 +191,7 @@ public final class Understander {
             mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
         }
         Map<String, Object> found = extraction.facts();
-        Scan scan = cueWords.scan(closedByNegators(spaced, norm), tokens);
+        Scan scan = cueWords.scan(asSpeaker(closedByNegators(spaced, norm)), tokens);
         boolean dontKnow = scan.any(lexicon.dontKnow());
         // "不知道" is no answer at all; a reply that states other facts ("有备案") is not a bare yes to the question;
         // a duration that measured another fact ("说错了，保险只交了九个月") does not answer this one too
@@ -169,6 +204,14 @@ public final class Understander {
         }
         entail(found);
         Intent intent = intents.classify(scan, mentioned.covered().size() + mentioned.uncovered().size());
+        // a story told at length, background first and the question last ("…户口在河北承德。我这能落户不？"): what the
+        // closing questions ask is asked; topic words of the background (居住证, 集体户, 村里) only tell the case
+        Scan closing = asked == null ? closingQuestions(norm) : null;
+        if (closing != null) {
+            Intent last = intents.classify(closing, mentioned.covered().size() + mentioned.uncovered().size());
+            if (last != null && last != Intent.INFORM && !CONTROL.contains(last)) intent = last;
+            else closing = null;
+        }
         // a message whose words name something else than settling ("去民政局结婚要带啥", "办护照去哪办") asks nothing of
         // the documents, whatever its question words; one that only tells the applicant's facts beside such a word
         // ("村里的地修高铁被征了") tells them
@@ -223,7 +266,7 @@ public final class Understander {
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
                 && scan.any(lexicon.settlingOnto()) && !scan.any(lexicon.whereWords());
         if (settlingOnto) intent = Intent.SETTLE;
-        Ask ask = elsewhere || toldOnly ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(scan, intent);
+        Ask ask = elsewhere || toldOnly ? Ask.NONE : settlingOnto ? Ask.SETTLE : asks.classify(closing != null ? closing : scan, intent);
         // "你是AI吗", "你们是官方的吗": a question about the assistant itself
         if (ask == Ask.IDENTITY && !CONTROL.contains(intent)) intent = Intent.HELP;
         // "我想投靠她，我们住在一起": joining a relative is the applicant's own case, not who comes along
