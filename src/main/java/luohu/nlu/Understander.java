@@ -209,7 +209,10 @@ public final class Understander {
         Scan closing = asked == null ? closingQuestions(norm) : null;
         if (closing != null) {
             Intent last = intents.classify(closing, mentioned.covered().size() + mentioned.uncovered().size());
-            if (last != null && last != Intent.INFORM && !CONTROL.contains(last)) intent = last;
+            // …but a story of a hukou never registered or lost ("孩子一直没上户口 …咋给孩子上户口？") asks about that: how
+            // to settle or what to bring is answered from the no-hukou rules
+            boolean noHukouStory = intent == Intent.NO_HUKOU && (last == Intent.SETTLE || last == Intent.MATERIALS);
+            if (last != null && last != Intent.INFORM && !CONTROL.contains(last) && !noHukouStory) intent = last;
             else closing = null;
         }
         // a message whose words name something else than settling ("去民政局结婚要带啥", "办护照去哪办") asks nothing of
