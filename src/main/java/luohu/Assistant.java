@@ -121,7 +121,7 @@ public final class Assistant implements AutoCloseable {
      * dialogs are read, so that on a small host the first answer does not wait for them one after another.
      */
     public static Assistant load(Path policies, Path dialogs, java.util.function.Supplier<SessionStore> store, Clock clock) {
-        Background.start("luohu-hanlp-load", () -> {
+        Background<Void> hanlp = Background.start("luohu-hanlp-load", () -> {
             Segmenter.preload();
             return null;
         });
@@ -133,6 +133,7 @@ public final class Assistant implements AutoCloseable {
             model.join(); // a broken policy file is reported before a broken dialog file, as when read in turn
             throw e;
         }
+        hanlp.join(); // a dictionary that failed to load is reported with its cause, not as a class that cannot be used
         return new Assistant(model.join(), files, store.get(), clock);
     }
 

@@ -135,7 +135,7 @@ public final class DataOptions {
     private static void closeWhenOpen(Background<SessionStore> opening) {
         try {
             opening.join().close();
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException | Error ignored) {
             // the store never opened: the loading failure is the one to report
         }
     }

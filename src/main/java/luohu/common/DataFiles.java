@@ -59,20 +59,22 @@ public final class DataFiles {
         return out;
     }
 
-    /** The jar's YAML files directly inside a top folder, by that folder ("policies/"): its entries are listed once. */
+    /** The jar's YAML files by the folder they are directly in ("policies/", "policies/tests/"), listed once a jar. */
     private static Map<String, List<java.util.jar.JarEntry>> jarData;
+    private static String jarDataOf;
 
     private static synchronized Map<String, List<java.util.jar.JarEntry>> dataEntries(java.util.jar.JarFile jar) {
-        if (jarData == null) {
+        if (jarData == null || !jar.getName().equals(jarDataOf)) {
             Map<String, List<java.util.jar.JarEntry>> found = new java.util.HashMap<>();
             for (var entries = jar.entries(); entries.hasMoreElements(); ) {
                 java.util.jar.JarEntry e = entries.nextElement();
                 String name = e.getName();
-                int slash = name.indexOf('/');
-                if (slash <= 0 || !name.endsWith(".yaml") || name.indexOf('/', slash + 1) >= 0) continue;
+                int slash = name.lastIndexOf('/');
+                if (slash <= 0 || !name.endsWith(".yaml") || e.isDirectory()) continue;
                 found.computeIfAbsent(name.substring(0, slash + 1), k -> new java.util.ArrayList<>()).add(e);
             }
             jarData = found;
+            jarDataOf = jar.getName();
         }
         return jarData;
     }

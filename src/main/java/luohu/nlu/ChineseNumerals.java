@@ -8,8 +8,11 @@ public final class ChineseNumerals {
     private ChineseNumerals() {
     }
 
-    /** With the financial forms people also type (叁年, 贰拾个月). */
-    public static final String DIGITS = "零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟";
+    /**
+     * With the financial forms people also type (叁年, 贰佰); not 伍 and 拾, which are far more often the ends of 退伍,
+     * 入伍 and the start of 拾荒 than numbers ("退伍三年" is three years, not "5–3").
+     */
+    public static final String DIGITS = "零〇一二两三四五六七八九十百千万壹贰叁肆陆柒捌玖佰仟";
 
     /** The value, or null when the text is not a number. Very long digit strings read as infinity. */
     public static Double parse(String s) {
@@ -44,7 +47,7 @@ public final class ChineseNumerals {
                 continue;
             }
             int unit = switch (c) {
-                case '十', '拾' -> 10;
+                case '十' -> 10;
                 case '百', '佰' -> 100;
                 case '千', '仟' -> 1000;
                 default -> -1;
@@ -78,7 +81,7 @@ public final class ChineseNumerals {
             case '二', '两', '贰' -> 2;
             case '三', '叁' -> 3;
             case '四', '肆' -> 4;
-            case '五', '伍' -> 5;
+            case '五' -> 5;
             case '六', '陆' -> 6;
             case '七', '柒' -> 7;
             case '八', '捌' -> 8;

@@ -46,6 +46,14 @@ class NormalizerTest {
     }
 
     @Test
+    void financialNumeralsCountButTheEndOfAVeteransWordDoesNot() {
+        assertEquals(36, months("叁年"));
+        assertEquals(36, months("退伍三年了"), "退伍 ends in 伍, which is read as no numeral");
+        assertEquals(60, months("入伍五年"));
+        assertEquals(72, months("退伍六年"), "not the range 5–6");
+    }
+
+    @Test
     void agesAndYears() {
         Quantity age = QuantityFinder.find("我今年58岁").get(0);
         assertEquals(58, age.age());
