@@ -200,8 +200,10 @@ public final class QuantityFinder {
         // "我外婆八十五了", "我孙子十九了", "我妈 六十", "我婆婆七十多", "我女儿十七 初中毕业": a person named right before
         // a number that ends its statement (了, 多, 出头, 整, a typed space, the end) is their age
         int named = start > 1 && text.charAt(start - 1) == ' ' ? start - 2 : start - 1;
+        // a number right after a verb's 了, 过 or 着 is what the verb measured ("社保交了36", "住了二十"), not an age
         boolean personBefore = named >= 0 && Character.UnicodeScript.of(text.charAt(named)) == Character.UnicodeScript.HAN
-                && !ChineseNumerals.numeralChar(text.charAt(named)) && AGED.matcher(text).region(end, text.length()).lookingAt();
+                && !ChineseNumerals.numeralChar(text.charAt(named)) && "了过着".indexOf(text.charAt(named)) < 0
+                && AGED.matcher(text).region(end, text.length()).lookingAt();
         // "六十了", "七十整": an age said alone
         if (start == 0 && value >= 16 && ALONE.matcher(text).region(end, text.length()).lookingAt()) before = true;
         if (!before && !personBefore) return;

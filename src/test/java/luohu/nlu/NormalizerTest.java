@@ -46,6 +46,15 @@ class NormalizerTest {
     }
 
     @Test
+    void aBareNumberAfterAPersonIsTheirAgeButNotAfterAVerb() {
+        assertEquals(60, QuantityFinder.find("我妈 六十").get(0).age());
+        assertEquals(85, QuantityFinder.find("我外婆八十五了").get(0).age());
+        for (String measured : List.of("社保交了36", "我在铁岭住了二十 想落户")) {
+            assertEquals(List.of(), QuantityFinder.find(measured).stream().filter(q -> q.age() != null).toList(), measured);
+        }
+    }
+
+    @Test
     void financialNumeralsCountButTheEndOfAVeteransWordDoesNot() {
         assertEquals(36, months("叁年"));
         assertEquals(36, months("退伍三年了"), "退伍 ends in 伍, which is read as no numeral");
