@@ -637,10 +637,6 @@ public final class FactExtractor {
     }
 
     /**
-     * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
-     * them in, so living together is theirs too.
-     */
-    /**
      * "我是铁岭市区户口 结婚十年了 她能迁到我这不": a marriage said by the speaker whose spouse settles is the applicant's
      * marriage too.
      */
@@ -659,6 +655,10 @@ public final class FactExtractor {
         return subject != null && "spouse".equals(subject.relative());
     }
 
+    /**
+     * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
+     * them in, so living together is theirs too.
+     */
     private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
         return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
                 && p.set().keySet().equals(Set.of("lives_with_relative"));
@@ -1068,10 +1068,6 @@ public final class FactExtractor {
     }
 
     /**
-     * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
-     * her child; "我想去我儿媳那"), seen from the applicant.
-     */
-    /**
      * The speaker says their own hukou is here, in town: a clause of 我 ("我是银州区户口", "我跟我老公都是喀什户口") or one
      * going on about the speaker ("我在县城开超市 是县城户口", "我在东昌府区买的二手房 户口也在东昌府"), stating no other hukou fact.
      */
@@ -1128,14 +1124,18 @@ public final class FactExtractor {
     private static final java.util.regex.Pattern OWN_HUKOU_IN = java.util.regex.Pattern.compile(
             "^(的)?(户口|户籍)(也|就|早|早就|已经)?(在|落|落在|迁到|迁过来|落过来|迁来)(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{0,8}?了?$");
 
-    /** The speaker's word opening a clause. */
     /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
     private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
             "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
+    /** The speaker's word opening a clause. */
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
 
+    /**
+     * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
+     * her child; "我想去我儿媳那"), seen from the applicant.
+     */
     private void joinedBy(String text, String applicant, Map<String, Object> facts) {
         JoinedRelative.Joined j = joined.find(text);
         // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
@@ -1695,7 +1695,6 @@ public final class FactExtractor {
         ownedBy(INVERSE.get(applicant), facts);
     }
 
-    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
     /**
      * "营业执照 有 税务登记证 无": a negator or affirming word typed alone after a space is the predicate of the word
      * before it, not a clause of its own.
@@ -1705,6 +1704,7 @@ public final class FactExtractor {
         return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
     }
 
+    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
