@@ -1120,13 +1120,16 @@ public final class FactExtractor {
     /** "户口还在我们法库", "户口还没迁": a relative's hukou said to be still elsewhere makes them a case of their own. */
     private static final java.util.regex.Pattern HUKOU_STILL_THERE = java.util.regex.Pattern.compile("(户口|户籍)(还在|还是|还没|没迁|仍在)");
 
+    /** What a hukou said to be held in town must not go on to say: that it is in the countryside or elsewhere. */
+    private static final String NOT_IN_TOWN = "(?!.*(农村|村里|乡下|外地|外省|农业|老家))";
+
     /** "户口也在东昌府", "户口早迁过来了": a hukou said to be here, in town. */
     private static final java.util.regex.Pattern OWN_HUKOU_IN = java.util.regex.Pattern.compile(
-            "^(的)?(户口|户籍)(也|就|早|早就|已经)?(在|落|落在|迁到|迁过来|落过来|迁来)(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{0,8}?了?$");
+            "^(的)?(户口|户籍)(也|就|早|早就|已经)?(在|落|落在|迁到|迁过来|落过来|迁来)" + NOT_IN_TOWN + "\\p{IsHan}{0,8}?了?$");
 
     /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
     private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
-            "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是(?!.*(农村|村里|乡下|外地|外省|农业|老家))\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
+            "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
     /** The speaker's word opening a clause. */
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
     private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(

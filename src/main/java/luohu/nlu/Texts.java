@@ -24,4 +24,17 @@ final class Texts {
         for (int i = 0; i < words.size(); i++) if (text.startsWith(words.get(i))) return true;
         return false;
     }
+
+    /** Whether the text ends with one of the words (a builder's text read as it stands, without copying it). */
+    static boolean endsWithAny(CharSequence text, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            int from = text.length() - w.length();
+            if (from < 0) continue;
+            boolean same = true;
+            for (int k = 0; k < w.length() && same; k++) same = text.charAt(from + k) == w.charAt(k);
+            if (same) return true;
+        }
+        return false;
+    }
 }

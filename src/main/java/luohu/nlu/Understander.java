@@ -77,8 +77,7 @@ public final class Understander {
                 out.append(ch);
                 continue;
             }
-            String before = out.toString();
-            if (lexicon.negation().after().stream().anyMatch(before::endsWith)) out.append(',');
+            if (Texts.endsWithAny(out, lexicon.negation().after())) out.append(',');
         }
         String closed = out.toString();
         return closed.replace(",", "").equals(norm.replace(",", "")) ? closed : norm;
