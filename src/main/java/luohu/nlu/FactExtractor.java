@@ -462,10 +462,10 @@ public final class FactExtractor {
             String before = text(tokens, c.first(), m.first() - 1);
             // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
             // already says, and is read only of a province ("在新疆读的")
-            boolean school = SCHOOL_AFTER.stream().anyMatch(after::startsWith) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && STUDIED_AFTER.stream().anyMatch(after::startsWith)
+            boolean school = Texts.startsWithAny(after, SCHOOL_AFTER) && !after.startsWith("大学生") && !after.startsWith("的大学生")
+                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && Texts.startsWithAny(after, STUDIED_AFTER)
                     // "学校在呼市", "学校是外省的": where the school is, said of it
-                    || SCHOOL_IS.stream().anyMatch(before::endsWith);
+                    || Texts.endsWithAny(before, SCHOOL_IS);
             if (!school) continue;
             Where w = where(m);
             Place here = covered.isEmpty() ? null : covered.get(0);
@@ -669,7 +669,7 @@ public final class FactExtractor {
      * lexicon.people_kinds ends it or follows it closely in its clause.
      */
     private boolean ofAKind(List<Token> tokens, Clause c, PhraseIndex.Match<Lexicon.FactPhrase> m) {
-        if (lexicon.peopleKinds().stream().anyMatch(m.phrase()::endsWith)) return true;
+        if (Texts.endsWithAny(m.phrase(), lexicon.peopleKinds())) return true;
         String after = text(tokens, m.last() + 1, c.last());
         String near = after.substring(0, Math.min(after.length(), 5));
         return Texts.containsAny(near, lexicon.peopleKinds());
@@ -729,7 +729,7 @@ public final class FactExtractor {
     /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
     private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
         if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
-        return cues.before().stream().anyMatch(t::endsWith) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
+        return Texts.endsWithAny(t, cues.before()) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
     }
 
     /** Tokens [first, last] end with the word, which starts at a token. */
@@ -835,7 +835,7 @@ public final class FactExtractor {
             List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
             if (r.isEmpty() || r.get(0).first() != 0) continue;
             String after = text(tokens, k + r.get(0).last() + 1, c.last());
-            if (SETTLES.stream().anyMatch(after::startsWith)) return c.relative();
+            if (Texts.startsWithAny(after, SETTLES)) return c.relative();
         }
         String brought = brought(tokens, clauses);
         if (brought != null) return brought;
@@ -917,8 +917,8 @@ public final class FactExtractor {
                 if (who == null) continue;
                 String after = text(tokens, rest, c.last());
                 // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
-                if (ALONG.stream().anyMatch(after::contains)) continue;
-                if (cues.bringingVerbs().stream().anyMatch(after::contains)) return who;
+                if (Texts.containsAny(after, ALONG)) continue;
+                if (Texts.containsAny(after, cues.bringingVerbs())) return who;
             }
         }
         return null;
@@ -944,7 +944,7 @@ public final class FactExtractor {
 
     /** A word of asking or of doing something on someone's behalf (问, 咨询; 办, 准备, 判断). */
     private static boolean doing(String token, Lexicon.ApplicantCues cues) {
-        return cues.askingVerbs().stream().anyMatch(token::startsWith) || cues.actingVerbs().stream().anyMatch(token::startsWith);
+        return Texts.startsWithAny(token, cues.askingVerbs()) || Texts.startsWithAny(token, cues.actingVerbs());
     }
 
     /** After 帮我/替我, a word of doing and then 我 and a relative within a few words: that relative. */
@@ -1308,7 +1308,7 @@ public final class FactExtractor {
                 // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
                 if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
                     int next = j.last() + 1 + r.get(0).last() + 1;
-                    if (next < part.size() && COMING.stream().anyMatch(part.get(next).text()::startsWith)) continue;
+                    if (next < part.size() && Texts.startsWithAny(part.get(next).text(), COMING)) continue;
                 }
                 if (!r.isEmpty()) {
                     String named = r.get(0).values().get(0);
@@ -1716,7 +1716,7 @@ public final class FactExtractor {
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
         if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
-        if (tokens.get(i - 1).nature().equals("nz") && binderEndings.stream().anyMatch(before::endsWith)) return false;
+        if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
         if (SUBJECTS.contains(t)) return true;
         List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
         return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3

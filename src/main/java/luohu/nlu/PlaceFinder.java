@@ -162,7 +162,7 @@ public final class PlaceFinder {
                 if (named[j] || t.nature().startsWith("m") || t.nature().startsWith("w")) break;
                 w.append(t.text());
                 String word = w.toString();
-                if (word.length() < 2 || !word.chars().allMatch(c -> Normalizer.isHan((char) c))) continue;
+                if (word.length() < 2 || !allHan(word)) continue;
                 if (CoreDictionary.contains(word) && j == i) continue; // a word of the language, not a typo
                 PlaceMentions.Guess g = guess(word);
                 if (g != null && (best == null || g.sure() && !best.sure())) best = g;
@@ -173,7 +173,7 @@ public final class PlaceFinder {
 
     private PlaceMentions.Guess guess(String word) {
         // a guess shares characters with a name of its length: where none does, no pinyin needs computing
-        if (namesByLength.getOrDefault(word.length(), List.of()).stream().noneMatch(n -> sharesCharacter(word, n))) return null;
+        if (!anySharesCharacter(word, namesByLength.getOrDefault(word.length(), List.of()))) return null;
         String py = pinyin(word);
         Sounds sounds = this.sounds.get();
         Set<Place> exact = new LinkedHashSet<>();
@@ -191,6 +191,16 @@ public final class PlaceFinder {
 
     private Place place(String name) {
         return model.place(aliases.getOrDefault(name, name)).orElseThrow();
+    }
+
+    private static boolean anySharesCharacter(String word, List<String> names) {
+        for (int i = 0; i < names.size(); i++) if (sharesCharacter(word, names.get(i))) return true;
+        return false;
+    }
+
+    private static boolean allHan(String word) {
+        for (int i = 0; i < word.length(); i++) if (!Normalizer.isHan(word.charAt(i))) return false;
+        return true;
     }
 
     /** Two characters of three or more in place, or one of two: 铁玲 / 铁岭. */

@@ -362,7 +362,7 @@ public final class Understander {
     /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
     public boolean elliptical(String normalised) {
         String plain = Normalizer.bare(normalised);
-        return plain.length() <= 12 && lexicon.elliptical().stream().anyMatch(plain::endsWith);
+        return plain.length() <= 12 && Texts.endsWithAny(plain, lexicon.elliptical());
     }
 
     /** Every ask the message's words name, for a message asking two practical things at once. */

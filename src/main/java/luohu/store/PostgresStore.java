@@ -58,7 +58,7 @@ public final class PostgresStore implements SessionStore {
     private final Connection alive;
     /** The transaction of the chat whose lock this thread holds, if any. */
     private final ThreadLocal<Unit> unit = new ThreadLocal<>();
-    private volatile long lastPurge;
+    private final HourlyPurge purges;
 
     /** A chat's transaction: its connection, and whether a statement in it failed (it is then rolled back). */
     private static final class Unit {
@@ -76,6 +76,7 @@ public final class PostgresStore implements SessionStore {
         this.keys = keys;
         this.ttl = ttl;
         this.clock = clock;
+        this.purges = new HourlyPurge(clock);
         this.alive = pool.getConnection();
         try (PreparedStatement ps = alive.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
             ps.setInt(1, INSTANCE_LOCKS);
@@ -258,7 +259,7 @@ public final class PostgresStore implements SessionStore {
 
     @Override
     public Optional<Session> load(String chatId) {
-        maybePurge();
+        purges.maybe(this::purgeIdle);
         String key = chatKey(chatId);
         Optional<String[]> row = run("reading a session", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT data, expires FROM luohu_sessions WHERE chat = ?")) {
@@ -314,8 +315,7 @@ public final class PostgresStore implements SessionStore {
 
     /** Deletes every session past its expiry and claims older than two days; returns how many sessions. */
     public int purgeIdle() {
-        lastPurge = clock.millis();
-        long now = lastPurge;
+        long now = purges.starting();
         int n;
         // on a connection of its own, also when called inside a chat's transaction: expiry is no part of a turn
         try (Connection c = pool.getConnection();
@@ -330,15 +330,6 @@ public final class PostgresStore implements SessionStore {
         }
         if (n > 0) LOG.info("expired {} idle sessions", n);
         return n;
-    }
-
-    private void maybePurge() {
-        if (clock.millis() - lastPurge <= Duration.ofHours(1).toMillis()) return;
-        try {
-            purgeIdle();
-        } catch (StoreException e) {
-            LOG.warn("{}", e.getMessage());
-        }
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class SqliteStore implements SessionStore {
     private PreparedStatement select, upsert, delete, purge, rekey, claimRead, claimTake, claimDone, purgeClaims;
     /** Checkpoints of the log, off the turns' path; null until the store is open. */
     private WalCheckpoints checkpoints;
-    private long lastPurge;
+    private final HourlyPurge purges;
     private final LocalChatLocks locks = new LocalChatLocks();
     /** This process's name in the claims table: a claim of any other is a former process's, which has ended. */
     private final String instance = java.util.UUID.randomUUID().toString();
@@ -58,6 +58,7 @@ public final class SqliteStore implements SessionStore {
         this.migratedAt = migratedAt;
         this.ttl = ttl;
         this.clock = clock;
+        this.purges = new HourlyPurge(clock);
         prepare();
     }
 
@@ -316,7 +317,7 @@ public final class SqliteStore implements SessionStore {
 
     @Override
     public synchronized Optional<Session> load(String chatId) {
-        maybePurge();
+        purges.maybe(this::purgeIdle);
         try {
             ready();
             migrate(chatId);
@@ -381,27 +382,17 @@ public final class SqliteStore implements SessionStore {
     /** Deletes every session idle for longer than the time to live; returns how many. */
     public synchronized int purgeIdle() {
         try {
-            lastPurge = clock.millis();
+            long now = purges.starting();
             ready();
-            purge.setLong(1, lastPurge);
+            purge.setLong(1, now);
             int n = purge.executeUpdate();
             if (n > 0) LOG.info("expired {} idle sessions", n);
-            purgeClaims.setLong(1, lastPurge - CLAIMS_KEPT.toMillis());
+            purgeClaims.setLong(1, now - CLAIMS_KEPT.toMillis());
             purgeClaims.executeUpdate();
             committed();
             return n;
         } catch (SQLException e) {
             throw failed("expiring idle sessions", e);
-        }
-    }
-
-    private void maybePurge() {
-        if (clock.millis() - lastPurge <= Duration.ofHours(1).toMillis()) return;
-        try {
-            purgeIdle();
-        } catch (StoreException e) {
-            // reading goes on; expiry is tried again in an hour
-            LOG.warn("{}", e.getMessage());
         }
     }
 
