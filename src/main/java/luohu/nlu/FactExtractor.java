@@ -1347,6 +1347,24 @@ public final class FactExtractor {
         }
     }
 
+    /** The one age stated in clauses that name the applicant as their subject, or null when none or several are. */
+    private Integer ownAge(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities) {
+        Integer own = null;
+        for (Quantity q : quantities) {
+            if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
+            if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue;
+            if (!saysOwn(clauseOf(clauses, tokenAt(tokens, q.start())))) continue;
+            if (own != null && !own.equals(q.age())) return null;
+            own = q.age();
+        }
+        return own;
+    }
+
+    /** A clause whose subject is the applicant, named (我…, or the relative who applies). */
+    private static boolean saysOwn(Clause c) {
+        return c != null && c.relative() == null && c.explicit();
+    }
+
     private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
                             String asked, LocalDate today, Map<String, Object> facts, List<Rejected> rejected, Set<Integer> used) {
         List<PhraseIndex.Match<String>> cues = durationCues(tokens);
@@ -1360,6 +1378,8 @@ public final class FactExtractor {
         }
         // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is
         boolean severalAges = ages.size() > 1;
+        // "我38岁 儿子16岁": unless one of them is said of the applicant by name, and only one is
+        Integer ownAge = severalAges ? ownAge(text, tokens, clauses, quantities) : null;
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "再交四个月", "还差两个月": time still to come, not time had
@@ -1387,7 +1407,8 @@ public final class FactExtractor {
                 if (Texts.containsAny(lead, CHILDREN_BY_ORDER)) continue;
                 String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
                         : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
-                if (fact == null || severalAges && fact.equals(lexicon.ageFact()) && q.usable()) continue;
+                if (fact == null || severalAges && fact.equals(lexicon.ageFact()) && q.usable()
+                        && !(q.age().equals(ownAge) && saysOwn(clauseOf(clauses, tokenAt(tokens, q.start()))))) continue;
                 used.add(q.start());
                 if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
                 else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);

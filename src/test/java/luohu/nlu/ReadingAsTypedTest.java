@@ -56,6 +56,16 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void ofSeveralAgesTheOneSaidOfTheApplicantByNameIsTheirs() {
+        has("我38岁 儿子16岁 在赤峰红山区上班 能落户吗", "age", 38.0, "relative_adult", false);
+        has("我52岁 老伴50 都是通辽农村户口", "age", 52.0);
+        // the mother settles: her age, not the son's who typed it
+        has("我今年45了 在铁岭买了房 我妈七十三 想把我妈户口迁过来", "age", 73.0);
+        // both parents named, two ages: nothing says whose case it is
+        has("我爸六十七，我妈六十五 想投靠我", "age", null);
+    }
+
+    @Test
     void childrenCountedByOrderHaveTheirOwnAges() {
         has("我老公在二连那边部队上，我跟俩孩子户口在山东菏泽，大的5岁小的才满月，想随军过去户口咋迁", "age", null, "military_family", true);
         has("我今年35岁 老大10岁了", "age", 35.0);
