@@ -56,6 +56,14 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aContractSignedInAMessageAboutARentedHomeIsTheLeaseUnlessWorkIsTold() {
+        has("我在开原租的房 签了合同", "labor_contract", null, "employment", null, "housing", "rent");
+        has("我在喀什一家私企做财务 签了合同 租房住", "labor_contract", true);
+        has("在超市当保安 合同签了 租的房没备案", "labor_contract", true, "lease_registered", false);
+        has("在开原上班 签了合同", "labor_contract", true, "employment", "employee");
+    }
+
+    @Test
     void ofSeveralAgesTheOneSaidOfTheApplicantByNameIsTheirs() {
         has("我38岁 儿子16岁 在赤峰红山区上班 能落户吗", "age", 38.0, "relative_adult", false);
         has("我52岁 老伴50 都是通辽农村户口", "age", 52.0);
