@@ -223,6 +223,7 @@ public final class FactExtractor {
         List<Clause> spoken = clauses(tokens);
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
         String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
+        if (applicant != null && departed(tokens, spoken, applicant)) applicant = null;
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
@@ -788,6 +789,26 @@ public final class FactExtractor {
         return new Marks(mention, negEnd, negStart, aff);
     }
 
+    /** Every clause that names the relative says, right after, that they have died ("我爸前年去世了"). */
+    private boolean departed(List<Token> tokens, List<Clause> clauses, String relative) {
+        boolean named = false;
+        for (Clause c : clauses) {
+            if (!relative.equals(c.relative()) || !c.explicit()) continue;
+            String said = text(tokens, c);
+            boolean died = false;
+            for (String w : lexicon.applicantCues().departed()) {
+                int at = said.indexOf(w);
+                if (at >= 0 && at <= DEPARTED_WITHIN) died = true;
+            }
+            if (!died) return false;
+            named = true;
+        }
+        return named;
+    }
+
+    /** How far into a relative's clause a word of dying may come: the relative's word and a time (我老父亲前几年). */
+    private static final int DEPARTED_WITHIN = 8;
+
     /**
      * Who would settle, when it is not the person typing: a relative asked for ("帮我儿子问一下"), a relative who is
      * the subject of settling ("他能落户吗", "我孙子想去聊城落户"), or a relative whose plans come before a
@@ -1289,6 +1310,32 @@ public final class FactExtractor {
         return out;
     }
 
+    /** The clause puts a hukou in a place no document covers, or away ("我老婆户口在吉林", "户口在老家"). */
+    private boolean hukouElsewhere(List<Token> part) {
+        for (PhraseIndex.Match<Where> m : placeNames.find(part)) if (where(m).place() == null) return true;
+        for (Token t : part) if (AWAY.contains(t.text())) return true;
+        return false;
+    }
+
+    private static final Set<String> AWAY = Set.of("外地", "外省", "老家", "外市", "外县");
+
+    /**
+     * "我老婆是铁岭人": a person of a covered place, as 本地人 is, when that is the one covered place the message names
+     * ("我爸是宁城人 … 我在红山区开公司" names two: 宁城 is where he is from, not where he would join anyone).
+     */
+    private boolean personOfTheOnePlace(List<Token> tokens, List<Token> part) {
+        Place of = null;
+        for (PhraseIndex.Match<Where> m : placeNames.find(part)) {
+            if (where(m).place() != null && m.last() + 1 < part.size() && part.get(m.last() + 1).text().equals("人")) of = where(m).place();
+        }
+        if (of == null) return false;
+        for (PhraseIndex.Match<Where> m : placeNames.find(tokens)) {
+            Place p = where(m).place();
+            if (p != null && !p.name().equals(of.name())) return false;
+        }
+        return true;
+    }
+
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
     private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
                                Set<Clause> unsaid) {
@@ -1330,7 +1377,8 @@ public final class FactExtractor {
             }
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
             // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && relativeHukou.occursIn(part) && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
+            if (c.explicit() && named && (relativeHukou.occursIn(part) && !hukouElsewhere(part) || personOfTheOnePlace(tokens, part))
+                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 boolean negated = negated(tokens, marks, c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {

@@ -82,7 +82,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -160,6 +160,8 @@ public record Lexicon(
      *                  settling ({@code bringingVerbs}) in the same clause, is the one who would settle
      * @param movingTo   words by which one who would settle comes to someone (落到我家, 跟我住, 迁到他那): that one is
      *                   then the relative they would join
+     * @param departed   words, right after a relative, saying they have died (我爸去世了): a relative spoken of only so
+     *                   settles nowhere
      */
     public record ApplicantCues(@JsonProperty("asking_for") List<String> askingFor,
                                 @JsonProperty("asking_verbs") List<String> askingVerbs,
@@ -171,7 +173,8 @@ public record Lexicon(
                                 @JsonProperty("moving_to") List<String> movingTo,
                                 List<String> bringing,
                                 @JsonProperty("bringing_verbs") List<String> bringingVerbs,
-                                List<String> speaker) {
+                                List<String> speaker,
+                                List<String> departed) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
@@ -184,6 +187,7 @@ public record Lexicon(
             bringing = bringing == null ? List.of() : bringing;
             bringingVerbs = bringingVerbs == null ? List.of() : bringingVerbs;
             speaker = speaker == null ? List.of() : speaker;
+            departed = departed == null ? List.of() : departed;
         }
     }
 

@@ -56,6 +56,33 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aRelativeWhoDiedIsNotTheOneWhoSettles() {
+        Understanding r = U.understand("我爸去世了 留下一套房子 过户到我名下了", null);
+        assertNull(r.applicant(), r.toString());
+        assertEquals("inheritance", r.facts().get("home_acquisition").orElse(null), r.facts().toString());
+        // the living parent still is
+        assertEquals("parent", U.understand("我爸前年去世了 我妈一个人在老家 想投靠我", null).applicant());
+    }
+
+    @Test
+    void aRelativesHukouIsHereOnlyWhenTheirPlaceIs() {
+        has("我老婆户口在吉林 我在铁岭上班 想落户", "local_relative", null);
+        has("我老婆是铁岭人 我户口在吉林 想落铁岭", "local_relative", "spouse");
+        has("我老婆户口在铁岭 我户口在吉林 想迁过去", "local_relative", "spouse");
+        // where a relative is from, beside another covered place, is not where anyone would join them
+        has("我爸是宁城人 我在红山区开公司 有房", "local_relative", null);
+    }
+
+    @Test
+    void everydayWordsOfTheCase() {
+        has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
+        has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
+        has("乌市是不是不好落 我在这上了三年班", "child_school_years", null);
+        has("孩子在和田上小学三年级，上了三年", "child_school_years", 3.0);
+        assertEquals(Intent.SETTLE, U.understand("我老公当兵的 在新疆部队 我跟孩子想随军", null).intent());
+    }
+
+    @Test
     void aContractSignedInAMessageAboutARentedHomeIsTheLeaseUnlessWorkIsTold() {
         has("我在开原租的房 签了合同", "labor_contract", null, "employment", null, "housing", "rent");
         has("我在喀什一家私企做财务 签了合同 租房住", "labor_contract", true);
