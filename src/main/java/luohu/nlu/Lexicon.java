@@ -82,7 +82,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -136,10 +136,12 @@ public record Lexicon(
      *
      * @param prefixes a token that starts with one of these is a negator too (还没拿到, 没交, 未办)
      */
-    public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes) {
+    public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes,
+                           List<String> uncounted) {
         public Negation {
             affirm = affirm == null ? List.of() : affirm;
             prefixes = prefixes == null ? List.of() : prefixes;
+            uncounted = uncounted == null ? List.of() : uncounted;
         }
     }
 
@@ -171,7 +173,9 @@ public record Lexicon(
                                 @JsonProperty("moving_to") List<String> movingTo,
                                 List<String> bringing,
                                 @JsonProperty("bringing_verbs") List<String> bringingVerbs,
-                                List<String> speaker) {
+                                List<String> speaker,
+                                List<String> elders,
+                                List<String> staff) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
@@ -184,6 +188,8 @@ public record Lexicon(
             bringing = bringing == null ? List.of() : bringing;
             bringingVerbs = bringingVerbs == null ? List.of() : bringingVerbs;
             speaker = speaker == null ? List.of() : speaker;
+            elders = elders == null ? List.of() : elders;
+            staff = staff == null ? List.of() : staff;
         }
     }
 
