@@ -64,7 +64,9 @@ public record Lexicon(
         @JsonProperty("parents_siblings") List<String> parentsSiblings,
         @JsonProperty("settling_onto") List<String> settlingOnto,
         @JsonProperty("where_words") List<String> whereWords,
-        @JsonProperty("said_before") List<String> saidBefore) {
+        @JsonProperty("said_before") List<String> saidBefore,
+        @JsonProperty("group_topics") Map<String, String> groupTopics,
+        @JsonProperty("rule_strictness") List<String> ruleStrictness) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -87,6 +89,8 @@ public record Lexicon(
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
         saidBefore = saidBefore == null ? List.of() : saidBefore;
+        groupTopics = groupTopics == null ? Map.of() : groupTopics;
+        ruleStrictness = ruleStrictness == null ? List.of() : ruleStrictness;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
