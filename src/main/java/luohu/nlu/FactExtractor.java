@@ -936,7 +936,7 @@ public final class FactExtractor {
                     rest = skipSelf(tokens, at, c.last()) + r.last() + 1;
                 }
                 if (who == null) continue;
-                String after = text(tokens, rest, c.last());
+                String after = text(tokens, rest, c.last()) + afterAside(tokens, clauses, c);
                 // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
                 if (Texts.containsAny(after, ALONG)) continue;
                 if (Texts.containsAny(after, cues.bringingVerbs())) return who;
@@ -944,6 +944,30 @@ public final class FactExtractor {
         }
         return null;
     }
+
+    /** Staff at a window tell of someone they serve (申请人…, 窗口来了个…): their elders' words are that person. */
+    private boolean staffTelling(List<Token> tokens) {
+        for (Token t : tokens) if (lexicon.applicantCues().speaker().contains(t.text())) return true;
+        return Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
+    }
+
+    /**
+     * The clause that goes on after an aside in brackets right after clause [c] ("想把他儿子（16岁 户口在河南）迁到哈密":
+     * 迁到哈密 is the verb of 把他儿子), or "".
+     */
+    private static String afterAside(List<Token> tokens, List<Clause> clauses, Clause c) {
+        int open = c.last() + 1;
+        if (open >= tokens.size() || !OPENING.contains(tokens.get(open).text())) return "";
+        for (int k = open + 1; k < tokens.size(); k++) {
+            if (!CLOSING.contains(tokens.get(k).text())) continue;
+            Clause next = k + 1 < tokens.size() ? clauseOf(clauses, k + 1) : null;
+            return next == null || next.first() <= k ? "" : next.text();
+        }
+        return "";
+    }
+
+    private static final Set<String> OPENING = Set.of("（", "(");
+    private static final Set<String> CLOSING = Set.of("）", ")");
 
     /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
     private boolean staffSpeaking(List<Token> tokens, int before) {
@@ -1024,6 +1048,8 @@ public final class FactExtractor {
                 boolean theirs = PRONOUNS.contains(part.get(k).text());
                 List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
                 boolean relative = !r.isEmpty() && r.get(0).first() == 0;
+                // "…儿子茌平城区户口 投靠儿子要啥手续": nobody joins themselves; the one joining is the speaker
+                if (relative && c.relative() == null && r.get(0).values().get(0).equals(subject)) continue;
                 // "我兄弟在二连上班 他媳妇能投靠他吗": a relative of the speaker's joining another one, named before
                 boolean another = theirs && !relative && c.relative() != null && c.explicit() && !c.relative().equals(SOMEONE)
                         && PRONOUNS.contains(part.get(0).text());
@@ -1555,6 +1581,19 @@ public final class FactExtractor {
      * with no other fact phrase and no affirming word between ("营业执照有税务登记证没办": 没办 is the second's).
      * Phrases joined by 和/跟 share a negator before them.
      */
+    /**
+     * The first token a negator before the phrase may stand at: `window` tokens back, not counting the words that say
+     * with whom or fill in ("老板没跟俺们签啥合同": 跟 俺们 and 啥 stand between 没 and 签…合同).
+     */
+    private int negationReach(List<Token> tokens, Clause c, int first) {
+        int i = first, counted = 0;
+        while (i > c.first() && counted < lexicon.negation().window()) {
+            i--;
+            if (!lexicon.negation().uncounted().contains(tokens.get(i).text())) counted++;
+        }
+        return i;
+    }
+
     private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
         // "备案？没弄": a word echoed as a question and answered by a negator opening the next clause
         if (last == c.last() && last + 2 < tokens.size() && QUESTION_MARKS.contains(tokens.get(last + 1).text()) && marks.negStart()[last + 2]) return true;
@@ -1589,7 +1628,7 @@ public final class FactExtractor {
             }
             if (marks.mention()[i]) break;
         }
-        int from = Math.max(c.first(), first - lexicon.negation().window());
+        int from = negationReach(tokens, c, first);
         for (int i = first - 1; i >= from; i--) {
             if (marks.negEnd()[i]) {
                 // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
@@ -1676,6 +1715,7 @@ public final class FactExtractor {
         // the relatives named so far, in order, each with the gender its word says ("F", "M" or "")
         List<String[]> namedSoFar = new ArrayList<>();
         String speaking = null; // the relative the last clause with a subject was about, null after 我
+        boolean staff = staffTelling(tokens);
         for (int i = 0; i <= tokens.size(); i++) {
             // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
             boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
@@ -1708,6 +1748,10 @@ public final class FactExtractor {
                 } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
                     // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
                     c = c.about(null, false);
+                } else if (c.relative() != null && lexicon.applicantCues().elders().contains(tokens.get(c.first()).text())
+                        && (staff || named != null)) {
+                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
+                    c = c.about(staff ? null : named, true);
                 } else if (c.relative() != null) {
                     named = c.relative();
                     PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());

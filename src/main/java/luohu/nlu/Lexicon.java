@@ -64,7 +64,9 @@ public record Lexicon(
         @JsonProperty("parents_siblings") List<String> parentsSiblings,
         @JsonProperty("settling_onto") List<String> settlingOnto,
         @JsonProperty("where_words") List<String> whereWords,
-        @JsonProperty("said_before") List<String> saidBefore) {
+        @JsonProperty("said_before") List<String> saidBefore,
+        @JsonProperty("group_topics") Map<String, String> groupTopics,
+        @JsonProperty("rule_strictness") List<String> ruleStrictness) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -82,11 +84,13 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
         saidBefore = saidBefore == null ? List.of() : saidBefore;
+        groupTopics = groupTopics == null ? Map.of() : groupTopics;
+        ruleStrictness = ruleStrictness == null ? List.of() : ruleStrictness;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
@@ -136,10 +140,12 @@ public record Lexicon(
      *
      * @param prefixes a token that starts with one of these is a negator too (还没拿到, 没交, 未办)
      */
-    public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes) {
+    public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes,
+                           List<String> uncounted) {
         public Negation {
             affirm = affirm == null ? List.of() : affirm;
             prefixes = prefixes == null ? List.of() : prefixes;
+            uncounted = uncounted == null ? List.of() : uncounted;
         }
     }
 
@@ -174,6 +180,8 @@ public record Lexicon(
                                 List<String> bringing,
                                 @JsonProperty("bringing_verbs") List<String> bringingVerbs,
                                 List<String> speaker,
+                                List<String> elders,
+                                List<String> staff,
                                 List<String> departed) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
@@ -187,6 +195,8 @@ public record Lexicon(
             bringing = bringing == null ? List.of() : bringing;
             bringingVerbs = bringingVerbs == null ? List.of() : bringingVerbs;
             speaker = speaker == null ? List.of() : speaker;
+            elders = elders == null ? List.of() : elders;
+            staff = staff == null ? List.of() : staff;
             departed = departed == null ? List.of() : departed;
         }
     }

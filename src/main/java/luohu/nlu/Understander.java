@@ -244,6 +244,10 @@ public final class Understander {
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(scan);
+        // "库车那边落户 有没有啥限制": how strict a place's settling is, asked of a place under a rule of its own (南疆, a
+        // controlled city), names that rule
+        String placeRule = Texts.containsAny(norm, lexicon.ruleStrictness()) ? placeRuleTopic(mentioned) : null;
+        if (placeRule != null && !topics.contains(placeRule)) topics.add(0, placeRule);
         // a fact stated may be the worry behind the question ("我妈六十多了"): the rules on its topic come with the answer
         for (String f : found.keySet()) {
             for (String t : lexicon.factTopics().getOrDefault(f, List.of())) if (!topics.contains(t)) topics.add(t);
@@ -277,8 +281,17 @@ public final class Understander {
         if (ask == Ask.FAMILY && pathwayTopics.contains("joining") && !along) ask = Ask.SETTLE;
         // "克拉玛依是不是适度控制落户", "到南疆落户有啥优惠": settling asked about under a place's own rule asks about that rule
         // ("我在克拉玛依买了房 能落户吗 听说克拉玛依控制" tells a case and asks about it: the rule only comes with the answer)
+        // …as does asking how strict it is, of a place under such a rule, a case told or not ("乌市落户现在管得严不严 我在乌市
+        // 租房三年", "去阿克苏农村落户 社保能跟当地人一样不")
+        boolean strictness = placeRule != null || Texts.containsAny(norm, lexicon.ruleStrictness())
+                && topics.stream().anyMatch(lexicon.ruleTopics()::contains);
+        if (strictness && (intent == Intent.COMPARE && ask == Ask.COMPARE && mentioned.covered().size() < 2
+                || intent == Intent.RESIDENCE_PERMIT && asked == null)) {
+            intent = Intent.SETTLE;
+            ask = Ask.SETTLE;
+        }
         if ((intent == Intent.SETTLE || intent == Intent.REQUIREMENT) && (ask == Ask.SETTLE || ask == Ask.REQUIREMENT || ask == Ask.OVERVIEW)
-                && (found.isEmpty() || ruleNamedWithSettling(norm))) {
+                && (found.isEmpty() || ruleNamedWithSettling(norm) || strictness)) {
             // …and asking whether that rule sets no conditions ("听说南疆落户不设门槛") asks about the rule, not a condition
             if (topics.stream().anyMatch(lexicon.ruleTopics()::contains)) {
                 ask = Ask.TOPIC;
@@ -337,6 +350,17 @@ public final class Understander {
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
     private List<String> topics(Scan scan) {
         return IntentClassifier.byLastOccurrence(lexicon.topicWords(), scan, at -> false);
+    }
+
+    /** The rule topic of the first place named whose group has one (库车: 南疆; 乌市: a controlled city), or null. */
+    private String placeRuleTopic(PlaceMentions mentioned) {
+        for (luohu.policy.Place p : mentioned.covered()) {
+            for (String g : p.groups()) {
+                String t = lexicon.groupTopics().get(g);
+                if (t != null) return t;
+            }
+        }
+        return null;
     }
 
     /** A word of a rule topic right before 落户 ("控制落户", "到南疆落户"): settling under that rule. */
