@@ -266,10 +266,11 @@ public final class FactExtractor {
                         && !(sharedMarriage(applicant, c, p) && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)
+                        && !(applicant == null && givenToSpeaker(clauseText, p))
                         || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
-                boolean negated = negated(tokens, marks, c, m.first(), m.last());
+                boolean negated = negated(tokens, marks, c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
                         ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
@@ -660,6 +661,13 @@ public final class FactExtractor {
      * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
      * them in, so living together is theirs too.
      */
+    /** "我妈送我的": a home a relative gave the speaker, told in the relative's clause, is the speaker's home. */
+    private boolean givenToSpeaker(String clauseText, Lexicon.FactPhrase p) {
+        if (p.set() == null || !Texts.containsAny(clauseText, lexicon.applicantCues().received())) return false;
+        for (String k : p.set().keySet()) if (!k.equals("housing") && !k.startsWith("home_")) return false;
+        return true;
+    }
+
     private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
         return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
                 && p.set().keySet().equals(Set.of("lives_with_relative"));
@@ -789,6 +797,20 @@ public final class FactExtractor {
         return new Marks(mention, negEnd, negStart, aff);
     }
 
+    /**
+     * The clause after this one tells, naming nothing of its own and with no negator, that what was not had is had now
+     * ("一直没办执照，这两年才办上"): the later word is the one that holds.
+     */
+    private boolean madeGoodNext(List<Token> tokens, Marks marks, List<Clause> clauses, Clause c) {
+        int at = clauses.indexOf(c);
+        if (at < 0 || at + 1 >= clauses.size()) return false;
+        Clause next = clauses.get(at + 1);
+        for (int i = next.first(); i <= next.last(); i++) if (marks.mention()[i] || marks.negStart()[i] || marks.negEnd()[i]) return false;
+        String said = text(tokens, next);
+        Lexicon.MadeGood good = lexicon.negation().madeGood();
+        return Texts.containsAny(said, good.since()) && Texts.containsAny(said, good.done());
+    }
+
     /** Every clause that names the relative says, right after, that they have died ("我爸前年去世了"). */
     private boolean departed(List<Token> tokens, List<Clause> clauses, String relative) {
         boolean named = false;
@@ -868,7 +890,8 @@ public final class FactExtractor {
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
         String told = toldAbout(tokens, clauses, mentions, quantityAt);
-        if (told != null) return told;
+        // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
+        if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
         String chain = null;
         boolean planned = false;
         for (Clause c : clauses) {

@@ -84,7 +84,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -141,11 +141,23 @@ public record Lexicon(
      * @param prefixes a token that starts with one of these is a negator too (还没拿到, 没交, 未办)
      */
     public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes,
-                           List<String> uncounted) {
+                           List<String> uncounted, @JsonProperty("made_good") MadeGood madeGood) {
         public Negation {
             affirm = affirm == null ? List.of() : affirm;
             prefixes = prefixes == null ? List.of() : prefixes;
             uncounted = uncounted == null ? List.of() : uncounted;
+            madeGood = madeGood == null ? new MadeGood(List.of(), List.of()) : madeGood;
+        }
+    }
+
+    /**
+     * A thing said not had, then had after all in the next clause, which names no thing of its own ("一直没办执照，这两年才
+     * 办上", "第一家没签合同，现在这家签了"): a time since ({@code since}) and a verb of getting it done ({@code done}).
+     */
+    public record MadeGood(List<String> since, List<String> done) {
+        public MadeGood {
+            since = since == null ? List.of() : since;
+            done = done == null ? List.of() : done;
         }
     }
 
@@ -168,6 +180,8 @@ public record Lexicon(
      *                   then the relative they would join
      * @param departed   words, right after a relative, saying they have died (我爸去世了): a relative spoken of only so
      *                   settles nowhere
+     * @param received   words of something given to the speaker (送我的, 过户给我): a relative who gave it is not the one
+     *                   whose case the message tells
      */
     public record ApplicantCues(@JsonProperty("asking_for") List<String> askingFor,
                                 @JsonProperty("asking_verbs") List<String> askingVerbs,
@@ -182,7 +196,8 @@ public record Lexicon(
                                 List<String> speaker,
                                 List<String> elders,
                                 List<String> staff,
-                                List<String> departed) {
+                                List<String> departed,
+                                List<String> received) {
         public ApplicantCues {
             askingFor = askingFor == null ? List.of() : askingFor;
             askingVerbs = askingVerbs == null ? List.of() : askingVerbs;
@@ -198,6 +213,7 @@ public record Lexicon(
             elders = elders == null ? List.of() : elders;
             staff = staff == null ? List.of() : staff;
             departed = departed == null ? List.of() : departed;
+            received = received == null ? List.of() : received;
         }
     }
 

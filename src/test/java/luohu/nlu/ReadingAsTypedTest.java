@@ -74,6 +74,28 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void whatWasNotHadButIsNowIsHad() {
+        has("一直没办执照，这两年才办上，税务也登记了", "business_license", true, "tax_registration", true);
+        has("第一家没签合同，现在这家签了", "labor_contract", true);
+        // a next clause naming a thing of its own, or still negated, changes nothing
+        has("合同没签 现在有了工作", "labor_contract", false);
+        has("执照没办 现在在办", "business_license", false);
+    }
+
+    @Test
+    void aHomeARelativeGaveIsTheSpeakers() {
+        Understanding r = U.understand("我妈送我的 过户手续都办完了", null);
+        assertNull(r.applicant(), r.toString());
+        has("我姑送我的 过户手续都办完了", "home_acquisition", "gift", "housing", "own");
+    }
+
+    @Test
+    void anAuntNamedByOneCharacterAndTheBannersOfTheLeague() {
+        has("户口在阿巴嘎旗 住我姑家 我姑是二连户口", "local_relative", "other", "hukou_in_province", true, "local_hukou", false);
+        has("我户口在东乌旗 在二连打工 想把户口落过来", "hukou_in_province", true, "local_hukou", false);
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
