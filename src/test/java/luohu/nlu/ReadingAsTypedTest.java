@@ -96,6 +96,15 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void howStrictARegionIsAskedByItsNameAsksItsRule() {
+        for (String q : List.of("南疆哪些地方落户不设门槛", "乌鲁木齐现在还限制落户吗", "克拉玛依落户还控制不")) {
+            Understanding r = U.understand(q, null);
+            assertEquals(Intent.SETTLE, r.intent(), q);
+            assertEquals(Ask.TOPIC, r.ask(), q);
+        }
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
