@@ -134,10 +134,16 @@ public final class GeneralAnswers {
      * facts bear on, then general ones. Rules whose condition fails for the applicant are left out.
      */
     private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit) {
-        return ruleLines(u, doc, place, facts, limit, true);
+        return ruleLines(u, doc, place, facts, limit, true, false);
     }
 
-    private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit, boolean withNotice) {
+    /**
+     * @param withNotice whether a draft document's notice leads
+     * @param beside     the rules go beside the answer to a case: a rule for a kind of case ({@code when}) comes only
+     *                   when it holds for this one ("结婚五年" does not bring the graduates' rule on age limits)
+     */
+    private String ruleLines(Understanding u, PolicyDocument doc, Place place, Facts facts, int limit, boolean withNotice,
+                             boolean beside) {
         List<String> topics = topics(u);
         if (topics.isEmpty()) return null;
         List<String> narrow = u.topics().stream().filter(topics::contains).toList();
@@ -149,6 +155,7 @@ public final class GeneralAnswers {
         for (Rule r : doc.rules()) {
             if (r.scope().covers(place) == Truth.FALSE || !luohu.common.Lists.anyIn(r.topics(), topics)) continue;
             Truth t = engine.applies(r, facts);
+            if (beside && r.when() != null && t != Truth.TRUE) continue;
             // a rule that fails for the applicant is left out, unless it is on the very topic asked: then not meeting
             // it is the answer ("孩子能中考吗" with too few years of schooling)
             // (a threshold not reached, as years of schooling; a rule for another kind of case, as another reason for
@@ -278,7 +285,7 @@ public final class GeneralAnswers {
     public String topicNotes(Understanding u, Place place, Facts facts, java.util.Collection<String> caseTopics, int limit) {
         if (place == null || u.topics().stream().noneMatch(caseTopics::contains)) return null;
         // the answer that follows carries the document's notices itself
-        return ruleLines(u, model.documentOf(place), place, facts, limit, false);
+        return ruleLines(u, model.documentOf(place), place, facts, limit, false, true);
     }
 
     private java.util.Collection<String> validityWords = List.of();
