@@ -1620,6 +1620,9 @@ public final class FactExtractor {
     private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
         // "备案？没弄": a word echoed as a question and answered by a negator opening the next clause
         if (last == c.last() && last + 2 < tokens.size() && QUESTION_MARKS.contains(tokens.get(last + 1).text()) && marks.negStart()[last + 2]) return true;
+        // "社保，无", "合同，没签": a field named alone, and a clause of nothing but a negator after it, as on a form
+        if (first == c.first() && last == c.last() && last + 2 < tokens.size() && ",".equals(tokens.get(last + 1).text())
+                && negatorsOnly(tokens, marks, last + 2)) return true;
         // after the phrase: its own predicate ("房本还没下来", "营业执照有")
         boolean affirmedAfter = false;
         int to = Math.min(c.last(), last + 6);
@@ -1685,6 +1688,17 @@ public final class FactExtractor {
     }
 
     private static final Set<String> QUESTION_MARKS = Set.of("?", "？");
+
+    /** A short clause from {@code from} to the next comma or the end that opens with a negator ("无", "没交过", "还没下来"). */
+    private static boolean negatorsOnly(List<Token> tokens, Marks marks, int from) {
+        if (!marks.negStart()[from]) return false;
+        int length = 0;
+        for (int i = from; i < tokens.size() && !",".equals(tokens.get(i).text()); i++) length += tokens.get(i).text().length();
+        return length <= SHORT_ANSWER;
+    }
+
+    /** The most characters of a clause that answers a field with a negator alone. */
+    private static final int SHORT_ANSWER = 4;
 
     /** A space was typed right after token [i]. */
     private static boolean spacedAfter(List<Token> tokens, int i) {

@@ -197,9 +197,9 @@ public final class QuantityFinder {
         boolean after = end == text.length() || text.startsWith("了", end) || text.startsWith(",", end) || text.startsWith("多了", end)
                 || text.startsWith(" ", end) || text.startsWith("出头", end) || text.startsWith("没", end) || text.startsWith("整", end)
                 || text.startsWith("多 ", end) || text.startsWith("多,", end) || end + 1 == text.length() && text.startsWith("多", end);
-        // "我外婆八十五了", "我孙子十九了", "我妈 六十", "我婆婆七十多", "我女儿十七 初中毕业": a person named right before
-        // a number that ends its statement (了, 多, 出头, 整, a typed space, the end) is their age
-        int named = start > 1 && text.charAt(start - 1) == ' ' ? start - 2 : start - 1;
+        // "我外婆八十五了", "我孙子十九了", "我妈 六十", "我妈，六十，", "我婆婆七十多", "我女儿十七 初中毕业": a person named
+        // right before a number that ends its statement (了, 多, 出头, 整, a typed space or comma, the end) is their age
+        int named = start > 1 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == ',') ? start - 2 : start - 1;
         // a number right after a verb's 了, 过 or 着 is what the verb measured ("社保交了36", "住了二十"), not an age
         boolean personBefore = named >= 0 && Character.UnicodeScript.of(text.charAt(named)) == Character.UnicodeScript.HAN
                 && !ChineseNumerals.numeralChar(text.charAt(named)) && "了过着".indexOf(text.charAt(named)) < 0

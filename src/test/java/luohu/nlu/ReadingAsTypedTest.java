@@ -105,6 +105,17 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void commasReadAsTypedSpaces() {
+        // a bare age between commas, as between spaces
+        // (the message tells the uncle's case alone: he is the applicant, and the age his)
+        has("我舅，五十三，在县城开饭馆，执照有", "age", 53.0, "business_license", true);
+        has("申请人，女，36，已婚，户籍在通辽", "age", 36.0);
+        // a field named alone and a bare negator after it, as on a form
+        has("申请人，社保，无，户口在河北", "social_insurance_months", 0);
+        has("房本，还没下来", "home_certificate", false);
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
