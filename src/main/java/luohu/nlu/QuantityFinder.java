@@ -19,6 +19,10 @@ public final class QuantityFinder {
     private static final String[] UNDER = {"不到", "不满", "没满", "未满", "还不到", "将近", "接近", "快"};
     private static final String[] BARE_AGE_BEFORE = {"今年", "都", "已经", "才", "我", "她", "他", "俺", "刚满", "满", "快", "虚岁", "周岁"};
     private static final int SUFFIX_SPAN = 8;
+    /** Words after which a number is an age however the message goes on. */
+    private static final String[] STRONG_AGE_BEFORE = {"今年", "虚岁", "周岁", "刚满"};
+    /** What after a number makes it a count of something else ("今年三月", "今年两万块"). */
+    private static final String UNIT_AFTER = "年月个号日天周块元万千百次点分平米亩层套间口人级届岁多来几余.0123456789零〇一二两三四五六七八九十";
 
     private QuantityFinder() {
     }
@@ -194,7 +198,10 @@ public final class QuantityFinder {
     private static void bareAge(String text, int start, int end, double value, List<Quantity> out) {
         boolean before = false;
         for (String w : BARE_AGE_BEFORE) if (start >= w.length() && text.startsWith(w, start - w.length())) before = true;
-        boolean after = end == text.length() || text.startsWith("了", end) || text.startsWith(",", end) || text.startsWith("多了", end)
+        // "我今年三十五本科", "我妈今年七十五在老家": after 今年 a number is an age whatever follows, unless a unit does
+        boolean strong = false;
+        for (String w : STRONG_AGE_BEFORE) if (start >= w.length() && text.startsWith(w, start - w.length())) strong = true;
+        boolean after = strong && end < text.length() && UNIT_AFTER.indexOf(text.charAt(end)) < 0 || end == text.length() || text.startsWith("了", end) || text.startsWith(",", end) || text.startsWith("多了", end)
                 || text.startsWith(" ", end) || text.startsWith("出头", end) || text.startsWith("没", end) || text.startsWith("整", end)
                 || text.startsWith("多 ", end) || text.startsWith("多,", end) || end + 1 == text.length() && text.startsWith("多", end);
         // "我外婆八十五了", "我孙子十九了", "我妈 六十", "我妈，六十，", "我婆婆七十多", "我女儿十七 初中毕业": a person named

@@ -116,6 +116,15 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void afterThisYearANumberIsAnAgeHoweverTheMessageGoesOn() {
+        has("我今年三十八大专在铁岭上班", "age", 38.0);
+        has("我婆婆今年七十一户口在农村", "age", 71.0);
+        // a unit after it counts something else
+        has("我今年三月来的铁岭", "age", null);
+        has("今年十来个人都落上了", "age", null);
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
