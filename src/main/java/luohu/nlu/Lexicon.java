@@ -64,7 +64,8 @@ public record Lexicon(
         @JsonProperty("parents_siblings") List<String> parentsSiblings,
         @JsonProperty("settling_onto") List<String> settlingOnto,
         @JsonProperty("where_words") List<String> whereWords,
-        @JsonProperty("said_before") List<String> saidBefore) {
+        @JsonProperty("said_before") List<String> saidBefore,
+        Map<String, List<String>> spellings) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -103,6 +104,7 @@ public record Lexicon(
         parentsSiblings = parentsSiblings == null ? List.of() : parentsSiblings;
         settlingOnto = settlingOnto == null ? List.of() : settlingOnto;
         whereWords = whereWords == null ? List.of() : whereWords;
+        spellings = spellings == null ? Map.of() : spellings;
     }
 
     /**

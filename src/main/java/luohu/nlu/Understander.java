@@ -24,6 +24,7 @@ public final class Understander {
     private final Lexicon lexicon;
     private final Segmenter segmenter;
     private final TypoFixer typos;
+    private final Spellings spellings;
     private final FactExtractor facts;
     private final IntentClassifier intents;
     private final PlaceFinder places;
@@ -60,6 +61,7 @@ public final class Understander {
         domain.removeAll(lexicon.negation().affirm()); // nor into 没迁走 ("一直没签" is not 一直没迁)
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
+        this.spellings = new Spellings(lexicon.spellings());
         this.cueWords = new WordIndex(cueWords(lexicon));
         this.entailments = entailments(lexicon, model);
     }
@@ -131,6 +133,12 @@ public final class Understander {
 
     private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
 
+    /** Both forms with words typed by pinyin letters or a homophone read as the words meant ("hk在河南" is 户口在河南). */
+    private Normalizer.Forms respelled(Normalizer.Forms forms) {
+        String plain = spellings.respelled(forms.plain());
+        return plain.equals(forms.plain()) ? forms : new Normalizer.Forms(plain, spellings.respelled(forms.spaced()));
+    }
+
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
     private static List<List<String>> cueWords(Lexicon lexicon) {
         List<List<String>> out = new ArrayList<>();
@@ -166,7 +174,7 @@ public final class Understander {
      */
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
         // a domain word mistyped by sound ("签移证") is read as that word
-        Normalizer.Forms forms = Normalizer.forms(text);
+        Normalizer.Forms forms = respelled(Normalizer.forms(text));
         // facts are read clause by clause, and a space typed between words ends a clause; the text is cut again only
         // when a word in it was mistyped; the plain form is the fixed text with its spaces dropped, so that no word is
         // read as mistyped across a space ("社保交了一年半 户口在…" is no 办户口)
