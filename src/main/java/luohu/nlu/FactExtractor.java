@@ -419,12 +419,14 @@ public final class FactExtractor {
     }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
-    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查");
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
 
     private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
         for (int i = 1; i < tokens.size(); i++) {
             if (!isHukou[i - 1] || isHukou[i]) continue;
-            for (String w : COUNTRYSIDE) if (startsWith(tokens, i, tokens.size() - 1, w)) return true;
+            // "户口在阿克苏的农村": a 的 may come between the place and its countryside
+            int at = tokens.get(i).text().equals("的") && i + 1 < tokens.size() ? i + 1 : i;
+            for (String w : COUNTRYSIDE) if (startsWith(tokens, at, tokens.size() - 1, w)) return true;
         }
         return false;
     }
@@ -1424,13 +1426,23 @@ public final class FactExtractor {
             put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
             // "租房住了一年多", "公租房 我在里面住了两年": living that long in a rented home is renting it that long
             if (fact.equals("residence_months") && cue != null && cue.phrase().startsWith("住") && RENTED.contains(String.valueOf(facts.get("housing")))
-                    && !facts.containsKey("lease_months")) {
+                    && !facts.containsKey("lease_months") && rentedBefore(text, q.start())) {
                 put(facts, "lease_months", Math.round(q.months()));
             }
         }
     }
 
     private static final Set<String> RENTED = Set.of("rent", "public_rental");
+
+    /**
+     * "住了五年了 房子是租的" lived there that long and rents now: only a rented home named before the time, or renting
+     * said to span it ("住了十来年了一直是租房子住的"), is renting that long.
+     */
+    private static boolean rentedBefore(String text, int at) {
+        return text.lastIndexOf('租', at) >= 0 || RENTING_THROUGHOUT.matcher(text).find();
+    }
+
+    private static final java.util.regex.Pattern RENTING_THROUGHOUT = java.util.regex.Pattern.compile("(?:一直|始终|都是)(?:都|是|在)?(?:是|在)?租");
 
     /**
      * Duration cues: whole-token matches, and cues of two or more characters ending a longer token, since the
