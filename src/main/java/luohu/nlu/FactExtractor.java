@@ -325,7 +325,7 @@ public final class FactExtractor {
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
-        return new Extraction(facts, applicant, rejected, used, hukouDocument);
+        return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
     }
 
     /**
@@ -1430,6 +1430,16 @@ public final class FactExtractor {
                 put(facts, "lease_months", Math.round(q.months()));
             }
         }
+    }
+
+    /**
+     * "我老公是二连户口 可我们没领证", "对象…还没结婚": a partner one is said not to be married to is no spouse in law, so
+     * the relative joined, or asked for, is another person; returns the applicant.
+     */
+    private static String unmarriedPartner(String applicant, Map<String, Object> facts) {
+        if (!Boolean.FALSE.equals(facts.get("married"))) return applicant;
+        if ("spouse".equals(facts.get("local_relative"))) facts.put("local_relative", "other");
+        return "spouse".equals(applicant) ? "other" : applicant;
     }
 
     private static final Set<String> RENTED = Set.of("rent", "public_rental");
