@@ -507,7 +507,7 @@ public final class FactExtractor {
                 boolean relative = !relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
                 if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
-                // living in a relative's home is living with them; a friend's home is only where one lives
+                // living in a relative's home is living with them ("住我舅家"); a friend's home is only where one lives
                 if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
                 return;
             }
