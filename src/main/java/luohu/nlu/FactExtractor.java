@@ -325,6 +325,7 @@ public final class FactExtractor {
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
+        contractedGigWork(facts);
         return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
     }
 
@@ -1430,6 +1431,11 @@ public final class FactExtractor {
                 put(facts, "lease_months", Math.round(q.months()));
             }
         }
+    }
+
+    /** "直播带货 签的传媒公司 劳动合同有": work of the gig kind under a labour contract is a job (GUIDE: 签了劳动合同 → employee). */
+    private static void contractedGigWork(Map<String, Object> facts) {
+        if (Boolean.TRUE.equals(facts.get("labor_contract")) && "flexible".equals(facts.get("employment"))) facts.put("employment", "employee");
     }
 
     /**

@@ -124,7 +124,7 @@ public final class Understander {
             "(?:户口)?(?:已经|早就|早|也|都)?(?:迁|落)[^,.!?;:，。？！ ]{0,8}?了|(?:户口)?(?:还)?(?:没|没有|一直没|还没)(?:迁|落)[^,.!?;:，。？！ ]{0,6}|迁出来|迁出去");
     /** Words that ask or wish: a message with none of them only tells. */
     private static final java.util.regex.Pattern ASKS_OR_WISHES = java.util.regex.Pattern.compile(
-            "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔");
+            "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔|是不是|好不好|难不难");
 
     private static boolean toldMovesOnly(String norm) {
         // "上大学时户口迁到学校集体户了": a move at a time gone by opens the question that follows
