@@ -1735,6 +1735,22 @@ public final class FactExtractor {
         return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
     }
 
+    /**
+     * "居住证我没有办", "技术的证我没有": a word named first and the speaker saying right after it that they lack it, the
+     * negator ending the clause (a one-character verb at most after it), is one statement, not a new subject.
+     */
+    private boolean lackSaidAfterTopic(List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) return false;
+        // a negator that negates what comes before it (没有, 没办), not one that only reaches forward (都没有)
+        String next = tokens.get(i + 1).text();
+        boolean backward = lexicon.negation().after().contains(next)
+                || Texts.startsWithAny(next, lexicon.negation().prefixes()) && !lexicon.negation().before().contains(next);
+        if (!backward) return false;
+        int chars = 0;
+        for (int k = i + 2; k < tokens.size() && !tokens.get(k).punctuation() && !spacedAfter(tokens, k - 1); k++) chars += tokens.get(k).text().length();
+        return chars <= 1;
+    }
+
     /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
@@ -1745,7 +1761,7 @@ public final class FactExtractor {
         if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
         if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
-        if (SUBJECTS.contains(t)) return true;
+        if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
         List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
         return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
                 && relatives.find(tokens.subList(i - 1, i)).isEmpty();
