@@ -52,11 +52,11 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.887, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.917, "intent accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.889, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.918, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.930, "applicant accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.931, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
     }
 
@@ -73,12 +73,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4c.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.912, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.893, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.956, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.952, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.939, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 15, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.915, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.894, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.955, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.948, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.940, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 12, "polarity flips\n" + report);
     }
 
     @Test
