@@ -327,7 +327,8 @@ public final class FactExtractor {
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
             if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
         }
-        return new Extraction(facts, applicant, rejected, used, hukouDocument);
+        contractedGigWork(facts);
+        return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
     }
 
     /**
@@ -421,12 +422,14 @@ public final class FactExtractor {
     }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
-    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查");
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
 
     private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
         for (int i = 1; i < tokens.size(); i++) {
             if (!isHukou[i - 1] || isHukou[i]) continue;
-            for (String w : COUNTRYSIDE) if (startsWith(tokens, i, tokens.size() - 1, w)) return true;
+            // "户口在阿克苏的农村": a 的 may come between the place and its countryside
+            int at = tokens.get(i).text().equals("的") && i + 1 < tokens.size() ? i + 1 : i;
+            for (String w : COUNTRYSIDE) if (startsWith(tokens, at, tokens.size() - 1, w)) return true;
         }
         return false;
     }
@@ -507,7 +510,7 @@ public final class FactExtractor {
                 boolean relative = !relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
                 if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
-                // living in a relative's home is living with them; a friend's home is only where one lives
+                // living in a relative's home is living with them ("住我舅家"); a friend's home is only where one lives
                 if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
                 return;
             }
@@ -1542,13 +1545,38 @@ public final class FactExtractor {
             put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
             // "租房住了一年多", "公租房 我在里面住了两年": living that long in a rented home is renting it that long
             if (fact.equals("residence_months") && cue != null && cue.phrase().startsWith("住") && RENTED.contains(String.valueOf(facts.get("housing")))
-                    && !facts.containsKey("lease_months")) {
+                    && !facts.containsKey("lease_months") && rentedBefore(text, q.start())) {
                 put(facts, "lease_months", Math.round(q.months()));
             }
         }
     }
 
+    /** "直播带货 签的传媒公司 劳动合同有": work of the gig kind under a labour contract is a job (GUIDE: 签了劳动合同 → employee). */
+    private static void contractedGigWork(Map<String, Object> facts) {
+        if (Boolean.TRUE.equals(facts.get("labor_contract")) && "flexible".equals(facts.get("employment"))) facts.put("employment", "employee");
+    }
+
+    /**
+     * "我老公是二连户口 可我们没领证", "对象…还没结婚": a partner one is said not to be married to is no spouse in law, so
+     * the relative joined, or asked for, is another person; returns the applicant.
+     */
+    private static String unmarriedPartner(String applicant, Map<String, Object> facts) {
+        if (!Boolean.FALSE.equals(facts.get("married"))) return applicant;
+        if ("spouse".equals(facts.get("local_relative"))) facts.put("local_relative", "other");
+        return "spouse".equals(applicant) ? "other" : applicant;
+    }
+
     private static final Set<String> RENTED = Set.of("rent", "public_rental");
+
+    /**
+     * "住了五年了 房子是租的" lived there that long and rents now: only a rented home named before the time, or renting
+     * said to span it ("住了十来年了一直是租房子住的"), is renting that long.
+     */
+    private static boolean rentedBefore(String text, int at) {
+        return text.lastIndexOf('租', at) >= 0 || RENTING_THROUGHOUT.matcher(text).find();
+    }
+
+    private static final java.util.regex.Pattern RENTING_THROUGHOUT = java.util.regex.Pattern.compile("(?:一直|始终|都是)(?:都|是|在)?(?:是|在)?租");
 
     /**
      * Duration cues: whole-token matches, and cues of two or more characters ending a longer token, since the
@@ -1857,6 +1885,22 @@ public final class FactExtractor {
         return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
     }
 
+    /**
+     * "居住证我没有办", "技术的证我没有": a word named first and the speaker saying right after it that they lack it, the
+     * negator ending the clause (a one-character verb at most after it), is one statement, not a new subject.
+     */
+    private boolean lackSaidAfterTopic(List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) return false;
+        // a negator that negates what comes before it (没有, 没办), not one that only reaches forward (都没有)
+        String next = tokens.get(i + 1).text();
+        boolean backward = lexicon.negation().after().contains(next)
+                || Texts.startsWithAny(next, lexicon.negation().prefixes()) && !lexicon.negation().before().contains(next);
+        if (!backward) return false;
+        int chars = 0;
+        for (int k = i + 2; k < tokens.size() && !tokens.get(k).punctuation() && !spacedAfter(tokens, k - 1); k++) chars += tokens.get(k).text().length();
+        return chars <= 1;
+    }
+
     /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
     private boolean newSubject(List<Token> tokens, int i) {
         String t = tokens.get(i).text();
@@ -1867,7 +1911,7 @@ public final class FactExtractor {
         if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
         if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
-        if (SUBJECTS.contains(t)) return true;
+        if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
         List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
         return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
                 && relatives.find(tokens.subList(i - 1, i)).isEmpty();

@@ -66,7 +66,8 @@ public record Lexicon(
         @JsonProperty("where_words") List<String> whereWords,
         @JsonProperty("said_before") List<String> saidBefore,
         @JsonProperty("group_topics") Map<String, String> groupTopics,
-        @JsonProperty("rule_strictness") List<String> ruleStrictness) {
+        @JsonProperty("rule_strictness") List<String> ruleStrictness,
+        Map<String, List<String>> spellings) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -107,6 +108,7 @@ public record Lexicon(
         parentsSiblings = parentsSiblings == null ? List.of() : parentsSiblings;
         settlingOnto = settlingOnto == null ? List.of() : settlingOnto;
         whereWords = whereWords == null ? List.of() : whereWords;
+        spellings = spellings == null ? Map.of() : spellings;
     }
 
     /**

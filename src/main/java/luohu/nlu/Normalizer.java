@@ -56,6 +56,8 @@ public final class Normalizer {
         if (text == null) return "";
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         s = java.text.Normalizer.normalize(s, Form.NFKC);
+        // a multiplication sign typed after a word is a cross ("税务登记×"); between numbers it multiplies
+        if (s.indexOf('\u00D7') >= 0) s = TIMES_AS_CROSS.matcher(s).replaceAll("\u2718");
         StringBuilder clean = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) clean.append(' ');
@@ -67,6 +69,7 @@ public final class Normalizer {
         return Simplifier.simplified(clean.toString());
     }
 
+    private static final java.util.regex.Pattern TIMES_AS_CROSS = java.util.regex.Pattern.compile("(?<![0-9] ?)\u00D7|\u00D7(?! ?[0-9])");
     private static final String TICKS = "\u2714\u2713\u2705\u2611";
     private static final String CROSSES = "\u2718\u2717\u274C\u274E\u2715\u2716";
 

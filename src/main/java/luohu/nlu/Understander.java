@@ -24,6 +24,7 @@ public final class Understander {
     private final Lexicon lexicon;
     private final Segmenter segmenter;
     private final TypoFixer typos;
+    private final Spellings spellings;
     private final FactExtractor facts;
     private final IntentClassifier intents;
     private final PlaceFinder places;
@@ -60,6 +61,7 @@ public final class Understander {
         domain.removeAll(lexicon.negation().affirm()); // nor into 没迁走 ("一直没签" is not 一直没迁)
         domain.addAll(intents.words());
         this.typos = new TypoFixer(domain);
+        this.spellings = new Spellings(lexicon.spellings());
         this.cueWords = new WordIndex(cueWords(lexicon));
         this.entailments = entailments(lexicon, model);
     }
@@ -122,7 +124,7 @@ public final class Understander {
             "(?:户口)?(?:已经|早就|早|也|都)?(?:迁|落)[^,.!?;:，。？！ ]{0,8}?了|(?:户口)?(?:还)?(?:没|没有|一直没|还没)(?:迁|落)[^,.!?;:，。？！ ]{0,6}|迁出来|迁出去");
     /** Words that ask or wish: a message with none of them only tells. */
     private static final java.util.regex.Pattern ASKS_OR_WISHES = java.util.regex.Pattern.compile(
-            "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔");
+            "[吗么?？呢]|能|可以|咋|怎|如何|啥|什么|哪|中不中|行不|想|要|打算|准备|希望|帮|问|咨询|够|条件|落户|办|投靠|投奔|是不是|好不好|难不难");
 
     private static boolean toldMovesOnly(String norm) {
         // "上大学时户口迁到学校集体户了": a move at a time gone by opens the question that follows
@@ -130,6 +132,12 @@ public final class Understander {
     }
 
     private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
+
+    /** Both forms with words typed by pinyin letters or a homophone read as the words meant ("hk在河南" is 户口在河南). */
+    private Normalizer.Forms respelled(Normalizer.Forms forms) {
+        String plain = spellings.respelled(forms.plain());
+        return plain.equals(forms.plain()) ? forms : new Normalizer.Forms(plain, spellings.respelled(forms.spaced()));
+    }
 
     /** The lists of words the intents, asks, topics and the message's other cues are found by. */
     private static List<List<String>> cueWords(Lexicon lexicon) {
@@ -166,7 +174,7 @@ public final class Understander {
      */
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
         // a domain word mistyped by sound ("签移证") is read as that word
-        Normalizer.Forms forms = Normalizer.forms(text);
+        Normalizer.Forms forms = respelled(Normalizer.forms(text));
         // facts are read clause by clause, and a space typed between words ends a clause; the text is cut again only
         // when a word in it was mistyped; the plain form is the fixed text with its spaces dropped, so that no word is
         // read as mistyped across a space ("社保交了一年半 户口在…" is no 办户口)

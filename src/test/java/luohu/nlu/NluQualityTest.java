@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The labelled message sets of src/test/resources/nlu: the held-out part (heldout.jsonl, never used to tune the
- * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl).
+ * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4a.jsonl, tuning4c.jsonl).
  */
 class NluQualityTest {
     private static Path set(String name) {
@@ -30,7 +30,7 @@ class NluQualityTest {
     void theSetsAreLargeEnough() throws Exception {
         assertTrue(Files.readAllLines(set("heldout.jsonl")).size() >= 300, "at least 300 held-out messages");
         long all = 0;
-        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl")) all += Files.readAllLines(set(f)).size();
+        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4c.jsonl")) all += Files.readAllLines(set(f)).size();
         assertTrue(all >= 2700, "at least 2,700 labelled messages");
     }
 
@@ -52,8 +52,8 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.887, "fact recall\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.889, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.918, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.933, "applicant accuracy\n" + report);
@@ -63,20 +63,22 @@ class NluQualityTest {
     /**
      * The tuning part as a whole, tuning2.jsonl (phone style, by another writer), tuning3a.jsonl (case messages of a fresh
      * writer), tuning3b.jsonl (its questions), tuning3c.jsonl (first messages and replies of a broad population),
-     * tuning3d.jsonl (many facts and negations a message), tuning3e.jsonl (topic questions, often telling the case) and
-     * tuning3f.jsonl (staff describing an applicant, long stories) included; the polarity flips left are in the newest sets.
+     * tuning3d.jsonl (many facts and negations a message), tuning3e.jsonl (topic questions, often telling the case),
+     * tuning3f.jsonl (staff describing an applicant, long stories), tuning4a.jsonl (Xinjiang and Inner Mongolia, second-language
+     * and voice-typed Chinese) and tuning4c.jsonl (young people on phones: pinyin letters, emojis, partners, babies, graduates)
+     * included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
-                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl")));
+                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4c.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.913, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.894, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.959, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.942, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 12, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.919, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.897, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.952, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.945, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 9, "polarity flips\n" + report);
     }
 
     @Test
