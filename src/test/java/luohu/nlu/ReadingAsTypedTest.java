@@ -125,6 +125,19 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void theDialectIIsI() {
+        // every phrase said with 我 reads the same said with 俺
+        has("俺没房 一直住俺姐家 俺姐是二连户口", "lives_with_relative", true, "housing", "relative_home");
+        assertEquals(Intent.FORGET, U.understand("把俺说的都删了吧", null).intent());
+    }
+
+    @Test
+    void aSchoolToSitTheExamsOfIsNoLevelHad() {
+        has("娃在这念了三年书 我社保交了两年 能在这考高中不", "education", null);
+        has("我高中毕业", "education", "high_school");
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
