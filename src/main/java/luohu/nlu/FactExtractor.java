@@ -1671,6 +1671,8 @@ public final class FactExtractor {
                 // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
                 // ("执照在办 还没下来": a negator that is a phrase of its own is still a negator)
                 if (end < c.last() && marks.mention()[end + 1] && !marks.negStart()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
+                // "当保安没合同", "当老师没编": a negator right before a thing one has or lacks is that thing's, fact or not
+                if (end < c.last() && !marks.mention()[end + 1] && Texts.startsWithAny(tokens.get(end + 1).text(), lexicon.negation().objects())) break;
                 // "厂里也没给交社保": a negator whose verb takes another phrase a word later is that phrase's
                 if (end + 2 <= c.last() && !marks.mention()[end + 1] && marks.mention()[end + 2] && !marks.negStart()[end + 2]
                         && tokens.get(end + 1).text().length() == 1 && !predicateAfter(marks, c, end + 2)) break;
@@ -1684,6 +1686,9 @@ public final class FactExtractor {
         }
         int from = negationReach(tokens, c, first);
         for (int i = first - 1; i >= from; i--) {
+            // "当老师没编签了合同": a negator right before another thing one has or lacks is that thing's
+            if (i > c.first() && !marks.mention()[i] && marks.negEnd()[i - 1]
+                    && Texts.startsWithAny(tokens.get(i).text(), lexicon.negation().objects())) return false;
             if (marks.negEnd()[i]) {
                 // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
                 int start = i;

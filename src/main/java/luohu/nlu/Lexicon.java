@@ -67,7 +67,8 @@ public record Lexicon(
         @JsonProperty("said_before") List<String> saidBefore,
         @JsonProperty("group_topics") Map<String, String> groupTopics,
         @JsonProperty("rule_strictness") List<String> ruleStrictness,
-        Map<String, List<String>> spellings) {
+        Map<String, List<String>> spellings,
+        @JsonProperty("whole_words") List<String> wholeWords) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -109,6 +110,7 @@ public record Lexicon(
         settlingOnto = settlingOnto == null ? List.of() : settlingOnto;
         whereWords = whereWords == null ? List.of() : whereWords;
         spellings = spellings == null ? Map.of() : spellings;
+        wholeWords = wholeWords == null ? List.of() : wholeWords;
     }
 
     /**
@@ -143,12 +145,13 @@ public record Lexicon(
      * @param prefixes a token that starts with one of these is a negator too (还没拿到, 没交, 未办)
      */
     public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes,
-                           List<String> uncounted, @JsonProperty("made_good") MadeGood madeGood) {
+                           List<String> uncounted, @JsonProperty("made_good") MadeGood madeGood, List<String> objects) {
         public Negation {
             affirm = affirm == null ? List.of() : affirm;
             prefixes = prefixes == null ? List.of() : prefixes;
             uncounted = uncounted == null ? List.of() : uncounted;
             madeGood = madeGood == null ? new MadeGood(List.of(), List.of()) : madeGood;
+            objects = objects == null ? List.of() : objects;
         }
     }
 

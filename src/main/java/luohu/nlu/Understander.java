@@ -51,7 +51,9 @@ public final class Understander {
         // intent words are not added: they match as text, and as tokens they would split fact phrases (能落|户)
         lexicon.topicWords().values().forEach(words::addAll);
         words.addAll(lexicon.applicantCues().speaker()); // 该员 is one word, not 该|员
-        this.segmenter = new Segmenter(words, lexicon.relatives().values().stream().flatMap(List::stream).toList());
+        List<String> whole = new ArrayList<>(lexicon.wholeWords());
+        lexicon.relatives().values().forEach(whole::addAll);
+        this.segmenter = new Segmenter(words, whole);
         // place names are left to the place finder, which asks back when a mistyped name is not sure
         Set<String> domain = new LinkedHashSet<>(words);
         domain.removeAll(places.words());

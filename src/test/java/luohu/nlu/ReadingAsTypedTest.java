@@ -138,6 +138,13 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aNegatorRightBeforeAThingIsThatThingsTypedWithoutBreaks() {
+        has("我在开原当保安没合同一个月两千", "employment", "employee", "labor_contract", false);
+        has("在私立学校当老师没编签了合同", "employment", "employee", "labor_contract", true);
+        has("没单位没合同", "labor_contract", false);
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
