@@ -280,6 +280,7 @@ public final class FactExtractor {
                     if (!Texts.containsAny(rest, p.inMessageWith())) continue;
                 }
                 // "在铁岭没户口": what a word right before the phrase makes of it is said by another phrase
+                if (p.notSoonAfter() != null && soonAfter(text, tokens.get(m.first()).start(), p.notSoonAfter())) continue;
                 if (p.notAfter() != null && p.notAfter().stream().anyMatch(w -> w.equals(PLACE_BEFORE)
                         ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
                 if (p.notInClauseWith() != null && Texts.containsAny(clauseText, p.notInClauseWith())) continue;
@@ -813,6 +814,27 @@ public final class FactExtractor {
         Lexicon.MadeGood good = lexicon.negation().madeGood();
         return Texts.containsAny(said, good.since()) && Texts.containsAny(said, good.done());
     }
+
+    /**
+     * One of the words comes shortly before {@code at} with nothing between but what may spell a place ("户口在河北承德|农村",
+     * "户口在赤峰的|农村"): no break, no verb of moving, living or wishing.
+     */
+    private static boolean soonAfter(String text, int at, List<String> words) {
+        int from = Math.max(0, at - SOON);
+        for (String w : words) {
+            for (int i = text.lastIndexOf(w, at - w.length()); i >= from; i = text.lastIndexOf(w, i - 1)) {
+                boolean placeOnly = true;
+                for (int k = i + w.length(); k < at && placeOnly; k++) placeOnly = NOT_A_PLACE.indexOf(text.charAt(k)) < 0;
+                if (placeOnly) return true;
+            }
+        }
+        return false;
+    }
+
+    /** How far before a phrase {@link #soonAfter} looks, in characters: a prefecture and a county's name. */
+    private static final int SOON = 10;
+    /** Characters no place's name holds between a hukou's words and its countryside: breaks, and verbs that start a new statement. */
+    private static final String NOT_A_PLACE = " ,.?!;:，。？！；：想回去迁住来到要能买租盖干做了过着是有没不也还都在";
 
     /** Every clause that names the relative says, right after, that they have died ("我爸前年去世了"). */
     private boolean departed(List<Token> tokens, List<Clause> clauses, String relative) {

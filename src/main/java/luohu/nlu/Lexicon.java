@@ -240,6 +240,8 @@ public record Lexicon(
      *                     answering what kind of employer, names the kind; "在私企上班" says one works there)
      * @param notInMessageWith the phrase does not count with any of these words anywhere in the message ("合同签了两年"
      *                     after "房子是租的" is a lease)
+     * @param notSoonAfter the phrase does not count right after one of these words, with nothing but a place's name
+     *                     between (农村 in "户口在河南农村租房住" is where the hukou is, not where one lives)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
@@ -252,7 +254,8 @@ public record Lexicon(
                              @JsonProperty("cue_only") boolean cueOnly,
                              @JsonProperty("in_message_with") List<String> inMessageWith,
                              @JsonProperty("not_in_message_with") List<String> notInMessageWith,
-                             @JsonProperty("not_after") List<String> notAfter) {
+                             @JsonProperty("not_after") List<String> notAfter,
+                             @JsonProperty("not_soon_after") List<String> notSoonAfter) {
     }
 
     /** Words near a duration that say which fact it measures. */

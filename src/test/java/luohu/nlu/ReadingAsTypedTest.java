@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -142,6 +143,14 @@ class ReadingAsTypedTest {
         has("我在开原当保安没合同一个月两千", "employment", "employee", "labor_contract", false);
         has("在私立学校当老师没编签了合同", "employment", "employee", "labor_contract", true);
         has("没单位没合同", "labor_contract", false);
+    }
+
+    @Test
+    void aVillageRightAfterWhereTheHukouIsIsTheHukousTypedWithoutBreaks() {
+        has("我妈户口在河北保定农村一直跟我在铁岭住", "lives_in_countryside", null);
+        assertNotEquals(true, facts("户口在甘肃农村现在租房住").get("home_in_rural_area"));
+        // where one lives, said apart from the hukou, still counts
+        has("房子是自己盖的 在村里", "home_in_rural_area", true);
     }
 
     @Test
