@@ -28,6 +28,13 @@ class RelativesAndPrefecturesTest {
     }
 
     @Test
+    void relativeWordsSaidWithTheirOrderBeforeThem() {
+        assertEquals("sibling", applicant("我老弟弟在巴林左旗当老师 能落林东镇吗"));
+        assertEquals("other", applicant("我大姐夫在林西县城打工 他能落户不"));
+        assertEquals("other", applicant("帮我二嫂问问 她户口在河北 想投靠我二哥"));
+    }
+
+    @Test
     void aPronounStandsForTheLastRelativeOfItsGender() {
         assertEquals("child", applicant("我女儿嫁到松山区了 女婿是松山区城里户口 她户口还在村里 她能迁过去吗"));
         assertEquals("child", applicant("我儿子在铁岭上班 儿媳是铁岭户口 他户口还在老家 他能落铁岭不"));
