@@ -42,7 +42,10 @@ public final class Prompts {
     public String say(String name, Object... keyValues) {
         String[] cut = parts.get(name);
         if (cut == null) throw new IllegalStateException("prompts.yaml has no prompt " + name);
-        StringBuilder sb = new StringBuilder();
+        int size = 0;
+        for (int i = 0; i < cut.length; i += 2) size += cut[i].length();
+        // sized for the prompt's own words and a few slots' values: a reply's text is built once, without regrowing
+        StringBuilder sb = new StringBuilder(size + 64);
         for (int i = 0; i < cut.length; i++) sb.append(i % 2 == 0 ? cut[i] : value(cut[i], keyValues));
         return sb.toString().strip();
     }
