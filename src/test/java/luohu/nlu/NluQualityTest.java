@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The labelled message sets of src/test/resources/nlu: the held-out part (heldout.jsonl, never used to tune the
- * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl).
+ * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4b.jsonl, tuning4d.jsonl, tuning4e.jsonl).
  */
 class NluQualityTest {
     private static Path set(String name) {
@@ -30,7 +30,7 @@ class NluQualityTest {
     void theSetsAreLargeEnough() throws Exception {
         assertTrue(Files.readAllLines(set("heldout.jsonl")).size() >= 300, "at least 300 held-out messages");
         long all = 0;
-        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl")) all += Files.readAllLines(set(f)).size();
+        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4b.jsonl", "tuning4d.jsonl", "tuning4e.jsonl")) all += Files.readAllLines(set(f)).size();
         assertTrue(all >= 2700, "at least 2,700 labelled messages");
     }
 
@@ -69,7 +69,7 @@ class NluQualityTest {
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
-                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl")));
+                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4b.jsonl"), set("tuning4d.jsonl"), set("tuning4e.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.913, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.894, "fact recall\n" + report);
