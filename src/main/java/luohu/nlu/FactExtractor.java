@@ -276,9 +276,9 @@ public final class FactExtractor {
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 // "难道我没交社保吗", "我哪有合同": a rhetorical frame says the opposite of its surface
-                int inner = rhetoricalInner(tokens, c);
-                boolean reversed = inner >= 0 && m.first() >= inner;
-                boolean negated = negated(tokens, marks, reversed ? c.from(tokens, inner) : c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
+                Frame frame = rhetoric(tokens, c);
+                boolean framed = frame != null && m.first() >= frame.inner(), reversed = framed && frame.reverses();
+                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
                         ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
@@ -546,8 +546,8 @@ public final class FactExtractor {
                 // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
                 if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
                 // "我妈难道不是跟我一块住吗": inside a rhetorical frame the living together is said the other way round
-                int inner = rhetoricalInner(tokens, c);
-                boolean reversed = inner >= 0 && tokenAt(tokens, c, mt.start()) >= inner;
+                Frame frame = rhetoric(tokens, c);
+                boolean reversed = frame != null && frame.reverses() && tokenAt(tokens, c, mt.start()) >= frame.inner();
                 Map<String, Object> values = (mt.group(1) != null) != reversed ? livingTogether.negated() : livingTogether.set();
                 if (values != null) apply(values, facts, new HashMap<>(), false);
                 return;
@@ -1440,9 +1440,9 @@ public final class FactExtractor {
             if (c.explicit() && named && (relativeHukou.occursIn(part) && !hukouElsewhere(part) || personOfTheOnePlace(tokens, part))
                     && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                int inner = rhetoricalInner(tokens, c);
-                boolean reversed = inner >= 0 && c.first() + m.first() >= inner;
-                boolean negated = negated(tokens, marks, reversed ? c.from(tokens, inner) : c, c.first() + m.first(), c.first() + m.last());
+                Frame frame = rhetoric(tokens, c);
+                boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
+                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
                     Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
                     if (values != null) apply(values, facts, new HashMap<>(), false);
@@ -1688,29 +1688,34 @@ public final class FactExtractor {
         return false;
     }
 
+    /** A rhetorical frame in a clause: the token its inner statement starts at, and whether it turns that statement round. */
+    private record Frame(int inner, boolean reverses) {
+    }
+
     /**
-     * Where the inner statement of a rhetorical frame starts in the clause (its token), or -1 when the clause holds none:
-     * 难道/谁说/哪有/不是没 anywhere, 能没…吗 only in a clause that ends as a question, 说我没…？ only opening one.
+     * The rhetorical frame of a clause, or null: 难道/谁说/哪有/不是没 anywhere, 能没…吗 only in a clause that ends as a
+     * question, 说我没…？ only opening one; 不就…吗 keeps its statement as said, its 不 no negator.
      */
-    private int rhetoricalInner(List<Token> tokens, Clause c) {
+    private Frame rhetoric(List<Token> tokens, Clause c) {
         Lexicon.Rhetorical r = lexicon.negation().rhetorical();
         String t = c.text();
         boolean question = Texts.endsWithAny(t, r.questionEnds())
                 || c.last() + 1 < tokens.size() && QUESTION_MARKS.contains(tokens.get(c.last() + 1).text());
-        int at = -1;
-        for (int kind = 0; kind < 3; kind++) {
+        Frame at = null;
+        for (int kind = 0; kind < 4; kind++) {
             if (kind > 0 && !question) break;
-            for (String frame : kind == 0 ? r.openers() : kind == 1 ? r.retorts() : r.openingRetorts()) {
+            List<String> frames = kind == 0 ? r.openers() : kind == 1 ? r.retorts() : kind == 2 ? r.openingRetorts() : r.affirming();
+            for (String frame : frames) {
                 String w = frame.replace("|", "");
                 int cut = frame.indexOf('|') < 0 ? w.length() : frame.indexOf('|');
-                for (int i = t.indexOf(w); i >= 0 && (kind < 2 || i == 0); i = t.indexOf(w, i + 1)) {
+                for (int i = t.indexOf(w); i >= 0 && (kind != 2 || i == 0); i = t.indexOf(w, i + 1)) {
                     String before = t.substring(0, i);
                     // "在哪有", "是不是没交": a real question of where or whether
                     if (r.notAfter().stream().anyMatch(before::endsWith)) continue;
                     // "难道没交社保就不能落户吗": a condition asked about, not a claim turned round
                     if (Texts.containsAny(t.substring(i + w.length()), r.conditions())) continue;
                     int start = tokenAt(tokens, c, i + cut);
-                    if (at < 0 || start < at) at = start;
+                    if (at == null || start < at.inner()) at = new Frame(start, kind != 3);
                 }
             }
         }
@@ -1728,7 +1733,7 @@ public final class FactExtractor {
     }
 
     /** What a phrase means inside a rhetorical frame: the opposite of its surface ("我能没户口吗" has a hukou). */
-    private static Map<String, Object> meant(Lexicon.FactPhrase p, boolean negated) {
+    private Map<String, Object> meant(Lexicon.FactPhrase p, boolean negated) {
         if (negated) return p.set();
         if (p.negated() != null) return p.negated();
         return opposite(p.set());
@@ -1736,12 +1741,14 @@ public final class FactExtractor {
 
     /** The opposite of a phrase that says a no of itself (没户口 → a hukou; 没房, ruling owning out → owning). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> opposite(Map<String, Object> set) {
+    private Map<String, Object> opposite(Map<String, Object> set) {
         if (set == null) return null;
         // a phrase that says more than one thing (外省的: neither in the province nor local) has no one opposite
         if (set.size() != 1) return null;
         Map.Entry<String, Object> e = set.entrySet().iterator().next();
         if (e.getValue() instanceof Boolean b) return Map.of(e.getKey(), !b);
+        String other = lexicon.negation().rhetorical().opposites().getOrDefault(e.getKey(), Map.of()).get(String.valueOf(e.getValue()));
+        if (other != null) return Map.of(e.getKey(), other);
         if (!e.getKey().equals("exclude")) return null;
         Map<String, List<String>> ruledOut = (Map<String, List<String>>) e.getValue();
         if (ruledOut.size() != 1) return null;

@@ -143,7 +143,7 @@ public record Lexicon(
     public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes,
                            List<String> uncounted, @JsonProperty("made_good") MadeGood madeGood, Rhetorical rhetorical) {
         public Negation {
-            rhetorical = rhetorical == null ? new Rhetorical(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()) : rhetorical;
+            rhetorical = rhetorical == null ? new Rhetorical(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()) : rhetorical;
             affirm = affirm == null ? List.of() : affirm;
             prefixes = prefixes == null ? List.of() : prefixes;
             uncounted = uncounted == null ? List.of() : uncounted;
@@ -162,10 +162,12 @@ public record Lexicon(
      * @param questionEnds   how such a clause ends (吗, 不成, ?)
      * @param notAfter       a word before a frame that makes it a real question ("在哪有", "去哪交", "是不是没交")
      * @param conditions     words after a frame that make it a condition asked about ("难道没交社保就不能落户吗")
+     * @param opposites      per fact, the value that is the opposite of another one a phrase says (employment none: employee)
+     * @param affirming      frames of a question that asserts its statement as said, their 不 no negator ("我妈不就在我家住着吗")
      */
     public record Rhetorical(List<String> openers, List<String> retorts, @JsonProperty("opening_retorts") List<String> openingRetorts,
                              @JsonProperty("question_ends") List<String> questionEnds, @JsonProperty("not_after") List<String> notAfter,
-                             List<String> conditions) {
+                             List<String> conditions, List<String> affirming, Map<String, Map<String, String>> opposites) {
         public Rhetorical {
             openers = openers == null ? List.of() : openers;
             retorts = retorts == null ? List.of() : retorts;
@@ -173,6 +175,8 @@ public record Lexicon(
             questionEnds = questionEnds == null ? List.of() : questionEnds;
             notAfter = notAfter == null ? List.of() : notAfter;
             conditions = conditions == null ? List.of() : conditions;
+            affirming = affirming == null ? List.of() : affirming;
+            opposites = opposites == null ? Map.of() : opposites;
         }
     }
 
