@@ -230,6 +230,9 @@ public final class Understander {
         if (intent == null) {
             if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
+            // a reply to the question just asked that names nothing else ("不方便透露", "没整那玩意") answers it; one that asks
+            // a practical question of its own ("办下来要多长时间") does not
+            else if (asked != null && practical == null) intent = Intent.INFORM;
             else intent = Intent.OUT_OF_SCOPE;
         }
         // "我外甥在赤峰上中专 户口迁到学校了", "户口没迁学校 还在大板镇": a move told as done or not done, in a message
