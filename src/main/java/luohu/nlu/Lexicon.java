@@ -66,7 +66,8 @@ public record Lexicon(
         @JsonProperty("where_words") List<String> whereWords,
         @JsonProperty("said_before") List<String> saidBefore,
         @JsonProperty("group_topics") Map<String, String> groupTopics,
-        @JsonProperty("rule_strictness") List<String> ruleStrictness) {
+        @JsonProperty("rule_strictness") List<String> ruleStrictness,
+        @JsonProperty("result_named") List<String> resultNamed) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -91,6 +92,7 @@ public record Lexicon(
         saidBefore = saidBefore == null ? List.of() : saidBefore;
         groupTopics = groupTopics == null ? Map.of() : groupTopics;
         ruleStrictness = ruleStrictness == null ? List.of() : ruleStrictness;
+        resultNamed = resultNamed == null ? List.of() : resultNamed;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;

@@ -244,6 +244,9 @@ public final class Understander {
             toldOnly = without == null || without == Intent.INFORM;
             if (toldOnly) intent = Intent.INFORM;
         }
+        // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
+        // named as such ("你直接说结果") is still the result
+        if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(scan);
