@@ -925,7 +925,16 @@ public final class FactExtractor {
             JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
             if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
         }
-        return null;
+        return ellipticalRelative(tokens, clauses);
+    }
+
+    /** "那俺闺女呢": a short follow-up that names one relative and ends in a particle of ellipsis asks for that relative. */
+    private String ellipticalRelative(List<Token> tokens, List<Clause> clauses) {
+        String all = Normalizer.bare(text(tokens, 0, tokens.size() - 1));
+        if (all.length() > 12 || !Texts.endsWithAny(all, lexicon.elliptical())) return null;
+        Set<String> named = new HashSet<>();
+        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
+        return named.size() == 1 ? named.iterator().next() : null;
     }
 
     /**
