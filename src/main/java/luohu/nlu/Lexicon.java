@@ -67,7 +67,8 @@ public record Lexicon(
         @JsonProperty("said_before") List<String> saidBefore,
         @JsonProperty("group_topics") Map<String, String> groupTopics,
         @JsonProperty("rule_strictness") List<String> ruleStrictness,
-        @JsonProperty("result_named") List<String> resultNamed) {
+        @JsonProperty("result_named") List<String> resultNamed,
+        @JsonProperty("correction_named") List<String> correctionNamed) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -93,6 +94,7 @@ public record Lexicon(
         groupTopics = groupTopics == null ? Map.of() : groupTopics;
         ruleStrictness = ruleStrictness == null ? List.of() : ruleStrictness;
         resultNamed = resultNamed == null ? List.of() : resultNamed;
+        correctionNamed = correctionNamed == null ? List.of() : correctionNamed;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;

@@ -244,6 +244,9 @@ public final class Understander {
             toldOnly = without == null || without == Intent.INFORM;
             if (toldOnly) intent = Intent.INFORM;
         }
+        // "不是租的 是我哥家的房" answering how one lives: a contrast that answers the question asked, with no word saying
+        // something said before was wrong, is the answer
+        if (asked != null && intent == Intent.CORRECTION && !Texts.containsAny(norm, lexicon.correctionNamed())) intent = Intent.INFORM;
         // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
         // named as such ("你直接说结果") is still the result
         if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
