@@ -52,9 +52,9 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.887, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.918, "intent accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.901, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.892, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.933, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.933, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
@@ -64,19 +64,21 @@ class NluQualityTest {
      * The tuning part as a whole, tuning2.jsonl (phone style, by another writer), tuning3a.jsonl (case messages of a fresh
      * writer), tuning3b.jsonl (its questions), tuning3c.jsonl (first messages and replies of a broad population),
      * tuning3d.jsonl (many facts and negations a message), tuning3e.jsonl (topic questions, often telling the case) and
-     * tuning3f.jsonl (staff describing an applicant, long stories) included; the polarity flips left are in the newest sets.
+     * tuning3f.jsonl (staff describing an applicant, long stories), tuning4b.jsonl (Shandong and Liaoning family talk in
+     * dialect), tuning4d.jsonl (replies in an interview) and tuning4e.jsonl (frustrated people, rhetorical questions, forum
+     * posts) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4b.jsonl"), set("tuning4d.jsonl"), set("tuning4e.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.913, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.894, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.959, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.942, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 12, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.882, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.936, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.930, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.932, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 26, "polarity flips\n" + report);
     }
 
     @Test
