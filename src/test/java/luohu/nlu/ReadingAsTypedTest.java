@@ -64,6 +64,9 @@ class ReadingAsTypedTest {
         // what others insist on against the speaker's word states nothing
         has("派出所非说我没结婚 我俩结婚证都领了", "married", true);
         has("窗口硬说我没交社保", "social_insurance_months", null);
+        // a topic word denied in such a frame is not the topic asked about
+        assertEquals(Intent.INFORM, U.understand("说我没居住证？我去年就领了", null).intent());
+        assertEquals(Intent.RESIDENCE_PERMIT, U.understand("我没户口 能办居住证吗", null).intent());
     }
 
     @Test
