@@ -75,9 +75,9 @@ class NluQualityTest {
         String report = e.report() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.882, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.936, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.930, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.932, "applicant accuracy\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.940, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.932, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.933, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.size() <= 26, "polarity flips\n" + report);
     }
 
