@@ -34,6 +34,9 @@ final class AskClassifier {
         // whatever it asks of it ("居住证在哪办", "收养的孩子上户口要啥证明"): no pathway's office or materials apply
         if (intent.general() && intent != Intent.COMPARE) return Ask.TOPIC;
         Ask cued = byCue(scan, null);
+        // a statement with no question in it asks nothing, whatever practical word it tells its case with ("害我白跑一趟");
+        // family along (老婆孩子也一起) is still said for the answer to take in
+        if (intent == Intent.INFORM && cued != Ask.FAMILY && !questioning(scan.text)) return Ask.NONE;
         if (cued != null) return cued;
         return switch (intent) {
             case COMPARE -> Ask.COMPARE;
@@ -45,6 +48,15 @@ final class AskClassifier {
             case HELP -> Ask.IDENTITY;
             default -> Ask.NONE;
         };
+    }
+
+    private static final List<String> QUESTION_WORDS = List.of("?", "？", "吗", "么", "呢", "能不能", "可不可以", "行不行", "咋", "怎么", "如何",
+            "哪", "多少", "多久", "几", "啥", "什么");
+
+    /** Whether a message puts a question: a question mark or word, or a yes-no question ending in 不/没 ("能网上办不"). */
+    private static boolean questioning(String text) {
+        String t = text.strip();
+        return Texts.containsAny(t, QUESTION_WORDS) || t.endsWith("不") || t.endsWith("没");
     }
 
     /** The ask the message's own words name, or null when none does. */

@@ -202,6 +202,11 @@ public final class FactExtractor {
         Clause about(String relative, boolean explicit) {
             return new Clause(first, last, relative, explicit, text);
         }
+
+        /** The same clause from token {@code from} on: a rhetorical frame's inner statement. */
+        Clause from(List<Token> tokens, int from) {
+            return from <= first ? this : new Clause(from, last, relative, explicit, FactExtractor.text(tokens, from, last));
+        }
     }
 
     /**
@@ -270,7 +275,10 @@ public final class FactExtractor {
                         || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
-                boolean negated = negated(tokens, marks, c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
+                // "难道我没交社保吗", "我哪有合同": a rhetorical frame says the opposite of its surface
+                Frame frame = rhetoric(tokens, c);
+                boolean framed = frame != null && m.first() >= frame.inner(), reversed = framed && frame.reverses();
+                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
                         ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
@@ -287,7 +295,7 @@ public final class FactExtractor {
                 // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
                 if (!self && ofAKind(tokens, c, m)) continue;
                 if (p.notInMessageWith() != null && Texts.containsAny(text, p.notInMessageWith())) continue;
-                Map<String, Object> values = negated ? p.negated() : p.set();
+                Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
                 if (values == null) continue;
                 if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
                 else if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
@@ -541,7 +549,10 @@ public final class FactExtractor {
                 if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
                 // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
                 if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
-                Map<String, Object> values = mt.group(1) != null ? livingTogether.negated() : livingTogether.set();
+                // "我妈难道不是跟我一块住吗": inside a rhetorical frame the living together is said the other way round
+                Frame frame = rhetoric(tokens, c);
+                boolean reversed = frame != null && frame.reverses() && tokenAt(tokens, c, mt.start()) >= frame.inner();
+                Map<String, Object> values = (mt.group(1) != null) != reversed ? livingTogether.negated() : livingTogether.set();
                 if (values != null) apply(values, facts, new HashMap<>(), false);
                 return;
             }
@@ -939,7 +950,16 @@ public final class FactExtractor {
             JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
             if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
         }
-        return null;
+        return ellipticalRelative(tokens, clauses);
+    }
+
+    /** "那俺闺女呢": a short follow-up that names one relative and ends in a particle of ellipsis asks for that relative. */
+    private String ellipticalRelative(List<Token> tokens, List<Clause> clauses) {
+        String all = Normalizer.bare(text(tokens, 0, tokens.size() - 1));
+        if (all.length() > 12 || !Texts.endsWithAny(all, lexicon.elliptical())) return null;
+        Set<String> named = new HashSet<>();
+        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
+        return named.size() == 1 ? named.iterator().next() : null;
     }
 
     /**
@@ -1454,9 +1474,11 @@ public final class FactExtractor {
             if (c.explicit() && named && (relativeHukou.occursIn(part) && !hukouElsewhere(part) || personOfTheOnePlace(tokens, part))
                     && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                boolean negated = negated(tokens, marks, c, c.first() + m.first(), c.first() + m.last());
+                Frame frame = rhetoric(tokens, c);
+                boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
+                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
-                    Map<String, Object> values = negated ? p.negated() : p.set();
+                    Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
                     if (values != null) apply(values, facts, new HashMap<>(), false);
                 }
             }
@@ -1731,6 +1753,74 @@ public final class FactExtractor {
             }
         }
         return false;
+    }
+
+    /** A rhetorical frame in a clause: the token its inner statement starts at, and whether it turns that statement round. */
+    private record Frame(int inner, boolean reverses) {
+    }
+
+    /**
+     * The rhetorical frame of a clause, or null: 难道/谁说/哪有/不是没 anywhere, 能没…吗 only in a clause that ends as a
+     * question, 说我没…？ only opening one; 不就…吗 keeps its statement as said, its 不 no negator.
+     */
+    private Frame rhetoric(List<Token> tokens, Clause c) {
+        Lexicon.Rhetorical r = lexicon.negation().rhetorical();
+        String t = c.text();
+        boolean question = Texts.endsWithAny(t, r.questionEnds())
+                || c.last() + 1 < tokens.size() && QUESTION_MARKS.contains(tokens.get(c.last() + 1).text());
+        Frame at = null;
+        for (int kind = 0; kind < 4; kind++) {
+            if (kind > 0 && !question) break;
+            List<String> frames = kind == 0 ? r.openers() : kind == 1 ? r.retorts() : kind == 2 ? r.openingRetorts() : r.affirming();
+            for (String frame : frames) {
+                String w = frame.replace("|", "");
+                int cut = frame.indexOf('|') < 0 ? w.length() : frame.indexOf('|');
+                for (int i = t.indexOf(w); i >= 0 && (kind != 2 || i == 0); i = t.indexOf(w, i + 1)) {
+                    String before = t.substring(0, i);
+                    // "在哪有", "是不是没交": a real question of where or whether
+                    if (r.notAfter().stream().anyMatch(before::endsWith)) continue;
+                    // "难道没交社保就不能落户吗": a condition asked about, not a claim turned round
+                    if (Texts.containsAny(t.substring(i + w.length()), r.conditions())) continue;
+                    int start = tokenAt(tokens, c, i + cut);
+                    if (at == null || start < at.inner()) at = new Frame(start, kind != 3);
+                }
+            }
+        }
+        return at;
+    }
+
+    /** The token of the clause that holds its character {@code offset}. */
+    private static int tokenAt(List<Token> tokens, Clause c, int offset) {
+        int end = 0;
+        for (int k = c.first(); k <= c.last(); k++) {
+            end += tokens.get(k).text().length();
+            if (end > offset) return k;
+        }
+        return c.last();
+    }
+
+    /** What a phrase means inside a rhetorical frame: the opposite of its surface ("我能没户口吗" has a hukou). */
+    private Map<String, Object> meant(Lexicon.FactPhrase p, boolean negated) {
+        if (negated) return p.set();
+        if (p.negated() != null) return p.negated();
+        return opposite(p.set());
+    }
+
+    /** The opposite of a phrase that says a no of itself (没户口 → a hukou; 没房, ruling owning out → owning). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> opposite(Map<String, Object> set) {
+        if (set == null) return null;
+        // a phrase that says more than one thing (外省的: neither in the province nor local) has no one opposite
+        if (set.size() != 1) return null;
+        Map.Entry<String, Object> e = set.entrySet().iterator().next();
+        if (e.getValue() instanceof Boolean b) return Map.of(e.getKey(), !b);
+        String other = lexicon.negation().rhetorical().opposites().getOrDefault(e.getKey(), Map.of()).get(String.valueOf(e.getValue()));
+        if (other != null) return Map.of(e.getKey(), other);
+        if (!e.getKey().equals("exclude")) return null;
+        Map<String, List<String>> ruledOut = (Map<String, List<String>>) e.getValue();
+        if (ruledOut.size() != 1) return null;
+        Map.Entry<String, List<String>> only = ruledOut.entrySet().iterator().next();
+        return only.getValue().size() == 1 ? Map.of(only.getKey(), only.getValue().get(0)) : null;
     }
 
     /** The phrase [first, last] opens with a negator that follows a word of its own, a space typed after the negator. */

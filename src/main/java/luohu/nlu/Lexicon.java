@@ -68,7 +68,9 @@ public record Lexicon(
         @JsonProperty("group_topics") Map<String, String> groupTopics,
         @JsonProperty("rule_strictness") List<String> ruleStrictness,
         Map<String, List<String>> spellings,
-        @JsonProperty("whole_words") List<String> wholeWords) {
+        @JsonProperty("whole_words") List<String> wholeWords,
+        @JsonProperty("result_named") List<String> resultNamed,
+        @JsonProperty("correction_named") List<String> correctionNamed) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -93,6 +95,8 @@ public record Lexicon(
         saidBefore = saidBefore == null ? List.of() : saidBefore;
         groupTopics = groupTopics == null ? Map.of() : groupTopics;
         ruleStrictness = ruleStrictness == null ? List.of() : ruleStrictness;
+        resultNamed = resultNamed == null ? List.of() : resultNamed;
+        correctionNamed = correctionNamed == null ? List.of() : correctionNamed;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
@@ -145,13 +149,44 @@ public record Lexicon(
      * @param prefixes a token that starts with one of these is a negator too (还没拿到, 没交, 未办)
      */
     public record Negation(int window, List<String> before, List<String> after, List<String> affirm, List<String> prefixes,
-                           List<String> uncounted, @JsonProperty("made_good") MadeGood madeGood, List<String> objects) {
+                           List<String> uncounted, @JsonProperty("made_good") MadeGood madeGood, List<String> objects,
+                           Rhetorical rhetorical) {
         public Negation {
+            rhetorical = rhetorical == null ? new Rhetorical(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()) : rhetorical;
             affirm = affirm == null ? List.of() : affirm;
             prefixes = prefixes == null ? List.of() : prefixes;
             uncounted = uncounted == null ? List.of() : uncounted;
             madeGood = madeGood == null ? new MadeGood(List.of(), List.of()) : madeGood;
             objects = objects == null ? List.of() : objects;
+        }
+    }
+
+    /**
+     * A rhetorical frame says the opposite of its surface ("难道我没交社保吗": paid; "我哪有房": none; "又不是没工作": a job):
+     * the facts after it in its clause take the other polarity. The frame's own word ends before the negator it may
+     * carry ("又不是|没工作", "能|没户口吗"): that negator is the inner statement's.
+     *
+     * @param openers        frames wherever they stand in a clause (难道, 谁说, 哪有, 不是没)
+     * @param retorts        frames only in a clause that ends as a question (能没…吗, 还能不是…？)
+     * @param openingRetorts frames that open their clause, ending as a question ("说我没技术？")
+     * @param questionEnds   how such a clause ends (吗, 不成, ?)
+     * @param notAfter       a word before a frame that makes it a real question ("在哪有", "去哪交", "是不是没交")
+     * @param conditions     words after a frame that make it a condition asked about ("难道没交社保就不能落户吗")
+     * @param opposites      per fact, the value that is the opposite of another one a phrase says (employment none: employee)
+     * @param affirming      frames of a question that asserts its statement as said, their 不 no negator ("我妈不就在我家住着吗")
+     */
+    public record Rhetorical(List<String> openers, List<String> retorts, @JsonProperty("opening_retorts") List<String> openingRetorts,
+                             @JsonProperty("question_ends") List<String> questionEnds, @JsonProperty("not_after") List<String> notAfter,
+                             List<String> conditions, List<String> affirming, Map<String, Map<String, String>> opposites) {
+        public Rhetorical {
+            openers = openers == null ? List.of() : openers;
+            retorts = retorts == null ? List.of() : retorts;
+            openingRetorts = openingRetorts == null ? List.of() : openingRetorts;
+            questionEnds = questionEnds == null ? List.of() : questionEnds;
+            notAfter = notAfter == null ? List.of() : notAfter;
+            conditions = conditions == null ? List.of() : conditions;
+            affirming = affirming == null ? List.of() : affirming;
+            opposites = opposites == null ? Map.of() : opposites;
         }
     }
 

@@ -224,6 +224,11 @@ public final class Understander {
             if (last != null && last != Intent.INFORM && !CONTROL.contains(last) && !noHukouStory) intent = last;
             else closing = null;
         }
+        // "我能没户口吗", "说我没居住证？": a topic word inside a clause a rhetorical frame turns round is denied, not asked about
+        if (asked == null && (intent == Intent.NO_HUKOU || intent == Intent.RESIDENCE_PERMIT)) {
+            String rest = withoutRhetoric(norm);
+            if (!rest.equals(norm)) intent = intents.classify(cueWords.scan(rest, segmenter.segment(rest)), mentioned.covered().size() + mentioned.uncovered().size());
+        }
         // a message whose words name something else than settling ("去民政局结婚要带啥", "办护照去哪办") asks nothing of
         // the documents, whatever its question words; one that only tells the applicant's facts beside such a word
         // ("村里的地修高铁被征了") tells them
@@ -240,6 +245,9 @@ public final class Understander {
         if (intent == null) {
             if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
+            // a reply to the question just asked that names nothing else ("不方便透露", "没整那玩意") answers it; one that asks
+            // a practical question of its own ("办下来要多长时间") does not
+            else if (asked != null && practical == null) intent = Intent.INFORM;
             else intent = Intent.OUT_OF_SCOPE;
         }
         // "我外甥在赤峰上中专 户口迁到学校了", "户口没迁学校 还在大板镇": a move told as done or not done, in a message
@@ -251,6 +259,12 @@ public final class Understander {
             toldOnly = without == null || without == Intent.INFORM;
             if (toldOnly) intent = Intent.INFORM;
         }
+        // "不是租的 是我哥家的房" answering how one lives: a contrast that answers the question asked, with no word saying
+        // something said before was wrong, is the answer
+        if (asked != null && intent == Intent.CORRECTION && !Texts.containsAny(norm, lexicon.correctionNamed())) intent = Intent.INFORM;
+        // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
+        // named as such ("你直接说结果") is still the result
+        if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         List<String> topics = topics(scan);
@@ -391,6 +405,35 @@ public final class Understander {
             if (scan.any(s.words())) return new Requirement(s.facts(), s.label());
         }
         return new Requirement(List.of(), null);
+    }
+
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile("[^,.!?;:，。！？；：、\\s]+[,.!?;:，。！？；：、\\s]*");
+
+    /** The message without the clauses a rhetorical frame turns round (lexicon negation.rhetorical), for what it asks. */
+    private String withoutRhetoric(String norm) {
+        Lexicon.Rhetorical r = lexicon.negation().rhetorical();
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = CLAUSE.matcher(norm);
+        while (m.find()) {
+            String piece = m.group();
+            String words = piece.replaceAll("[,.!?;:，。！？；：、\\s]+$", "");
+            boolean question = piece.contains("?") || piece.contains("？") || Texts.endsWithAny(words, r.questionEnds());
+            boolean framed = false;
+            for (String f : r.openers()) framed |= framedAt(words, f.replace("|", ""), r, false);
+            if (question) for (String f : r.retorts()) framed |= framedAt(words, f.replace("|", ""), r, false);
+            if (question) for (String f : r.openingRetorts()) framed |= framedAt(words, f.replace("|", ""), r, true);
+            if (!framed) out.append(piece);
+        }
+        return out.toString();
+    }
+
+    /** Whether the frame word stands in the clause as a frame: not after a word that makes a real question of it. */
+    private static boolean framedAt(String clause, String w, Lexicon.Rhetorical r, boolean opening) {
+        for (int i = clause.indexOf(w); i >= 0 && (!opening || i == 0); i = clause.indexOf(w, i + 1)) {
+            String before = clause.substring(0, i);
+            if (r.notAfter().stream().noneMatch(before::endsWith) && !Texts.containsAny(clause.substring(i + w.length()), r.conditions())) return true;
+        }
+        return false;
     }
 
     /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */

@@ -47,6 +47,30 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aRhetoricalFrameSaysTheOppositeOfItsSurface() {
+        // questions that answer themselves
+        has("难道我没签劳动合同吗", "labor_contract", true);
+        has("谁说我没办营业执照了 执照早就挂在店里", "business_license", true);
+        has("我儿子哪有工作 天天在家打游戏", "employment", "none");
+        has("我哪是农业户口啊", "rural_hukou", false);
+        has("我还能没户口吗 身份证都办了十几年了", "has_hukou", true);
+        has("说我没居住证？我去年就领了", "has_residence_permit", true);
+        // double negatives
+        has("我又不是没房 在松山区有套楼", "housing", "own");
+        has("也不是没有税务登记证", "tax_registration", true);
+        // a real question is not turned round, nor a condition asked about, nor a question of whether
+        has("我没签劳动合同能落户吗", "labor_contract", false);
+        has("难道没有营业执照就不能落户吗", "business_license", false);
+        has("是不是没办居住证就不行", "has_residence_permit", false);
+        // what others insist on against the speaker's word states nothing
+        has("派出所非说我没结婚 我俩结婚证都领了", "married", true);
+        has("窗口硬说我没交社保", "social_insurance_months", null);
+        // a topic word denied in such a frame is not the topic asked about
+        assertEquals(Intent.INFORM, U.understand("说我没居住证？我去年就领了", null).intent());
+        assertEquals(Intent.RESIDENCE_PERMIT, U.understand("我没户口 能办居住证吗", null).intent());
+    }
+
+    @Test
     void aDomainWordTypedWithOneCharacterOfTheSameSoundIsRead() {
         has("俺的户口签移证弄丢了", "no_hukou_reason", "lost_migration_certificate");
         has("孩子的录取通知数到了", "admitted_to_school", true);
