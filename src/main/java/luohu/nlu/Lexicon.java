@@ -70,7 +70,8 @@ public record Lexicon(
         Map<String, List<String>> spellings,
         @JsonProperty("whole_words") List<String> wholeWords,
         @JsonProperty("result_named") List<String> resultNamed,
-        @JsonProperty("correction_named") List<String> correctionNamed) {
+        @JsonProperty("correction_named") List<String> correctionNamed,
+        @JsonProperty("question_words") List<String> questionWords) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -115,6 +116,7 @@ public record Lexicon(
         whereWords = whereWords == null ? List.of() : whereWords;
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
+        questionWords = questionWords == null ? List.of() : questionWords;
     }
 
     /**

@@ -250,6 +250,8 @@ public final class Understander {
             else if (asked != null && practical == null) intent = Intent.INFORM;
             else intent = Intent.OUT_OF_SCOPE;
         }
+        // "早迁回老家了", "不在开原 在沈阳那边" answering the question just asked: a move or a place told, asking nothing
+        if (asked != null && intent == Intent.SETTLE && practical == null && !Texts.containsAny(norm, lexicon.questionWords())) intent = Intent.INFORM;
         // "我外甥在赤峰上中专 户口迁到学校了", "户口没迁学校 还在大板镇": a move told as done or not done, in a message
         // that asks and wishes nothing, tells a fact
         boolean toldOnly = false;

@@ -178,6 +178,21 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aGreetingWithOnlyTheWishToAskGreets() {
+        for (String m : List.of("在么 想咨询下落户", "你好 帮我爸问个事", "老师好 俺想问点户口的事")) {
+            assertEquals(Intent.GREETING, U.understand(m, null).intent(), m);
+        }
+        // a question of its own is asked
+        assertEquals(Intent.SETTLE, U.understand("你好 我在聊城租房三年了能落户吗", null).intent());
+    }
+
+    @Test
+    void aReplyThatAsksNothingAnswersTheQuestionAsked() {
+        assertEquals(Intent.INFORM, U.understand("早就迁回老家了", "school_collective_hukou").intent());
+        assertEquals(Intent.INFORM, U.understand("不在这 在大连那边", "local_hukou").intent());
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
