@@ -71,7 +71,8 @@ public record Lexicon(
         @JsonProperty("whole_words") List<String> wholeWords,
         @JsonProperty("result_named") List<String> resultNamed,
         @JsonProperty("correction_named") List<String> correctionNamed,
-        @JsonProperty("question_words") List<String> questionWords) {
+        @JsonProperty("question_words") List<String> questionWords,
+        @JsonProperty("settle_at") SettleAt settleAt) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -117,6 +118,7 @@ public record Lexicon(
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
         questionWords = questionWords == null ? List.of() : questionWords;
+        settleAt = settleAt == null ? new SettleAt(List.of(), List.of(), List.of()) : settleAt;
     }
 
     /**
@@ -293,6 +295,13 @@ public record Lexicon(
                              @JsonProperty("not_in_message_with") List<String> notInMessageWith,
                              @JsonProperty("not_after") List<String> notAfter,
                              @JsonProperty("not_soon_after") List<String> notSoonAfter) {
+    }
+
+    /**
+     * Asking whether one can settle at a place: the verbs (能落, 能迁到), what ends the question (吗, 不), and what names a
+     * household or a register rather than a place (学校, 集体户, 户口本).
+     */
+    public record SettleAt(List<String> verbs, List<String> ends, @JsonProperty("not_places") List<String> notPlaces) {
     }
 
     /** Words near a duration that say which fact it measures. */

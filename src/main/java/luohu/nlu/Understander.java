@@ -278,6 +278,10 @@ public final class Understander {
         for (String f : found.keySet()) {
             for (String t : lexicon.factTopics().getOrDefault(f, List.of())) if (!topics.contains(t)) topics.add(t);
         }
+        // "户口还在学校集体户 能落哈密吗": whether one can settle at a place asks to settle, whatever the collective
+        // household or school said on the way; where to put the hukou ("能落单位集体户吗") stays registration
+        boolean settleAtPlace = intent == Intent.REGISTRATION && !mentioned.covered().isEmpty() && asksToSettleAtAPlace(norm);
+        if (settleAtPlace) intent = Intent.SETTLE;
         Requirement req = requirement(scan);
         if (dontKnow && intent == Intent.OUT_OF_SCOPE) intent = Intent.INFORM;
         List<String> pathwayTopics = new ArrayList<>(asks.pathwayTopics(scan));
@@ -305,6 +309,7 @@ public final class Understander {
         // "投靠的话 我的孩子能一起过来吗" still asks who comes along
         boolean along = scan.any(lexicon.familyAlong());
         if (ask == Ask.FAMILY && pathwayTopics.contains("joining") && !along) ask = Ask.SETTLE;
+        if (settleAtPlace && ask == Ask.REGISTRATION) ask = Ask.SETTLE;
         // "克拉玛依是不是适度控制落户", "到南疆落户有啥优惠": settling asked about under a place's own rule asks about that rule
         // ("我在克拉玛依买了房 能落户吗 听说克拉玛依控制" tells a case and asks about it: the rule only comes with the answer)
         // …as does asking how strict it is, of a place under such a rule, a case told or not ("乌市落户现在管得严不严 我在乌市
@@ -434,6 +439,23 @@ public final class Understander {
         for (int i = clause.indexOf(w); i >= 0 && (!opening || i == 0); i = clause.indexOf(w, i + 1)) {
             String before = clause.substring(0, i);
             if (r.notAfter().stream().noneMatch(before::endsWith) && !Texts.containsAny(clause.substring(i + w.length()), r.conditions())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The message asks whether one can settle or move the hukou to a place (能落哈密吗, 能迁回东昌府不): a verb of
+     * lexicon.yaml settle_at.verbs, then what follows up to the question's end, naming none of settle_at.not_places.
+     */
+    private boolean asksToSettleAtAPlace(String norm) {
+        Lexicon.SettleAt at = lexicon.settleAt();
+        for (String v : at.verbs()) {
+            for (int i = norm.indexOf(v); i >= 0; i = norm.indexOf(v, i + 1)) {
+                int end = i + v.length();
+                while (end < norm.length() && end - i - v.length() < 8 && !Texts.startsWithAny(norm.substring(end), at.ends())) end++;
+                String target = norm.substring(i + v.length(), end);
+                if (end < norm.length() && !target.isEmpty() && !Texts.containsAny(target, at.notPlaces())) return true;
+            }
         }
         return false;
     }

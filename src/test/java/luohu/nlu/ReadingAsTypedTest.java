@@ -193,6 +193,15 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void whetherOneCanSettleAtAPlaceAsksToSettleWhateverHouseholdIsNamed() {
+        Understanding r = U.understand("本科毕业一年 户口还挂在学校集体户 在阿克苏上班 能落阿克苏吗", null);
+        assertEquals(Intent.SETTLE, r.intent());
+        assertEquals(Ask.SETTLE, r.ask());
+        // where to put the hukou is still asked as such
+        assertEquals(Intent.REGISTRATION, U.understand("在铁岭上班 户口能落单位集体户吗", null).intent());
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
