@@ -953,12 +953,19 @@ public final class FactExtractor {
         return ellipticalRelative(tokens, clauses);
     }
 
-    /** "那俺闺女呢": a short follow-up that names one relative and ends in a particle of ellipsis asks for that relative. */
+    /**
+     * "那俺闺女呢": a short follow-up that names one relative and ends in a particle of ellipsis asks for that relative;
+     * so does one that opens so and goes on about them ("那我媳妇呢 她有房本").
+     */
     private String ellipticalRelative(List<Token> tokens, List<Clause> clauses) {
         String all = Normalizer.bare(text(tokens, 0, tokens.size() - 1));
-        if (all.length() > 12 || !Texts.endsWithAny(all, lexicon.elliptical())) return null;
+        List<Token> asked = tokens;
+        if (all.length() > 12 || !Texts.endsWithAny(all, lexicon.elliptical())) {
+            if (clauses.isEmpty() || !Understander.opensWithEllipsis(text(tokens, clauses.get(0)), lexicon)) return null;
+            asked = tokens.subList(clauses.get(0).first(), clauses.get(0).last() + 1);
+        }
         Set<String> named = new HashSet<>();
-        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
+        for (PhraseIndex.Match<String> m : relatives.find(asked)) named.addAll(m.values());
         return named.size() == 1 ? named.iterator().next() : null;
     }
 

@@ -25,6 +25,7 @@ public final class IntentClassifier {
             if (c.short_() && length > 12) continue;
             if (c.maxLength() > 0 && length > c.maxLength()) continue;
             if (c.places() > 0 && places < c.places()) continue;
+            if (c.notWith() != null && Texts.containsAny(text, c.notWith())) continue;
             if (scan.matches(c)) return Intent.parse(c.id());
         }
         return null;

@@ -315,10 +315,12 @@ public record Lexicon(
      * @param short_ only in a short message (thanks)
      * @param places the number of different places the message must name (compare: 2)
      * @param maxLength only in a message of at most this many characters, punctuation not counted (0: any)
+     * @param notWith   not in a message with any of these words ("行" is a short yes, "行不行" a question)
      */
     public record IntentCue(String id, List<String> words, List<List<String>> all,
                             @JsonProperty("short") boolean short_, int places,
-                            @JsonProperty("max_length") int maxLength) {
+                            @JsonProperty("max_length") int maxLength,
+                            @JsonProperty("not_with") List<String> notWith) {
     }
 
     /** What a "do I need X" question is about. */

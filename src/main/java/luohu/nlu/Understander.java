@@ -280,6 +280,9 @@ public final class Understander {
         }
         // "户口还在学校集体户 能落哈密吗": whether one can settle at a place asks to settle, whatever the collective
         // household or school said on the way; where to put the hukou ("能落单位集体户吗") stays registration
+        // "那我媳妇呢 她有房本": a follow-up about a relative, telling of them, asks whether they can settle
+        if (asked == null && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM) && extraction.applicant() != null
+                && opensWithEllipsis(firstClause(spaced), lexicon)) intent = Intent.SETTLE;
         boolean settleAtPlace = intent == Intent.REGISTRATION && !mentioned.covered().isEmpty() && asksToSettleAtAPlace(norm);
         if (settleAtPlace) intent = Intent.SETTLE;
         Requirement req = requirement(scan);
@@ -461,6 +464,21 @@ public final class Understander {
     }
 
     /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
+    /** The text up to the first comma, space or other clause mark. */
+    private static String firstClause(String spaced) {
+        for (int i = 0; i < spaced.length(); i++) if (" ,.?!;:".indexOf(spaced.charAt(i)) >= 0) return spaced.substring(0, i);
+        return spaced;
+    }
+
+    /** A first clause "那…呢" of a few characters ("那我媳妇呢"): what is said after it is of what it names. */
+    static boolean opensWithEllipsis(String firstClause, Lexicon lexicon) {
+        String lead = Normalizer.bare(firstClause);
+        return lead.startsWith("那") && lead.length() <= ELLIPTICAL_LEAD && Texts.endsWithAny(lead, lexicon.elliptical());
+    }
+
+    /** The most characters of an opening "那…呢" ("那俺大闺女呢"). */
+    private static final int ELLIPTICAL_LEAD = 8;
+
     public boolean elliptical(String normalised) {
         String plain = Normalizer.bare(normalised);
         return plain.length() <= 12 && Texts.endsWithAny(plain, lexicon.elliptical());

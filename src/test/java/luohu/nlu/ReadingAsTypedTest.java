@@ -202,6 +202,21 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void aFollowUpOpeningWithARelativeAndEllipsisIsAboutThem() {
+        Understanding r = U.understand("那我闺女呢 她在县城租房 户口在村里", null);
+        assertEquals("child", r.applicant());
+        assertEquals(Intent.SETTLE, r.intent());
+        assertEquals("rent", r.facts().get("housing").orElse(null));
+    }
+
+    @Test
+    void aCaseClosedByWhetherItWillDoAsksToSettle() {
+        assertEquals(Intent.SETTLE, U.understand("在开原有房 没房本 户口在外省 可以不", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("换到赤峰的话行不行", null).intent());
+        assertEquals(Intent.INFORM, U.understand("行", null).intent());
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
