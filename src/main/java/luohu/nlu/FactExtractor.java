@@ -1515,6 +1515,11 @@ public final class FactExtractor {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "再交四个月", "还差两个月": time still to come, not time had
             if (MORE_TO_COME.stream().anyMatch(w -> text.startsWith(w, Math.max(0, q.start() - w.length())))) continue;
+            // "一个月没断": a time said not to have been broken off is no time had
+            if (q.duration() && (unbroken(text, q.end() + 1) && text.startsWith("没", q.end()) || unbroken(text, q.end() + 2) && text.startsWith("没有", q.end()))) {
+                used.add(q.start());
+                continue;
+            }
             // "一个月都没交": not even that long, i.e. none
             if (text.startsWith("都没", q.end()) || text.startsWith("也没", q.end())) {
                 if (q.duration() && q.months() <= 1 && !unbroken(text, q.end() + 2)) {

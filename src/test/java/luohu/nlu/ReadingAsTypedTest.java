@@ -400,4 +400,12 @@ class ReadingAsTypedTest {
         assertEquals(Intent.OUT_OF_SCOPE, U.understand("赤峰哪家手把肉好吃", null).intent());
         assertEquals(Intent.SETTLE, U.understand("我户口还在学校集体户 毕业了能落松山区不", null).intent());
     }
+
+    @Test
+    void aVeteransJobNotAssignedSaysNothingOfWork() {
+        has("我是退伍兵 前年退的 工作还没给安排", "job_assigned", false, "employment", null);
+        has("复员回来三年了 工作没落实", "job_assigned", false, "employment", null);
+        has("医保交了三年 一个月没断", "social_insurance_months", 36);
+        assertNull(U.understand("我跟闺女租房住 娘俩能在开原落户不", null).applicant());
+    }
 }
