@@ -240,6 +240,9 @@ public final class Understander {
         if (intent == null) {
             if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
+            // a reply to the question just asked that asks nothing is an answer, read or not ("木签", "我妈七十有二了"): not
+            // something else ("我老伴能一块去不" still asks)
+            else if (asked != null && practical == null) intent = Intent.INFORM;
             else intent = Intent.OUT_OF_SCOPE;
         }
         // "我外甥在赤峰上中专 户口迁到学校了", "户口没迁学校 还在大板镇": a move told as done or not done, in a message

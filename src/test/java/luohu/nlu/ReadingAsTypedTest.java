@@ -408,4 +408,13 @@ class ReadingAsTypedTest {
         has("医保交了三年 一个月没断", "social_insurance_months", 36);
         assertNull(U.understand("我跟闺女租房住 娘俩能在开原落户不", null).applicant());
     }
+
+    @Test
+    void aReplyThatAsksNothingIsAnAnswer() {
+        assertEquals(Intent.INFORM, U.understand("木有 老板不给签", "labor_contract").intent());
+        assertEquals(Intent.INFORM, U.understand("俺爹八十有一了", "age").intent());
+        // living with someone (跟着我住) is not who comes along
+        assertEquals(Ask.SETTLE, U.understand("我奶奶现在跟着我叔住 我叔是开原户口 她想落我叔那", null).ask());
+        assertEquals(Ask.REGISTRATION, U.understand("伊宁办落户 得去哪个部门", null).ask());
+    }
 }
