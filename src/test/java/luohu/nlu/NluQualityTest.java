@@ -53,9 +53,9 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.905, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.889, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.918, "intent accuracy\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.933, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.933, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
@@ -75,12 +75,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4c.jsonl"), set("tuning4f.jsonl"), set("tuning4g.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.919, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.897, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.952, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.945, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 9, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.914, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.894, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.953, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.947, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.948, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 10, "polarity flips\n" + report);
     }
 
     @Test
