@@ -23,7 +23,7 @@ public final class NluEvalCommand implements Callable<Integer> {
     /** The labelled sets inside the jar (copied there from src/test/resources/nlu/ by the build). */
     static final String RESOURCES = "/nlu-eval/";
     static final List<String> HELD_OUT = List.of("heldout.jsonl");
-    static final List<String> TUNING = List.of("tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4c.jsonl", "tuning4b.jsonl", "tuning4d.jsonl", "tuning4e.jsonl");
+    static final List<String> TUNING = List.of("tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4b.jsonl", "tuning4c.jsonl", "tuning4d.jsonl", "tuning4e.jsonl", "tuning4f.jsonl", "tuning4g.jsonl");
 
     @Mixin
     DataOptions data;

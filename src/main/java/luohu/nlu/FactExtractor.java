@@ -424,6 +424,14 @@ public final class FactExtractor {
                 ? hukou.place().documentId() : null;
     }
 
+    /** "一个月都没断过", "一天也没停": not even a month missed says the time was unbroken, not that none was paid. */
+    private static boolean unbroken(String text, int at) {
+        for (String w : BREAKS) if (text.startsWith(w, at) || text.startsWith("有" + w, at)) return true;
+        return false;
+    }
+
+    private static final List<String> BREAKS = List.of("断", "停", "间断", "中断", "落下", "欠", "耽误", "拉下");
+
     /** Both places are of one prefecture-level unit (墨玉县 and 和田地区, 和静县 and 库尔勒市). */
     boolean samePrefecture(Place a, Place b) {
         String p = prefectureOf.get(a.name());
@@ -1005,10 +1013,11 @@ public final class FactExtractor {
                     }
                     rest = at + 1;
                 } else {
-                    PhraseIndex.Match<String> r = relativeAt(tokens, skipSelf(tokens, at, c.last()), c.last());
+                    int from = skipWhence(tokens, at, c.last());
+                    PhraseIndex.Match<String> r = relativeAt(tokens, from, c.last());
                     if (r == null) continue;
                     who = r.values().get(0);
-                    rest = skipSelf(tokens, at, c.last()) + r.last() + 1;
+                    rest = from + r.last() + 1;
                 }
                 if (who == null) continue;
                 String after = text(tokens, rest, c.last()) + afterAside(tokens, clauses, c);
@@ -1535,9 +1544,14 @@ public final class FactExtractor {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "再交四个月", "还差两个月": time still to come, not time had
             if (MORE_TO_COME.stream().anyMatch(w -> text.startsWith(w, Math.max(0, q.start() - w.length())))) continue;
+            // "一个月没断": a time said not to have been broken off is no time had
+            if (q.duration() && (unbroken(text, q.end() + 1) && text.startsWith("没", q.end()) || unbroken(text, q.end() + 2) && text.startsWith("没有", q.end()))) {
+                used.add(q.start());
+                continue;
+            }
             // "一个月都没交": not even that long, i.e. none
             if (text.startsWith("都没", q.end()) || text.startsWith("也没", q.end())) {
-                if (q.duration() && q.months() <= 1) {
+                if (q.duration() && q.months() <= 1 && !unbroken(text, q.end() + 2)) {
                     int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
                     String fact = cueFor(cues, clauses, after, clauseOf(clauses, after));
                     if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
@@ -2073,6 +2087,17 @@ public final class FactExtractor {
         while (i <= last && speakerWords.contains(tokens.get(i).text())) i++;
         return i;
     }
+
+    /** "想把河北的老丈人…迁来", "把老家的爸妈接过来": where a relative is, said with 的 before them, does not hide who is brought. */
+    private int skipWhence(List<Token> tokens, int at, int last) {
+        int i = skipSelf(tokens, at, last);
+        if (i + 1 <= last && tokens.get(i + 1).text().equals("的") && (placeWords.contains(tokens.get(i).text()) || WHENCE.contains(tokens.get(i).text())))
+            return skipSelf(tokens, i + 2, last);
+        return i;
+    }
+
+    /** Words for where one comes from that may stand before a relative with 的 ("老家的爸妈"). */
+    private static final Set<String> WHENCE = Set.of("老家", "农村", "村里", "乡下", "外地", "外省", "家里", "老家那边");
 
     /** A relative's word starting at token {@code at} within the clause, or null. */
     private PhraseIndex.Match<String> relativeAt(List<Token> tokens, int at, int last) {

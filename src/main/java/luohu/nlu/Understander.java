@@ -245,8 +245,8 @@ public final class Understander {
         if (intent == null) {
             if (!found.isEmpty() || !extraction.rejected().isEmpty()) intent = Intent.INFORM;
             else if (!mentioned.covered().isEmpty()) intent = Intent.SETTLE;
-            // a reply to the question just asked that names nothing else ("不方便透露", "没整那玩意") answers it; one that asks
-            // a practical question of its own ("办下来要多长时间") does not
+            // a reply to the question just asked that asks nothing is an answer, read or not ("木签", "我妈七十有二了"): not
+            // something else ("我老伴能一块去不" still asks)
             else if (asked != null && practical == null) intent = Intent.INFORM;
             else intent = Intent.OUT_OF_SCOPE;
         }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The labelled message sets of src/test/resources/nlu: the held-out part (heldout.jsonl, never used to tune the
- * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4a.jsonl, tuning4b.jsonl, tuning4c.jsonl, tuning4d.jsonl, tuning4e.jsonl).
+ * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4a.jsonl, tuning4b.jsonl, tuning4c.jsonl, tuning4d.jsonl, tuning4e.jsonl, tuning4f.jsonl, tuning4g.jsonl).
  */
 class NluQualityTest {
     private static Path set(String name) {
@@ -30,7 +30,7 @@ class NluQualityTest {
     void theSetsAreLargeEnough() throws Exception {
         assertTrue(Files.readAllLines(set("heldout.jsonl")).size() >= 300, "at least 300 held-out messages");
         long all = 0;
-        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4b.jsonl", "tuning4c.jsonl", "tuning4d.jsonl", "tuning4e.jsonl")) all += Files.readAllLines(set(f)).size();
+        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4b.jsonl", "tuning4c.jsonl", "tuning4d.jsonl", "tuning4e.jsonl", "tuning4f.jsonl", "tuning4g.jsonl")) all += Files.readAllLines(set(f)).size();
         assertTrue(all >= 2700, "at least 2,700 labelled messages");
     }
 
@@ -52,7 +52,7 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.905, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.893, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.933, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
@@ -66,20 +66,21 @@ class NluQualityTest {
      * tuning3d.jsonl (many facts and negations a message), tuning3e.jsonl (topic questions, often telling the case),
      * tuning3f.jsonl (staff describing an applicant, long stories), tuning4a.jsonl (Xinjiang and Inner Mongolia, second-language
      * and voice-typed Chinese), tuning4b.jsonl (Shandong and Liaoning family talk in dialect), tuning4c.jsonl (young people on
-     * phones: pinyin letters, emojis, partners, babies, graduates), tuning4d.jsonl (replies in an interview) and tuning4e.jsonl
-     * (frustrated people, rhetorical questions, forum posts) included; the polarity flips left are in the newest sets.
+     * phones: pinyin letters, emojis, partners, babies, graduates), tuning4d.jsonl (replies in an interview), tuning4e.jsonl
+     * (frustrated people, rhetorical questions, forum posts), tuning4f.jsonl and tuning4g.jsonl (ordinary people to a
+     * neighbourhood group and to the bot) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
-                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4b.jsonl"), set("tuning4c.jsonl"), set("tuning4d.jsonl"), set("tuning4e.jsonl")));
+                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4b.jsonl"), set("tuning4c.jsonl"), set("tuning4d.jsonl"), set("tuning4e.jsonl"), set("tuning4f.jsonl"), set("tuning4g.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.906, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.902, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.884, "fact recall\n" + report);
         assertTrue(e.allIntents.precision() >= 0.941, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.931, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.934, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 24, "polarity flips\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.933, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.940, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 26, "polarity flips\n" + report);
     }
 
     @Test

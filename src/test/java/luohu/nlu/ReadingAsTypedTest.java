@@ -429,4 +429,55 @@ class ReadingAsTypedTest {
         e = assertThrows(IllegalArgumentException.class, () -> badValue.validated(TestAssistants.model().vocabulary()));
         assertTrue(e.getMessage().startsWith("lexicon.yaml: facts[0] (买了房): housing takes one of own"), e.getMessage());
     }
+
+    @Test
+    void notEvenAMonthBrokenOffIsAnUnbrokenTime() {
+        has("养老保险交了四年，一个月都没断过", "social_insurance_months", 48);
+        has("医保交了两年 一天也没停过", "social_insurance_months", 24);
+        has("社保一个月都没交过", "social_insurance_months", 0);
+    }
+
+    @Test
+    void aRelativeBroughtIsFoundPastWhereTheyAre() {
+        assertEquals("parent", U.understand("我想把老家的爸妈接过来落户", null).applicant());
+        assertEquals("parent_in_law", U.understand("想把山西的老丈母娘户口迁到我这", null).applicant());
+        assertEquals("spouse", U.understand("俺孩儿他爹在库尔勒跑运输 想把他户口迁过来", null).applicant());
+    }
+
+    @Test
+    void thingsNotGrantedOrRefusedAreNotHad() {
+        has("我是军嫂 部队还没批下来", "military_family", false);
+        has("租的房子 房东嫌备案麻烦 不给弄", "lease_registered", false);
+        has("我没户口 跟对象领不了结婚证", "married", false);
+        has("在砖厂干了三十年 现在退了", "employment", "none");
+    }
+
+    @Test
+    void questionsAreReadByTheirWordFamilies() {
+        assertEquals(Ask.REQUIREMENT, U.understand("在饭店打工的算不算就业", null).ask());
+        assertEquals(Ask.REQUIREMENT, U.understand("赤峰投靠落户 还看年龄不", null).ask());
+        assertEquals(Ask.MATERIALS, U.understand("铁岭买房落户 光有购房发票 行不", null).ask());
+        assertEquals(Ask.ONLINE, U.understand("二连落户能在蒙速办上申请不", null).ask());
+        assertEquals(Ask.TIME, U.understand("聊城迁户口 当天能办完不", null).ask());
+        assertEquals(Ask.CROSS_PROVINCE, U.understand("我人在山西 能在这边申请投靠吗", null).ask());
+        assertEquals(Intent.OUT_OF_SCOPE, U.understand("赤峰哪家手把肉好吃", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("我户口还在学校集体户 毕业了能落松山区不", null).intent());
+    }
+
+    @Test
+    void aVeteransJobNotAssignedSaysNothingOfWork() {
+        has("我是退伍兵 前年退的 工作还没给安排", "job_assigned", false, "employment", null);
+        has("复员回来三年了 工作没落实", "job_assigned", false, "employment", null);
+        has("医保交了三年 一个月没断", "social_insurance_months", 36);
+        assertNull(U.understand("我跟闺女租房住 娘俩能在开原落户不", null).applicant());
+    }
+
+    @Test
+    void aReplyThatAsksNothingIsAnAnswer() {
+        assertEquals(Intent.INFORM, U.understand("木有 老板不给签", "labor_contract").intent());
+        assertEquals(Intent.INFORM, U.understand("俺爹八十有一了", "age").intent());
+        // living with someone (跟着我住) is not who comes along
+        assertEquals(Ask.SETTLE, U.understand("我奶奶现在跟着我叔住 我叔是开原户口 她想落我叔那", null).ask());
+        assertEquals(Ask.REGISTRATION, U.understand("伊宁办落户 得去哪个部门", null).ask());
+    }
 }
