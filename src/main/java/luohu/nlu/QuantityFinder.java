@@ -61,6 +61,12 @@ public final class QuantityFinder {
                 i = j;
                 continue;
             }
+            // "七十有二", "三十有五": tens and units joined by 有, as older people say an age or a count
+            if (!arabic && text.charAt(j - 1) == '十' && j + 1 < n && text.charAt(j) == '有' && ChineseNumerals.digit(text.charAt(j + 1)) > 0
+                    && (j + 2 >= n || !ChineseNumerals.numeralChar(text.charAt(j + 2)))) {
+                value += ChineseNumerals.digit(text.charAt(j + 1));
+                j += 2;
+            }
             suffix.region(j, Math.min(n, j + SUFFIX_SPAN));
             if (!suffix.lookingAt()) {
                 bareAge(text, i, j, value, out);

@@ -217,6 +217,12 @@ class ReadingAsTypedTest {
     }
 
     @Test
+    void tensAndUnitsJoinedByYou() {
+        has("我老伴今年六十有三", "age", 63.0);
+        has("社保交了二十有五个月", "social_insurance_months", 25);
+    }
+
+    @Test
     void everydayWordsOfTheCase() {
         has("我没上过户口 今年二十了", "has_hukou", false, "age", 20.0);
         has("我在乌鲁木齐干了三年外卖", "employment", "flexible");
