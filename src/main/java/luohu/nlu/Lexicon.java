@@ -72,6 +72,7 @@ public record Lexicon(
         @JsonProperty("result_named") List<String> resultNamed,
         @JsonProperty("correction_named") List<String> correctionNamed,
         @JsonProperty("question_words") List<String> questionWords,
+        @JsonProperty("settling_said") List<String> settlingSaid,
         @JsonProperty("settle_at") SettleAt settleAt) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
@@ -118,6 +119,7 @@ public record Lexicon(
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
         questionWords = questionWords == null ? List.of() : questionWords;
+        settlingSaid = settlingSaid == null ? List.of() : settlingSaid;
         settleAt = settleAt == null ? new SettleAt(List.of(), List.of(), List.of()) : settleAt;
     }
 

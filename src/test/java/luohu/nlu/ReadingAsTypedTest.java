@@ -480,4 +480,18 @@ class ReadingAsTypedTest {
         assertEquals(Ask.SETTLE, U.understand("我奶奶现在跟着我叔住 我叔是开原户口 她想落我叔那", null).ask());
         assertEquals(Ask.REGISTRATION, U.understand("伊宁办落户 得去哪个部门", null).ask());
     }
+
+    @Test
+    void aCaseToldWithoutQuestionWishOrComplaintOnlyTells() {
+        Understanding told = U.understand("俺舅在西丰乡下种地 一直没出来打工", null);
+        assertEquals(Intent.INFORM, told.intent());
+        assertEquals(Ask.NONE, told.ask());
+        assertEquals(Intent.INFORM, U.understand("俺娘在开原农村住着 宅基地还在 她不打算迁", null).intent());
+        // a wish, a yes-no particle or a complaint still asks to settle
+        assertEquals(Intent.SETTLE, U.understand("俺娘在开原农村住着 她打算迁到县城俺这", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("俺在开原县城租房三年了 能落不", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("在开原买的楼 房本都有 窗口就是不给办", null).intent());
+        // a hukou said never to have been registered is a hukou missing
+        assertEquals(Intent.NO_HUKOU, U.understand("我大舅回村以后户口一直没有落上", null).intent());
+    }
 }
