@@ -494,4 +494,15 @@ class ReadingAsTypedTest {
         // a hukou said never to have been registered is a hukou missing
         assertEquals(Intent.NO_HUKOU, U.understand("我大舅回村以后户口一直没有落上", null).intent());
     }
+
+    @Test
+    void aConditionGuessedAtAndLandNamedByItsUseAreAsked() {
+        // a condition put as a guess to confirm asks for the requirement
+        assertEquals(Intent.REQUIREMENT, U.understand("我想投靠我闺女 是不是非得跟她住一块", null).intent());
+        assertEquals(Ask.REQUIREMENT, U.understand("俺娘投靠俺 俺是不是得先买房", null).ask());
+        // land named by what grows on it, or asked whether it stays one's own to use or pass on
+        assertEquals(Intent.LAND, U.understand("我户口迁走以后 家里的果园还算我的吗", null).intent());
+        assertEquals(Intent.LAND, U.understand("进城落户了 村里的草场还可以用吗", null).intent());
+        assertEquals(Intent.LAND, U.understand("户口迁城里以后 那五亩地还能流转不", null).intent());
+    }
 }
