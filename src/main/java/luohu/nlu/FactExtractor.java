@@ -936,7 +936,7 @@ public final class FactExtractor {
         String told = toldAbout(tokens, clauses, mentions, quantityAt);
         // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
-        String chain = null;
+        String chain = null, spokenBefore = null;
         boolean planned = false;
         for (Clause c : clauses) {
             String clauseText = text(tokens, c);
@@ -947,6 +947,7 @@ public final class FactExtractor {
                 chain = c.relative();
                 planned = false;
             } else if (c.explicit() && c.relative() == null) {
+                if (chain != null) spokenBefore = chain;
                 chain = null; // 我…: the speaker again
             }
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
@@ -957,6 +958,7 @@ public final class FactExtractor {
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
             JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
             if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
+            if (c.relative() == null && !c.explicit() && settling && chain == null && ontoSpeakerAfterOwnWords(tokens, c, spokenBefore)) return spokenBefore;
         }
         return ellipticalRelative(tokens, clauses);
     }
@@ -975,6 +977,16 @@ public final class FactExtractor {
         Set<String> named = new HashSet<>();
         for (PhraseIndex.Match<String> m : relatives.find(asked)) named.addAll(m.values());
         return named.size() == 1 ? named.iterator().next() : null;
+    }
+
+    /**
+     * "我外孙六岁 … 我们老两口是开原户口 能迁到我们本上吗": a hukou moved onto the speaker's register cannot be the speaker's
+     * own settling, so it is the relative told of before the speaker's own words.
+     */
+    private boolean ontoSpeakerAfterOwnWords(List<Token> tokens, Clause c, String spokenBefore) {
+        if (spokenBefore == null) return false;
+        JoinedRelative.Joined onto = joined.find(text(tokens, c));
+        return onto != null && onto.speaker();
     }
 
     /**

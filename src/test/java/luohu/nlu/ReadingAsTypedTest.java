@@ -505,4 +505,14 @@ class ReadingAsTypedTest {
         assertEquals(Intent.LAND, U.understand("进城落户了 村里的草场还可以用吗", null).intent());
         assertEquals(Intent.LAND, U.understand("户口迁城里以后 那五亩地还能流转不", null).intent());
     }
+
+    @Test
+    void aHukouMovedOntoTheSpeakersRegisterIsTheRelativeToldOfBefore() {
+        // the speaker's own hukou said between does not make the speaker the one who settles
+        Understanding u = U.understand("我孙女五岁 户口在吉林 我们老两口是开原户口 能迁到我户口本上吗", null);
+        assertEquals("grandchild", u.applicant());
+        assertNotEquals(Boolean.TRUE, u.facts().asMap().get("local_hukou"));
+        // a brother's wife is his spouse, said from his side
+        has("俺兄弟媳妇是开原户口 俺兄弟户口在河南", "local_relative", "spouse", "local_hukou", false);
+    }
 }
