@@ -1603,6 +1603,8 @@ public final class FactExtractor {
             }
             PhraseIndex.Match<String> cue = cueAt(cues, at, c);
             String fact = cue == null ? null : cue.values().get(0);
+            // "在私企干了三年": a time of work is no fact's, nor the insurance's named a clause before
+            if (Lexicon.DurationCue.UNMEASURED.equals(fact)) continue;
             if (aboutRelative && !"child_school_years".equals(fact)) continue; // the child's schooling is theirs
             if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
             if (fact == null) {

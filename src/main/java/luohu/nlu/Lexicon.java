@@ -306,8 +306,14 @@ public record Lexicon(
     public record SettleAt(List<String> verbs, List<String> ends, @JsonProperty("not_places") List<String> notPlaces) {
     }
 
-    /** Words near a duration that say which fact it measures. */
+    /** Words near a duration that say which fact it measures; fact {@value #UNMEASURED}: a time no fact counts (work). */
     public record DurationCue(String fact, List<String> words) {
+        public static final String UNMEASURED = "none";
+
+        /** Whether the time these words measure is no fact's ("干了三年": work), so that it is nobody's to take. */
+        public boolean unmeasured() {
+            return UNMEASURED.equals(fact);
+        }
     }
 
     /**
@@ -346,6 +352,7 @@ public record Lexicon(
             for (int i = 0; i < durations.size(); i++) {
                 DurationCue d = durations.get(i);
                 String where = "durations[" + i + "]";
+                if (d.unmeasured()) continue;
                 var f = vocabulary.find(d.fact()).orElseThrow(() -> bad(where, "no such fact " + d.fact()));
                 if (!f.type().numeric()) throw bad("durations[" + i + "]", d.fact() + " is not a number of months or years");
             }

@@ -515,4 +515,14 @@ class ReadingAsTypedTest {
         // a brother's wife is his spouse, said from his side
         has("俺兄弟媳妇是开原户口 俺兄弟户口在河南", "local_relative", "spouse", "local_hukou", false);
     }
+
+    @Test
+    void aTimeOfWorkIsNoFactsAndTheEmployerRefusingIsNoOwner() {
+        // the work's time is not the insurance's named a clause before
+        has("厂里不给交社保 我在开原机械厂干了四年", "social_insurance_months", 0);
+        has("在铁岭工地干活两年 没签合同", "lease_months", null, "residence_months", null, "labor_contract", false);
+        // "是老板不给签": the employer refusing, not an owner of a business
+        has("不是我不想签合同 是老板不给签", "employment", null, "labor_contract", false);
+        has("我是老板 开了个饭店", "employment", "business_owner");
+    }
 }
