@@ -267,6 +267,8 @@ public final class Understander {
         // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
         // named as such ("你直接说结果") is still the result
         if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
+        // "网上到底能不能办？", "跨省能办不能办 给个准话": a practical question pressed for a plain answer is still that question
+        if (asked == null && intent == Intent.RESULT && practical != null && practical.practical()) intent = Intent.SETTLE;
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
         // "俺女婿是茌平农村的 户口还没迁出来": a case told with no question, wish or complaint in it only tells

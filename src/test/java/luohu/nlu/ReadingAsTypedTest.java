@@ -525,4 +525,17 @@ class ReadingAsTypedTest {
         has("不是我不想签合同 是老板不给签", "employment", null, "labor_contract", false);
         has("我是老板 开了个饭店", "employment", "business_owner");
     }
+
+    @Test
+    void aComplaintOnWhatGroundsOffersNoPaper() {
+        // 凭啥 is a complaint, not a paper offered ("凭购房发票能落吗" is)
+        assertEquals(Intent.SETTLE, U.understand("我在开原买的楼 房本也有了 凭啥不给落户", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("我在开原开了六年饭馆 执照齐全 凭啥说我不够条件", null).intent());
+        assertEquals(Intent.MATERIALS, U.understand("开原买房落户 凭购房合同能落吗", null).intent());
+        // a practical question pressed for a plain answer is that question
+        Understanding pressed = U.understand("你们就给个准话 投靠落户网上到底能不能办", null);
+        assertEquals(Intent.SETTLE, pressed.intent());
+        assertEquals(Ask.ONLINE, pressed.ask());
+        assertEquals(Intent.MATERIALS, U.understand("窗口说我材料不全 到底缺啥", null).intent());
+    }
 }
