@@ -538,4 +538,12 @@ class ReadingAsTypedTest {
         assertEquals(Ask.ONLINE, pressed.ask());
         assertEquals(Intent.MATERIALS, U.understand("窗口说我材料不全 到底缺啥", null).intent());
     }
+
+    @Test
+    void aPaperDemandedInAComplaintAsksForTheRequirement() {
+        assertEquals(Intent.REQUIREMENT, U.understand("我闺女投靠我 还要我开收入证明？", null).intent());
+        assertEquals(Intent.REQUIREMENT, U.understand("我妈都八十了 投靠我还得开无犯罪证明？", null).intent());
+        // asked for itself, that paper is another office's
+        assertEquals(Intent.OUT_OF_SCOPE, U.understand("无犯罪证明在哪开", null).intent());
+    }
 }
