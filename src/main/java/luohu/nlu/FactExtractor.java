@@ -227,7 +227,7 @@ public final class FactExtractor {
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
-        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
+        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities), asked);
         if (applicant != null && departed(tokens, spoken, applicant)) applicant = null;
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
@@ -881,7 +881,7 @@ public final class FactExtractor {
      * subjectless "能落户不" ("我孙子大专毕业了，想去聊城工作，能落户不").
      */
     private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
-                             Set<Integer> quantityAt) {
+                             Set<Integer> quantityAt, String asked) {
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
         for (int i = 0; i < tokens.size(); i++) {
             if (!cues.askingFor().contains(tokens.get(i).text())) continue;
@@ -960,7 +960,34 @@ public final class FactExtractor {
             if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
             if (c.relative() == null && !c.explicit() && settling && chain == null && ontoSpeakerAfterOwnWords(tokens, c, spokenBefore)) return spokenBefore;
         }
+        String sole = "local_relative".equals(asked) ? null : soleRelativeOpening(tokens, clauses, mentions, quantityAt);
+        if (sole != null) return sole;
         return ellipticalRelative(tokens, clauses);
+    }
+
+    /**
+     * "俺儿媳妇跨省迁户口 还用两头跑不", "俺闺女说她再想想": a message opened by one relative, naming no one else and never
+     * the speaker alone again, is about that relative (as the labelled sets have it); a relative said to have died or to
+     * have given the speaker something leaves the speaker's own matter, one coming along (俺爹也想一块迁) is no applicant,
+     * and one said only to hold a hukou here (我公婆是松山区城里户口) is the one joined.
+     */
+    private String soleRelativeOpening(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                                       Set<Integer> quantityAt) {
+        if (clauses.isEmpty()) return null;
+        Clause first = clauses.get(0);
+        if (first.relative() == null || first.relative().equals(SOMEONE) || !first.explicit()) return null;
+        // opened by the speaker's word for their own (我/俺/我家…): "大姐你好" only addresses someone
+        int k = skipSelf(tokens, first.first(), first.last());
+        if (k == first.first() || relativeAt(tokens, k, first.last()) == null) return null;
+        if (hukouHereOnly(tokens, clauses, first.relative(), mentions, quantityAt)) return null;
+        for (Clause c : clauses) if (c.explicit() && c.relative() == null) return null;
+        Set<String> named = new HashSet<>();
+        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
+        if (named.size() != 1) return null;
+        String all = text(tokens, 0, tokens.size() - 1);
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        if (Texts.containsAny(all, cues.departed()) || Texts.containsAny(all, cues.received()) || Texts.containsAny(all, lexicon.familyAlong())) return null;
+        return first.relative();
     }
 
     /**

@@ -546,4 +546,16 @@ class ReadingAsTypedTest {
         // asked for itself, that paper is another office's
         assertEquals(Intent.OUT_OF_SCOPE, U.understand("无犯罪证明在哪开", null).intent());
     }
+
+    @Test
+    void aMessageOpenedByOneRelativeAndNoOneElseIsAboutThem() {
+        assertEquals("child_in_law", U.understand("俺女婿迁户口 还用回老家开证明不", null).applicant());
+        assertEquals("parent", U.understand("我妈说她先不迁了", null).applicant());
+        assertEquals("other", U.understand("俺三姨也琢磨落开原 她那情况能办不", null).applicant());
+        // not when the speaker speaks again, one only comes along, or is only said to hold a hukou here
+        assertNull(U.understand("我闺女在开原上班 我能投靠她吗", null).applicant());
+        assertNull(U.understand("俺娘也想一块迁", null).applicant());
+        assertNull(U.understand("我公公是开原城里户口", null).applicant());
+        assertNull(U.understand("二姐你好", null).applicant());
+    }
 }
