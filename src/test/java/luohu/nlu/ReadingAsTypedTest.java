@@ -558,4 +558,10 @@ class ReadingAsTypedTest {
         assertNull(U.understand("我公公是开原城里户口", null).applicant());
         assertNull(U.understand("二姐你好", null).applicant());
     }
+
+    @Test
+    void comingInPersonOrSendingSomeoneIsAboutWhatToBring() {
+        assertEquals(Intent.MATERIALS, U.understand("开原落户得本人到场不 我在外地", null).intent());
+        assertEquals(Ask.MATERIALS, U.understand("我爸腿脚不好 投靠我能让我代办吗", null).ask());
+    }
 }
