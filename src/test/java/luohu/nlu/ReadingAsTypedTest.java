@@ -564,4 +564,12 @@ class ReadingAsTypedTest {
         assertEquals(Intent.MATERIALS, U.understand("开原落户得本人到场不 我在外地", null).intent());
         assertEquals(Ask.MATERIALS, U.understand("我爸腿脚不好 投靠我能让我代办吗", null).ask());
     }
+
+    @Test
+    void whetherACaseIsEnoughAsksToSettle() {
+        Understanding u = U.understand("在开原租房一年半 备案了 社保交了十个月 够条件不", null);
+        assertEquals(Intent.SETTLE, u.intent());
+        assertEquals(Ask.SETTLE, u.ask());
+        assertEquals(Ask.SETTLE, U.understand("我在铁岭当保安三年 有合同 够不够落户", null).ask());
+    }
 }
