@@ -227,7 +227,7 @@ public final class FactExtractor {
         Marks marks = marks(tokens, mentions);
         List<Clause> spoken = clauses(tokens);
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
-        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities));
+        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities), asked);
         if (applicant != null && departed(tokens, spoken, applicant)) applicant = null;
         List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
@@ -881,7 +881,7 @@ public final class FactExtractor {
      * subjectless "能落户不" ("我孙子大专毕业了，想去聊城工作，能落户不").
      */
     private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
-                             Set<Integer> quantityAt) {
+                             Set<Integer> quantityAt, String asked) {
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
         for (int i = 0; i < tokens.size(); i++) {
             if (!cues.askingFor().contains(tokens.get(i).text())) continue;
@@ -936,7 +936,7 @@ public final class FactExtractor {
         String told = toldAbout(tokens, clauses, mentions, quantityAt);
         // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
-        String chain = null;
+        String chain = null, spokenBefore = null;
         boolean planned = false;
         for (Clause c : clauses) {
             String clauseText = text(tokens, c);
@@ -947,6 +947,7 @@ public final class FactExtractor {
                 chain = c.relative();
                 planned = false;
             } else if (c.explicit() && c.relative() == null) {
+                if (chain != null) spokenBefore = chain;
                 chain = null; // 我…: the speaker again
             }
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
@@ -957,8 +958,36 @@ public final class FactExtractor {
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
             JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
             if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
+            if (c.relative() == null && !c.explicit() && settling && chain == null && ontoSpeakerAfterOwnWords(tokens, c, spokenBefore)) return spokenBefore;
         }
+        String sole = "local_relative".equals(asked) ? null : soleRelativeOpening(tokens, clauses, mentions, quantityAt);
+        if (sole != null) return sole;
         return ellipticalRelative(tokens, clauses);
+    }
+
+    /**
+     * "俺儿媳妇跨省迁户口 还用两头跑不", "俺闺女说她再想想": a message opened by one relative, naming no one else and never
+     * the speaker alone again, is about that relative (as the labelled sets have it); a relative said to have died or to
+     * have given the speaker something leaves the speaker's own matter, one coming along (俺爹也想一块迁) is no applicant,
+     * and one said only to hold a hukou here (我公婆是松山区城里户口) is the one joined.
+     */
+    private String soleRelativeOpening(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
+                                       Set<Integer> quantityAt) {
+        if (clauses.isEmpty()) return null;
+        Clause first = clauses.get(0);
+        if (first.relative() == null || first.relative().equals(SOMEONE) || !first.explicit()) return null;
+        // opened by the speaker's word for their own (我/俺/我家…): "大姐你好" only addresses someone
+        int k = skipSelf(tokens, first.first(), first.last());
+        if (k == first.first() || relativeAt(tokens, k, first.last()) == null) return null;
+        if (hukouHereOnly(tokens, clauses, first.relative(), mentions, quantityAt)) return null;
+        for (Clause c : clauses) if (c.explicit() && c.relative() == null) return null;
+        Set<String> named = new HashSet<>();
+        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
+        if (named.size() != 1) return null;
+        String all = text(tokens, 0, tokens.size() - 1);
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        if (Texts.containsAny(all, cues.departed()) || Texts.containsAny(all, cues.received()) || Texts.containsAny(all, lexicon.familyAlong())) return null;
+        return first.relative();
     }
 
     /**
@@ -975,6 +1004,16 @@ public final class FactExtractor {
         Set<String> named = new HashSet<>();
         for (PhraseIndex.Match<String> m : relatives.find(asked)) named.addAll(m.values());
         return named.size() == 1 ? named.iterator().next() : null;
+    }
+
+    /**
+     * "我外孙六岁 … 我们老两口是开原户口 能迁到我们本上吗": a hukou moved onto the speaker's register cannot be the speaker's
+     * own settling, so it is the relative told of before the speaker's own words.
+     */
+    private boolean ontoSpeakerAfterOwnWords(List<Token> tokens, Clause c, String spokenBefore) {
+        if (spokenBefore == null) return false;
+        JoinedRelative.Joined onto = joined.find(text(tokens, c));
+        return onto != null && onto.speaker();
     }
 
     /**
@@ -1591,6 +1630,8 @@ public final class FactExtractor {
             }
             PhraseIndex.Match<String> cue = cueAt(cues, at, c);
             String fact = cue == null ? null : cue.values().get(0);
+            // "在私企干了三年": a time of work is no fact's, nor the insurance's named a clause before
+            if (Lexicon.DurationCue.UNMEASURED.equals(fact)) continue;
             if (aboutRelative && !"child_school_years".equals(fact)) continue; // the child's schooling is theirs
             if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
             if (fact == null) {

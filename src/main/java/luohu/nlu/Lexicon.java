@@ -72,6 +72,7 @@ public record Lexicon(
         @JsonProperty("result_named") List<String> resultNamed,
         @JsonProperty("correction_named") List<String> correctionNamed,
         @JsonProperty("question_words") List<String> questionWords,
+        @JsonProperty("settling_said") List<String> settlingSaid,
         @JsonProperty("settle_at") SettleAt settleAt) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
@@ -118,6 +119,7 @@ public record Lexicon(
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
         questionWords = questionWords == null ? List.of() : questionWords;
+        settlingSaid = settlingSaid == null ? List.of() : settlingSaid;
         settleAt = settleAt == null ? new SettleAt(List.of(), List.of(), List.of()) : settleAt;
     }
 
@@ -304,8 +306,14 @@ public record Lexicon(
     public record SettleAt(List<String> verbs, List<String> ends, @JsonProperty("not_places") List<String> notPlaces) {
     }
 
-    /** Words near a duration that say which fact it measures. */
+    /** Words near a duration that say which fact it measures; fact {@value #UNMEASURED}: a time no fact counts (work). */
     public record DurationCue(String fact, List<String> words) {
+        public static final String UNMEASURED = "none";
+
+        /** Whether the time these words measure is no fact's ("干了三年": work), so that it is nobody's to take. */
+        public boolean unmeasured() {
+            return UNMEASURED.equals(fact);
+        }
     }
 
     /**
@@ -344,6 +352,7 @@ public record Lexicon(
             for (int i = 0; i < durations.size(); i++) {
                 DurationCue d = durations.get(i);
                 String where = "durations[" + i + "]";
+                if (d.unmeasured()) continue;
                 var f = vocabulary.find(d.fact()).orElseThrow(() -> bad(where, "no such fact " + d.fact()));
                 if (!f.type().numeric()) throw bad("durations[" + i + "]", d.fact() + " is not a number of months or years");
             }

@@ -267,8 +267,15 @@ public final class Understander {
         // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
         // named as such ("你直接说结果") is still the result
         if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
+        // "网上到底能不能办？", "跨省能办不能办 给个准话": a practical question pressed for a plain answer is still that question
+        if (asked == null && intent == Intent.RESULT && practical != null && practical.practical()) intent = Intent.SETTLE;
         // "帮我老婆问 她在库尔勒上班两年…": asking on someone's behalf is the question, whatever facts follow
         if (asked == null && intent == Intent.INFORM && onBehalf(norm)) intent = Intent.SETTLE;
+        // "俺女婿是茌平农村的 户口还没迁出来": a case told with no question, wish or complaint in it only tells
+        if (asked == null && intent == Intent.SETTLE && closing == null && toldWithoutAsking(spaced, norm)) {
+            intent = Intent.INFORM;
+            toldOnly = true;
+        }
         List<String> topics = topics(scan);
         // "库车那边落户 有没有啥限制": how strict a place's settling is, asked of a place under a rule of its own (南疆, a
         // controlled city), names that rule
@@ -379,6 +386,23 @@ public final class Understander {
             }
         }
         return false;
+    }
+
+    /**
+     * No question word, no clause closed by a yes-no particle (能落不, 够了吧), no asking for someone and no wish or
+     * complaint of lexicon.yaml settling_said left unnegated (不想迁 wishes nothing): the message only tells its case.
+     */
+    private boolean toldWithoutAsking(String spaced, String norm) {
+        if (Texts.containsAny(norm, lexicon.questionWords()) || onBehalf(norm)) return false;
+        for (String clause : spaced.split("[ ,.!;:、]+")) {
+            if (clause.endsWith("不") || clause.endsWith("没") || clause.endsWith("吧")) return false;
+        }
+        for (String w : lexicon.settlingSaid()) {
+            for (int i = norm.indexOf(w); i >= 0; i = norm.indexOf(w, i + 1)) {
+                if (i == 0 || "不没别".indexOf(norm.charAt(i - 1)) < 0) return false;
+            }
+        }
+        return true;
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */

@@ -52,11 +52,11 @@ class NluQualityTest {
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
         String report = e.summary() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.905, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.893, "fact recall\n" + report);
-        assertTrue(e.intentAccuracy.value() >= 0.933, "intent accuracy\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.946, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.933, "applicant accuracy\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.908, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.895, "fact recall\n" + report);
+        assertTrue(e.intentAccuracy.value() >= 0.942, "intent accuracy\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.951, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
     }
 
@@ -75,12 +75,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4b.jsonl"), set("tuning4c.jsonl"), set("tuning4d.jsonl"), set("tuning4e.jsonl"), set("tuning4f.jsonl"), set("tuning4g.jsonl")));
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.902, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.904, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.884, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.941, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.933, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.940, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 26, "polarity flips\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.950, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.942, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.945, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 24, "polarity flips\n" + report);
     }
 
     @Test

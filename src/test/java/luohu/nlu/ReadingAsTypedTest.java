@@ -486,4 +486,96 @@ class ReadingAsTypedTest {
         assertEquals(Ask.SETTLE, U.understand("我奶奶现在跟着我叔住 我叔是开原户口 她想落我叔那", null).ask());
         assertEquals(Ask.REGISTRATION, U.understand("伊宁办落户 得去哪个部门", null).ask());
     }
+
+    @Test
+    void aCaseToldWithoutQuestionWishOrComplaintOnlyTells() {
+        Understanding told = U.understand("俺舅在西丰乡下种地 一直没出来打工", null);
+        assertEquals(Intent.INFORM, told.intent());
+        assertEquals(Ask.NONE, told.ask());
+        assertEquals(Intent.INFORM, U.understand("俺娘在开原农村住着 宅基地还在 她不打算迁", null).intent());
+        // a wish, a yes-no particle or a complaint still asks to settle
+        assertEquals(Intent.SETTLE, U.understand("俺娘在开原农村住着 她打算迁到县城俺这", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("俺在开原县城租房三年了 能落不", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("在开原买的楼 房本都有 窗口就是不给办", null).intent());
+        // a hukou said never to have been registered is a hukou missing
+        assertEquals(Intent.NO_HUKOU, U.understand("我大舅回村以后户口一直没有落上", null).intent());
+    }
+
+    @Test
+    void aConditionGuessedAtAndLandNamedByItsUseAreAsked() {
+        // a condition put as a guess to confirm asks for the requirement
+        assertEquals(Intent.REQUIREMENT, U.understand("我想投靠我闺女 是不是非得跟她住一块", null).intent());
+        assertEquals(Ask.REQUIREMENT, U.understand("俺娘投靠俺 俺是不是得先买房", null).ask());
+        // land named by what grows on it, or asked whether it stays one's own to use or pass on
+        assertEquals(Intent.LAND, U.understand("我户口迁走以后 家里的果园还算我的吗", null).intent());
+        assertEquals(Intent.LAND, U.understand("进城落户了 村里的草场还可以用吗", null).intent());
+        assertEquals(Intent.LAND, U.understand("户口迁城里以后 那五亩地还能流转不", null).intent());
+    }
+
+    @Test
+    void aHukouMovedOntoTheSpeakersRegisterIsTheRelativeToldOfBefore() {
+        // the speaker's own hukou said between does not make the speaker the one who settles
+        Understanding u = U.understand("我孙女五岁 户口在吉林 我们老两口是开原户口 能迁到我户口本上吗", null);
+        assertEquals("grandchild", u.applicant());
+        assertNotEquals(Boolean.TRUE, u.facts().asMap().get("local_hukou"));
+        // a brother's wife is his spouse, said from his side
+        has("俺兄弟媳妇是开原户口 俺兄弟户口在河南", "local_relative", "spouse", "local_hukou", false);
+    }
+
+    @Test
+    void aTimeOfWorkIsNoFactsAndTheEmployerRefusingIsNoOwner() {
+        // the work's time is not the insurance's named a clause before
+        has("厂里不给交社保 我在开原机械厂干了四年", "social_insurance_months", 0);
+        has("在铁岭工地干活两年 没签合同", "lease_months", null, "residence_months", null, "labor_contract", false);
+        // "是老板不给签": the employer refusing, not an owner of a business
+        has("不是我不想签合同 是老板不给签", "employment", null, "labor_contract", false);
+        has("我是老板 开了个饭店", "employment", "business_owner");
+    }
+
+    @Test
+    void aComplaintOnWhatGroundsOffersNoPaper() {
+        // 凭啥 is a complaint, not a paper offered ("凭购房发票能落吗" is)
+        assertEquals(Intent.SETTLE, U.understand("我在开原买的楼 房本也有了 凭啥不给落户", null).intent());
+        assertEquals(Intent.SETTLE, U.understand("我在开原开了六年饭馆 执照齐全 凭啥说我不够条件", null).intent());
+        assertEquals(Intent.MATERIALS, U.understand("开原买房落户 凭购房合同能落吗", null).intent());
+        // a practical question pressed for a plain answer is that question
+        Understanding pressed = U.understand("你们就给个准话 投靠落户网上到底能不能办", null);
+        assertEquals(Intent.SETTLE, pressed.intent());
+        assertEquals(Ask.ONLINE, pressed.ask());
+        assertEquals(Intent.MATERIALS, U.understand("窗口说我材料不全 到底缺啥", null).intent());
+    }
+
+    @Test
+    void aPaperDemandedInAComplaintAsksForTheRequirement() {
+        assertEquals(Intent.REQUIREMENT, U.understand("我闺女投靠我 还要我开收入证明？", null).intent());
+        assertEquals(Intent.REQUIREMENT, U.understand("我妈都八十了 投靠我还得开无犯罪证明？", null).intent());
+        // asked for itself, that paper is another office's
+        assertEquals(Intent.OUT_OF_SCOPE, U.understand("无犯罪证明在哪开", null).intent());
+    }
+
+    @Test
+    void aMessageOpenedByOneRelativeAndNoOneElseIsAboutThem() {
+        assertEquals("child_in_law", U.understand("俺女婿迁户口 还用回老家开证明不", null).applicant());
+        assertEquals("parent", U.understand("我妈说她先不迁了", null).applicant());
+        assertEquals("other", U.understand("俺三姨也琢磨落开原 她那情况能办不", null).applicant());
+        // not when the speaker speaks again, one only comes along, or is only said to hold a hukou here
+        assertNull(U.understand("我闺女在开原上班 我能投靠她吗", null).applicant());
+        assertNull(U.understand("俺娘也想一块迁", null).applicant());
+        assertNull(U.understand("我公公是开原城里户口", null).applicant());
+        assertNull(U.understand("二姐你好", null).applicant());
+    }
+
+    @Test
+    void comingInPersonOrSendingSomeoneIsAboutWhatToBring() {
+        assertEquals(Intent.MATERIALS, U.understand("开原落户得本人到场不 我在外地", null).intent());
+        assertEquals(Ask.MATERIALS, U.understand("我爸腿脚不好 投靠我能让我代办吗", null).ask());
+    }
+
+    @Test
+    void whetherACaseIsEnoughAsksToSettle() {
+        Understanding u = U.understand("在开原租房一年半 备案了 社保交了十个月 够条件不", null);
+        assertEquals(Intent.SETTLE, u.intent());
+        assertEquals(Ask.SETTLE, u.ask());
+        assertEquals(Ask.SETTLE, U.understand("我在铁岭当保安三年 有合同 够不够落户", null).ask());
+    }
 }
