@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,19 +38,21 @@ class NluQualityTest {
     @Disabled("held-out is below the bar today (README, Understanding messages); enable when it is met")
     void heldOutMeetsTheBar() throws Exception {
         NluEvaluation e = heldOut();
-        String report = e.summary() + String.join("\n", e.errors);
+        // the summary only: the held-out messages and their errors are never shown, so that nobody tunes on them
+        String report = e.summary();
         assertTrue(e.allFacts.precision() >= 0.97, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.95, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.95, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.95, "ask accuracy\n" + report);
-        assertEquals(List.of(), e.polarityFlips, "polarity flips\n" + report);
+        assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
     }
 
     /** Today's held-out figures do not fall: a change that loses ground on messages it was not tuned on fails. */
     @Test
     void heldOutDoesNotFallBelowTodaysFigures() throws Exception {
         NluEvaluation e = heldOut();
-        String report = e.summary() + String.join("\n", e.errors);
+        // the summary only: the held-out messages and their errors are never shown, so that nobody tunes on them
+        String report = e.summary();
         assertTrue(e.allFacts.precision() >= 0.908, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.895, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.942, "intent accuracy\n" + report);
