@@ -1546,19 +1546,6 @@ public final class FactExtractor {
         }
     }
 
-    /** The one age stated in clauses that name the applicant as their subject, or null when none or several are. */
-    private Integer ownAge(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities) {
-        Integer own = null;
-        for (Quantity q : quantities) {
-            if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
-            if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue;
-            if (!saysOwn(clauseOf(clauses, tokenAt(tokens, q.start())))) continue;
-            if (own != null && !own.equals(q.age())) return null;
-            own = q.age();
-        }
-        return own;
-    }
-
     /** A clause whose subject is the applicant, named (我…, or the relative who applies). */
     private static boolean saysOwn(Clause c) {
         return c != null && c.relative() == null && c.explicit();
@@ -1569,16 +1556,21 @@ public final class FactExtractor {
         List<PhraseIndex.Match<String>> cues = durationCues(tokens);
         Integer statedAge = null;
         Set<Integer> ages = new HashSet<>();
+        // "我38岁 儿子16岁": the one age said in a clause that names the applicant as its subject, if only one is
+        Integer ownAge = null;
+        boolean ownAges = false;
         for (Quantity q : quantities) {
             if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
             statedAge = q.age();
             if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue; // 老大10岁
             ages.add(q.age());
+            if (!saysOwn(clauseOf(clauses, tokenAt(tokens, q.start())))) continue;
+            ownAges |= ownAge != null && !ownAge.equals(q.age());
+            ownAge = q.age();
         }
-        // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is
+        if (ownAges) ownAge = null;
+        // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is, unless one is the applicant's own
         boolean severalAges = ages.size() > 1;
-        // "我38岁 儿子16岁": unless one of them is said of the applicant by name, and only one is
-        Integer ownAge = severalAges ? ownAge(text, tokens, clauses, quantities) : null;
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "再交四个月", "还差两个月": time still to come, not time had
@@ -1822,8 +1814,8 @@ public final class FactExtractor {
     }
 
     /**
-     * The rhetorical frame of a clause, or null: 难道/谁说/哪有/不是没 anywhere, 能没…吗 only in a clause that ends as a
-     * question, 说我没…？ only opening one; 不就…吗 keeps its statement as said, its 不 no negator.
+     * The rhetorical frame of a clause whose inner statement starts first ({@link RhetoricalFrames}), or null; 不就…吗
+     * keeps its statement as said, its 不 no negator.
      */
     private Frame rhetoric(List<Token> tokens, Clause c) {
         Lexicon.Rhetorical r = lexicon.negation().rhetorical();
@@ -1831,22 +1823,9 @@ public final class FactExtractor {
         boolean question = Texts.endsWithAny(t, r.questionEnds())
                 || c.last() + 1 < tokens.size() && QUESTION_MARKS.contains(tokens.get(c.last() + 1).text());
         Frame at = null;
-        for (int kind = 0; kind < 4; kind++) {
-            if (kind > 0 && !question) break;
-            List<String> frames = kind == 0 ? r.openers() : kind == 1 ? r.retorts() : kind == 2 ? r.openingRetorts() : r.affirming();
-            for (String frame : frames) {
-                String w = frame.replace("|", "");
-                int cut = frame.indexOf('|') < 0 ? w.length() : frame.indexOf('|');
-                for (int i = t.indexOf(w); i >= 0 && (kind != 2 || i == 0); i = t.indexOf(w, i + 1)) {
-                    String before = t.substring(0, i);
-                    // "在哪有", "是不是没交": a real question of where or whether
-                    if (r.notAfter().stream().anyMatch(before::endsWith)) continue;
-                    // "难道没交社保就不能落户吗": a condition asked about, not a claim turned round
-                    if (Texts.containsAny(t.substring(i + w.length()), r.conditions())) continue;
-                    int start = tokenAt(tokens, c, i + cut);
-                    if (at == null || start < at.inner()) at = new Frame(start, kind != 3);
-                }
-            }
+        for (RhetoricalFrames.Found f : RhetoricalFrames.in(t, r, question, true)) {
+            int start = tokenAt(tokens, c, f.inner());
+            if (at == null || start < at.inner()) at = new Frame(start, f.reverses());
         }
         return at;
     }

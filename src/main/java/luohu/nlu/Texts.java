@@ -21,7 +21,12 @@ final class Texts {
 
     /** Whether the text starts with one of the words. */
     static boolean startsWithAny(String text, List<String> words) {
-        for (int i = 0; i < words.size(); i++) if (text.startsWith(words.get(i))) return true;
+        return startsWithAnyAt(text, 0, words);
+    }
+
+    /** Whether one of the words starts at {@code at} in the text, without cutting the text there. */
+    static boolean startsWithAnyAt(String text, int at, List<String> words) {
+        for (int i = 0; i < words.size(); i++) if (text.startsWith(words.get(i), at)) return true;
         return false;
     }
 

@@ -285,11 +285,11 @@ public final class Understander {
         for (String f : found.keySet()) {
             for (String t : lexicon.factTopics().getOrDefault(f, List.of())) if (!topics.contains(t)) topics.add(t);
         }
-        // "户口还在学校集体户 能落哈密吗": whether one can settle at a place asks to settle, whatever the collective
-        // household or school said on the way; where to put the hukou ("能落单位集体户吗") stays registration
         // "那我媳妇呢 她有房本": a follow-up about a relative, telling of them, asks whether they can settle
         if (asked == null && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM) && extraction.applicant() != null
                 && opensWithEllipsis(firstClause(spaced), lexicon)) intent = Intent.SETTLE;
+        // "户口还在学校集体户 能落哈密吗": whether one can settle at a place asks to settle, whatever the collective
+        // household or school said on the way; where to put the hukou ("能落单位集体户吗") stays registration
         boolean settleAtPlace = intent == Intent.REGISTRATION && !mentioned.covered().isEmpty() && asksToSettleAtAPlace(norm);
         if (settleAtPlace) intent = Intent.SETTLE;
         Requirement req = requirement(scan);
@@ -452,22 +452,10 @@ public final class Understander {
             String piece = m.group();
             String words = piece.replaceAll("[,.!?;:，。！？；：、\\s]+$", "");
             boolean question = piece.contains("?") || piece.contains("？") || Texts.endsWithAny(words, r.questionEnds());
-            boolean framed = false;
-            for (String f : r.openers()) framed |= framedAt(words, f.replace("|", ""), r, false);
-            if (question) for (String f : r.retorts()) framed |= framedAt(words, f.replace("|", ""), r, false);
-            if (question) for (String f : r.openingRetorts()) framed |= framedAt(words, f.replace("|", ""), r, true);
+            boolean framed = !RhetoricalFrames.in(words, r, question, false).isEmpty();
             if (!framed) out.append(piece);
         }
         return out.toString();
-    }
-
-    /** Whether the frame word stands in the clause as a frame: not after a word that makes a real question of it. */
-    private static boolean framedAt(String clause, String w, Lexicon.Rhetorical r, boolean opening) {
-        for (int i = clause.indexOf(w); i >= 0 && (!opening || i == 0); i = clause.indexOf(w, i + 1)) {
-            String before = clause.substring(0, i);
-            if (r.notAfter().stream().noneMatch(before::endsWith) && !Texts.containsAny(clause.substring(i + w.length()), r.conditions())) return true;
-        }
-        return false;
     }
 
     /**
@@ -479,7 +467,7 @@ public final class Understander {
         for (String v : at.verbs()) {
             for (int i = norm.indexOf(v); i >= 0; i = norm.indexOf(v, i + 1)) {
                 int end = i + v.length();
-                while (end < norm.length() && end - i - v.length() < 8 && !Texts.startsWithAny(norm.substring(end), at.ends())) end++;
+                while (end < norm.length() && end - i - v.length() < 8 && !Texts.startsWithAnyAt(norm, end, at.ends())) end++;
                 String target = norm.substring(i + v.length(), end);
                 if (end < norm.length() && !target.isEmpty() && !Texts.containsAny(target, at.notPlaces())) return true;
             }
@@ -487,7 +475,6 @@ public final class Understander {
         return false;
     }
 
-    /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
     /** The text up to the first comma, space or other clause mark. */
     private static String firstClause(String spaced) {
         for (int i = 0; i < spaced.length(); i++) if (" ,.?!;:".indexOf(spaced.charAt(i)) >= 0) return spaced.substring(0, i);
@@ -503,6 +490,7 @@ public final class Understander {
     /** The most characters of an opening "那…呢" ("那俺大闺女呢"). */
     private static final int ELLIPTICAL_LEAD = 8;
 
+    /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
     public boolean elliptical(String normalised) {
         String plain = Normalizer.bare(normalised);
         return plain.length() <= 12 && Texts.endsWithAny(plain, lexicon.elliptical());
