@@ -140,9 +140,13 @@ public final class DialogMachine {
         // "老丈人丈母娘呢", "承包地呢": a short follow-up ending in 呢 asks again what was asked before, of what it names
         // ("那铁岭呢" after a topic question asks it of 铁岭)
         boolean placeOnly = u.ask() == luohu.nlu.Ask.SETTLE && u.facts().isEmpty() && !u.places().covered().isEmpty();
-        if ((u.ask() == luohu.nlu.Ask.NONE || placeOnly && !"settle".equals(session.ask())) && session.ask() != null
+        // "那我媳妇呢" right after one's own case names someone who would come along: the case told is the speaker's,
+        // so it is not taken as hers (her own facts, once told, make her the applicant)
+        boolean otherPerson = u.ask() == luohu.nlu.Ask.SETTLE && u.facts().isEmpty() && u.places().covered().isEmpty()
+                && u.applicant() != null && session.applicant() == null && !session.facts().isEmpty();
+        if ((u.ask() == luohu.nlu.Ask.NONE || otherPerson || placeOnly && !"settle".equals(session.ask())) && session.ask() != null
                 && understander.elliptical(u.normalised())
-                && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM || placeOnly)) {
+                && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM || placeOnly || otherPerson)) {
             luohu.nlu.Ask before = luohu.nlu.Ask.parse(session.ask());
             if (before == luohu.nlu.Ask.TOPIC) {
                 // the topic asked before, with the intent that asked it, unless the message names another
@@ -153,8 +157,9 @@ public final class DialogMachine {
                 return general(session, u).turn(u, "general", from);
             }
             // "那我媳妇呢" after a case answer: whether that relative may come along
+            // (the one named comes along: the applicant stays who it was)
             boolean relative = !understander.relativesNamed(u.normalised()).isEmpty();
-            u = u.withAsk(relative && before != luohu.nlu.Ask.FAMILY ? luohu.nlu.Ask.FAMILY : before, Intent.SETTLE);
+            u = relative ? u.withAsk(luohu.nlu.Ask.FAMILY, Intent.SETTLE).withApplicant(null) : u.withAsk(before, Intent.SETTLE);
         }
         // "办这个需要带啥" after a topic answer (恢复户口, 补发迁移证): materials of that matter, not of some pathway
         if (u.ask() == luohu.nlu.Ask.MATERIALS && "topic".equals(session.ask()) && session.place() != null

@@ -182,7 +182,10 @@ final class Responder {
             case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "family" -> {
                 List<PathwayOutcome> of = fits.isEmpty() ? ordered(focus.pathways()) : fits;
-                body = replies.family(a, of) + unnamedRelatives(u, replies.family(a, of));
+                String lines = replies.family(a, of);
+                // the relatives are the speaker's own only when the speaker is the applicant
+                String lead = u.applicant() == null && s.applicant() == null ? relativesAsked(u, lines, true) : "";
+                body = lead + lines + relativesAsked(u, lines, false);
             }
             case "menu" -> {
                 String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : ask == Ask.FAMILY ? replies.sharedFamily(a) : null;
@@ -309,16 +312,20 @@ final class Responder {
     }
 
     /**
-     * "我老丈人能跟着不" where the document lists 配偶、子女、父母: a line saying the document does not name that relative.
-     * A relative counts as named when one of its relation's terms (lexicon.yaml relation_terms) is in the family lines.
+     * "我老丈人能跟着不" where the document lists 配偶、子女、父母: a line saying the document does not name that relative
+     * (after the family lines); "我媳妇能跟着不": a line before them saying she is among those named. A relative counts as
+     * named when one of its relation's terms (lexicon.yaml relation_terms) is in the family lines.
      */
-    private String unnamedRelatives(Understanding u, String familyLines) {
+    private String relativesAsked(Understanding u, String familyLines, boolean named) {
         StringBuilder sb = new StringBuilder();
         for (String relation : relatives.apply(u.normalised())) {
             List<String> terms = relationTerms.apply(relation);
-            if (terms.isEmpty() || terms.stream().anyMatch(familyLines::contains)) continue;
+            if (terms.isEmpty()) continue;
+            String term = terms.stream().filter(familyLines::contains).findFirst().orElse(null);
+            if ((term != null) != named) continue;
             String word = relationWords.apply(relation).stream().filter(u.normalised()::contains).findFirst().orElse(relation);
-            sb.append("\n").append(prompts.say("family_unnamed", "relative", word));
+            if (named) sb.append(prompts.say("family_named", "relative", word, "term", term)).append("\n");
+            else sb.append("\n").append(prompts.say("family_unnamed", "relative", word));
         }
         return sb.toString();
     }

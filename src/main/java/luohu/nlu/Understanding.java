@@ -65,6 +65,12 @@ public record Understanding(String normalised, Intent intent, Facts facts, Place
                 more, familyAlong, tokens, other, pathwayTopics, hypothetical, applicant, rejected);
     }
 
+    /** The same message about another applicant: a relative named as one who comes along is not who settles. */
+    public Understanding withApplicant(String other) {
+        return new Understanding(normalised, intent, facts, places, topics, requirementFacts, requirementLabel, dontKnow,
+                more, familyAlong, tokens, ask, pathwayTopics, hypothetical, other, rejected);
+    }
+
     /** Understanding of a message about the person typing, with nothing rejected. */
     public Understanding(String normalised, Intent intent, Facts facts, PlaceMentions places,
                          List<String> topics, List<String> requirementFacts, String requirementLabel,
