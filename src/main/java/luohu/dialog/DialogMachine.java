@@ -171,6 +171,8 @@ public final class DialogMachine {
                 return new Outcome(session, withResume(reply, session)).turn(u, "general", from);
             }
         }
+        // "不对 是租了两年": a case told again with another value for what is known corrects it
+        if (u.intent() == Intent.INFORM && !u.hypothetical() && replacesKnown(session, u)) u = u.withAsk(u.ask(), Intent.CORRECTION);
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
         // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
@@ -378,7 +380,36 @@ public final class DialogMachine {
             u = u.withPlaces(new luohu.nlu.PlaceMentions(List.of(named), u.places().uncovered(), null));
         }
         String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
+        Place place = place(s);
+        if (!placeChanged && place != null && !u.hypothetical() && u.ask() == luohu.nlu.Ask.NONE) {
+            // a correction that changes no pathway's verdict says so in a line, not the whole answer again
+            Session merged = merge(s, u);
+            Assessment now = engine.assess(place, merged.facts());
+            if (sameVerdicts(engine.assess(place, s.facts()), now)) {
+                return new Outcome(merged, withResume(prefix + prompts.say("corrected_same"), merged), now);
+            }
+        }
         return assess(s, u, prefix, false);
+    }
+
+    private static boolean sameVerdicts(Assessment was, Assessment now) {
+        if (was.outcomes().size() != now.outcomes().size()) return false;
+        for (int i = 0; i < was.outcomes().size(); i++) {
+            if (was.outcomes().get(i).status() != now.outcomes().get(i).status()
+                    || !was.outcomes().get(i).missing().equals(now.outcomes().get(i).missing())) return false;
+        }
+        return true;
+    }
+
+    /** Whether the message, about the same applicant, gives another value for a fact the session already knows. */
+    private boolean replacesKnown(Session s, Understanding u) {
+        if (u.applicant() != null && !applicantWord(u).equals(s.applicant())) return false;
+        for (Map.Entry<String, Object> e : u.facts().asMap().entrySet()) {
+            Object old = s.facts().get(e.getKey()).orElse(null);
+            if (old == null || old instanceof Excluded || e.getValue() instanceof Excluded || e.getKey().equals("local_hukou")) continue;
+            if (!old.equals(e.getValue())) return true;
+        }
+        return false;
     }
 
     /** The covered place whose name (or alias) comes last in the text. */
@@ -551,7 +582,8 @@ public final class DialogMachine {
 
     /** A value in the words of its question's option when it has one ("在农村" rather than "是"). */
     private String valueLabel(String fact, Object value) {
-        String option = questions.optionLabel(fact, value);
+        // a number is said as it is: 12 months, not the button's "一到两年" it falls in
+        String option = value instanceof Number ? null : questions.optionLabel(fact, value);
         return option != null ? option : model.vocabulary().get(fact).label(value);
     }
 

@@ -134,7 +134,9 @@ final class Responder {
                 && !a.with(Status.UNDETERMINED).isEmpty();
         Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall);
         ResponseRules.Rule r = rules.pick(sit);
-        String notices = followup ? "" : replies.notices(a);
+        // the document's notices (a draft, a place's own rules) are said once for a place, not on every answer
+        boolean noticed = samePlace && before.recent().stream().anyMatch(n -> NOTICING.contains(n.action()));
+        String notices = followup || noticed ? "" : replies.notices(a);
         // "在赤峰租房能落户吗": the words name a kind of pathway this document does not have; say so first
         if (!u.pathwayTopics().isEmpty() && !followup && !anyOnTopics(Replies.inScope(a), u.pathwayTopics())) {
             String topic = u.pathwayTopics().get(0);
@@ -356,6 +358,9 @@ final class Responder {
      * still open.
      */
     /** Practical follow-ups: their facts are context ("我俩户口在河北"), not a new case to re-focus on. */
+    /** The actions whose replies carry a document's notices. */
+    private static final Set<String> NOTICING = Set.of("assess", "correct", "result");
+
     private static final Set<Ask> FOLLOW_UPS = java.util.EnumSet.of(Ask.CROSS_PROVINCE, Ask.TIME, Ask.FEES, Ask.ONLINE, Ask.OFFICE);
 
     /** How many of the topics the message names are the pathway's. */
