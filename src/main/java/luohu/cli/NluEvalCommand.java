@@ -23,7 +23,18 @@ public final class NluEvalCommand implements Callable<Integer> {
     /** The labelled sets inside the jar (copied there from src/test/resources/nlu/ by the build). */
     static final String RESOURCES = "/nlu-eval/";
     static final List<String> HELD_OUT = List.of("heldout.jsonl");
-    static final List<String> TUNING = List.of("tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4b.jsonl", "tuning4c.jsonl", "tuning4d.jsonl", "tuning4e.jsonl", "tuning4f.jsonl", "tuning4g.jsonl");
+    /** The tuning part's sets, listed in tuning.sets beside them. */
+    static List<String> tuningSets() throws java.io.IOException {
+        try (java.io.InputStream in = NluEvalCommand.class.getResourceAsStream(RESOURCES + "tuning.sets")) {
+            if (in == null) throw new java.io.FileNotFoundException("the list of labelled sets is not inside the jar");
+            return sets(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The set names of a list: one a line, blank lines and # comments left out. */
+    public static List<String> sets(String list) {
+        return list.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
 
     @Mixin
     DataOptions data;
@@ -62,7 +73,7 @@ public final class NluEvalCommand implements Callable<Integer> {
             names.add("held-out");
             parts.add(fromJar(HELD_OUT));
             names.add("tuning");
-            parts.add(fromJar(TUNING));
+            parts.add(fromJar(tuningSets()));
         } else {
             for (Path f : files) {
                 names.add(f.toString());

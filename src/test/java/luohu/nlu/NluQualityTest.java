@@ -21,6 +21,22 @@ class NluQualityTest {
         return TestPaths.project().resolve("src/test/resources/nlu/" + name);
     }
 
+    /** The tuning part's sets, as tuning.sets lists them for nlu-eval. */
+    static List<String> tuningSets() throws java.io.IOException {
+        return luohu.cli.NluEvalCommand.sets(Files.readString(set("tuning.sets")));
+    }
+
+    /** Every labelled set, the held-out one first. */
+    static List<String> allSets() throws java.io.IOException {
+        List<String> all = new java.util.ArrayList<>(List.of("heldout.jsonl"));
+        all.addAll(tuningSets());
+        return all;
+    }
+
+    private static List<Path> tuningPart() throws java.io.IOException {
+        return tuningSets().stream().map(NluQualityTest::set).toList();
+    }
+
     private static NluEvaluation heldOut() throws Exception {
         return NluEvaluation.of(TestAssistants.fresh().machine().understander(), "held-out", List.of(set("heldout.jsonl")));
     }
@@ -29,7 +45,7 @@ class NluQualityTest {
     void theSetsAreLargeEnough() throws Exception {
         assertTrue(Files.readAllLines(set("heldout.jsonl")).size() >= 300, "at least 300 held-out messages");
         long all = 0;
-        for (String f : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4b.jsonl", "tuning4c.jsonl", "tuning4d.jsonl", "tuning4e.jsonl", "tuning4f.jsonl", "tuning4g.jsonl")) all += Files.readAllLines(set(f)).size();
+        for (String f : allSets()) all += Files.readAllLines(set(f)).size();
         assertTrue(all >= 2700, "at least 2,700 labelled messages");
     }
 
@@ -74,7 +90,7 @@ class NluQualityTest {
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
-                List.of(set("tuning.jsonl"), set("messages.jsonl"), set("tuning2.jsonl"), set("tuning3a.jsonl"), set("tuning3b.jsonl"), set("tuning3c.jsonl"), set("tuning3d.jsonl"), set("tuning3e.jsonl"), set("tuning3f.jsonl"), set("tuning4a.jsonl"), set("tuning4b.jsonl"), set("tuning4c.jsonl"), set("tuning4d.jsonl"), set("tuning4e.jsonl"), set("tuning4f.jsonl"), set("tuning4g.jsonl")));
+                tuningPart());
         String report = e.report() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.904, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.884, "fact recall\n" + report);

@@ -26,7 +26,7 @@ class SimplifierTest {
             }
         }
         ObjectMapper json = new ObjectMapper();
-        for (String set : List.of("heldout.jsonl", "tuning.jsonl", "messages.jsonl", "tuning2.jsonl", "tuning3a.jsonl", "tuning3b.jsonl", "tuning3c.jsonl", "tuning3d.jsonl", "tuning3e.jsonl", "tuning3f.jsonl", "tuning4a.jsonl", "tuning4b.jsonl", "tuning4c.jsonl", "tuning4d.jsonl", "tuning4e.jsonl", "tuning4f.jsonl", "tuning4g.jsonl")) {
+        for (String set : NluQualityTest.allSets()) {
             for (String line : Files.readAllLines(luohu.TestPaths.project().resolve("src/test/resources/nlu/" + set))) {
                 if (!line.isBlank()) texts.add(json.readTree(line).path("text").asText());
             }
