@@ -181,7 +181,13 @@ final class Responder {
                 body = String.join("\n", lines);
             }
             case "materials" -> body = replies.materials(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
-            case "registration" -> body = replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
+            case "registration" -> {
+                // "去哪办" asks the office as well as where the household goes: what the document says of the office first
+                String office = allAsks.apply(u.normalised()).contains(Ask.OFFICE)
+                        ? (replies.says(a, Ask.OFFICE.id()) ? replies.practical(a, Ask.OFFICE.id(), model.topicName(Ask.OFFICE.id()))
+                           : replies.silentOn(a, List.of(model.topicName(Ask.OFFICE.id())))) + "\n" : "";
+                body = office + replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
+            }
             case "family" -> {
                 List<PathwayOutcome> of = fits.isEmpty() ? ordered(focus.pathways()) : fits;
                 String lines = replies.family(a, of);
