@@ -66,7 +66,7 @@ public final class DialogMachine {
         this.sheets = new luohu.answer.PrecheckSheets(engine, prompts, questions);
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
                 .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),
-                        understander::relativeWords)
+                        understander::relativeWords, understander::relationOf)
                 .withNoteCues(dialogs.lexicon().noteCues())
                 .withAsks(understander::asks);
     }
@@ -542,7 +542,7 @@ public final class DialogMachine {
                     : Reply.of(text.strip());
         }
         Questions.Question q = questions.get(s.asked());
-        return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q.ask(), s.applicant())));
+        return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q, s)));
     }
 
     /** Characters beyond which a message is long (a case told in full rather than one question). */

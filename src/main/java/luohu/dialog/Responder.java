@@ -57,6 +57,7 @@ final class Responder {
     }
     private java.util.function.Function<String, List<String>> relationTerms = r -> List.of();
     private java.util.function.Function<String, List<String>> relationWords = r -> List.of();
+    private java.util.function.Function<String, String> relationOf = w -> null;
 
     /** How the words of a message name relatives, and the terms the documents use for each relation. */
     Responder withNoteCues(java.util.Collection<String> cues) {
@@ -66,10 +67,12 @@ final class Responder {
 
     Responder withRelatives(java.util.function.Function<String, List<String>> named,
                             java.util.function.Function<String, List<String>> terms,
-                            java.util.function.Function<String, List<String>> words) {
+                            java.util.function.Function<String, List<String>> words,
+                            java.util.function.Function<String, String> relationOf) {
         this.relatives = named;
         this.relationTerms = terms;
         this.relationWords = words;
+        this.relationOf = relationOf;
         return this;
     }
 
@@ -316,7 +319,7 @@ final class Responder {
         }
         Questions.Question q = questions.get(next.get());
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                ButtonPayload.forQuestion(q).reply(text + source.strip() + "\n" + prompts.say("next_question", "question", about(q.ask(), s.applicant()))), r);
+                ButtonPayload.forQuestion(q).reply(text + source.strip() + "\n" + prompts.say("next_question", "question", about(q, s))), r);
     }
 
     /**
@@ -339,8 +342,16 @@ final class Responder {
     }
 
     /** A question put about the applicant: "您的最高学历是？" becomes "您孙子的最高学历是？" when asking for a relative. */
-    String about(String question, String applicant) {
-        return applicant == null ? question : question.replace("您", replies.who(applicant));
+    String about(Questions.Question q, Session s) {
+        if (s.applicant() == null) return q.ask();
+        String who = replies.who(s.applicant());
+        return q.ofSpeaker() != null && joinsSpeaker(s) ? q.ofSpeaker().replace("{applicant}", who) : q.ask().replace("您", who);
+    }
+
+    /** Whether the relative the applicant would join is the person typing ("俺娘想投靠俺"). */
+    private boolean joinsSpeaker(Session s) {
+        Object joined = s.facts().get("local_relative").orElse(null);
+        return joined != null && joined.equals(luohu.nlu.Relations.inverse(relationOf.apply(s.applicant())));
     }
 
     /**

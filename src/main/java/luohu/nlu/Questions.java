@@ -17,7 +17,12 @@ public final class Questions {
     }
 
     /** The question for one fact. */
-    public record Question(String fact, String ask, List<Option> options) {
+    /**
+     * @param ofSpeaker the question when the applicant is a relative who would join the person typing, so that the
+     *                  relative asked about is that person ("您的户口是登记在农村吗"); {applicant} names the applicant; null
+     *                  when the question reads the same
+     */
+    public record Question(String fact, String ask, List<Option> options, String ofSpeaker) {
     }
 
     private final Map<String, Question> byFact;
@@ -47,7 +52,8 @@ public final class Questions {
                     throw new IllegalArgumentException(where + ".options: " + ex.getMessage());
                 }
             }
-            out.put(e.getKey(), new Question(e.getKey(), ask, List.copyOf(options)));
+            String ofSpeaker = e.getValue().hasNonNull("of_speaker") ? e.getValue().get("of_speaker").asText() : null;
+            out.put(e.getKey(), new Question(e.getKey(), ask, List.copyOf(options), ofSpeaker));
         });
         return new Questions(out);
     }

@@ -502,6 +502,12 @@ public final class Understander {
     }
 
     /** The relations whose words the message uses ("那我媳妇呢" → spouse). */
+    /** The relation a relative's word stands for ("娘" → parent), null for none. */
+    public String relationOf(String word) {
+        for (Map.Entry<String, List<String>> e : lexicon.relatives().entrySet()) if (e.getValue().contains(word)) return e.getKey();
+        return null;
+    }
+
     public List<String> relativesNamed(String normalised) {
         List<String> out = new ArrayList<>();
         lexicon.relatives().forEach((rel, words) -> {
