@@ -66,7 +66,8 @@ public final class DialogMachine {
         this.sheets = new luohu.answer.PrecheckSheets(engine, prompts, questions);
         this.responder = new Responder(engine, dialogs.responses(), cases, questions, prompts)
                 .withRelatives(understander::relativesNamed, r -> dialogs.lexicon().relationTerms().getOrDefault(r, List.of()),
-                        understander::relativeWords, understander::relationOf)
+                        understander::relativeWords, understander::relationOf,
+                        understander::relativesMentioned)
                 .withNoteCues(dialogs.lexicon().noteCues())
                 .withAsks(understander::asks);
     }
@@ -177,6 +178,7 @@ public final class DialogMachine {
         String action = t == null ? "fallback" : t.action();
         // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
         if ("assess".equals(action) && u.ask() == luohu.nlu.Ask.NONE && "topic".equals(session.ask()) && !u.topics().isEmpty()) action = "general";
+        Understanding fu = u;
         Outcome out = switch (action) {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
             case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
@@ -185,7 +187,9 @@ public final class DialogMachine {
             case "greet_again" -> new Outcome(session, withResume(prompts.say("greeting_again"), session));
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
             case "precheck" -> precheck(session);
-            case "assess" -> assess(session, u, "", true);
+            case "assess" -> u.intent() == Intent.INFORM
+                    ? unchanged(session, u, noted(u.facts()) + "\n" + prompts.say("noted_same")).orElseGet(() -> assess(session, fu, "", true))
+                    : assess(session, u, "", true);
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
             case "compare" -> compare(session, u);
@@ -380,16 +384,28 @@ public final class DialogMachine {
             u = u.withPlaces(new luohu.nlu.PlaceMentions(List.of(named), u.places().uncovered(), null));
         }
         String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
-        Place place = place(s);
-        if (!placeChanged && place != null && !u.hypothetical() && u.ask() == luohu.nlu.Ask.NONE) {
-            // a correction that changes no pathway's verdict says so in a line, not the whole answer again
-            Session merged = merge(s, u);
-            Assessment now = engine.assess(place, merged.facts());
-            if (sameVerdicts(engine.assess(place, s.facts()), now)) {
-                return new Outcome(merged, withResume(prefix + prompts.say("corrected_same"), merged), now);
-            }
+        if (!placeChanged) {
+            Optional<Outcome> same = unchanged(s, u, prefix + prompts.say("corrected_same"));
+            if (same.isPresent()) return same.get();
         }
         return assess(s, u, prefix, false);
+    }
+
+    /**
+     * A fact told or corrected after an answer that changes no pathway's verdict there is acknowledged in a line (and
+     * the question pending asked again), not answered in full once more.
+     */
+    private Optional<Outcome> unchanged(Session s, Understanding u, String said) {
+        Place place = place(s);
+        if (place == null || "start".equals(s.state()) || u.hypothetical() || u.ask() != luohu.nlu.Ask.NONE || u.facts().isEmpty()
+                || understander.questioning(u.normalised())) {
+            return Optional.empty();
+        }
+        Session merged = merge(s, u);
+        if (!Objects.equals(merged.place(), s.place()) || !Objects.equals(merged.applicant(), s.applicant())) return Optional.empty();
+        Assessment now = engine.assess(place, merged.facts());
+        if (!sameVerdicts(engine.assess(place, s.facts()), now)) return Optional.empty();
+        return Optional.of(new Outcome(merged, withResume(said, merged), now));
     }
 
     private static boolean sameVerdicts(Assessment was, Assessment now) {
@@ -542,7 +558,7 @@ public final class DialogMachine {
                     : Reply.of(text.strip());
         }
         Questions.Question q = questions.get(s.asked());
-        return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q, s)));
+        return ButtonPayload.forQuestion(q).reply(text.strip() + "\n\n" + prompts.say("resume", "question", responder.about(q, s, false)));
     }
 
     /** Characters beyond which a message is long (a case told in full rather than one question). */

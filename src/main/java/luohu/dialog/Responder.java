@@ -58,6 +58,7 @@ final class Responder {
     private java.util.function.Function<String, List<String>> relationTerms = r -> List.of();
     private java.util.function.Function<String, List<String>> relationWords = r -> List.of();
     private java.util.function.Function<String, String> relationOf = w -> null;
+    private java.util.function.Function<String, List<String>> mentioned = t -> List.of();
 
     /** How the words of a message name relatives, and the terms the documents use for each relation. */
     Responder withNoteCues(java.util.Collection<String> cues) {
@@ -68,11 +69,13 @@ final class Responder {
     Responder withRelatives(java.util.function.Function<String, List<String>> named,
                             java.util.function.Function<String, List<String>> terms,
                             java.util.function.Function<String, List<String>> words,
-                            java.util.function.Function<String, String> relationOf) {
+                            java.util.function.Function<String, String> relationOf,
+                            java.util.function.Function<String, List<String>> mentioned) {
         this.relatives = named;
         this.relationTerms = terms;
         this.relationWords = words;
         this.relationOf = relationOf;
+        this.mentioned = mentioned;
         return this;
     }
 
@@ -113,6 +116,7 @@ final class Responder {
                    String placeList) {
         Ask ask = askOf(before, u);
         String who = replies.who(s.applicant());
+        boolean joined = s.applicant() != null && joinsSpeaker(s, u);
         boolean samePlace = before.place() != null && before.place().equals(s.place());
         if (a == null) {
             Situation sit = new Situation(ask, false, false, "undetermined", false, whatif, false);
@@ -229,7 +233,7 @@ final class Responder {
                 Set<String> except = focus.narrow() ? new HashSet<>(focus.ids()) : Set.of();
                 List<PathwayOutcome> open = Replies.nearestOpen(a, except);
                 String text = replies.alternatives(a, except, who);
-                if (!open.isEmpty()) return question(s, a, open.subList(0, Math.min(3, open.size())), head + text + "\n", source, focus, ask, r);
+                if (!open.isEmpty()) return question(s, a, open.subList(0, Math.min(3, open.size())), head + text + "\n", source, focus, ask, r, joined);
                 return new Answer(done, new Reply(head + text + source, after), r);
             }
             case "conditional" -> {
@@ -241,7 +245,7 @@ final class Responder {
                 // the question that decides the pathway nearest to a decision ("执照税务都有": 投资经商类, not a far one)
                 String fact = planner.next(open.subList(0, 1), s.declined()).or(() -> planner.next(open, s.declined())).orElse(null);
                 String text = notices + replies.conditional(a, open, fact, who);
-                return question(s, a, Optional.ofNullable(fact), head + text + "\n", source, focus, ask, r);
+                return question(s, a, Optional.ofNullable(fact), head + text + "\n", source, focus, ask, r, joined);
             }
             case "interview" -> {
                 // going on with an overall assessment: what the answer closed, in a line, then the next question
@@ -249,7 +253,7 @@ final class Responder {
                         : notices + prompts.say("interview_short", "place", a.place().name(), "who", who);
                 Session going = s.withFocus(List.of(), ask.id());
                 return question(going, a, a.with(Status.UNDETERMINED), head + (text.isEmpty() ? "" : text + "\n"), source,
-                        new Focus(List.of(), false), ask, r);
+                        new Focus(List.of(), false), ask, r, joined);
             }
             default -> throw new IllegalStateException("no rendering for " + r.say());
         }
@@ -302,13 +306,13 @@ final class Responder {
 
     /** The one question that decides the given open pathways; the answer as it stands when none is left to ask. */
     private Answer question(Session s, Assessment a, List<PathwayOutcome> open, String text, String source, Focus focus,
-                            Ask ask, ResponseRules.Rule r) {
-        return question(s, a, planner.next(open, s.declined()), text, source, focus, ask, r);
+                            Ask ask, ResponseRules.Rule r, boolean joined) {
+        return question(s, a, planner.next(open, s.declined()), text, source, focus, ask, r, joined);
     }
 
     /** The reply with the question about {@code next}, or the answer as it stands when nothing is left to ask. */
     private Answer question(Session s, Assessment a, Optional<String> next, String text, String source, Focus focus,
-                            Ask ask, ResponseRules.Rule r) {
+                            Ask ask, ResponseRules.Rule r, boolean joined) {
         if (next.isEmpty() && Planner.needsSpecificPlace(a)) {
             return new Answer(s.withState("need_place").withAsked(null).withFocus(focus.ids(), ask.id()),
                     Reply.of(text + prompts.say("ask_specific_place", "document", a.place().name())), r);
@@ -319,7 +323,7 @@ final class Responder {
         }
         Questions.Question q = questions.get(next.get());
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                ButtonPayload.forQuestion(q).reply(text + source.strip() + "\n" + prompts.say("next_question", "question", about(q, s))), r);
+                ButtonPayload.forQuestion(q).reply(text + source.strip() + "\n" + prompts.say("next_question", "question", about(q, s, joined))), r);
     }
 
     /**
@@ -342,16 +346,21 @@ final class Responder {
     }
 
     /** A question put about the applicant: "您的最高学历是？" becomes "您孙子的最高学历是？" when asking for a relative. */
-    String about(Questions.Question q, Session s) {
+    String about(Questions.Question q, Session s, boolean joined) {
         if (s.applicant() == null) return q.ask();
         String who = replies.who(s.applicant());
-        return q.ofSpeaker() != null && joinsSpeaker(s) ? q.ofSpeaker().replace("{applicant}", who) : q.ask().replace("您", who);
+        return q.ofSpeaker() != null && joined ? q.ofSpeaker().replace("{applicant}", who) : q.ask().replace("您", who);
     }
 
-    /** Whether the relative the applicant would join is the person typing ("俺娘想投靠俺"). */
-    private boolean joinsSpeaker(Session s) {
-        Object joined = s.facts().get("local_relative").orElse(null);
-        return joined != null && joined.equals(luohu.nlu.Relations.inverse(relationOf.apply(s.applicant())));
+    /**
+     * Whether the message has the applicant join the person typing ("俺娘想投靠俺"): the relative joined is the one the
+     * person typing is to the applicant, and the message names no other relative who could be joined ("我爸妈想投靠我哥").
+     */
+    private boolean joinsSpeaker(Session s, Understanding u) {
+        Object joined = u.facts().get("local_relative").orElse(null);
+        String relation = relationOf.apply(s.applicant());
+        return joined != null && joined.equals(luohu.nlu.Relations.inverse(relation))
+                && mentioned.apply(u.normalised()).stream().allMatch(relation::equals);
     }
 
     /**

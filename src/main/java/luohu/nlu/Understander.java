@@ -502,10 +502,28 @@ public final class Understander {
     }
 
     /** The relations whose words the message uses ("那我媳妇呢" → spouse). */
+    /** Whether a message puts a question, by a question mark or word or a closing 不/没 ("就行不"). */
+    public boolean questioning(String normalised) {
+        return AskClassifier.questioning(normalised);
+    }
+
     /** The relation a relative's word stands for ("娘" → parent), null for none. */
     public String relationOf(String word) {
         for (Map.Entry<String, List<String>> e : lexicon.relatives().entrySet()) if (e.getValue().contains(word)) return e.getKey();
         return null;
+    }
+
+    /**
+     * The relations a message names, a one-character word too when said as one's own ("我哥", "俺娘"): for telling who
+     * else is in a message, where a stray character matters less than in {@link #relativesNamed}.
+     */
+    public List<String> relativesMentioned(String normalised) {
+        List<String> out = new ArrayList<>();
+        lexicon.relatives().forEach((rel, words) -> {
+            if (words.stream().anyMatch(w -> w.length() > 1 ? normalised.contains(w)
+                    : normalised.contains("我" + w) || normalised.contains("俺" + w) || normalised.contains("咱" + w))) out.add(rel);
+        });
+        return out;
     }
 
     public List<String> relativesNamed(String normalised) {
