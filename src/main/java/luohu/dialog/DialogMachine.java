@@ -150,11 +150,7 @@ public final class DialogMachine {
                 && (u.intent() == Intent.OUT_OF_SCOPE || u.intent() == Intent.INFORM || placeOnly || otherPerson)) {
             luohu.nlu.Ask before = luohu.nlu.Ask.parse(session.ask());
             if (before == luohu.nlu.Ask.TOPIC) {
-                // the topic asked before, with the intent that asked it, unless the message names another
-                List<String> topics = topicsInView(session);
-                Intent asked = session.recent().isEmpty() ? Intent.LAND : Intent.parse(session.recent().get(session.recent().size() - 1).intent());
-                u = u.withAsk(before, asked.general() || asked == Intent.REQUIREMENT ? asked : Intent.LAND);
-                if (u.topics().isEmpty()) u = u.withTopics(topics);
+                u = topicAgain(session, u);
                 return general(session, u).turn(u, "general", from);
             }
             // "那我媳妇呢" after a case answer: whether that relative may come along
@@ -176,6 +172,12 @@ public final class DialogMachine {
         if (u.intent() == Intent.INFORM && !u.hypothetical() && replacesKnown(session, u)) u = u.withAsk(u.ask(), Intent.CORRECTION);
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
+        // during a conversation about a place, a message no word of which the lexicon knows ("房东不给备按咋整", "单位没
+        // 集体户 房子也还没买") is about the case under way, not about something else: the document's nearest words answer it
+        if ("fallback".equals(action) && u.intent() == Intent.OUT_OF_SCOPE && session.place() != null
+                && (!"start".equals(from) || session.ask() != null) && !understander.elsewhere(u.normalised())) {
+            return nearest(session, u).turn(u, "nearest", from);
+        }
         // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
         if ("assess".equals(action) && u.ask() == luohu.nlu.Ask.NONE && "topic".equals(session.ask()) && !u.topics().isEmpty()) action = "general";
         Understanding fu = u;
@@ -542,6 +544,35 @@ public final class DialogMachine {
     private static boolean latinSentence(String text) {
         boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         return !han && text.split("[^\\p{IsLatin}]+").length > 3;
+    }
+
+    /**
+     * A message about the case under way that no rule reads: the document's passage nearest its words, or, when none is
+     * near, that the document does not speak of it; the question pending, if any, is asked again.
+     */
+    private Outcome nearest(Session s, Understanding u) {
+        Place place = place(s);
+        PolicyDocument doc = model.documentOf(place);
+        Optional<String> near = general.nearest(u, doc, place);
+        // after a question on a topic ("说白了 就是能不能考" after 中考), that topic's rules, for the facts known
+        if (near.isEmpty() && "topic".equals(s.ask()) && !topicsInView(s).isEmpty()) return general(s, topicAgain(s, u));
+        String text = near.map(p -> p + "\n" + cases.text().source(doc)).orElse(prompts.say("nearest_silent", "document", doc.info().citeName()));
+        return new Outcome(s, withResume(text, s));
+    }
+
+    /** The message asking again of the topic asked before, with the intent that asked it, unless it names another. */
+    private Understanding topicAgain(Session s, Understanding u) {
+        // the latest turn that asked of a topic ("社区开证名 要开啥样的" asked materials of the no-hukou rules before it)
+        Intent asked = Intent.LAND;
+        for (int i = s.recent().size() - 1; i >= 0; i--) {
+            Intent each = Intent.parse(s.recent().get(i).intent());
+            if (each != null && (each.general() || each == Intent.REQUIREMENT)) {
+                asked = each;
+                break;
+            }
+        }
+        Understanding again = u.withAsk(luohu.nlu.Ask.TOPIC, asked);
+        return again.topics().isEmpty() ? again.withTopics(topicsInView(s)) : again;
     }
 
     private Outcome fallback(Session s, Understanding u) {

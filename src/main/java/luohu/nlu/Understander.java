@@ -502,6 +502,11 @@ public final class Understander {
     }
 
     /** The relations whose words the message uses ("那我媳妇呢" → spouse). */
+    /** Whether the message's words name something other than settling ("办护照去哪办"), not merely nothing known. */
+    public boolean elsewhere(String normalised) {
+        return intents.classify(cueWords.scan(normalised, segmenter.segment(normalised)), 0) == Intent.OUT_OF_SCOPE;
+    }
+
     /** Whether a message puts a question, by a question mark or word or a closing 不/没 ("就行不"). */
     public boolean questioning(String normalised) {
         return AskClassifier.questioning(normalised);
