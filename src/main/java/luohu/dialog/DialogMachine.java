@@ -69,7 +69,8 @@ public final class DialogMachine {
                         understander::relativeWords, understander::relationOf,
                         understander::relativesMentioned)
                 .withNoteCues(dialogs.lexicon().noteCues())
-                .withAsks(understander::asks);
+                .withAsks(understander::asks)
+                .withNearest((u, a) -> general.nearest(u, a.document(), a.place()));
     }
 
     /** The response rules, for tests that every rule is reached. */

@@ -58,11 +58,18 @@ final class Responder {
     private java.util.function.Function<String, List<String>> relationTerms = r -> List.of();
     private java.util.function.Function<String, List<String>> relationWords = r -> List.of();
     private java.util.function.Function<String, String> relationOf = w -> null;
+    private java.util.function.BiFunction<Understanding, Assessment, Optional<String>> nearest = (u, a) -> Optional.empty();
     private java.util.function.Function<String, List<String>> mentioned = t -> List.of();
 
     /** How the words of a message name relatives, and the terms the documents use for each relation. */
     Responder withNoteCues(java.util.Collection<String> cues) {
         replies.withNoteCues(cues);
+        return this;
+    }
+
+    /** Where the document's passage nearest a message comes from. */
+    Responder withNearest(java.util.function.BiFunction<Understanding, Assessment, Optional<String>> nearest) {
+        this.nearest = nearest;
         return this;
     }
 
@@ -102,7 +109,7 @@ final class Responder {
      * when the rules give it no answer of its own.
      */
     Reply aboutItself() {
-        ResponseRules.Rule r = rules.pick(new Situation(Ask.IDENTITY, false, false, "undetermined", false, false, false));
+        ResponseRules.Rule r = rules.pick(new Situation(Ask.IDENTITY, false, false, "undetermined", false, false, false, false));
         return "identity".equals(r.say()) ? Reply.of(prompts.say("identity")) : null;
     }
 
@@ -119,7 +126,7 @@ final class Responder {
         boolean joined = s.applicant() != null && joinsSpeaker(s, u);
         boolean samePlace = before.place() != null && before.place().equals(s.place());
         if (a == null) {
-            Situation sit = new Situation(ask, false, false, "undetermined", false, whatif, false);
+            Situation sit = new Situation(ask, false, false, "undetermined", false, whatif, false, false);
             ResponseRules.Rule r = rules.pick(sit);
             if ("identity".equals(r.say())) return new Answer(s, Reply.of(prompts.say("identity")), r);
             return new Answer(s.withState("need_place").withAsked(null).withFocus(List.of(), ask.id()),
@@ -139,8 +146,17 @@ final class Responder {
         // answering the questions of an overall assessment: the interview goes on while pathways are open
         boolean overall = "interview".equals(before.state()) && samePlace && before.focus().isEmpty() && ask == Ask.SETTLE
                 && !a.with(Status.UNDETERMINED).isEmpty();
-        Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall);
+        // (an answer that it fits gave the materials too: asking them next asks again)
+        boolean again = followup && focus.ids().equals(before.focus()) && (ask.id().equals(before.ask())
+                || ask == Ask.MATERIALS && Ask.SETTLE.id().equals(before.ask()) && "eligible".equals(outcome));
+        Situation sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall, again);
         ResponseRules.Rule r = rules.pick(sit);
+        // asked again, a question the document has no nearer words for ("要带啥" once more) is answered as before, in full
+        String near = "nearest".equals(r.say()) ? nearest.apply(u, a).orElse(null) : null;
+        if ("nearest".equals(r.say()) && near == null) {
+            sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall, false);
+            r = rules.pick(sit);
+        }
         // the document's notices (a draft, a place's own rules) are said once for a place, not on every answer
         boolean noticed = samePlace && before.recent().stream().anyMatch(n -> NOTICING.contains(n.action()));
         String notices = followup || noticed ? "" : replies.notices(a);
@@ -186,6 +202,11 @@ final class Responder {
                 }
                 if (!silent.isEmpty()) lines.add(replies.silentOn(a, silent));
                 body = String.join("\n", lines);
+            }
+            case "nearest" -> {
+                // asked again of what was just answered ("那个审批表找谁开啊" after the materials): the document's words
+                // nearest the question
+                return new Answer(done, new Reply(head + near + source, after), r);
             }
             case "materials" -> body = replies.materials(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             case "registration" -> {

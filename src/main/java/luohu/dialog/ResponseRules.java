@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResponseRules {
     /** The kinds of answer Java can render; a rule naming any other fails at start. */
     public static final Set<String> KINDS = Set.of("identity", "ask_place", "no_pathways", "cross_province", "practical",
-            "alternatives", "materials", "menu", "registration", "family", "eligible", "refused", "conditional", "interview", "whatif");
+            "alternatives", "materials", "menu", "registration", "family", "eligible", "refused", "conditional", "interview", "whatif", "nearest");
 
     /** One rule: its name, its conditions (condition name to the values any of which holds), its kind of answer. */
     public record Rule(int index, String name, Map<String, List<String>> when, String say) {

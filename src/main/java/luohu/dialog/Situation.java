@@ -19,8 +19,11 @@ import java.util.stream.Collectors;
  * @param whatif   the message asks what would be if
  * @param overall  an overall assessment is under way: the person asked whether they can settle at all, with nothing
  *                 in view, and is answering its questions
+ * @param again    a follow-up asking what the message before asked, of the same pathways: the answer would be the
+ *                 one just given
  */
-public record Situation(Ask ask, boolean place, boolean narrow, String outcome, boolean followup, boolean whatif, boolean overall) {
+public record Situation(Ask ask, boolean place, boolean narrow, String outcome, boolean followup, boolean whatif, boolean overall,
+                        boolean again) {
     /** Every condition and the values it can take. */
     public static final Map<String, Set<String>> VALUES = Map.of(
             "ask", Arrays.stream(Ask.values()).map(Ask::id).collect(Collectors.toSet()),
@@ -29,7 +32,8 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
             "outcome", Set.of("eligible", "undetermined", "not_eligible", "none"),
             "followup", Set.of("yes", "no"),
             "whatif", Set.of("yes", "no"),
-            "overall", Set.of("yes", "no"));
+            "overall", Set.of("yes", "no"),
+            "again", Set.of("yes", "no"));
 
     public String value(String condition) {
         return switch (condition) {
@@ -40,6 +44,7 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
             case "followup" -> followup ? "yes" : "no";
             case "whatif" -> whatif ? "yes" : "no";
             case "overall" -> overall ? "yes" : "no";
+            case "again" -> again ? "yes" : "no";
             default -> throw new IllegalArgumentException("no condition " + condition);
         };
     }
@@ -47,7 +52,7 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
     /** For logs and tests: every condition with its value. */
     public Map<String, String> values() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String c : new String[]{"ask", "place", "focus", "outcome", "followup", "whatif", "overall"}) out.put(c, value(c));
+        for (String c : new String[]{"ask", "place", "focus", "outcome", "followup", "whatif", "overall", "again"}) out.put(c, value(c));
         return out;
     }
 }
