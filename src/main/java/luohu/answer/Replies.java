@@ -126,15 +126,20 @@ public final class Replies {
         if (waiting.size() > 1) {
             Condition.Leaf leaf = Condition.leavesOf(waiting.get(0).pathway().conditions()).stream()
                     .filter(l -> l.fact().equals(fact) && l.says() != null).findFirst().orElse(null);
-            String need = leaf == null ? unsaid(waiting.get(0)) : "“" + leaf.says() + "”" + text.cite(doc, leaf.clause());
-            return prompts.say("would_fit_many", "who", who, "place", a.place().name(),
-                    "names", quoted(waiting.subList(0, Math.min(4, waiting.size()))), "condition", need);
+            String names = quoted(waiting.subList(0, Math.min(4, waiting.size())));
+            // a condition the document words is quoted as a requirement; one it does not is what is still to be known
+            return leaf == null
+                    ? prompts.say("would_fit_many_unsaid", "who", who, "place", a.place().name(), "names", names, "need", unsaid(waiting.get(0)))
+                    : prompts.say("would_fit_many", "who", who, "place", a.place().name(), "names", names,
+                            "condition", "“" + leaf.says() + "”" + text.cite(doc, leaf.clause()));
         }
         PathwayOutcome o = waiting.isEmpty() ? open.get(0) : waiting.get(0);
         List<String> shown = stillAsked(o, doc, true);
-        String cond = shown.isEmpty() ? unsaid(o) : String.join("，", shown);
-        StringBuilder sb = new StringBuilder(prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
-                "cite", text.cite(doc, o.pathway().clauses()), "conditions", cond));
+        StringBuilder sb = new StringBuilder(shown.isEmpty()
+                ? prompts.say("would_fit_unsaid", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
+                        "cite", text.cite(doc, o.pathway().clauses()), "need", unsaid(o))
+                : prompts.say("would_fit", "who", who, "place", a.place().name(), "pathway", o.pathway().name(),
+                        "cite", text.cite(doc, o.pathway().clauses()), "conditions", String.join("，", shown)));
         List<String> met = metParts(o, a.facts(), doc);
         if (!met.isEmpty()) sb.append("\n").append(prompts.say("already_met", "who", who, "conditions", String.join("，", met)));
         List<PathwayOutcome> others = open.stream().filter(x -> x != o).toList();
@@ -217,8 +222,9 @@ public final class Replies {
     public String standing(luohu.policy.Place place, Assessment a, List<PathwayOutcome> open) {
         PathwayOutcome o = open.get(0);
         List<String> needs = stillAsked(o, a.document(), false);
-        return prompts.say("standing_open", "pathway", o.pathway().name(), "cite", text.cite(a.document(), o.pathway().clauses()),
-                "conditions", needs.isEmpty() ? unsaid(o) : String.join("，", needs));
+        String cite = text.cite(a.document(), o.pathway().clauses());
+        return needs.isEmpty() ? prompts.say("standing_open_unsaid", "pathway", o.pathway().name(), "cite", cite, "need", unsaid(o))
+                : prompts.say("standing_open", "pathway", o.pathway().name(), "cite", cite, "conditions", String.join("，", needs));
     }
 
     /** The materials of the pathways in focus, verbatim; a pathway not yet decided says it is the one they would need. */

@@ -273,8 +273,9 @@ final class Responder {
                 String text = sit.overall() ? replies.closed(a, focus.narrow() ? focus.pathways() : List.of(), who)
                         : notices + prompts.say("interview_short", "place", a.place().name(), "who", who);
                 Session going = s.withFocus(List.of(), ask.id());
-                return question(going, a, a.with(Status.UNDETERMINED), head + (text.isEmpty() ? "" : text + "\n"), source,
-                        new Focus(List.of(), false), ask, r, joined);
+                // a first question with nothing of the document said yet cites nothing
+                return question(going, a, a.with(Status.UNDETERMINED), head + (text.isEmpty() ? "" : text + "\n"),
+                        sit.overall() ? source : "\n", new Focus(List.of(), false), ask, r, joined);
             }
             default -> throw new IllegalStateException("no rendering for " + r.say());
         }
