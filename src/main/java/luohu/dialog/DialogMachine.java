@@ -244,7 +244,11 @@ public final class DialogMachine {
         }
         Session next = s.withFacts(merged);
         // a message naming who would settle ("帮我儿子问问") changes the applicant; one naming nobody keeps them
-        if (u.applicant() != null) next = next.withApplicant(applicantWord(u));
+        if (u.applicant() != null) {
+            String word = applicantWord(u);
+            if (!word.equals(s.applicant())) next = next.withFacts(relationsFor(next.facts(), stated, s.applicant(), u.applicant()));
+            next = next.withApplicant(word);
+        }
         Place p = u.places().last();
         if (p != null && u.intent() != Intent.COMPARE) next = next.withPlace(p.name());
         // "不知道", or "继续" while a question is pending: that question is set aside and not asked again
@@ -252,6 +256,34 @@ public final class DialogMachine {
             next = next.decline(s.asked());
         }
         return next;
+    }
+
+    /** The facts that name a relative of the applicant: who they would join, who owns the home. */
+    private static final List<String> RELATION_FACTS = List.of("local_relative", "home_owner_relative");
+
+    /**
+     * The facts naming a relative of the applicant, for a new applicant: a relative who was the person typing stays the
+     * person typing, named as the new applicant's ("俺爸妈" joining the speaker → "我儿子" joining the speaker's: his
+     * parent); any other is not known of the new applicant and is left out, with what it said of that relative.
+     */
+    private Facts relationsFor(Facts facts, Facts stated, String before, String now) {
+        Facts out = facts;
+        String speakerWas = before == null ? null : luohu.nlu.Relations.inverse(understander.relationOf(before));
+        for (String f : RELATION_FACTS) {
+            Object v = facts.get(f).orElse(null);
+            if (v == null || stated.knows(f)) continue;
+            if (speakerWas != null && speakerWas.equals(v) && luohu.nlu.Relations.inverse(now) != null) {
+                out = out.with(f, luohu.nlu.Relations.inverse(now));
+            } else {
+                out = out.without(f);
+                if (f.equals("local_relative")) {
+                    for (String of : facts.asMap().keySet()) {
+                        if ((of.startsWith("relative_") || of.equals("lives_with_relative")) && !stated.knows(of)) out = out.without(of);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Later values replace earlier ones; values ruled out add up until one is stated. */
