@@ -53,7 +53,8 @@ public final class Replies {
 
     /** How a reply names the applicant: 您, or 您孩子 when the person asks for their child. */
     public String who(String applicant) {
-        return applicant == null ? "您" : prompts.say("who", "relative", applicant);
+        // the one staff serve is named as such: "申请人", not "您申请人"
+        return applicant == null ? "您" : applicant.equals(prompts.say("served")) ? applicant : prompts.say("who", "relative", applicant);
     }
 
     /** The notices every answer about the place carries: a draft document, a controlled city. */

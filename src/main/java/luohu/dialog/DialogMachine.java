@@ -243,6 +243,10 @@ public final class DialogMachine {
             for (String other : imp.getValue()) if (!merged.knows(other)) merged = merged.with(other, v);
         }
         Session next = s.withFacts(merged);
+        // staff telling of someone they serve ("窗口来了个小伙"): replies speak of 申请人, not of the one typing
+        if (u.applicant() == null && s.applicant() == null && understander.staffTelling(u.normalised())) {
+            next = next.withApplicant(prompts.say("served"));
+        }
         // a message naming who would settle ("帮我儿子问问") changes the applicant; one naming nobody keeps them
         if (u.applicant() != null) {
             String word = applicantWord(u);

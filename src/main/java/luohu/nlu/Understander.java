@@ -507,6 +507,11 @@ public final class Understander {
         return intents.classify(cueWords.scan(normalised, segmenter.segment(normalised)), 0) == Intent.OUT_OF_SCOPE;
     }
 
+    /** Whether the message is staff at a window or a community office telling of someone they serve ("窗口来了个老爷子"). */
+    public boolean staffTelling(String normalised) {
+        return Texts.containsAny(normalised, lexicon.applicantCues().staff());
+    }
+
     /** Whether a message puts a question, by a question mark or word or a closing 不/没 ("就行不"). */
     public boolean questioning(String normalised) {
         return AskClassifier.questioning(normalised);
