@@ -316,6 +316,9 @@ public final class DialogMachine {
                 && !"start".equals(before.state());
         Session s = whatif ? merged.withFacts(before.facts()) : merged;
         StringBuilder head = new StringBuilder(prefix);
+        // what the document says beside the question (a topic the case touches, its words near a fact no condition looks
+        // at) comes after the answer, so that the answer comes first
+        StringBuilder aside = new StringBuilder();
         for (luohu.nlu.Rejected r : u.rejected()) {
             head.append(prompts.say("rejected", "text", r.text(), "reason", prompts.say("rejected_" + r.reason()))).append("\n");
         }
@@ -356,7 +359,8 @@ public final class DialogMachine {
                 return new Outcome(s.withState("answered").withAsked(null), new Reply(head + notes + "\n" + cases.text().source(doc),
                         List.of("重新开始")), engine.assess(place, merged.facts()));
             }
-            if (notes != null) head.append(notes).append("\n\n");
+            boolean asked = u.ask() == luohu.nlu.Ask.TOPIC || u.ask() == luohu.nlu.Ask.REQUIREMENT || u.ask() == luohu.nlu.Ask.REGISTRATION;
+            if (notes != null) (asked ? head : aside).append(notes).append(asked ? "\n\n" : "\n");
             // a topic rule already answering the message's worry ("有年龄限制没") is not to be followed by a silence
             String silent = notes == null ? silentFacts(u.facts(), place) : null;
             if (silent != null) {
@@ -367,11 +371,11 @@ public final class DialogMachine {
                 // a fact no condition looks at ("还没拿到房产证") may still be answered by the document's own words
                 // a long message shares a run or two of words with many passages by chance: it needs one more
                 int near = u.normalised().length() > LONG_MESSAGE ? 3 : 2;
-                general.nearest(u, model.documentOf(place), place, near).ifPresent(p -> head.append(p).append("\n"));
+                general.nearest(u, model.documentOf(place), place, near).ifPresent(p -> aside.append(p).append("\n"));
             }
             a = engine.assess(place, merged.facts());
         }
-        Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), whatif, rootPlaces(), general.placeList());
+        Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), aside.toString(), whatif, rootPlaces(), general.placeList());
         return new Outcome(answer.session(), answer.reply(), a);
     }
 

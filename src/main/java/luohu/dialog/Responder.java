@@ -117,10 +117,11 @@ final class Responder {
      * @param before the session before the message
      * @param s      the session with the message taken in (what is kept; a what-if keeps the facts of before)
      * @param a      the assessment to answer from (a what-if's facts included), null when no place is known
-     * @param head   what goes before the answer (a place switch, notes on topics the message touched)
+     * @param head   what goes before the answer (a place switch, a correction, notes on the topic asked)
+     * @param aside  what goes after it, before the source (notes on topics the message touched without asking)
      */
-    Answer respond(Session before, Session s, Understanding u, Assessment a, String head, boolean whatif, List<String> rootPlaces,
-                   String placeList) {
+    Answer respond(Session before, Session s, Understanding u, Assessment a, String head, String aside, boolean whatif,
+                   List<String> rootPlaces, String placeList) {
         Ask ask = askOf(before, u);
         String who = replies.who(s.applicant());
         boolean joined = s.applicant() != null && joinsSpeaker(s, u);
@@ -169,7 +170,7 @@ final class Responder {
                         + replies.ruleLines(a, topic) + "\n"
                     : prompts.say("no_such_pathway", "document", a.document().info().citeName(), "topic", model.topicName(topic)) + "\n";
         }
-        String source = "\n" + replies.source(a);
+        String source = "\n" + (aside.isBlank() ? "" : aside.strip() + "\n") + replies.source(a);
         List<PathwayOutcome> fits = focus.pathways().stream().filter(o -> o.status() == Status.ELIGIBLE).toList();
         if (fits.isEmpty() && "eligible".equals(outcome)) fits = a.with(Status.ELIGIBLE);
         // the pathway that fits the applicant's situation most closely first: a specific route before a general one
@@ -275,7 +276,7 @@ final class Responder {
                 Session going = s.withFocus(List.of(), ask.id());
                 // a first question with nothing of the document said yet cites nothing
                 return question(going, a, a.with(Status.UNDETERMINED), head + (text.isEmpty() ? "" : text + "\n"),
-                        sit.overall() ? source : "\n", new Focus(List.of(), false), ask, r, joined);
+                        sit.overall() ? source : "\n" + aside, new Focus(List.of(), false), ask, r, joined);
             }
             default -> throw new IllegalStateException("no rendering for " + r.say());
         }
