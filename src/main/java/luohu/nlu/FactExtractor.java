@@ -1,5 +1,6 @@
 package luohu.nlu;
 
+import luohu.nlu.Places.Where;
 import luohu.policy.Excluded;
 import luohu.policy.Fact;
 import luohu.policy.FactType;
@@ -16,6 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static luohu.nlu.Clause.SOMEONE;
+import static luohu.nlu.Clause.textOf;
+import static luohu.nlu.Kinship.PLURAL_SELF;
+import static luohu.nlu.Kinship.PRONOUNS;
+import static luohu.nlu.Kinship.SPEAKER;
+import static luohu.nlu.Places.where;
+import static luohu.nlu.TokenText.endsWith;
+import static luohu.nlu.TokenText.spacedAfter;
+import static luohu.nlu.TokenText.startsWith;
+import static luohu.nlu.TokenText.text;
+import static luohu.nlu.TokenText.tokenAt;
+
 /**
  * Turns a segmented message into facts of the shared vocabulary: phrases from the lexicon, each mention with its
  * own polarity (a negator binds to the phrase it modifies, not to the clause), whose fact it is (the applicant's,
@@ -23,50 +36,16 @@ import java.util.Set;
  * durations, ages and years, impossible values set aside.
  */
 public final class FactExtractor {
-    private static final Set<String> SPEAKER = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
-            "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
-    /** The speaker's words, and the lexicon's words for the one a typist speaks for as for themselves (申请人). */
-    private final Set<String> speakerWords;
-    /** 自己 opening a clause: whoever the clauses before were about. */
-    private static final String REFLEXIVE = "自己";
-    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家", "他俩", "她俩", "他们俩", "她们俩");
-    /** The subject of a clause opened by 他/她 when no relative was named before. */
-    private static final String SOMEONE = "?";
     /** Words that join two phrases under one negator ("没有营业执照和税务登记证"). */
     private static final Set<String> CONJUNCTIONS = Set.of("和", "跟", "与", "及", "以及", "或", "或者", "还有");
-    /** Who the speaker is to an applicant who is the speaker's [relation]. */
-    private static final Map<String, String> INVERSE = Map.of("spouse", "spouse", "parent", "child", "child", "parent",
-            "grandparent", "grandchild", "grandchild", "grandparent", "parent_in_law", "child_in_law",
-            "child_in_law", "parent_in_law", "sibling", "sibling", "other", "other");
-    /** Who the speaker's [second] is to an applicant who is the speaker's [first]: "child/spouse" is the child's parent. */
-    private static final Map<String, String> COMPOSED = Map.ofEntries(
-            Map.entry("child/spouse", "parent"), Map.entry("child/child_in_law", "spouse"), Map.entry("child/child", "sibling"),
-            Map.entry("child/grandchild", "child"), Map.entry("child/parent", "grandparent"),
-            Map.entry("grandchild/child", "parent"), Map.entry("grandchild/spouse", "grandparent"),
-            Map.entry("grandchild/child_in_law", "parent"), Map.entry("grandchild/grandchild", "sibling"),
-            Map.entry("spouse/child", "child"), Map.entry("spouse/parent_in_law", "parent"), Map.entry("spouse/parent", "parent_in_law"),
-            Map.entry("parent/parent", "spouse"), Map.entry("parent/child", "child"), Map.entry("parent/sibling", "child"),
-            Map.entry("parent/grandparent", "parent"), Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"),
-            Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"),
-            Map.entry("grandparent/parent", "child"), Map.entry("grandparent/parent_in_law", "child"),
-            Map.entry("parent/spouse", "child_in_law"), Map.entry("parent_in_law/child", "grandchild"));
-    /** The [second] of the speaker's [first], as the speaker's relative: "child/spouse" is a child-in-law; others: other. */
-    private static final Map<String, String> OF_RELATIVE = Map.ofEntries(
-            Map.entry("child/spouse", "child_in_law"), Map.entry("child/child", "grandchild"), Map.entry("child_in_law/child", "grandchild"),
-            Map.entry("child_in_law/spouse", "child"), Map.entry("spouse/parent", "parent_in_law"), Map.entry("spouse/child", "child"),
-            Map.entry("parent/parent", "grandparent"), Map.entry("parent/child", "sibling"), Map.entry("parent/spouse", "parent"),
-            Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"), Map.entry("grandchild/parent", "child"),
-            Map.entry("parent_in_law/child", "spouse"));
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
+    private final Kinship kin;
+    private final Places places;
+    private final ClauseSplitter splitter;
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
-    private final PhraseIndex<String> relatives = new PhraseIndex<>();
-    /** Relative words that say a woman ("F") or a man ("M"), for whom 她 and 他 stand. */
-    private final Map<String, String> relativeGender = new HashMap<>();
-    /** A place's prefecture, by place name (a prefecture is its own), from the lexicon's prefectures. */
-    private final Map<String, String> prefectureOf = new HashMap<>();
     /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
     private final Lexicon.FactPhrase livingTogether;
     private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
@@ -78,22 +57,7 @@ public final class FactExtractor {
     private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
     private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
     private final Set<String> affirm;
-    /** Negators after a word and affirming words: typed alone after a space, they still close the word before. */
-    private final Set<String> predicates = new HashSet<>();
-    private final Set<String> breaks;
-    /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
-    private final Set<String> binders;
-    private final List<String> binderEndings;
-    /** Every place a hukou may be said to be in: covered places, the lexicon's provinces and their cities. */
-    private final PhraseIndex<Where> placeNames = new PhraseIndex<>();
-    private final Set<String> placeWords = new HashSet<>();
-    /** The lexicon's own names of provinces (新疆, 山东…). */
-    private final Set<String> provinceNames = new HashSet<>();
     private final PolicyModel model;
-
-    /** A place named: its province (a document's region) and, for a covered place, the place. */
-    private record Where(String province, Place place) {
-    }
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -107,31 +71,12 @@ public final class FactExtractor {
     private FactExtractor(FactVocabulary vocabulary, Lexicon lexicon, PolicyModel model) {
         this.vocabulary = vocabulary;
         this.lexicon = lexicon;
-        Set<String> self = new java.util.HashSet<>(SPEAKER);
-        self.addAll(lexicon.applicantCues().speaker());
-        this.speakerWords = Set.copyOf(self);
         this.model = model;
-        if (model != null) {
-            for (String n : model.placeNames()) addPlace(n, model.place(n).orElseThrow());
-            lexicon.placeAliases().forEach((name, forms) -> model.place(name).ifPresent(p -> forms.forEach(f -> addPlace(f, p))));
-            lexicon.regions().forEach((province, r) -> {
-                for (String n : r.names()) addRegion(n, province);
-                provinceNames.addAll(r.names());
-                for (String c : r.cities()) {
-                    addRegion(c, province);
-                    if (!c.endsWith("市") && !c.endsWith("盟") && !c.endsWith("州")) addRegion(c + "市", province);
-                }
-            });
-        }
+        this.kin = new Kinship(lexicon);
+        this.places = new Places(model, lexicon);
+        this.splitter = new ClauseSplitter(lexicon, kin, places);
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
-        lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
-        lexicon.prefectures().forEach((prefecture, members) -> {
-            prefectureOf.put(prefecture, prefecture);
-            members.forEach(m -> prefectureOf.put(m, prefecture));
-        });
-        lexicon.relativeGender().getOrDefault("female", List.of()).forEach(w -> relativeGender.put(w, "F"));
-        lexicon.relativeGender().getOrDefault("male", List.of()).forEach(w -> relativeGender.put(w, "M"));
         livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
@@ -143,11 +88,6 @@ public final class FactExtractor {
         lexicon.negation().before().forEach(w -> negBefore.add(w, true));
         lexicon.negation().after().forEach(w -> negAfter.add(w, true));
         affirm = new HashSet<>(lexicon.negation().affirm());
-        predicates.addAll(lexicon.negation().after());
-        predicates.addAll(affirm);
-        breaks = new HashSet<>(lexicon.clauseBreaks());
-        binders = new HashSet<>(lexicon.subjectBinders());
-        binderEndings = List.copyOf(lexicon.subjectBinderEndings());
     }
 
     /**
@@ -166,17 +106,9 @@ public final class FactExtractor {
     private record Marks(boolean[] mention, boolean[] negEnd, boolean[] negStart, boolean[] affirm) {
     }
 
-    private void addPlace(String name, Place p) {
-        if (placeWords.add(name)) placeNames.add(name, new Where(model.documentOf(p).info().region(), p));
-    }
-
-    private void addRegion(String name, String province) {
-        if (placeWords.add(name)) placeNames.add(name, new Where(province, null));
-    }
-
     /** All words the segmenter must keep whole for this extractor to see them. */
     public Set<String> words() {
-        Set<String> out = new HashSet<>(placeWords);
+        Set<String> out = new HashSet<>(places.words());
         lexicon.facts().forEach(p -> out.addAll(p.words()));
         lexicon.relativeFacts().forEach(p -> out.addAll(p.words()));
         lexicon.relatives().values().forEach(out::addAll);
@@ -187,26 +119,6 @@ public final class FactExtractor {
         // affirming words of three characters or more are kept whole ("户口在学校没迁走": 没迁走 says it is still there)
         lexicon.negation().affirm().stream().filter(w -> w.length() >= 3).forEach(out::add);
         return out;
-    }
-
-    /**
-     * A clause: a run of tokens between breaks, and whose it is.
-     *
-     * @param relative who the clause is about, as the applicant's relative (null: the applicant, or nobody said;
-     *                 {@link #SOMEONE}: 他/她 with nobody named before)
-     * @param explicit the clause names its subject (我…, 我老公…, 他…)
-     */
-    /** Tokens [first, last] of the message, about a relative or the speaker, with their text made once. */
-    private record Clause(int first, int last, String relative, boolean explicit, String text) {
-        /** The same words, about someone else. */
-        Clause about(String relative, boolean explicit) {
-            return new Clause(first, last, relative, explicit, text);
-        }
-
-        /** The same clause from token {@code from} on: a rhetorical frame's inner statement. */
-        Clause from(List<Token> tokens, int from) {
-            return from <= first ? this : new Clause(from, last, relative, explicit, FactExtractor.text(tokens, from, last));
-        }
     }
 
     /**
@@ -225,7 +137,7 @@ public final class FactExtractor {
                               List<Place> covered) {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
         Marks marks = marks(tokens, mentions);
-        List<Clause> spoken = clauses(tokens);
+        List<Clause> spoken = splitter.clauses(tokens);
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
         String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities), asked);
         if (applicant != null && departed(tokens, spoken, applicant)) applicant = null;
@@ -240,22 +152,22 @@ public final class FactExtractor {
         Map<String, Set<String>> excluded = new HashMap<>();
         List<Runnable> ifUnset = new ArrayList<>();
 
-        boolean self = applicant != null || tokens.stream().anyMatch(t -> speakerWords.contains(t.text()));
+        boolean self = applicant != null || tokens.stream().anyMatch(t -> kin.speaker(t.text()));
         boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
-        Set<Clause> continuing = continuing(clauses);
+        Set<Clause> continuing = Clause.continuing(clauses);
         boolean[] relativeWord = new boolean[tokens.size()];
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            Clause c = clauseOf(clauses, m.first());
+            Clause c = Clause.of(clauses, m.first());
             // "住在城里 户口在乡下", "执照有 户口在辽阳": 户口 opening the next clause, after a typed space, says where the
             // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
             // word, with nothing after it in its clause, is still one phrase
-            if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < clauseOf(clauses, m.last()).last()) continue;
+            if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < Clause.of(clauses, m.last()).last()) continue;
             // "职称没有 合同一年一签": a negator typed after a word of its own and then a space is that word's, not the
             // start of a phrase read across the space (没有合同)
             if (negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
-            String clauseText = text(tokens, c);
+            String clauseText = textOf(c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
             if (ruleQuestion(tokens, c, clauseText)) continue;
             // "我刚才说没合同 其实签了": what an earlier message said, taken back, states nothing now
@@ -281,7 +193,7 @@ public final class FactExtractor {
                 boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
-                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
+                        ? m.first() > c.first() && places.isPlace(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
                 if (p.inMessageWith() != null) {
                     // the rest of the message, the phrase left out: "事业单位" alone does not say 单位 twice
                     String rest = text(tokens, 0, m.first() - 1) + "|" + text(tokens, m.last() + 1, tokens.size() - 1);
@@ -290,7 +202,7 @@ public final class FactExtractor {
                 // "在铁岭没户口": what a word right before the phrase makes of it is said by another phrase
                 if (p.notSoonAfter() != null && soonAfter(text, tokens.get(m.first()).start(), p.notSoonAfter())) continue;
                 if (p.notAfter() != null && p.notAfter().stream().anyMatch(w -> w.equals(PLACE_BEFORE)
-                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
+                        ? m.first() > c.first() && places.isPlace(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
                 if (p.notInClauseWith() != null && Texts.containsAny(clauseText, p.notInClauseWith())) continue;
                 // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
                 if (!self && ofAKind(tokens, c, m)) continue;
@@ -313,14 +225,14 @@ public final class FactExtractor {
         }
         // "投靠父母有年龄限制吗", "要是把户口迁到我这": joining asked about as a rule, or as a what-if, joins nobody
         Set<Clause> unsaid = new HashSet<>();
-        for (Clause c : clauses) if (ruleQuestion(tokens, c, text(tokens, c)) || whatIf(tokens, c)) unsaid.add(c);
+        for (Clause c : clauses) if (ruleQuestion(tokens, c, textOf(c)) || whatIf(tokens, c)) unsaid.add(c);
         relativeFacts(tokens, marks, clauses, facts, asked, applicant, unsaid);
-        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(without(text, tokens, unsaid), applicant, facts);
+        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(Clause.without(text, tokens, unsaid), applicant, facts);
         if (applicant == null) homeOwner(tokens, facts);
         else ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
-            List<PhraseIndex.Match<String>> named = relatives.find(tokens);
+            List<PhraseIndex.Match<String>> named = kin.find(tokens);
             if (!named.isEmpty()) facts.put("local_relative", named.get(0).values().get(0));
         }
         List<Rejected> rejected = new ArrayList<>();
@@ -348,14 +260,14 @@ public final class FactExtractor {
      */
     private String hukouPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, boolean aboutRelative,
                               List<Place> named, Map<String, Object> facts) {
-        if (model == null || placeNames.isEmpty()) return null;
-        List<PhraseIndex.Match<Where>> all = placeNames.find(tokens);
+        if (model == null || places.isEmpty()) return null;
+        List<PhraseIndex.Match<Where>> all = places.find(tokens);
         if (all.isEmpty()) return null;
         boolean[] isPlace = new boolean[tokens.size()], isHukou = new boolean[tokens.size()];
         for (PhraseIndex.Match<Where> m : all) for (int i = m.first(); i <= m.last(); i++) isPlace[i] = true;
         Where hukou = null;
         for (PhraseIndex.Match<Where> m : all) {
-            Clause c = clauseOf(clauses, m.first());
+            Clause c = Clause.of(clauses, m.first());
             int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
             if (from < 0) continue;
             // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
@@ -409,7 +321,7 @@ public final class FactExtractor {
                     // a document for a province: another of its places is another prefecture ("户口在和田", asked about
                     // 乌市); a document for one city: another of its counties is within the city, neither here nor away
                     // ("户口在墨玉县", asked about 和田), unless both are of one prefecture: then as a county of a city
-                    if (doc.governs().equals(doc.region()) && !samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
+                    if (doc.governs().equals(doc.region()) && !places.samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
                 }
             } else if (hukou.province().equals(doc.region())) {
                 out.put("hukou_in_province", true);
@@ -431,12 +343,6 @@ public final class FactExtractor {
     }
 
     private static final List<String> BREAKS = List.of("断", "停", "间断", "中断", "落下", "欠", "耽误", "拉下");
-
-    /** Both places are of one prefecture-level unit (墨玉县 and 和田地区, 和静县 and 库尔勒市). */
-    boolean samePrefecture(Place a, Place b) {
-        String p = prefectureOf.get(a.name());
-        return p != null && p.equals(prefectureOf.get(b.name()));
-    }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
     private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
@@ -477,8 +383,8 @@ public final class FactExtractor {
     private void schoolPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, List<Place> covered,
                              Map<String, Object> facts) {
         if (model == null || facts.containsKey("school_location")) return;
-        for (PhraseIndex.Match<Where> m : placeNames.find(tokens)) {
-            Clause c = clauseOf(clauses, m.first());
+        for (PhraseIndex.Match<Where> m : places.find(tokens)) {
+            Clause c = Clause.of(clauses, m.first());
             if (c == null || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
             String after = text(tokens, m.last() + 1, c.last());
             String before = text(tokens, c.first(), m.first() - 1);
@@ -516,15 +422,15 @@ public final class FactExtractor {
         if (facts.containsKey("housing")) return;
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            java.util.regex.Matcher mt = TO_RELATIVE_HOME.matcher(text(tokens, c));
+            java.util.regex.Matcher mt = TO_RELATIVE_HOME.matcher(textOf(c));
             while (mt.find()) {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
                 if (who.startsWith("在")) who = who.substring(1);
                 // "住她家", "在他们家住": the home of a relative named before
-                boolean named = PRONOUNS.contains(who) && !relatives.find(tokens).isEmpty();
+                boolean named = PRONOUNS.contains(who) && !kin.find(tokens).isEmpty();
                 // "在婆家住": a word for the family's home itself
-                boolean family = !relatives.find(List.of(new Token(who + "家", 0, who.length() + 1, "n"))).isEmpty();
-                boolean relative = !relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
+                boolean family = !kin.find(List.of(new Token(who + "家", 0, who.length() + 1, "n"))).isEmpty();
+                boolean relative = !kin.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
                 if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
                 // living in a relative's home is living with them ("住我舅家"); a friend's home is only where one lives
@@ -546,20 +452,20 @@ public final class FactExtractor {
         if (facts.containsKey("lives_with_relative") || livingTogether == null) return;
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
-            String t = text(tokens, c);
+            String t = textOf(c);
             if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
             java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
             while (mt.find()) {
                 String who = mt.group(3);
                 // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
                 boolean speaker = who.isEmpty() && mt.group(2) != null && applicant != null;
-                List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : relatives.find(List.of(new Token(who, 0, who.length(), "n")));
+                List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : kin.find(List.of(new Token(who, 0, who.length(), "n")));
                 if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
                 // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
                 if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
                 // "我妈难道不是跟我一块住吗": inside a rhetorical frame the living together is said the other way round
                 Frame frame = rhetoric(tokens, c);
-                boolean reversed = frame != null && frame.reverses() && tokenAt(tokens, c, mt.start()) >= frame.inner();
+                boolean reversed = frame != null && frame.reverses() && c.tokenAt(tokens, mt.start()) >= frame.inner();
                 Map<String, Object> values = (mt.group(1) != null) != reversed ? livingTogether.negated() : livingTogether.set();
                 if (values != null) apply(values, facts, new HashMap<>(), false);
                 return;
@@ -579,9 +485,9 @@ public final class FactExtractor {
         for (Clause c : clauses) {
             if (c.relative() != null) continue;
             int k = c.first();
-            while (k <= c.last() && speakerWords.contains(tokens.get(k).text())) k++;
+            while (k <= c.last() && kin.speaker(tokens.get(k).text())) k++;
             if (k <= c.last()) {
-                List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
+                List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
                 if (!r.isEmpty() && r.get(0).first() == 0) k += r.get(0).last() + 1;
             }
             if (k > c.last() || !IN_A_VILLAGE.matcher(text(tokens, k, c.last())).find()) continue;
@@ -607,7 +513,7 @@ public final class FactExtractor {
         boolean byHome = false;
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            String t = text(tokens, c);
+            String t = textOf(c);
             if (t.contains("户口") || t.contains("户籍") || t.contains("住") && !t.contains("房")) continue;
             // "想投靠我到聊城城区", "想落到镇上": where one would go, not where the home is
             if (t.contains("到") || t.contains("迁") || t.contains("落") || t.contains("投靠")) continue;
@@ -657,7 +563,7 @@ public final class FactExtractor {
         if (c == null || c.explicit() || c.relative() != null) return false;
         if (!Texts.containsAny(clauseText, lexicon.ruleQuestions())) return false;
         // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
-        for (Token t : tokens) if (speakerWords.contains(t.text())) return false;
+        for (Token t : tokens) if (kin.speaker(t.text())) return false;
         return true;
     }
 
@@ -710,28 +616,13 @@ public final class FactExtractor {
     /** A clause that says what would be if ("要是把户口迁到我这", "如果买房"): a word of lexicon.hypothetical in it. */
     private boolean whatIf(List<Token> tokens, Clause c) {
         for (int i = c.first(); i <= c.last(); i++) if (lexicon.hypothetical().contains(tokens.get(i).text())) return true;
-        String t = text(tokens, c);
+        String t = textOf(c);
         return lexicon.hypothetical().stream().anyMatch(w -> w.length() > 1 && t.contains(w));
-    }
-
-    /** The text with the clauses given blanked out by commas, so that nothing is read across or inside them. */
-    private static String without(String text, List<Token> tokens, Set<Clause> clauses) {
-        if (clauses.isEmpty()) return text;
-        StringBuilder sb = new StringBuilder(text);
-        for (Clause c : clauses) {
-            for (int i = tokens.get(c.first()).start(); i < tokens.get(c.last()).end() && i < sb.length(); i++) sb.setCharAt(i, '，');
-        }
-        return sb.toString();
     }
 
     private static boolean negatedAt(String t, int i) {
         String before = t.substring(Math.max(0, i - 2), i);
         return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不") || before.endsWith("不算");
-    }
-
-    private static Where where(PhraseIndex.Match<Where> m) {
-        for (Where w : m.values()) if (w.place() != null) return w;
-        return m.values().get(0);
     }
 
     /**
@@ -762,33 +653,6 @@ public final class FactExtractor {
     private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
         if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
         return Texts.endsWithAny(t, cues.before()) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
-    }
-
-    /** Tokens [first, last] end with the word, which starts at a token. */
-    private static boolean endsWith(List<Token> tokens, int first, int last, String word) {
-        // compared in place, token by token from the end: asked of every token for every cue
-        int end = word.length();
-        for (int i = last; i >= first && end > 0; i--) {
-            String t = tokens.get(i).text();
-            int start = end - t.length();
-            if (start < 0 || !word.regionMatches(start, t, 0, t.length())) return false;
-            end = start;
-        }
-        return end == 0;
-    }
-
-    /** Tokens [first, last] start with the word, which ends at a token (a word ending in $: are the word). */
-    private static boolean startsWith(List<Token> tokens, int first, int last, String word) {
-        // "X$": the tokens spell X and nothing more; else they start with the word, ending where a token ends
-        boolean whole = word.endsWith("$");
-        int length = whole ? word.length() - 1 : word.length();
-        int at = 0;
-        for (int i = first; i <= last && (whole || at < length); i++) {
-            String t = tokens.get(i).text();
-            if (at + t.length() > length || !word.regionMatches(at, t, 0, t.length())) return false;
-            at += t.length();
-        }
-        return at == length;
     }
 
     /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
@@ -829,7 +693,7 @@ public final class FactExtractor {
         if (at < 0 || at + 1 >= clauses.size()) return false;
         Clause next = clauses.get(at + 1);
         for (int i = next.first(); i <= next.last(); i++) if (marks.mention()[i] || marks.negStart()[i] || marks.negEnd()[i]) return false;
-        String said = text(tokens, next);
+        String said = textOf(next);
         Lexicon.MadeGood good = lexicon.negation().madeGood();
         return Texts.containsAny(said, good.since()) && Texts.containsAny(said, good.done());
     }
@@ -860,7 +724,7 @@ public final class FactExtractor {
         boolean named = false;
         for (Clause c : clauses) {
             if (!relative.equals(c.relative()) || !c.explicit()) continue;
-            String said = text(tokens, c);
+            String said = textOf(c);
             boolean died = false;
             for (String w : lexicon.applicantCues().departed()) {
                 int at = said.indexOf(w);
@@ -886,9 +750,9 @@ public final class FactExtractor {
         for (int i = 0; i < tokens.size(); i++) {
             if (!cues.askingFor().contains(tokens.get(i).text())) continue;
             int j = i + 1;
-            while (j < tokens.size() && speakerWords.contains(tokens.get(j).text())) j++;
+            while (j < tokens.size() && kin.speaker(tokens.get(j).text())) j++;
             if (j >= tokens.size()) break;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
+            List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
             String who;
             int after;
             if (!r.isEmpty() && r.get(0).first() == 0) {
@@ -918,8 +782,8 @@ public final class FactExtractor {
         for (Clause c : clauses) {
             if (c.relative() == null || c.relative().equals(SOMEONE) || !c.explicit()) continue;
             int k = c.first();
-            while (k <= c.last() && (speakerWords.contains(tokens.get(k).text()) || tokens.get(k).text().equals("是"))) k++;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
+            while (k <= c.last() && (kin.speaker(tokens.get(k).text()) || tokens.get(k).text().equals("是"))) k++;
+            List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
             if (r.isEmpty() || r.get(0).first() != 0) continue;
             String after = text(tokens, k + r.get(0).last() + 1, c.last());
             if (Texts.startsWithAny(after, SETTLES)) return c.relative();
@@ -939,7 +803,7 @@ public final class FactExtractor {
         String chain = null, spokenBefore = null;
         boolean planned = false;
         for (Clause c : clauses) {
-            String clauseText = text(tokens, c);
+            String clauseText = textOf(c);
             // "配偶和子女能一起迁吗" asks who may come along, not who settles
             boolean settling = settling(tokens, c, mentions) && !Texts.containsAny(clauseText, lexicon.familyAlong());
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
@@ -956,7 +820,7 @@ public final class FactExtractor {
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
             // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
-            JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
+            JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(textOf(c)) : null;
             if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
             if (c.relative() == null && !c.explicit() && settling && chain == null && ontoSpeakerAfterOwnWords(tokens, c, spokenBefore)) return spokenBefore;
         }
@@ -977,12 +841,12 @@ public final class FactExtractor {
         Clause first = clauses.get(0);
         if (first.relative() == null || first.relative().equals(SOMEONE) || !first.explicit()) return null;
         // opened by the speaker's word for their own (我/俺/我家…): "大姐你好" only addresses someone
-        int k = skipSelf(tokens, first.first(), first.last());
-        if (k == first.first() || relativeAt(tokens, k, first.last()) == null) return null;
+        int k = kin.skipSelf(tokens, first.first(), first.last());
+        if (k == first.first() || kin.relativeAt(tokens, k, first.last()) == null) return null;
         if (hukouHereOnly(tokens, clauses, first.relative(), mentions, quantityAt)) return null;
         for (Clause c : clauses) if (c.explicit() && c.relative() == null) return null;
         Set<String> named = new HashSet<>();
-        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
+        for (PhraseIndex.Match<String> m : kin.find(tokens)) named.addAll(m.values());
         if (named.size() != 1) return null;
         String all = text(tokens, 0, tokens.size() - 1);
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
@@ -998,11 +862,11 @@ public final class FactExtractor {
         String all = Normalizer.bare(text(tokens, 0, tokens.size() - 1));
         List<Token> asked = tokens;
         if (all.length() > 12 || !Texts.endsWithAny(all, lexicon.elliptical())) {
-            if (clauses.isEmpty() || !Understander.opensWithEllipsis(text(tokens, clauses.get(0)), lexicon)) return null;
+            if (clauses.isEmpty() || !Understander.opensWithEllipsis(textOf(clauses.get(0)), lexicon)) return null;
             asked = tokens.subList(clauses.get(0).first(), clauses.get(0).last() + 1);
         }
         Set<String> named = new HashSet<>();
-        for (PhraseIndex.Match<String> m : relatives.find(asked)) named.addAll(m.values());
+        for (PhraseIndex.Match<String> m : kin.find(asked)) named.addAll(m.values());
         return named.size() == 1 ? named.iterator().next() : null;
     }
 
@@ -1012,7 +876,7 @@ public final class FactExtractor {
      */
     private boolean ontoSpeakerAfterOwnWords(List<Token> tokens, Clause c, String spokenBefore) {
         if (spokenBefore == null) return false;
-        JoinedRelative.Joined onto = joined.find(text(tokens, c));
+        JoinedRelative.Joined onto = joined.find(textOf(c));
         return onto != null && onto.speaker();
     }
 
@@ -1040,7 +904,7 @@ public final class FactExtractor {
                 String who = null;
                 int rest;
                 PhraseIndex.Match<String> own = pronoun != null && pronoun.length() == 1 && at + 1 <= c.last() && staffSpeaking(tokens, i)
-                        ? relativeAt(tokens, at + 1, c.last()) : null;
+                        ? kin.relativeAt(tokens, at + 1, c.last()) : null;
                 if (own != null) {
                     // "申请人想把他母亲迁来": staff's 他 before a relative is the one they serve, who speaks as 我 does
                     who = own.values().get(0);
@@ -1053,7 +917,7 @@ public final class FactExtractor {
                     rest = at + 1;
                 } else {
                     int from = skipWhence(tokens, at, c.last());
-                    PhraseIndex.Match<String> r = relativeAt(tokens, from, c.last());
+                    PhraseIndex.Match<String> r = kin.relativeAt(tokens, from, c.last());
                     if (r == null) continue;
                     who = r.values().get(0);
                     rest = from + r.last() + 1;
@@ -1068,12 +932,6 @@ public final class FactExtractor {
         return null;
     }
 
-    /** Staff at a window tell of someone they serve (申请人…, 窗口来了个…): their elders' words are that person. */
-    private boolean staffTelling(List<Token> tokens) {
-        for (Token t : tokens) if (lexicon.applicantCues().speaker().contains(t.text())) return true;
-        return Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
-    }
-
     /**
      * The clause that goes on after an aside in brackets right after clause [c] ("想把他儿子（16岁 户口在河南）迁到哈密":
      * 迁到哈密 is the verb of 把他儿子), or "".
@@ -1083,7 +941,7 @@ public final class FactExtractor {
         if (open >= tokens.size() || !OPENING.contains(tokens.get(open).text())) return "";
         for (int k = open + 1; k < tokens.size(); k++) {
             if (!CLOSING.contains(tokens.get(k).text())) continue;
-            Clause next = k + 1 < tokens.size() ? clauseOf(clauses, k + 1) : null;
+            Clause next = k + 1 < tokens.size() ? Clause.of(clauses, k + 1) : null;
             return next == null || next.first() <= k ? "" : next.text();
         }
         return "";
@@ -1104,12 +962,6 @@ public final class FactExtractor {
     /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
     private static final Set<String> PRONOUNS_AND_PAIRS = Set.of("他", "她", "他们", "她们", "他俩", "她俩", "他们俩", "她们俩", "二老");
 
-    /** The clause settles someone with the speaker ("落我户口上", "迁到我这"). */
-    private boolean ontoSpeaker(List<Token> tokens, Clause c) {
-        JoinedRelative.Joined j = joined.find(text(tokens, c));
-        return j != null && j.speaker();
-    }
-
     /** A word of asking or of doing something on someone's behalf (问, 咨询; 办, 准备, 判断). */
     private static boolean doing(String token, Lexicon.ApplicantCues cues) {
         return Texts.startsWithAny(token, cues.askingVerbs()) || Texts.startsWithAny(token, cues.actingVerbs());
@@ -1119,8 +971,8 @@ public final class FactExtractor {
     private String doneFor(List<Token> tokens, int at, Lexicon.ApplicantCues cues) {
         if (!doing(tokens.get(at).text(), cues)) return null;
         for (int k = at + 1; k < Math.min(tokens.size() - 1, at + 4); k++) {
-            if (!speakerWords.contains(tokens.get(k).text())) continue;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k + 1, Math.min(tokens.size(), k + 3)));
+            if (!kin.speaker(tokens.get(k).text())) continue;
+            List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(k + 1, Math.min(tokens.size(), k + 3)));
             if (!r.isEmpty() && r.get(0).first() == 0) return r.get(0).values().get(0);
         }
         return null;
@@ -1139,9 +991,9 @@ public final class FactExtractor {
             boolean contrast = !naming && t.equals("是");
             if (!contrast && !naming) continue;
             int j = i + 1;
-            while (j < tokens.size() && speakerWords.contains(tokens.get(j).text())) j++;
+            while (j < tokens.size() && kin.speaker(tokens.get(j).text())) j++;
             if (j >= tokens.size()) continue;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
+            List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
             if (r.isEmpty() || r.get(0).first() != 0) continue;
             int next = j + r.get(0).last() + 1;
             if (contrast && (next >= tokens.size() || !tokens.get(next).text().startsWith("不是"))) continue;
@@ -1166,10 +1018,10 @@ public final class FactExtractor {
             for (PhraseIndex.Match<String> j : joining.find(part)) {
                 int k = j.last() + 1;
                 if (k >= part.size()) continue;
-                boolean speaker = speakerWords.contains(part.get(k).text());
+                boolean speaker = kin.speaker(part.get(k).text());
                 // "想投靠她老公": the relative's own relative, named after 她
                 boolean theirs = PRONOUNS.contains(part.get(k).text());
-                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
+                List<PhraseIndex.Match<String>> r = kin.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
                 boolean relative = !r.isEmpty() && r.get(0).first() == 0;
                 // "…儿子茌平城区户口 投靠儿子要啥手续": nobody joins themselves; the one joining is the speaker
                 if (relative && c.relative() == null && r.get(0).values().get(0).equals(subject)) continue;
@@ -1200,7 +1052,7 @@ public final class FactExtractor {
             // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
             if (c.relative() == null && c.explicit()) {
                 speakerSaid = true;
-                String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
+                String said = SPEAKER_FIRST.matcher(textOf(c)).replaceFirst("");
                 // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
                 if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
                 boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
@@ -1218,7 +1070,7 @@ public final class FactExtractor {
                     if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
                     // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
                     // is no second case
-                    if (relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
+                    if (kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
                             || facts && !quantity && !clauseHasFact(c, mentions) && !HUKOU_STILL_THERE.matcher(c.text()).find()) continue;
                     if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
                     facts = false;
@@ -1249,29 +1101,20 @@ public final class FactExtractor {
             if (!speaker || c.relative() != null) continue;
             // "我…户口在赤峰市里 想迁到阿旗他那": the speaker who would move is the one settling
             if (settling(tokens, c, mentions)) return false;
-            String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
-            if ((OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c)) here = true;
+            String said = SPEAKER_FIRST.matcher(textOf(c)).replaceFirst("");
+            if ((OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !places.uncovered(tokens.subList(c.first(), c.last() + 1))) here = true;
         }
         return here;
-    }
-
-    /** The clause names a place no document covers (a province, another city: "我是河南户口"). */
-    private boolean elsewhere(List<Token> tokens, Clause c) {
-        if (placeNames.isEmpty()) return false;
-        for (PhraseIndex.Match<Where> m : placeNames.find(tokens.subList(c.first(), c.last() + 1))) {
-            if (where(m).place() == null) return true;
-        }
-        return false;
     }
 
     /** The clause of a relative says only that they hold hukou here, in town ("我姐夫是塔城户口", "我哥是伊宁市户口"). */
     private boolean hukouHereOnly(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, boolean quantity) {
         if (quantity || clauseHasFact(c, mentions, HUKOU_KIND)) return false;
-        int k = skipSelf(tokens, c.first(), c.last());
-        PhraseIndex.Match<String> r = relativeAt(tokens, k, c.last());
+        int k = kin.skipSelf(tokens, c.first(), c.last());
+        PhraseIndex.Match<String> r = kin.relativeAt(tokens, k, c.last());
         if (r == null) return false;
         String said = text(tokens, k + r.last() + 1, c.last());
-        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c);
+        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !places.uncovered(tokens.subList(c.first(), c.last() + 1));
     }
 
     /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */
@@ -1317,9 +1160,9 @@ public final class FactExtractor {
         if (j.speaker()) {
             if (applicant == null) return;
             // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
-            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
+            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
         } else if (j.relation() != null && !j.relation().equals(applicant)) {
-            String composed = COMPOSED.get(applicant + "/" + j.relation());
+            String composed = Kinship.composed(applicant, j.relation());
             // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
             if (composed == null && "grandparent".equals(applicant) && lexicon.parentsSiblings().contains(j.word())) composed = "child";
             facts.put("local_relative", applicant == null ? j.relation() : composed != null ? composed : "other");
@@ -1380,50 +1223,21 @@ public final class FactExtractor {
 
     /** The clauses seen from the applicant, a relative of the speaker: the speaker becomes the applicant's relative. */
     private List<Clause> fromApplicant(List<Token> tokens, List<Clause> spoken, String applicant) {
-        String applicantWord = wordOf(tokens, applicant);
+        String applicantWord = kin.wordOf(tokens, applicant);
         List<Clause> out = new ArrayList<>();
         for (Clause c : spoken) {
             String r = c.relative();
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
             else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
-            else if (r == null && c.explicit()) out.add(c.about(INVERSE.get(applicant), true));
+            else if (r == null && c.explicit()) out.add(c.about(Kinship.inverse(applicant), true));
             else if (r != null) {
-                PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
-                out.add(c.about(compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
+                PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
+                out.add(c.about(kin.compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
             }
             else out.add(c);
         }
         return out;
-    }
-
-    /** The first word the message names the applicant by (我弟媳妇: 弟媳妇), or null. */
-    private String wordOf(List<Token> tokens, String applicant) {
-        for (PhraseIndex.Match<String> m : relatives.find(tokens)) if (m.values().get(0).equals(applicant)) return m.phrase();
-        return null;
-    }
-
-    /**
-     * Who the speaker's [relation] (named by [word]) is to the applicant, the speaker's [applicant] (named by
-     * [applicantWord]): by relation, and where that says only "other", by the words: a sibling's husband or wife
-     * (姐夫, 弟媳) and the sibling of the other gender are spouses; one's spouse's sibling (小姑子) is the spouse's
-     * sibling; two grandparents or two parents-in-law are a couple.
-     */
-    private String compose(String applicant, String applicantWord, String relation, String word) {
-        String composed = COMPOSED.get(applicant + "/" + relation);
-        if (composed != null) return composed;
-        if (applicant.equals(relation) && (relation.equals("parent_in_law") || relation.equals("grandparent"))) return "spouse";
-        List<String> siblingSpouses = lexicon.siblingSpouses(), spouseSiblings = lexicon.spouseSiblings();
-        if (word != null && applicantWord != null) {
-            boolean opposite = !relativeGender.getOrDefault(word, "").isEmpty() && !relativeGender.getOrDefault(applicantWord, "").isEmpty()
-                    && !relativeGender.get(word).equals(relativeGender.get(applicantWord));
-            if (opposite && (applicant.equals("sibling") && siblingSpouses.contains(word)
-                    || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
-        }
-        if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
-        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
-        if (applicant.equals("grandparent") && word != null && lexicon.parentsSiblings().contains(word)) return "child";
-        return "other";
     }
 
     /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
@@ -1447,44 +1261,6 @@ public final class FactExtractor {
         }
     }
 
-    /** The clauses with no subject of their own that follow a relative's clause, the speaker not named between. */
-    private static Set<Clause> continuing(List<Clause> clauses) {
-        Set<Clause> out = new HashSet<>();
-        String last = null;
-        for (Clause c : clauses) {
-            if (c.relative() != null) last = c.relative();
-            else if (c.explicit()) last = null;
-            else if (last != null) out.add(c);
-        }
-        return out;
-    }
-
-    /** The clause puts a hukou in a place no document covers, or away ("我老婆户口在吉林", "户口在老家"). */
-    private boolean hukouElsewhere(List<Token> part) {
-        for (PhraseIndex.Match<Where> m : placeNames.find(part)) if (where(m).place() == null) return true;
-        for (Token t : part) if (AWAY.contains(t.text())) return true;
-        return false;
-    }
-
-    private static final Set<String> AWAY = Set.of("外地", "外省", "老家", "外市", "外县");
-
-    /**
-     * "我老婆是铁岭人": a person of a covered place, as 本地人 is, when that is the one covered place the message names
-     * ("我爸是宁城人 … 我在红山区开公司" names two: 宁城 is where he is from, not where he would join anyone).
-     */
-    private boolean personOfTheOnePlace(List<Token> tokens, List<Token> part) {
-        Place of = null;
-        for (PhraseIndex.Match<Where> m : placeNames.find(part)) {
-            if (where(m).place() != null && m.last() + 1 < part.size() && part.get(m.last() + 1).text().equals("人")) of = where(m).place();
-        }
-        if (of == null) return false;
-        for (PhraseIndex.Match<Where> m : placeNames.find(tokens)) {
-            Place p = where(m).place();
-            if (p != null && !p.name().equals(of.name())) return false;
-        }
-        return true;
-    }
-
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
     private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
                                Set<Clause> unsaid) {
@@ -1500,7 +1276,7 @@ public final class FactExtractor {
             // 投靠我女儿 / 投靠他: joining names the relative
             for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
-                List<PhraseIndex.Match<String>> r = relatives.find(after);
+                List<PhraseIndex.Match<String>> r = kin.find(after);
                 // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
                 if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
                     int next = j.last() + 1 + r.get(0).last() + 1;
@@ -1511,12 +1287,12 @@ public final class FactExtractor {
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
                     facts.put("local_relative", applicant == null || theirs ? named
-                            : compose(applicant, wordOf(tokens, applicant), named, r.get(0).phrase()));
-                } else if (applicant != null && after.stream().anyMatch(t -> speakerWords.contains(t.text()))) {
+                            : kin.compose(applicant, kin.wordOf(tokens, applicant), named, r.get(0).phrase()));
+                } else if (applicant != null && after.stream().anyMatch(t -> kin.speaker(t.text()))) {
                     // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
                     // that does not refuse him (the documents name 子女, not 子女的配偶)
                     boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
-                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
+                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
                 }
                 else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
             }
@@ -1526,7 +1302,7 @@ public final class FactExtractor {
             }
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
             // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && (relativeHukou.occursIn(part) && !hukouElsewhere(part) || personOfTheOnePlace(tokens, part))
+            if (c.explicit() && named && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
                     && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 Frame frame = rhetoric(tokens, c);
@@ -1538,17 +1314,12 @@ public final class FactExtractor {
                 }
             }
             // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
-            String said = text(tokens, c);
+            String said = textOf(c);
             if (!facts.containsKey("relative_rural") && (said.contains("户口") || said.contains("户籍"))) {
                 if (Texts.containsAny(said, TOWN)) facts.put("relative_rural", false);
                 else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
             }
         }
-    }
-
-    /** A clause whose subject is the applicant, named (我…, or the relative who applies). */
-    private static boolean saysOwn(Clause c) {
-        return c != null && c.relative() == null && c.explicit();
     }
 
     private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
@@ -1564,7 +1335,7 @@ public final class FactExtractor {
             statedAge = q.age();
             if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue; // 老大10岁
             ages.add(q.age());
-            if (!saysOwn(clauseOf(clauses, tokenAt(tokens, q.start())))) continue;
+            if (!Clause.saysOwn(Clause.of(clauses, tokenAt(tokens, q.start())))) continue;
             ownAges |= ownAge != null && !ownAge.equals(q.age());
             ownAge = q.age();
         }
@@ -1584,7 +1355,7 @@ public final class FactExtractor {
             if (text.startsWith("都没", q.end()) || text.startsWith("也没", q.end())) {
                 if (q.duration() && q.months() <= 1 && !unbroken(text, q.end() + 2)) {
                     int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
-                    String fact = cueFor(cues, clauses, after, clauseOf(clauses, after));
+                    String fact = cueFor(cues, clauses, after, Clause.of(clauses, after));
                     if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
                     if (fact != null) put(facts, fact, 0);
                     used.add(q.start());
@@ -1592,9 +1363,9 @@ public final class FactExtractor {
                 continue;
             }
             int at = tokenAt(tokens, q.start());
-            Clause c = clauseOf(clauses, at);
+            Clause c = Clause.of(clauses, at);
             // "要不要先交够一年社保才行": a length asked about as a rule is nobody's
-            if (ruleQuestion(tokens, c, text(tokens, c))) continue;
+            if (ruleQuestion(tokens, c, textOf(c))) continue;
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
             String written = text.substring(q.start(), q.end());
             if (q.age() != null) {
@@ -1604,7 +1375,7 @@ public final class FactExtractor {
                 String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
                         : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
                 if (fact == null || severalAges && fact.equals(lexicon.ageFact()) && q.usable()
-                        && !(q.age().equals(ownAge) && saysOwn(clauseOf(clauses, tokenAt(tokens, q.start()))))) continue;
+                        && !(q.age().equals(ownAge) && Clause.saysOwn(Clause.of(clauses, tokenAt(tokens, q.start()))))) continue;
                 used.add(q.start());
                 if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
                 else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);
@@ -1824,20 +1595,10 @@ public final class FactExtractor {
                 || c.last() + 1 < tokens.size() && QUESTION_MARKS.contains(tokens.get(c.last() + 1).text());
         Frame at = null;
         for (RhetoricalFrames.Found f : RhetoricalFrames.in(t, r, question, true)) {
-            int start = tokenAt(tokens, c, f.inner());
+            int start = c.tokenAt(tokens, f.inner());
             if (at == null || start < at.inner()) at = new Frame(start, f.reverses());
         }
         return at;
-    }
-
-    /** The token of the clause that holds its character {@code offset}. */
-    private static int tokenAt(List<Token> tokens, Clause c, int offset) {
-        int end = 0;
-        for (int k = c.first(); k <= c.last(); k++) {
-            end += tokens.get(k).text().length();
-            if (end > offset) return k;
-        }
-        return c.last();
     }
 
     /** What a phrase means inside a rhetorical frame: the opposite of its surface ("我能没户口吗" has a hukou). */
@@ -1886,11 +1647,6 @@ public final class FactExtractor {
     /** The most characters of a clause that answers a field with a negator alone. */
     private static final int SHORT_ANSWER = 4;
 
-    /** A space was typed right after token [i]. */
-    private static boolean spacedAfter(List<Token> tokens, int i) {
-        return i + 1 < tokens.size() && tokens.get(i + 1).start() > tokens.get(i).end();
-    }
-
     /** A word a negator after it may belong to: a noun of two characters or more, not the speaker nor an adverb (一直没有 合同). */
     private static boolean ownWord(String w) {
         return w.length() >= 2 && !SPEAKER.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
@@ -1911,84 +1667,6 @@ public final class FactExtractor {
         return false;
     }
 
-    /** Where one's land or home is, before 还有: "老家还有宅基地", "村里还有承包地" say what is still had there. */
-    private static final Set<String> STILL_HAS_WHERE = Set.of("老家", "村里", "家里", "农村", "乡下", "老家里", "村子里", "名下",
-            "原籍", "嘎查", "牧区", "那边", "俺家", "我家");
-
-    private boolean stillHas(List<Token> tokens, int i) {
-        if (!"还有".equals(tokens.get(i).text()) || i == 0) return false;
-        String before = tokens.get(i - 1).text();
-        return STILL_HAS_WHERE.contains(before) || placeWords.contains(before);
-    }
-
-    /**
-     * A colon after a field's label, its value typed right after it ("户籍:通辽农村", "社保:无", "住房:租赁"): the label
-     * and its value are one statement, as "户口在通辽农村" is.
-     */
-    private static boolean fieldColon(List<Token> tokens, int start, int i) {
-        if (!":".equals(tokens.get(i).text()) || i == start || i + 1 >= tokens.size()) return false;
-        Token next = tokens.get(i + 1);
-        return !next.punctuation() && next.start() == tokens.get(i).end() || next.start() == tokens.get(i).end() + 1 && !next.punctuation();
-    }
-
-    private List<Clause> clauses(List<Token> tokens) {
-        List<Clause> out = new ArrayList<>();
-        int start = 0;
-        String named = null;
-        // the relatives named so far, in order, each with the gender its word says ("F", "M" or "")
-        List<String[]> namedSoFar = new ArrayList<>();
-        String speaking = null; // the relative the last clause with a subject was about, null after 我
-        boolean staff = staffTelling(tokens);
-        for (int i = 0; i <= tokens.size(); i++) {
-            // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
-            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
-                    || newSubject(tokens, i));
-            boolean end = i == tokens.size() || (tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i))
-                    && !fieldColon(tokens, start, i);
-            if (!end && !spaced) continue;
-            if (i > start) {
-                Clause c = clause(tokens, start, i - 1);
-                if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
-                    String pronoun = tokens.get(start).text();
-                    String meant = referent(pronoun, namedSoFar, named);
-                    PhraseIndex.Match<String> own = relativeAt(tokens, start + 1, c.last());
-                    PhraseIndex.Match<String> introduced = start + 1 <= c.last() && tokens.get(start + 1).text().equals("是")
-                            ? relativeAt(tokens, skipSelf(tokens, start + 2, c.last()), c.last()) : null;
-                    if (introduced != null && skipSelf(tokens, start + 2, c.last()) > start + 2) {
-                        // "他是我亲弟弟": the one spoken of is introduced as the speaker's relative
-                        c = c.about(introduced.values().get(0), true);
-                        named = c.relative();
-                        namedSoFar.add(new String[]{named, relativeGender.getOrDefault(introduced.phrase(), "")});
-                    } else if (own != null && meant != null && pronoun.length() == 1) {
-                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
-                        String rel = OF_RELATIVE.getOrDefault(meant + "/" + own.values().get(0), "other");
-                        c = c.about(rel, true);
-                        named = rel;
-                        namedSoFar.add(new String[]{rel, relativeGender.getOrDefault(own.phrase(), "")});
-                    } else {
-                        c = c.about(meant != null ? meant : SOMEONE, true); // 他是农村户口
-                    }
-                } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
-                    // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
-                    c = c.about(null, false);
-                } else if (c.relative() != null && lexicon.applicantCues().elders().contains(tokens.get(c.first()).text())
-                        && (staff || named != null)) {
-                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
-                    c = c.about(staff ? null : named, true);
-                } else if (c.relative() != null) {
-                    named = c.relative();
-                    PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
-                    namedSoFar.add(new String[]{named, word == null ? "" : relativeGender.getOrDefault(word.phrase(), "")});
-                }
-                if (c.relative() != null) speaking = c.relative();
-                else if (c.explicit()) speaking = null;
-                out.add(c);
-            }
-            start = end ? i + 1 : i;
-        }
-        return out;
-    }
-
     /**
      * "房子是我闺女名下的", "我儿子买的房": whose home it is, when a relative of the speaker owns it (for the pathways of
      * an owner's relatives); the home is then not the speaker's own.
@@ -1997,10 +1675,10 @@ public final class FactExtractor {
         // a home given or left by the relative is the speaker's own ("我爷爷留下的房子…我继承了")
         if (facts.containsKey("home_owner_relative") || facts.containsKey("home_acquisition") || model == null
                 || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
+        for (PhraseIndex.Match<String> r : kin.find(tokens)) {
             // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
             int end = r.last() + 1;
-            while (end < tokens.size() && end <= r.last() + 6 && !speakerWords.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
+            while (end < tokens.size() && end <= r.last() + 6 && !kin.speaker(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
             String after = text(tokens, r.last() + 1, end - 1);
             if (!Texts.containsAny(after, lexicon.homeOwnerCues())) continue;
             ownedBy(r.values().get(0), facts);
@@ -2029,148 +1707,29 @@ public final class FactExtractor {
         if (Texts.containsAny(text, lexicon.familyAlong())) return;
         // "我在清河区有房": a home in a clause the speaker says of themselves
         boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
-                && lexicon.ownHomeWords().stream().anyMatch(text(tokens, c)::contains));
+                && lexicon.ownHomeWords().stream().anyMatch(textOf(c)::contains));
         if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
-        ownedBy(INVERSE.get(applicant), facts);
-    }
-
-    /**
-     * "营业执照 有 税务登记证 无": a negator or affirming word typed alone after a space is the predicate of the word
-     * before it, not a clause of its own.
-     */
-    private boolean lonePredicate(List<Token> tokens, int i) {
-        if (!predicates.contains(tokens.get(i).text())) return false;
-        return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
-    }
-
-    /**
-     * "居住证我没有办", "技术的证我没有": a word named first and the speaker saying right after it that they lack it, the
-     * negator ending the clause (a one-character verb at most after it), is one statement, not a new subject.
-     */
-    private boolean lackSaidAfterTopic(List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size()) return false;
-        // a negator that negates what comes before it (没有, 没办), not one that only reaches forward (都没有)
-        String next = tokens.get(i + 1).text();
-        boolean backward = lexicon.negation().after().contains(next)
-                || Texts.startsWithAny(next, lexicon.negation().prefixes()) && !lexicon.negation().before().contains(next);
-        if (!backward) return false;
-        int chars = 0;
-        for (int k = i + 2; k < tokens.size() && !tokens.get(k).punctuation() && !spacedAfter(tokens, k - 1); k++) chars += tokens.get(k).text().length();
-        return chars <= 1;
-    }
-
-    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
-    private boolean newSubject(List<Token> tokens, int i) {
-        String t = tokens.get(i).text();
-        String before = tokens.get(i - 1).text();
-        // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
-        if (binders.contains(before) || speakerWords.contains(before) || tokens.get(i - 1).punctuation()) return false;
-        // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
-        if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
-        // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
-        if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
-        if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
-        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
-        return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
-                && relatives.find(tokens.subList(i - 1, i)).isEmpty();
+        ownedBy(Kinship.inverse(applicant), facts);
     }
 
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";
-    private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
     private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
     private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
     private static final List<String> COMING = List.of("来", "过来", "到");
     /** The speaker and their spouse together ("我俩领证了"). */
     private static final Set<String> COUPLE = Set.of("我们", "俺们", "咱们", "我俩", "俺俩", "咱俩", "我们俩", "俺们俩", "咱们俩");
-    private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
-    private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
-
-    /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
-    /**
-     * Whom 他 or 她 stands for: the last relative named whose word does not say the other gender ("我闺女嫁到敖汉了
-     * 女婿是城里户口 她户口还在村里": the daughter); 他们 and the like, the last named.
-     */
-    private static String referent(String pronoun, List<String[]> namedSoFar, String named) {
-        String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
-        if (other == null || named == null) return named;
-        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
-            if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
-        }
-        return named;
-    }
-
-    /** The first token at or after {@code at} (up to {@code last}) that is not the speaker's word (我, 俺…). */
-    private int skipSelf(List<Token> tokens, int at, int last) {
-        int i = at;
-        while (i <= last && speakerWords.contains(tokens.get(i).text())) i++;
-        return i;
-    }
 
     /** "想把河北的老丈人…迁来", "把老家的爸妈接过来": where a relative is, said with 的 before them, does not hide who is brought. */
     private int skipWhence(List<Token> tokens, int at, int last) {
-        int i = skipSelf(tokens, at, last);
-        if (i + 1 <= last && tokens.get(i + 1).text().equals("的") && (placeWords.contains(tokens.get(i).text()) || WHENCE.contains(tokens.get(i).text())))
-            return skipSelf(tokens, i + 2, last);
+        int i = kin.skipSelf(tokens, at, last);
+        if (i + 1 <= last && tokens.get(i + 1).text().equals("的") && (places.isPlace(tokens.get(i).text()) || WHENCE.contains(tokens.get(i).text())))
+            return kin.skipSelf(tokens, i + 2, last);
         return i;
     }
 
     /** Words for where one comes from that may stand before a relative with 的 ("老家的爸妈"). */
     private static final Set<String> WHENCE = Set.of("老家", "农村", "村里", "乡下", "外地", "外省", "家里", "老家那边");
 
-    /** A relative's word starting at token {@code at} within the clause, or null. */
-    private PhraseIndex.Match<String> relativeAt(List<Token> tokens, int at, int last) {
-        if (at > last) return null;
-        if (at < 0 || at >= tokens.size()) return null;
-        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(at, Math.min(last + 1, at + 2)));
-        return !r.isEmpty() && r.get(0).first() == 0 ? r.get(0) : null;
-    }
-
-    private Clause clause(List<Token> tokens, int first, int last) {
-        String text = text(tokens, first, last);
-        int i = first;
-        boolean self = false;
-        if (i < last && tokens.get(i).text().equals("是")) {
-            // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
-            String rest = text(tokens, i + 1, last);
-            if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true, text);
-            i++;
-        }
-        while (i <= last && (speakerWords.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
-            i++;
-            self = true;
-        }
-        if (i <= last) {
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(last + 1, i + 2)));
-            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true, text);
-        }
-        return new Clause(first, last, null, self, text);
-    }
-
-    private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
-
-    private static Clause clauseOf(List<Clause> clauses, int token) {
-        for (Clause c : clauses) if (token >= c.first() && token <= c.last()) return c;
-        return clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
-    }
-
-    private static int tokenAt(List<Token> tokens, int charPos) {
-        for (int i = 0; i < tokens.size(); i++) if (tokens.get(i).end() > charPos) return i;
-        return tokens.size() - 1;
-    }
-
-    private static String text(List<Token> tokens, Clause c) {
-        return c == null ? "" : c.text();
-    }
-
-    private static String text(List<Token> tokens, int first, int last) {
-        if (first > last) return "";
-        if (first == last) return tokens.get(first).text();
-        int length = 0;
-        for (int i = first; i <= last; i++) length += tokens.get(i).text().length();
-        StringBuilder sb = new StringBuilder(length); // sized once: clauses are read many times a message
-        for (int i = first; i <= last; i++) sb.append(tokens.get(i).text());
-        return sb.toString();
-    }
 }
