@@ -1,7 +1,6 @@
 package luohu.nlu;
 
 import luohu.nlu.Places.Where;
-import luohu.policy.Excluded;
 import luohu.policy.Fact;
 import luohu.policy.FactType;
 import luohu.policy.FactVocabulary;
@@ -21,10 +20,8 @@ import static luohu.nlu.Clause.SOMEONE;
 import static luohu.nlu.Clause.textOf;
 import static luohu.nlu.Kinship.PLURAL_SELF;
 import static luohu.nlu.Kinship.PRONOUNS;
-import static luohu.nlu.Kinship.SPEAKER;
 import static luohu.nlu.Places.where;
 import static luohu.nlu.TokenText.endsWith;
-import static luohu.nlu.TokenText.spacedAfter;
 import static luohu.nlu.TokenText.startsWith;
 import static luohu.nlu.TokenText.text;
 import static luohu.nlu.TokenText.tokenAt;
@@ -36,14 +33,15 @@ import static luohu.nlu.TokenText.tokenAt;
  * durations, ages and years, impossible values set aside.
  */
 public final class FactExtractor {
-    /** Words that join two phrases under one negator ("没有营业执照和税务登记证"). */
-    private static final Set<String> CONJUNCTIONS = Set.of("和", "跟", "与", "及", "以及", "或", "或者", "还有");
 
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
     private final Kinship kin;
     private final Places places;
     private final ClauseSplitter splitter;
+    private final NegationScope negation;
+    private final Rhetoric rhetoric;
+    private final FactWriter writer;
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
     /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
@@ -54,9 +52,6 @@ public final class FactExtractor {
     private final PhraseIndex<String> durationCues = new PhraseIndex<>();
     /** Duration cues that may end a longer word ("交了" in 已交了), in the lexicon's order: word, fact. */
     private final List<String[]> durationEndings = new ArrayList<>();
-    private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
-    private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
-    private final Set<String> affirm;
     private final PolicyModel model;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
@@ -77,6 +72,9 @@ public final class FactExtractor {
         this.splitter = new ClauseSplitter(lexicon, kin, places);
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
+        this.negation = new NegationScope(lexicon, relativePhrases);
+        this.rhetoric = new Rhetoric(lexicon);
+        this.writer = new FactWriter(vocabulary);
         livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
         lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
@@ -85,9 +83,6 @@ public final class FactExtractor {
         for (Lexicon.DurationCue c : lexicon.durations()) {
             for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
         }
-        lexicon.negation().before().forEach(w -> negBefore.add(w, true));
-        lexicon.negation().after().forEach(w -> negAfter.add(w, true));
-        affirm = new HashSet<>(lexicon.negation().affirm());
     }
 
     /**
@@ -100,10 +95,6 @@ public final class FactExtractor {
      */
     public record Extraction(Map<String, Object> facts, String applicant, List<Rejected> rejected, Set<Integer> quantities,
                              String hukouDocument) {
-    }
-
-    /** Per token: a phrase of some fact, a negator before or after, an affirming word. */
-    private record Marks(boolean[] mention, boolean[] negEnd, boolean[] negStart, boolean[] affirm) {
     }
 
     /** All words the segmenter must keep whole for this extractor to see them. */
@@ -136,7 +127,7 @@ public final class FactExtractor {
     public Extraction extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today,
                               List<Place> covered) {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
-        Marks marks = marks(tokens, mentions);
+        NegationScope.Marks marks = negation.marks(tokens, mentions);
         List<Clause> spoken = splitter.clauses(tokens);
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
         String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities), asked);
@@ -166,7 +157,7 @@ public final class FactExtractor {
             if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < Clause.of(clauses, m.last()).last()) continue;
             // "职称没有 合同一年一签": a negator typed after a word of its own and then a space is that word's, not the
             // start of a phrase read across the space (没有合同)
-            if (negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
+            if (negation.negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
             String clauseText = textOf(c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
             if (ruleQuestion(tokens, c, clauseText)) continue;
@@ -188,9 +179,9 @@ public final class FactExtractor {
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 // "难道我没交社保吗", "我哪有合同": a rhetorical frame says the opposite of its surface
-                Frame frame = rhetoric(tokens, c);
+                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
                 boolean framed = frame != null && m.first() >= frame.inner(), reversed = framed && frame.reverses();
-                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
+                boolean negated = negation.negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !negation.madeGoodNext(tokens, marks, clauses, c);
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
                         ? m.first() > c.first() && places.isPlace(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
@@ -207,11 +198,11 @@ public final class FactExtractor {
                 // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
                 if (!self && ofAKind(tokens, c, m)) continue;
                 if (p.notInMessageWith() != null && Texts.containsAny(text, p.notInMessageWith())) continue;
-                Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
+                Map<String, Object> values = reversed ? rhetoric.meant(p, negated) : negated ? p.negated() : p.set();
                 if (values == null) continue;
-                if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
-                else if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
-                else apply(values, facts, excluded, false);
+                if (p.needsSelf()) ifPersonal.add(() -> writer.apply(values, facts, excluded, true));
+                else if (p.ifUnset()) ifUnset.add(() -> writer.apply(values, facts, excluded, true));
+                else writer.apply(values, facts, excluded, false);
             }
         }
         ifUnset.forEach(Runnable::run);
@@ -246,7 +237,7 @@ public final class FactExtractor {
         // "能落户吗" is about the asker's own case when they say 我 or tell facts of their own; else it is general
         if (self || !facts.isEmpty() || !excluded.isEmpty()) ifPersonal.forEach(Runnable::run);
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
-            if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
+            if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), writer.closeExclusion(e.getKey(), e.getValue()));
         }
         contractedGigWork(facts);
         return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
@@ -331,7 +322,7 @@ public final class FactExtractor {
                 out.put("local_hukou", false);
             }
         }
-        apply(out, facts, new HashMap<>(), true);
+        writer.apply(out, facts, new HashMap<>(), true);
         return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
                 ? hukou.place().documentId() : null;
     }
@@ -464,10 +455,10 @@ public final class FactExtractor {
                 // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
                 if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
                 // "我妈难道不是跟我一块住吗": inside a rhetorical frame the living together is said the other way round
-                Frame frame = rhetoric(tokens, c);
+                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
                 boolean reversed = frame != null && frame.reverses() && c.tokenAt(tokens, mt.start()) >= frame.inner();
                 Map<String, Object> values = (mt.group(1) != null) != reversed ? livingTogether.negated() : livingTogether.set();
-                if (values != null) apply(values, facts, new HashMap<>(), false);
+                if (values != null) writer.apply(values, facts, new HashMap<>(), false);
                 return;
             }
         }
@@ -653,49 +644,6 @@ public final class FactExtractor {
     private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
         if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
         return Texts.endsWithAny(t, cues.before()) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
-    }
-
-    /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
-    private Marks marks(List<Token> tokens, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        int n = tokens.size();
-        boolean[] mention = new boolean[n], negEnd = new boolean[n], negStart = new boolean[n], aff = new boolean[n];
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
-        for (PhraseIndex.Match<Boolean> m : negBefore.find(tokens)) negEnd[m.last()] = true;
-        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) {
-            // "没房没工作没文凭": a one-character negator right before a noun is that noun's, not the word before's
-            if (m.first() == m.last() && tokens.get(m.first()).text().length() == 1 && m.last() + 1 < n
-                    && tokens.get(m.last() + 1).start() == tokens.get(m.last()).end()
-                    && tokens.get(m.last() + 1).nature().startsWith("n") && !tokens.get(m.last() + 1).nature().equals("nz")) continue;
-            negStart[m.first()] = true;
-        }
-        for (int i = 0; i < n; i++) {
-            String t = tokens.get(i).text();
-            aff[i] = affirm.contains(t);
-            if (mention[i] || negEnd[i] || negStart[i] || aff[i]) continue;
-            // 还没拿到, 没交, 未办: a word that opens with a negator negates
-            for (String p : lexicon.negation().prefixes()) {
-                if (t.startsWith(p) && t.length() > p.length()) {
-                    negEnd[i] = negStart[i] = true;
-                    break;
-                }
-            }
-        }
-        return new Marks(mention, negEnd, negStart, aff);
-    }
-
-    /**
-     * The clause after this one tells, naming nothing of its own and with no negator, that what was not had is had now
-     * ("一直没办执照，这两年才办上"): the later word is the one that holds.
-     */
-    private boolean madeGoodNext(List<Token> tokens, Marks marks, List<Clause> clauses, Clause c) {
-        int at = clauses.indexOf(c);
-        if (at < 0 || at + 1 >= clauses.size()) return false;
-        Clause next = clauses.get(at + 1);
-        for (int i = next.first(); i <= next.last(); i++) if (marks.mention()[i] || marks.negStart()[i] || marks.negEnd()[i]) return false;
-        String said = textOf(next);
-        Lexicon.MadeGood good = lexicon.negation().madeGood();
-        return Texts.containsAny(said, good.since()) && Texts.containsAny(said, good.done());
     }
 
     /**
@@ -1240,29 +1188,8 @@ public final class FactExtractor {
         return out;
     }
 
-    /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
-    private Object closeExclusion(String factId, Set<String> out) {
-        Fact f = vocabulary.get(factId);
-        List<String> left = f.valueIds().stream().filter(v -> !out.contains(v)).toList();
-        if (left.size() == 1) return left.get(0);
-        if (factId.equals("housing") && out.contains("own") && out.contains("rent")) return "none";
-        return new Excluded(out);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void apply(Map<String, Object> values, Map<String, Object> facts, Map<String, Set<String>> excluded, boolean onlyIfUnset) {
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (e.getKey().equals("exclude")) {
-                ((Map<String, List<String>>) e.getValue()).forEach((f, vs) -> excluded.computeIfAbsent(f, k -> new HashSet<>()).addAll(vs));
-                continue;
-            }
-            if (onlyIfUnset && facts.containsKey(e.getKey())) continue;
-            facts.put(e.getKey(), vocabulary.get(e.getKey()).normalise(e.getValue()));
-        }
-    }
-
     /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
+    private void relativeFacts(List<Token> tokens, NegationScope.Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
                                Set<Clause> unsaid) {
         // a reply to a question about the relative ("没有宅基地") is about the relative throughout
         String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
@@ -1305,12 +1232,12 @@ public final class FactExtractor {
             if (c.explicit() && named && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
                     && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                Frame frame = rhetoric(tokens, c);
+                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
                 boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
-                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
+                boolean negated = negation.negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
                 for (Lexicon.FactPhrase p : m.values()) {
-                    Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
-                    if (values != null) apply(values, facts, new HashMap<>(), false);
+                    Map<String, Object> values = reversed ? rhetoric.meant(p, negated) : negated ? p.negated() : p.set();
+                    if (values != null) writer.apply(values, facts, new HashMap<>(), false);
                 }
             }
             // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
@@ -1357,7 +1284,7 @@ public final class FactExtractor {
                     int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
                     String fact = cueFor(cues, clauses, after, Clause.of(clauses, after));
                     if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
-                    if (fact != null) put(facts, fact, 0);
+                    if (fact != null) writer.put(facts, fact, 0);
                     used.add(q.start());
                 }
                 continue;
@@ -1379,14 +1306,14 @@ public final class FactExtractor {
                 used.add(q.start());
                 if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
                 else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);
-                else put(facts, fact, (double) q.age());
+                else writer.put(facts, fact, (double) q.age());
                 continue;
             }
             if (q.year() != null) {
                 // "2019年毕业", "2019年大专毕业"
                 String after = text.substring(q.end(), Math.min(text.length(), q.end() + 6));
                 if (after.contains("毕业") && !aboutRelative) {
-                    put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
+                    writer.put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
                     used.add(q.start());
                 }
                 continue;
@@ -1411,11 +1338,11 @@ public final class FactExtractor {
                 continue;
             }
             Fact f = vocabulary.get(fact);
-            put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
+            writer.put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
             // "租房住了一年多", "公租房 我在里面住了两年": living that long in a rented home is renting it that long
             if (fact.equals("residence_months") && cue != null && cue.phrase().startsWith("住") && RENTED.contains(String.valueOf(facts.get("housing")))
                     && !facts.containsKey("lease_months") && rentedBefore(text, q.start())) {
-                put(facts, "lease_months", Math.round(q.months()));
+                writer.put(facts, "lease_months", Math.round(q.months()));
             }
         }
     }
@@ -1473,11 +1400,6 @@ public final class FactExtractor {
         return out;
     }
 
-    private void put(Map<String, Object> facts, String fact, double value) {
-        Fact f = vocabulary.get(fact);
-        facts.put(fact, f.normalise(f.type() == FactType.MONTHS ? (Object) (int) value : (Object) value));
-    }
-
     /** The fact of the duration cue nearest the quantity ({@link #cueAt}). */
     private static String cueFor(List<PhraseIndex.Match<String>> cues, List<Clause> clauses, int at, Clause c) {
         PhraseIndex.Match<String> pick = cueAt(cues, at, c);
@@ -1494,177 +1416,6 @@ public final class FactExtractor {
             else if (!same && m.last() < at) earlier = m;
         }
         return before != null ? before : after != null ? after : earlier;
-    }
-
-    /**
-     * Whether this mention of a phrase is negated: a negator shortly before it, or right after it, in its clause,
-     * with no other fact phrase and no affirming word between ("营业执照有税务登记证没办": 没办 is the second's).
-     * Phrases joined by 和/跟 share a negator before them.
-     */
-    /**
-     * The first token a negator before the phrase may stand at: `window` tokens back, not counting the words that say
-     * with whom or fill in ("老板没跟俺们签啥合同": 跟 俺们 and 啥 stand between 没 and 签…合同).
-     */
-    private int negationReach(List<Token> tokens, Clause c, int first) {
-        int i = first, counted = 0;
-        while (i > c.first() && counted < lexicon.negation().window()) {
-            i--;
-            if (!lexicon.negation().uncounted().contains(tokens.get(i).text())) counted++;
-        }
-        return i;
-    }
-
-    private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
-        // "备案？没弄": a word echoed as a question and answered by a negator opening the next clause
-        if (last == c.last() && last + 2 < tokens.size() && QUESTION_MARKS.contains(tokens.get(last + 1).text()) && marks.negStart()[last + 2]) return true;
-        // "社保，无", "合同，没签": a field named alone, and a clause of nothing but a negator after it, as on a form
-        if (first == c.first() && last == c.last() && last + 2 < tokens.size() && ",".equals(tokens.get(last + 1).text())
-                && negatorsOnly(tokens, marks, last + 2)) return true;
-        // after the phrase: its own predicate ("房本还没下来", "营业执照有")
-        boolean affirmedAfter = false;
-        int to = Math.min(c.last(), last + 6);
-        // "结婚了还没迁", "结婚十年了 一直没迁": a statement closed by 了 is done; a negator after it is another verb's
-        if (tokens.get(last).text().endsWith("了") && tokens.get(last).text().length() > 1) {
-            affirmedAfter = true;
-            to = last;
-        }
-        for (int i = last + 1; i <= to; i++) {
-            if (tokens.get(i).text().equals("了")) {
-                affirmedAfter = true;
-                break;
-            }
-            if (marks.negStart()[i]) {
-                // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
-                int end = i;
-                while (end < c.last() && (marks.negStart()[end + 1] || marks.negEnd()[end + 1]) && !marks.mention()[end + 1]) end++;
-                // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
-                // ("执照在办 还没下来": a negator that is a phrase of its own is still a negator)
-                if (end < c.last() && marks.mention()[end + 1] && !marks.negStart()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
-                // "当保安没合同", "当老师没编": a negator right before a thing one has or lacks is that thing's, fact or not
-                if (end < c.last() && !marks.mention()[end + 1] && Texts.startsWithAny(tokens.get(end + 1).text(), lexicon.negation().objects())) break;
-                // "厂里也没给交社保": a negator whose verb takes another phrase a word later is that phrase's
-                if (end + 2 <= c.last() && !marks.mention()[end + 1] && marks.mention()[end + 2] && !marks.negStart()[end + 2]
-                        && tokens.get(end + 1).text().length() == 1 && !predicateAfter(marks, c, end + 2)) break;
-                return true;
-            }
-            if (marks.affirm()[i]) {
-                affirmedAfter = true;
-                break;
-            }
-            if (marks.mention()[i]) break;
-        }
-        int from = negationReach(tokens, c, first);
-        for (int i = first - 1; i >= from; i--) {
-            // "当老师没编签了合同": a negator right before another thing one has or lacks is that thing's
-            if (i > c.first() && !marks.mention()[i] && marks.negEnd()[i - 1]
-                    && Texts.startsWithAny(tokens.get(i).text(), lexicon.negation().objects())) return false;
-            if (marks.negEnd()[i]) {
-                // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
-                int start = i;
-                while (start > c.first() && marks.negEnd()[start - 1]) start--;
-                // "职称没有 合同一年一签": a negator after a word of its own, a space typed after it, is that word's
-                if (start > c.first() && spacedAfter(tokens, i) && (marks.mention()[start - 1] || ownWord(tokens.get(start - 1).text()))) return false;
-                return !(affirmedAfter && start > c.first() && marks.mention()[start - 1]);
-            }
-            if (marks.affirm()[i]) break;
-            if (marks.mention()[i]) {
-                if (i + 1 < first && CONJUNCTIONS.contains(tokens.get(i + 1).text())) {
-                    int run = i;
-                    while (i > from && marks.mention()[i - 1]) i--;
-                    from = Math.max(c.first(), from - (run - i + 2));
-                    continue;
-                }
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** A rhetorical frame in a clause: the token its inner statement starts at, and whether it turns that statement round. */
-    private record Frame(int inner, boolean reverses) {
-    }
-
-    /**
-     * The rhetorical frame of a clause whose inner statement starts first ({@link RhetoricalFrames}), or null; 不就…吗
-     * keeps its statement as said, its 不 no negator.
-     */
-    private Frame rhetoric(List<Token> tokens, Clause c) {
-        Lexicon.Rhetorical r = lexicon.negation().rhetorical();
-        String t = c.text();
-        boolean question = Texts.endsWithAny(t, r.questionEnds())
-                || c.last() + 1 < tokens.size() && QUESTION_MARKS.contains(tokens.get(c.last() + 1).text());
-        Frame at = null;
-        for (RhetoricalFrames.Found f : RhetoricalFrames.in(t, r, question, true)) {
-            int start = c.tokenAt(tokens, f.inner());
-            if (at == null || start < at.inner()) at = new Frame(start, f.reverses());
-        }
-        return at;
-    }
-
-    /** What a phrase means inside a rhetorical frame: the opposite of its surface ("我能没户口吗" has a hukou). */
-    private Map<String, Object> meant(Lexicon.FactPhrase p, boolean negated) {
-        if (negated) return p.set();
-        if (p.negated() != null) return p.negated();
-        return opposite(p.set());
-    }
-
-    /** The opposite of a phrase that says a no of itself (没户口 → a hukou; 没房, ruling owning out → owning). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> opposite(Map<String, Object> set) {
-        if (set == null) return null;
-        // a phrase that says more than one thing (外省的: neither in the province nor local) has no one opposite
-        if (set.size() != 1) return null;
-        Map.Entry<String, Object> e = set.entrySet().iterator().next();
-        if (e.getValue() instanceof Boolean b) return Map.of(e.getKey(), !b);
-        String other = lexicon.negation().rhetorical().opposites().getOrDefault(e.getKey(), Map.of()).get(String.valueOf(e.getValue()));
-        if (other != null) return Map.of(e.getKey(), other);
-        if (!e.getKey().equals("exclude")) return null;
-        Map<String, List<String>> ruledOut = (Map<String, List<String>>) e.getValue();
-        if (ruledOut.size() != 1) return null;
-        Map.Entry<String, List<String>> only = ruledOut.entrySet().iterator().next();
-        return only.getValue().size() == 1 ? Map.of(only.getKey(), only.getValue().get(0)) : null;
-    }
-
-    /** The phrase [first, last] opens with a negator that follows a word of its own, a space typed after the negator. */
-    private boolean negatorOfWordBefore(List<Token> tokens, Marks marks, int first, int last) {
-        if (first == 0 || !marks.negStart()[first] || spacedAfter(tokens, first - 1)) return false;
-        int k = first;
-        while (k < last && marks.negStart()[k + 1]) k++;
-        if (k >= last || !spacedAfter(tokens, k)) return false;
-        return marks.mention()[first - 1] || ownWord(tokens.get(first - 1).text());
-    }
-
-    private static final Set<String> QUESTION_MARKS = Set.of("?", "？");
-
-    /** A short clause from {@code from} to the next comma or the end that opens with a negator ("无", "没交过", "还没下来"). */
-    private static boolean negatorsOnly(List<Token> tokens, Marks marks, int from) {
-        if (!marks.negStart()[from]) return false;
-        int length = 0;
-        for (int i = from; i < tokens.size() && !",".equals(tokens.get(i).text()); i++) length += tokens.get(i).text().length();
-        return length <= SHORT_ANSWER;
-    }
-
-    /** The most characters of a clause that answers a field with a negator alone. */
-    private static final int SHORT_ANSWER = 4;
-
-    /** A word a negator after it may belong to: a noun of two characters or more, not the speaker nor an adverb (一直没有 合同). */
-    private static boolean ownWord(String w) {
-        return w.length() >= 2 && !SPEAKER.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
-                && w.codePoints().allMatch(Character::isIdeographic);
-    }
-
-    private static final Set<String> ADVERBS_BEFORE_NEGATOR = Set.of("一直", "从来", "根本", "至今", "现在", "目前", "暂时", "还是", "始终",
-            "压根", "到现在", "一点", "完全", "都还", "也还", "他们", "她们", "人家", "单位", "公司", "老板", "厂里");
-
-    /** Whether the phrase starting at {@code at} has a negator or affirming word of its own after it. */
-    private static boolean predicateAfter(Marks marks, Clause c, int at) {
-        int i = at;
-        while (i <= c.last() && marks.mention()[i]) i++;
-        for (int k = i; k <= Math.min(c.last(), i + 3); k++) {
-            if (marks.negStart()[k] || marks.affirm()[k]) return true;
-            if (marks.mention()[k]) return false;
-        }
-        return false;
     }
 
     /**
