@@ -1,6 +1,5 @@
 package luohu.nlu;
 
-import luohu.nlu.Places.Where;
 import luohu.policy.Fact;
 import luohu.policy.FactType;
 import luohu.policy.FactVocabulary;
@@ -18,6 +17,10 @@ import java.util.Set;
 
 import static luohu.nlu.Clause.SOMEONE;
 import static luohu.nlu.Clause.textOf;
+import static luohu.nlu.ClauseMentions.HUKOU_KIND;
+import static luohu.nlu.ClauseMentions.clauseHasFact;
+import static luohu.nlu.ClauseMentions.settling;
+import static luohu.nlu.ClauseMentions.wanting;
 import static luohu.nlu.Kinship.PLURAL_SELF;
 import static luohu.nlu.Kinship.PRONOUNS;
 import static luohu.nlu.Places.where;
@@ -42,17 +45,18 @@ public final class FactExtractor {
     private final NegationScope negation;
     private final Rhetoric rhetoric;
     private final FactWriter writer;
+    private final HukouLocation hukouLocation;
+    private final SchoolLocation schoolLocation;
+    private final WhereOneLives living;
+    private final HomeFacts homes;
+    private final RelativeFacts relativeFacts;
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
-    /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
-    private final Lexicon.FactPhrase livingTogether;
-    private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final JoinedRelative joined;
     private final PhraseIndex<String> durationCues = new PhraseIndex<>();
     /** Duration cues that may end a longer word ("交了" in 已交了), in the lexicon's order: word, fact. */
     private final List<String[]> durationEndings = new ArrayList<>();
-    private final PolicyModel model;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -66,7 +70,6 @@ public final class FactExtractor {
     private FactExtractor(FactVocabulary vocabulary, Lexicon lexicon, PolicyModel model) {
         this.vocabulary = vocabulary;
         this.lexicon = lexicon;
-        this.model = model;
         this.kin = new Kinship(lexicon);
         this.places = new Places(model, lexicon);
         this.splitter = new ClauseSplitter(lexicon, kin, places);
@@ -75,10 +78,13 @@ public final class FactExtractor {
         this.negation = new NegationScope(lexicon, relativePhrases);
         this.rhetoric = new Rhetoric(lexicon);
         this.writer = new FactWriter(vocabulary);
-        livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
-        lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
         lexicon.joining().forEach(w -> joining.add(w, w));
         joined = new JoinedRelative(lexicon.applicantCues().movingTo(), lexicon.relatives());
+        hukouLocation = new HukouLocation(model, lexicon, places, phrases, joining, writer);
+        schoolLocation = new SchoolLocation(model, places);
+        living = new WhereOneLives(lexicon, kin, rhetoric, writer);
+        homes = new HomeFacts(model, lexicon, kin);
+        relativeFacts = new RelativeFacts(lexicon, kin, places, relativePhrases, joining, joined, negation, rhetoric, writer);
         for (Lexicon.DurationCue c : lexicon.durations()) for (String w : c.words()) durationCues.add(w, c.fact());
         for (Lexicon.DurationCue c : lexicon.durations()) {
             for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
@@ -206,21 +212,21 @@ public final class FactExtractor {
             }
         }
         ifUnset.forEach(Runnable::run);
-        String hukouDocument = hukouPlace(tokens, clauses, continuing, aboutRelative, covered, facts);
+        String hukouDocument = hukouLocation.read(tokens, clauses, continuing, aboutRelative, covered, facts);
         if (!aboutRelative) {
-            schoolPlace(tokens, clauses, continuing, covered, facts);
-            relativeHome(tokens, clauses, continuing, facts);
-            livingWithRelative(tokens, clauses, continuing, applicant, facts);
-            homeTown(tokens, clauses, continuing, mentions, facts);
-            whereOneIs(tokens, clauses, asked, facts);
+            schoolLocation.read(tokens, clauses, continuing, covered, facts);
+            living.relativeHome(tokens, clauses, continuing, facts);
+            living.livingWithRelative(tokens, clauses, continuing, applicant, facts);
+            homes.homeTown(tokens, clauses, continuing, mentions, facts);
+            living.whereOneIs(tokens, clauses, asked, facts);
         }
         // "投靠父母有年龄限制吗", "要是把户口迁到我这": joining asked about as a rule, or as a what-if, joins nobody
         Set<Clause> unsaid = new HashSet<>();
         for (Clause c : clauses) if (ruleQuestion(tokens, c, textOf(c)) || whatIf(tokens, c)) unsaid.add(c);
-        relativeFacts(tokens, marks, clauses, facts, asked, applicant, unsaid);
-        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(Clause.without(text, tokens, unsaid), applicant, facts);
-        if (applicant == null) homeOwner(tokens, facts);
-        else ownHomeForRelative(tokens, spoken, applicant, facts);
+        relativeFacts.read(tokens, marks, clauses, facts, asked, applicant, unsaid);
+        if (!aboutRelative && !facts.containsKey("local_relative")) relativeFacts.joinedBy(Clause.without(text, tokens, unsaid), applicant, facts);
+        if (applicant == null) homes.homeOwner(tokens, facts);
+        else homes.ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
             List<PhraseIndex.Match<String>> named = kin.find(tokens);
@@ -243,90 +249,6 @@ public final class FactExtractor {
         return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
     }
 
-    /**
-     * Where the applicant's hukou is, read against the place asked about ("户口在通辽" asked about 赤峰: in the
-     * province, not here). Facts stated in words ("外省户口") are kept.
-     *
-     * @return the document of the hukou's place when the message asks about a place of another document, else null
-     */
-    private String hukouPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, boolean aboutRelative,
-                              List<Place> named, Map<String, Object> facts) {
-        if (model == null || places.isEmpty()) return null;
-        List<PhraseIndex.Match<Where>> all = places.find(tokens);
-        if (all.isEmpty()) return null;
-        boolean[] isPlace = new boolean[tokens.size()], isHukou = new boolean[tokens.size()];
-        for (PhraseIndex.Match<Where> m : all) for (int i = m.first(); i <= m.last(); i++) isPlace[i] = true;
-        Where hukou = null;
-        for (PhraseIndex.Match<Where> m : all) {
-            Clause c = Clause.of(clauses, m.first());
-            int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
-            if (from < 0) continue;
-            // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
-            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
-            Where w = where(m);
-            // the most specific: a covered place before a province or city of the lexicon, the later of two
-            if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
-        }
-        if (hukou == null) return null;
-        Place here = null;
-        for (PhraseIndex.Match<Where> m : all) {
-            if (isHukou[m.first()] || where(m).place() == null) continue;
-            // "东阿老家": one's home village, not the place asked about
-            if (startsWith(tokens, m.last() + 1, tokens.size() - 1, "老家")) continue;
-            // "想来铁岭市区跟我们住": where one would move is the place asked about before where one lives now
-            if (here == null || movingTo(tokens, m.first())) here = where(m).place();
-            if (movingTo(tokens, m.first())) break;
-        }
-        if (here == null) {
-            for (Place p : named) {
-                if (hukou.place() == null || !p.documentId().equals(hukou.place().documentId())) {
-                    here = p;
-                    break;
-                }
-            }
-        }
-        boolean wantsToSettle = false;
-        List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
-        for (Clause c : clauses) wantsToSettle |= wanting(tokens, c, mentions);
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (here == null && hukou.place() != null) here = hukou.place(); // the only place named is the one asked about
-        if (here == null) {
-            // nothing asked about yet: a province that holds no document is another province wherever it is asked
-            String province = hukou.province();
-            if (model.documents().stream().noneMatch(d -> d.info().region().equals(province))) {
-                out.put("hukou_in_province", false);
-                out.put("local_hukou", false);
-            }
-        } else {
-            luohu.policy.DocumentInfo doc = model.documentOf(here).info();
-            if (hukou.place() != null && hukou.place().documentId().equals(here.documentId())) {
-                // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
-                // here, the place may be theirs
-                if (hukou.place().name().equals(here.name())) {
-                    // "户口在开原农村" asked about 开原: the countryside of the place, neither here nor elsewhere
-                    if (!wantsToSettle && !joining.occursIn(tokens) && !inCountryside(tokens, isHukou)) out.put("local_hukou", true);
-                }
-                else {
-                    out.put("hukou_in_province", true);
-                    // a document for a province: another of its places is another prefecture ("户口在和田", asked about
-                    // 乌市); a document for one city: another of its counties is within the city, neither here nor away
-                    // ("户口在墨玉县", asked about 和田), unless both are of one prefecture: then as a county of a city
-                    if (doc.governs().equals(doc.region()) && !places.samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
-                }
-            } else if (hukou.province().equals(doc.region())) {
-                out.put("hukou_in_province", true);
-                out.put("local_hukou", false);
-            } else {
-                out.put("hukou_in_province", false);
-                out.put("local_hukou", false);
-            }
-        }
-        writer.apply(out, facts, new HashMap<>(), true);
-        return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
-                ? hukou.place().documentId() : null;
-    }
-
     /** "一个月都没断过", "一天也没停": not even a month missed says the time was unbroken, not that none was paid. */
     private static boolean unbroken(String text, int at) {
         for (String w : BREAKS) if (text.startsWith(w, at) || text.startsWith("有" + w, at)) return true;
@@ -335,211 +257,7 @@ public final class FactExtractor {
 
     private static final List<String> BREAKS = List.of("断", "停", "间断", "中断", "落下", "欠", "耽误", "拉下");
 
-    /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
-    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
-
-    private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
-        for (int i = 1; i < tokens.size(); i++) {
-            if (!isHukou[i - 1] || isHukou[i]) continue;
-            // "户口在阿克苏的农村": a 的 may come between the place and its countryside
-            int at = tokens.get(i).text().equals("的") && i + 1 < tokens.size() ? i + 1 : i;
-            for (String w : COUNTRYSIDE) if (startsWith(tokens, at, tokens.size() - 1, w)) return true;
-        }
-        return false;
-    }
-
-    /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
-    private static final List<String> MOVING_TO = List.of("想来", "想去", "想到", "想落到", "想迁到", "落到", "迁到", "迁去", "迁来", "落在", "投靠");
-
-    private static boolean movingTo(List<Token> tokens, int at) {
-        for (String w : MOVING_TO) if (endsWith(tokens, 0, at - 1, w)) return true;
-        return false;
-    }
-
     private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
-
-    /** What may follow a place that names a school there ("聊城大学", "山东的学校", "沈阳的大学"). */
-    private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
-            "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
-    /** What may come right before a place that says where one's school is ("学校在呼市", "大学是在沈阳上的"). */
-    private static final List<String> SCHOOL_IS = List.of("学校在", "学校是", "学校是在", "大学在", "大学是在", "学校也在");
-    /** What may follow a place that one studied at ("在新疆读的", "在山东理工读大专" has the school itself). */
-    private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的",
-            "上中专", "上中职", "上技校", "上职高", "上高中", "上初中");
-
-    /**
-     * Where the applicant's school is, from a place named as a school's ("考上了聊城大学", "沈阳的大学") or as where one
-     * studied ("在新疆读的"): in the province of the place asked about, or not. A fact set from words is kept.
-     */
-    private void schoolPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, List<Place> covered,
-                             Map<String, Object> facts) {
-        if (model == null || facts.containsKey("school_location")) return;
-        for (PhraseIndex.Match<Where> m : places.find(tokens)) {
-            Clause c = Clause.of(clauses, m.first());
-            if (c == null || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            String after = text(tokens, m.last() + 1, c.last());
-            String before = text(tokens, c.first(), m.first() - 1);
-            // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
-            // already says, and is read only of a province ("在新疆读的")
-            boolean school = Texts.startsWithAny(after, SCHOOL_AFTER) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && Texts.startsWithAny(after, STUDIED_AFTER)
-                    // "学校在呼市", "学校是外省的": where the school is, said of it
-                    || Texts.endsWithAny(before, SCHOOL_IS);
-            if (!school) continue;
-            Where w = where(m);
-            Place here = covered.isEmpty() ? null : covered.get(0);
-            String value;
-            // the place asked about, when the message names no other ("在乌鲁木齐读的大学 想去喀什" asks about 喀什)
-            if (w.place() != null && (here == null || covered.stream().distinct().count() == 1 && local(w.place(), here))) value = "local";
-            else if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
-            else continue;
-            facts.put("school_location", value);
-            return;
-        }
-    }
-
-    /** A school's place is where one asks about: that place, or any place of a city's document asked about as a whole. */
-    private boolean local(Place school, Place here) {
-        if (school.equals(here)) return true;
-        luohu.policy.PolicyDocument d = model.documentOf(here);
-        return d.rootPlace().equals(here) && !here.name().equals(d.info().region()) && model.documentOf(school).equals(d);
-    }
-
-    private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
-            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
-
-    /** Living in a relative's or a friend's home ("现在在我小姨家住", "住我闺女家"): housing with them, when unset. */
-    private void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, Map<String, Object> facts) {
-        if (facts.containsKey("housing")) return;
-        for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            java.util.regex.Matcher mt = TO_RELATIVE_HOME.matcher(textOf(c));
-            while (mt.find()) {
-                String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
-                if (who.startsWith("在")) who = who.substring(1);
-                // "住她家", "在他们家住": the home of a relative named before
-                boolean named = PRONOUNS.contains(who) && !kin.find(tokens).isEmpty();
-                // "在婆家住": a word for the family's home itself
-                boolean family = !kin.find(List.of(new Token(who + "家", 0, who.length() + 1, "n"))).isEmpty();
-                boolean relative = !kin.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
-                if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
-                facts.put("housing", "relative_home");
-                // living in a relative's home is living with them ("住我舅家"); a friend's home is only where one lives
-                if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
-                return;
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern LIVING_WITH = java.util.regex.Pattern.compile(
-            "(不|没有|没)?(?:跟|和|同)着?(我们|我|俺们|俺|咱们|咱)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?(?:住|生活)");
-
-    /**
-     * Living with a relative named between the words ("一直跟我儿子住", "跟闺女一块住"): as the lexicon's phrase of living
-     * together (跟我住) says, with its words that make it a wish or a rule asked about; not when that phrase has spoken.
-     */
-    private void livingWithRelative(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, String applicant,
-                                    Map<String, Object> facts) {
-        if (facts.containsKey("lives_with_relative") || livingTogether == null) return;
-        for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
-            String t = textOf(c);
-            if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
-            java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
-            while (mt.find()) {
-                String who = mt.group(3);
-                // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
-                boolean speaker = who.isEmpty() && mt.group(2) != null && applicant != null;
-                List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : kin.find(List.of(new Token(who, 0, who.length(), "n")));
-                if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
-                // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
-                if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
-                // "我妈难道不是跟我一块住吗": inside a rhetorical frame the living together is said the other way round
-                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
-                boolean reversed = frame != null && frame.reverses() && c.tokenAt(tokens, mt.start()) >= frame.inner();
-                Map<String, Object> values = (mt.group(1) != null) != reversed ? livingTogether.negated() : livingTogether.set();
-                if (values != null) writer.apply(values, facts, new HashMap<>(), false);
-                return;
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern IN_A_VILLAGE = java.util.regex.Pattern.compile(
-            "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
-
-    /**
-     * "我妈今年七十五 在老家农村", "我奶奶在聊城农村": a clause of the applicant's that says only that they are in a
-     * village says where they live; in a message about a home ("房子是自己盖的 也在村里"), where the home is.
-     */
-    private void whereOneIs(List<Token> tokens, List<Clause> clauses, String asked, Map<String, Object> facts) {
-        if (facts.containsKey("lives_in_countryside") || facts.containsKey("housing") || asked != null && asked.startsWith("home_")) return;
-        for (Clause c : clauses) {
-            if (c.relative() != null) continue;
-            int k = c.first();
-            while (k <= c.last() && kin.speaker(tokens.get(k).text())) k++;
-            if (k <= c.last()) {
-                List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
-                if (!r.isEmpty() && r.get(0).first() == 0) k += r.get(0).last() + 1;
-            }
-            if (k > c.last() || !IN_A_VILLAGE.matcher(text(tokens, k, c.last())).find()) continue;
-            facts.put("lives_in_countryside", true);
-            return;
-        }
-    }
-
-    /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
-    private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
-    private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
-    private static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
-    private static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
-
-    /**
-     * Where the home stands, said beside it ("房子是我舅送我的 在阿克苏市区", "西丰县城 有个老院子"): a town or village
-     * word in a clause that states nothing else, or names the home, when the message tells of a home and not yet where.
-     */
-    private void homeTown(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing,
-                          List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Map<String, Object> facts) {
-        if (!"own".equals(facts.get("housing")) || facts.containsKey("home_in_rural_area")) return;
-        Boolean rural = null;
-        boolean byHome = false;
-        for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            String t = textOf(c);
-            if (t.contains("户口") || t.contains("户籍") || t.contains("住") && !t.contains("房")) continue;
-            // "想投靠我到聊城城区", "想落到镇上": where one would go, not where the home is
-            if (t.contains("到") || t.contains("迁") || t.contains("落") || t.contains("投靠")) continue;
-            boolean home = t.contains("房") || t.contains("楼") || t.contains("院");
-            boolean other = false;
-            for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-                if (m.first() < c.first() || m.last() > c.last()) continue;
-                for (Lexicon.FactPhrase p : m.values()) {
-                    if (p.cueOnly() || p.set() == null) continue;
-                    // a word that states a fact only beside another ("市区" with 住) states none here without it
-                    if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && t.contains(w))) continue;
-                    if (p.set().keySet().stream().anyMatch(k -> !k.equals("housing") && !k.startsWith("home_") && !k.equals("exclude"))) other = true;
-                }
-            }
-            if (other && !home) continue;
-            int at = -1;
-            Boolean here = null;
-            for (String w : TOWN) for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i)) { at = i; here = false; }
-            for (String w : VILLAGE) {
-                // "村子拆了分的楼": the village is gone
-                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
-                    if (i <= at || t.startsWith("拆", i + w.length())) continue;
-                    // "在城边上 不算村里": a village said not to be where the home is puts it in town
-                    at = i;
-                    here = !negatedAt(t, i);
-                }
-            }
-            // a clause that names the home says where it is before one that only names a place
-            if (here != null && (home || !byHome)) {
-                rural = here;
-                byHome |= home;
-            }
-        }
-        if (rural != null) facts.put("home_in_rural_area", rural);
-    }
 
     /** Whether a token from first to last opens with 户口 right after a typed space. */
     private static boolean hukouOpens(List<Token> tokens, int first, int last) {
@@ -609,41 +327,6 @@ public final class FactExtractor {
         for (int i = c.first(); i <= c.last(); i++) if (lexicon.hypothetical().contains(tokens.get(i).text())) return true;
         String t = textOf(c);
         return lexicon.hypothetical().stream().anyMatch(w -> w.length() > 1 && t.contains(w));
-    }
-
-    private static boolean negatedAt(String t, int i) {
-        String before = t.substring(Math.max(0, i - 2), i);
-        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不") || before.endsWith("不算");
-    }
-
-    /**
-     * Whether the clause says the hukou is at the place matched: a cue before it, after it, or around it.
-     *
-     * @return the first token of the places named together with it ("辽宁大连"), or -1
-     */
-    private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
-        Lexicon.HukouPlace cues = lexicon.hukouPlace();
-        int end = m.first() - 1;
-        boolean found = false;
-        while (!found) {
-            for (String w : cues.before()) found |= endsWith(tokens, c.first(), end, w);
-            for (List<String> pair : cues.around()) {
-                found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
-            }
-            // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
-            if (!found && end >= c.first()) found = hukouToken(tokens.get(end).text(), cues);
-            if (found) break;
-            if (end >= c.first() && (isPlace[end] || cues.skip().contains(tokens.get(end).text()))) end--;
-            else break;
-        }
-        for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
-        return found ? end + 1 : -1;
-    }
-
-    /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
-    private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
-        if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
-        return Texts.endsWithAny(t, cues.before()) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
     }
 
     /**
@@ -1093,80 +776,12 @@ public final class FactExtractor {
             "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
     /** The speaker's word opening a clause. */
     private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
-    private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
-            "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
-
-    /**
-     * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
-     * her child; "我想去我儿媳那"), seen from the applicant.
-     */
-    private void joinedBy(String text, String applicant, Map<String, Object> facts) {
-        JoinedRelative.Joined j = joined.find(text);
-        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
-        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null, null);
-        if (j == null) return;
-        if (j.speaker()) {
-            if (applicant == null) return;
-            // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
-            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
-        } else if (j.relation() != null && !j.relation().equals(applicant)) {
-            String composed = Kinship.composed(applicant, j.relation());
-            // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
-            if (composed == null && "grandparent".equals(applicant) && lexicon.parentsSiblings().contains(j.word())) composed = "child";
-            facts.put("local_relative", applicant == null ? j.relation() : composed != null ? composed : "other");
-        }
-    }
 
     /** The tokens where a usable duration or age starts. */
     private static Set<Integer> quantityTokens(List<Token> tokens, List<Quantity> quantities) {
         Set<Integer> out = new HashSet<>();
         for (Quantity q : quantities) if (q.usable() && q.year() == null) out.add(tokenAt(tokens, q.start()));
         return out;
-    }
-
-    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        return clauseHasFact(c, mentions, Set.of());
-    }
-
-    /** Facts that say only what kind of hukou one holds and where. */
-    private static final Set<String> HUKOU_KIND = Set.of("rural_hukou", "local_hukou", "hukou_in_province", "hukou_in_city");
-
-    /** The clause states a fact of the applicant's kind, phrases that set only facts among {@code besides} left out. */
-    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<String> besides) {
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            if (m.first() < c.first() || m.last() > c.last()) continue;
-            for (Lexicon.FactPhrase p : m.values()) {
-                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")
-                        && !besides.containsAll(p.set().keySet())) return true;
-            }
-        }
-        return false;
-    }
-
-    /** The clause says someone wants to settle (想落户), not asks whether one can: a phrase that needs no 我. */
-    private boolean wanting(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            if (m.first() < c.first() || m.last() > c.last()) continue;
-            String before = text(tokens, c.first(), m.first() - 1);
-            for (Lexicon.FactPhrase p : m.values()) {
-                if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null || p.needsSelf()) continue;
-                if (Texts.containsAny(before, p.needsBefore())) return true;
-            }
-        }
-        return false;
-    }
-
-    /** The clause says someone wants or asks to settle: a local_hukou phrase with 想/能… before it in the clause. */
-    private boolean settling(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            if (m.first() < c.first() || m.last() > c.last()) continue;
-            String before = text(tokens, c.first(), m.first() - 1);
-            for (Lexicon.FactPhrase p : m.values()) {
-                if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null) continue;
-                if (Texts.containsAny(before, p.needsBefore())) return true;
-            }
-        }
-        return false;
     }
 
     /** The clauses seen from the applicant, a relative of the speaker: the speaker becomes the applicant's relative. */
@@ -1186,67 +801,6 @@ public final class FactExtractor {
             else out.add(c);
         }
         return out;
-    }
-
-    /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, NegationScope.Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
-                               Set<Clause> unsaid) {
-        // a reply to a question about the relative ("没有宅基地") is about the relative throughout
-        String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
-        String lastNamed = null; // whom 他/她 stands for after 投靠
-        for (Clause c : clauses) {
-            List<Token> part = tokens.subList(c.first(), c.last() + 1);
-            String rel = c.relative();
-            if (rel != null) lastRelative = rel;
-            else if (c.explicit()) lastRelative = null; // 我…: the speaker again
-            if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
-            // 投靠我女儿 / 投靠他: joining names the relative
-            for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
-                List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
-                List<PhraseIndex.Match<String>> r = kin.find(after);
-                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
-                if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
-                    int next = j.last() + 1 + r.get(0).last() + 1;
-                    if (next < part.size() && Texts.startsWithAny(part.get(next).text(), COMING)) continue;
-                }
-                if (!r.isEmpty()) {
-                    String named = r.get(0).values().get(0);
-                    // "想投靠她老公", she being the applicant: the applicant's own relative
-                    boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
-                    facts.put("local_relative", applicant == null || theirs ? named
-                            : kin.compose(applicant, kin.wordOf(tokens, applicant), named, r.get(0).phrase()));
-                } else if (applicant != null && after.stream().anyMatch(t -> kin.speaker(t.text()))) {
-                    // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
-                    // that does not refuse him (the documents name 子女, not 子女的配偶)
-                    boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
-                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
-                }
-                else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
-            }
-            if (rel == null) {
-                if (lastRelative == null || c.explicit()) continue;
-                rel = lastRelative; // a clause with no subject of its own continues the last relative's
-            }
-            boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
-            // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
-                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
-            for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
-                boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
-                boolean negated = negation.negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
-                for (Lexicon.FactPhrase p : m.values()) {
-                    Map<String, Object> values = reversed ? rhetoric.meant(p, negated) : negated ? p.negated() : p.set();
-                    if (values != null) writer.apply(values, facts, new HashMap<>(), false);
-                }
-            }
-            // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
-            String said = textOf(c);
-            if (!facts.containsKey("relative_rural") && (said.contains("户口") || said.contains("户籍"))) {
-                if (Texts.containsAny(said, TOWN)) facts.put("relative_rural", false);
-                else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
-            }
-        }
     }
 
     private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
@@ -1418,57 +972,10 @@ public final class FactExtractor {
         return before != null ? before : after != null ? after : earlier;
     }
 
-    /**
-     * "房子是我闺女名下的", "我儿子买的房": whose home it is, when a relative of the speaker owns it (for the pathways of
-     * an owner's relatives); the home is then not the speaker's own.
-     */
-    private void homeOwner(List<Token> tokens, Map<String, Object> facts) {
-        // a home given or left by the relative is the speaker's own ("我爷爷留下的房子…我继承了")
-        if (facts.containsKey("home_owner_relative") || facts.containsKey("home_acquisition") || model == null
-                || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        for (PhraseIndex.Match<String> r : kin.find(tokens)) {
-            // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
-            int end = r.last() + 1;
-            while (end < tokens.size() && end <= r.last() + 6 && !kin.speaker(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
-            String after = text(tokens, r.last() + 1, end - 1);
-            if (!Texts.containsAny(after, lexicon.homeOwnerCues())) continue;
-            ownedBy(r.values().get(0), facts);
-            return;
-        }
-    }
-
-    /** The home is the owner's, a relative of the applicant (a relation id, or null: other); not the applicant's own. */
-    private void ownedBy(String owner, Map<String, Object> facts) {
-        boolean named = owner != null && model.vocabulary().get("home_owner_relative").valueIds().contains(owner);
-        facts.put("home_owner_relative", named ? owner : "other");
-        if ("own".equals(facts.get("housing"))) {
-            facts.remove("housing");
-            facts.remove("home_acquisition");
-        }
-    }
-
-    /**
-     * "那套房在我名下 我爸妈想单独落到这房子": the speaker owns the home the applicant would settle in, so the owner is
-     * the applicant's relative (the speaker as seen from them), and the home is not the applicant's own.
-     */
-    private void ownHomeForRelative(List<Token> tokens, List<Clause> spoken, String applicant, Map<String, Object> facts) {
-        if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        String text = text(tokens, 0, tokens.size() - 1);
-        // "丈母娘跟着俺们住 能一起落户不" asks who comes along with the owner, who settles too
-        if (Texts.containsAny(text, lexicon.familyAlong())) return;
-        // "我在清河区有房": a home in a clause the speaker says of themselves
-        boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
-                && lexicon.ownHomeWords().stream().anyMatch(textOf(c)::contains));
-        if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
-        ownedBy(Kinship.inverse(applicant), facts);
-    }
-
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";
     private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
     private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
-    private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
-    private static final List<String> COMING = List.of("来", "过来", "到");
     /** The speaker and their spouse together ("我俩领证了"). */
     private static final Set<String> COUPLE = Set.of("我们", "俺们", "咱们", "我俩", "俺俩", "咱俩", "我们俩", "俺们俩", "咱们俩");
 

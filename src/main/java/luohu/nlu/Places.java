@@ -19,6 +19,9 @@ final class Places {
     record Where(String province, Place place) {
     }
 
+    /** Words that put a place in town, or in a village. */
+    static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
+    static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
     private static final Set<String> AWAY = Set.of("外地", "外省", "老家", "外市", "外县");
 
     private final PolicyModel model;
