@@ -28,7 +28,7 @@ final class HomeFacts {
      * word in a clause that states nothing else, or names the home, when the message tells of a home and not yet where.
      */
     void homeTown(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing,
-                          List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Map<String, Object> facts) {
+                  List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Map<String, Object> facts) {
         if (!"own".equals(facts.get("housing")) || facts.containsKey("home_in_rural_area")) return;
         Boolean rural = null;
         boolean byHome = false;
@@ -71,6 +71,7 @@ final class HomeFacts {
         if (rural != null) facts.put("home_in_rural_area", rural);
     }
 
+    /** The town or village word at {@code i} is said not to be where the home is (不是, 不在, 不算…). */
     private static boolean negatedAt(String t, int i) {
         String before = t.substring(Math.max(0, i - 2), i);
         return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不") || before.endsWith("不算");

@@ -1,6 +1,7 @@
 package luohu.nlu;
 
 import luohu.nlu.Places.Where;
+import luohu.policy.DocumentInfo;
 import luohu.policy.Place;
 import luohu.policy.PolicyModel;
 
@@ -90,7 +91,7 @@ final class HukouLocation {
                 out.put("local_hukou", false);
             }
         } else {
-            luohu.policy.DocumentInfo doc = model.documentOf(here).info();
+            DocumentInfo doc = model.documentOf(here).info();
             if (hukou.place() != null && hukou.place().documentId().equals(here.documentId())) {
                 // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
                 // here, the place may be theirs

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static luohu.nlu.Clause.SOMEONE;
 import static luohu.nlu.Clause.textOf;
@@ -16,7 +17,7 @@ import static luohu.nlu.Places.VILLAGE;
 final class RelativeFacts {
     private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
     private static final List<String> COMING = List.of("来", "过来", "到");
-    private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
+    private static final Pattern FOR_JOINING = Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
 
     private final Lexicon lexicon;

@@ -2,6 +2,7 @@ package luohu.nlu;
 
 import luohu.nlu.Places.Where;
 import luohu.policy.Place;
+import luohu.policy.PolicyDocument;
 import luohu.policy.PolicyModel;
 
 import java.util.List;
@@ -63,7 +64,7 @@ final class SchoolLocation {
     /** A school's place is where one asks about: that place, or any place of a city's document asked about as a whole. */
     private boolean local(Place school, Place here) {
         if (school.equals(here)) return true;
-        luohu.policy.PolicyDocument d = model.documentOf(here);
+        PolicyDocument d = model.documentOf(here);
         return d.rootPlace().equals(here) && !here.name().equals(d.info().region()) && model.documentOf(school).equals(d);
     }
 }

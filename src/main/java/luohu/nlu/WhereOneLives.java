@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static luohu.nlu.Clause.textOf;
 import static luohu.nlu.Kinship.PRONOUNS;
@@ -14,11 +16,11 @@ import static luohu.nlu.TokenText.text;
  * of living together, or in a village.
  */
 final class WhereOneLives {
-    private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
+    private static final Pattern TO_RELATIVE_HOME = Pattern.compile(
             "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
-    private static final java.util.regex.Pattern LIVING_WITH = java.util.regex.Pattern.compile(
+    private static final Pattern LIVING_WITH = Pattern.compile(
             "(不|没有|没)?(?:跟|和|同)着?(我们|我|俺们|俺|咱们|咱)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?(?:住|生活)");
-    private static final java.util.regex.Pattern IN_A_VILLAGE = java.util.regex.Pattern.compile(
+    private static final Pattern IN_A_VILLAGE = Pattern.compile(
             "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
     /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
     private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
@@ -42,7 +44,7 @@ final class WhereOneLives {
         if (facts.containsKey("housing")) return;
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            java.util.regex.Matcher mt = TO_RELATIVE_HOME.matcher(textOf(c));
+            Matcher mt = TO_RELATIVE_HOME.matcher(textOf(c));
             while (mt.find()) {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
                 if (who.startsWith("在")) who = who.substring(1);
@@ -65,13 +67,13 @@ final class WhereOneLives {
      * together (跟我住) says, with its words that make it a wish or a rule asked about; not when that phrase has spoken.
      */
     void livingWithRelative(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, String applicant,
-                                    Map<String, Object> facts) {
+                            Map<String, Object> facts) {
         if (facts.containsKey("lives_with_relative") || livingTogether == null) return;
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
             String t = textOf(c);
             if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
-            java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
+            Matcher mt = LIVING_WITH.matcher(t);
             while (mt.find()) {
                 String who = mt.group(3);
                 // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
