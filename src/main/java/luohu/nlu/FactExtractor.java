@@ -1,8 +1,5 @@
 package luohu.nlu;
 
-import luohu.policy.Excluded;
-import luohu.policy.Fact;
-import luohu.policy.FactType;
 import luohu.policy.FactVocabulary;
 import luohu.policy.Place;
 import luohu.policy.PolicyModel;
@@ -16,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static luohu.nlu.Clause.SOMEONE;
+import static luohu.nlu.Clause.textOf;
+import static luohu.nlu.Kinship.PLURAL_SELF;
+import static luohu.nlu.TokenText.text;
+
 /**
  * Turns a segmented message into facts of the shared vocabulary: phrases from the lexicon, each mention with its
  * own polarity (a negator binds to the phrase it modifies, not to the clause), whose fact it is (the applicant's,
@@ -23,77 +25,26 @@ import java.util.Set;
  * durations, ages and years, impossible values set aside.
  */
 public final class FactExtractor {
-    private static final Set<String> SPEAKER = Set.of("我", "我的", "俺", "俺的", "本人", "咱", "咱家", "我家", "我们家", "自己", "我们",
-            "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
-    /** The speaker's words, and the lexicon's words for the one a typist speaks for as for themselves (申请人). */
-    private final Set<String> speakerWords;
-    /** 自己 opening a clause: whoever the clauses before were about. */
-    private static final String REFLEXIVE = "自己";
-    private static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家", "他俩", "她俩", "他们俩", "她们俩");
-    /** The subject of a clause opened by 他/她 when no relative was named before. */
-    private static final String SOMEONE = "?";
-    /** Words that join two phrases under one negator ("没有营业执照和税务登记证"). */
-    private static final Set<String> CONJUNCTIONS = Set.of("和", "跟", "与", "及", "以及", "或", "或者", "还有");
-    /** Who the speaker is to an applicant who is the speaker's [relation]. */
-    private static final Map<String, String> INVERSE = Map.of("spouse", "spouse", "parent", "child", "child", "parent",
-            "grandparent", "grandchild", "grandchild", "grandparent", "parent_in_law", "child_in_law",
-            "child_in_law", "parent_in_law", "sibling", "sibling", "other", "other");
-    /** Who the speaker's [second] is to an applicant who is the speaker's [first]: "child/spouse" is the child's parent. */
-    private static final Map<String, String> COMPOSED = Map.ofEntries(
-            Map.entry("child/spouse", "parent"), Map.entry("child/child_in_law", "spouse"), Map.entry("child/child", "sibling"),
-            Map.entry("child/grandchild", "child"), Map.entry("child/parent", "grandparent"),
-            Map.entry("grandchild/child", "parent"), Map.entry("grandchild/spouse", "grandparent"),
-            Map.entry("grandchild/child_in_law", "parent"), Map.entry("grandchild/grandchild", "sibling"),
-            Map.entry("spouse/child", "child"), Map.entry("spouse/parent_in_law", "parent"), Map.entry("spouse/parent", "parent_in_law"),
-            Map.entry("parent/parent", "spouse"), Map.entry("parent/child", "child"), Map.entry("parent/sibling", "child"),
-            Map.entry("parent/grandparent", "parent"), Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"),
-            Map.entry("child_in_law/child", "spouse"), Map.entry("parent_in_law/spouse", "child"),
-            Map.entry("grandparent/parent", "child"), Map.entry("grandparent/parent_in_law", "child"),
-            Map.entry("parent/spouse", "child_in_law"), Map.entry("parent_in_law/child", "grandchild"));
-    /** The [second] of the speaker's [first], as the speaker's relative: "child/spouse" is a child-in-law; others: other. */
-    private static final Map<String, String> OF_RELATIVE = Map.ofEntries(
-            Map.entry("child/spouse", "child_in_law"), Map.entry("child/child", "grandchild"), Map.entry("child_in_law/child", "grandchild"),
-            Map.entry("child_in_law/spouse", "child"), Map.entry("spouse/parent", "parent_in_law"), Map.entry("spouse/child", "child"),
-            Map.entry("parent/parent", "grandparent"), Map.entry("parent/child", "sibling"), Map.entry("parent/spouse", "parent"),
-            Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"), Map.entry("grandchild/parent", "child"),
-            Map.entry("parent_in_law/child", "spouse"));
-
     private final FactVocabulary vocabulary;
     private final Lexicon lexicon;
+    private final Kinship kin;
+    private final Places places;
+    private final ClauseSplitter splitter;
+    private final NegationScope negation;
+    private final Rhetoric rhetoric;
+    private final FactWriter writer;
+    private final HukouLocation hukouLocation;
+    private final SchoolLocation schoolLocation;
+    private final WhereOneLives living;
+    private final HomeFacts homes;
+    private final RelativeFacts relativeFacts;
+    private final GeneralQuestions general;
+    private final ApplicantFinder applicants;
+    private final QuantityFacts quantityFacts;
     private final PhraseIndex<Lexicon.FactPhrase> phrases = new PhraseIndex<>();
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
-    private final PhraseIndex<String> relatives = new PhraseIndex<>();
-    /** Relative words that say a woman ("F") or a man ("M"), for whom 她 and 他 stand. */
-    private final Map<String, String> relativeGender = new HashMap<>();
-    /** A place's prefecture, by place name (a prefecture is its own), from the lexicon's prefectures. */
-    private final Map<String, String> prefectureOf = new HashMap<>();
-    /** The lexicon's phrase of living together ("跟我住"), whose values and guards living with a named relative takes. */
-    private final Lexicon.FactPhrase livingTogether;
-    private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final JoinedRelative joined;
-    private final PhraseIndex<String> durationCues = new PhraseIndex<>();
-    /** Duration cues that may end a longer word ("交了" in 已交了), in the lexicon's order: word, fact. */
-    private final List<String[]> durationEndings = new ArrayList<>();
-    private final PhraseIndex<Boolean> negBefore = new PhraseIndex<>();
-    private final PhraseIndex<Boolean> negAfter = new PhraseIndex<>();
-    private final Set<String> affirm;
-    /** Negators after a word and affirming words: typed alone after a space, they still close the word before. */
-    private final Set<String> predicates = new HashSet<>();
-    private final Set<String> breaks;
-    /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
-    private final Set<String> binders;
-    private final List<String> binderEndings;
-    /** Every place a hukou may be said to be in: covered places, the lexicon's provinces and their cities. */
-    private final PhraseIndex<Where> placeNames = new PhraseIndex<>();
-    private final Set<String> placeWords = new HashSet<>();
-    /** The lexicon's own names of provinces (新疆, 山东…). */
-    private final Set<String> provinceNames = new HashSet<>();
-    private final PolicyModel model;
-
-    /** A place named: its province (a document's region) and, for a covered place, the place. */
-    private record Where(String province, Place place) {
-    }
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -107,47 +58,24 @@ public final class FactExtractor {
     private FactExtractor(FactVocabulary vocabulary, Lexicon lexicon, PolicyModel model) {
         this.vocabulary = vocabulary;
         this.lexicon = lexicon;
-        Set<String> self = new java.util.HashSet<>(SPEAKER);
-        self.addAll(lexicon.applicantCues().speaker());
-        this.speakerWords = Set.copyOf(self);
-        this.model = model;
-        if (model != null) {
-            for (String n : model.placeNames()) addPlace(n, model.place(n).orElseThrow());
-            lexicon.placeAliases().forEach((name, forms) -> model.place(name).ifPresent(p -> forms.forEach(f -> addPlace(f, p))));
-            lexicon.regions().forEach((province, r) -> {
-                for (String n : r.names()) addRegion(n, province);
-                provinceNames.addAll(r.names());
-                for (String c : r.cities()) {
-                    addRegion(c, province);
-                    if (!c.endsWith("市") && !c.endsWith("盟") && !c.endsWith("州")) addRegion(c + "市", province);
-                }
-            });
-        }
+        this.kin = new Kinship(lexicon);
+        this.places = new Places(model, lexicon);
+        this.splitter = new ClauseSplitter(lexicon, kin, places);
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
-        lexicon.relatives().forEach((rel, words) -> words.forEach(w -> relatives.add(w, rel)));
-        lexicon.prefectures().forEach((prefecture, members) -> {
-            prefectureOf.put(prefecture, prefecture);
-            members.forEach(m -> prefectureOf.put(m, prefecture));
-        });
-        lexicon.relativeGender().getOrDefault("female", List.of()).forEach(w -> relativeGender.put(w, "F"));
-        lexicon.relativeGender().getOrDefault("male", List.of()).forEach(w -> relativeGender.put(w, "M"));
-        livingTogether = lexicon.facts().stream().filter(p -> p.words().contains("跟我住")).findFirst().orElse(null);
-        lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
+        this.negation = new NegationScope(lexicon, relativePhrases);
+        this.rhetoric = new Rhetoric(lexicon);
+        this.writer = new FactWriter(vocabulary);
         lexicon.joining().forEach(w -> joining.add(w, w));
         joined = new JoinedRelative(lexicon.applicantCues().movingTo(), lexicon.relatives());
-        for (Lexicon.DurationCue c : lexicon.durations()) for (String w : c.words()) durationCues.add(w, c.fact());
-        for (Lexicon.DurationCue c : lexicon.durations()) {
-            for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
-        }
-        lexicon.negation().before().forEach(w -> negBefore.add(w, true));
-        lexicon.negation().after().forEach(w -> negAfter.add(w, true));
-        affirm = new HashSet<>(lexicon.negation().affirm());
-        predicates.addAll(lexicon.negation().after());
-        predicates.addAll(affirm);
-        breaks = new HashSet<>(lexicon.clauseBreaks());
-        binders = new HashSet<>(lexicon.subjectBinders());
-        binderEndings = List.copyOf(lexicon.subjectBinderEndings());
+        hukouLocation = new HukouLocation(model, lexicon, places, phrases, joining, writer);
+        schoolLocation = new SchoolLocation(model, places);
+        living = new WhereOneLives(lexicon, kin, rhetoric, writer);
+        homes = new HomeFacts(model, lexicon, kin);
+        relativeFacts = new RelativeFacts(lexicon, kin, places, relativePhrases, joining, joined, negation, rhetoric, writer);
+        general = new GeneralQuestions(lexicon, kin);
+        applicants = new ApplicantFinder(lexicon, kin, places, joining, joined, new RelativeCase(lexicon, kin, places));
+        quantityFacts = new QuantityFacts(vocabulary, lexicon, general, writer);
     }
 
     /**
@@ -162,21 +90,9 @@ public final class FactExtractor {
                              String hukouDocument) {
     }
 
-    /** Per token: a phrase of some fact, a negator before or after, an affirming word. */
-    private record Marks(boolean[] mention, boolean[] negEnd, boolean[] negStart, boolean[] affirm) {
-    }
-
-    private void addPlace(String name, Place p) {
-        if (placeWords.add(name)) placeNames.add(name, new Where(model.documentOf(p).info().region(), p));
-    }
-
-    private void addRegion(String name, String province) {
-        if (placeWords.add(name)) placeNames.add(name, new Where(province, null));
-    }
-
     /** All words the segmenter must keep whole for this extractor to see them. */
     public Set<String> words() {
-        Set<String> out = new HashSet<>(placeWords);
+        Set<String> out = new HashSet<>(places.words());
         lexicon.facts().forEach(p -> out.addAll(p.words()));
         lexicon.relativeFacts().forEach(p -> out.addAll(p.words()));
         lexicon.relatives().values().forEach(out::addAll);
@@ -187,26 +103,6 @@ public final class FactExtractor {
         // affirming words of three characters or more are kept whole ("户口在学校没迁走": 没迁走 says it is still there)
         lexicon.negation().affirm().stream().filter(w -> w.length() >= 3).forEach(out::add);
         return out;
-    }
-
-    /**
-     * A clause: a run of tokens between breaks, and whose it is.
-     *
-     * @param relative who the clause is about, as the applicant's relative (null: the applicant, or nobody said;
-     *                 {@link #SOMEONE}: 他/她 with nobody named before)
-     * @param explicit the clause names its subject (我…, 我老公…, 他…)
-     */
-    /** Tokens [first, last] of the message, about a relative or the speaker, with their text made once. */
-    private record Clause(int first, int last, String relative, boolean explicit, String text) {
-        /** The same words, about someone else. */
-        Clause about(String relative, boolean explicit) {
-            return new Clause(first, last, relative, explicit, text);
-        }
-
-        /** The same clause from token {@code from} on: a rhetorical frame's inner statement. */
-        Clause from(List<Token> tokens, int from) {
-            return from <= first ? this : new Clause(from, last, relative, explicit, FactExtractor.text(tokens, from, last));
-        }
     }
 
     /**
@@ -224,12 +120,12 @@ public final class FactExtractor {
     public Extraction extract(String text, List<Token> tokens, List<Quantity> quantities, String asked, LocalDate today,
                               List<Place> covered) {
         List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
-        Marks marks = marks(tokens, mentions);
-        List<Clause> spoken = clauses(tokens);
+        NegationScope.Marks marks = negation.marks(tokens, mentions);
+        List<Clause> spoken = splitter.clauses(tokens);
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
-        String applicant = asked != null && asked.startsWith("relative_") ? null : applicant(tokens, spoken, mentions, quantityTokens(tokens, quantities), asked);
-        if (applicant != null && departed(tokens, spoken, applicant)) applicant = null;
-        List<Clause> clauses = applicant == null ? spoken : fromApplicant(tokens, spoken, applicant);
+        String applicant = asked != null && asked.startsWith("relative_") ? null : applicants.find(tokens, spoken, mentions, quantities, asked);
+        if (applicant != null && applicants.departed(tokens, spoken, applicant)) applicant = null;
+        List<Clause> clauses = applicant == null ? spoken : applicants.fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
             List<Clause> answering = new ArrayList<>();
@@ -240,24 +136,24 @@ public final class FactExtractor {
         Map<String, Set<String>> excluded = new HashMap<>();
         List<Runnable> ifUnset = new ArrayList<>();
 
-        boolean self = applicant != null || tokens.stream().anyMatch(t -> speakerWords.contains(t.text()));
+        boolean self = applicant != null || tokens.stream().anyMatch(t -> kin.speaker(t.text()));
         boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
-        Set<Clause> continuing = continuing(clauses);
+        Set<Clause> continuing = Clause.continuing(clauses);
         boolean[] relativeWord = new boolean[tokens.size()];
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            Clause c = clauseOf(clauses, m.first());
+            Clause c = Clause.of(clauses, m.first());
             // "住在城里 户口在乡下", "执照有 户口在辽阳": 户口 opening the next clause, after a typed space, says where the
             // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
             // word, with nothing after it in its clause, is still one phrase
-            if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < clauseOf(clauses, m.last()).last()) continue;
+            if (m.last() > c.last() && hukouOpens(tokens, m.first(), m.last()) && m.last() < Clause.of(clauses, m.last()).last()) continue;
             // "职称没有 合同一年一签": a negator typed after a word of its own and then a space is that word's, not the
             // start of a phrase read across the space (没有合同)
-            if (negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
-            String clauseText = text(tokens, c);
+            if (negation.negatorOfWordBefore(tokens, marks, m.first(), m.last())) continue;
+            String clauseText = textOf(c);
             // "二连落户非得有房吗": a question about the rules, with nobody's case in it, states no fact
-            if (ruleQuestion(tokens, c, clauseText)) continue;
+            if (general.ruleQuestion(tokens, c, clauseText)) continue;
             // "我刚才说没合同 其实签了": what an earlier message said, taken back, states nothing now
             if (Texts.containsAny(clauseText, lexicon.saidBefore())) continue;
             String beforeText = text(tokens, c.first(), m.first() - 1);
@@ -276,12 +172,12 @@ public final class FactExtractor {
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
                 // "难道我没交社保吗", "我哪有合同": a rhetorical frame says the opposite of its surface
-                Frame frame = rhetoric(tokens, c);
+                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
                 boolean framed = frame != null && m.first() >= frame.inner(), reversed = framed && frame.reverses();
-                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !madeGoodNext(tokens, marks, clauses, c);
+                boolean negated = negation.negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, m.first(), m.last()) && !negation.madeGoodNext(tokens, marks, clauses, c);
                 // what must come before an affirmed phrase need not come before a negated one ("还没办居住证")
                 if (!negated && p.needsBefore() != null && p.needsBefore().stream().noneMatch(w -> w.equals(PLACE_BEFORE)
-                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
+                        ? m.first() > c.first() && places.isPlace(tokens.get(m.first() - 1).text()) : beforeText.contains(w))) continue;
                 if (p.inMessageWith() != null) {
                     // the rest of the message, the phrase left out: "事业单位" alone does not say 单位 twice
                     String rest = text(tokens, 0, m.first() - 1) + "|" + text(tokens, m.last() + 1, tokens.size() - 1);
@@ -290,42 +186,42 @@ public final class FactExtractor {
                 // "在铁岭没户口": what a word right before the phrase makes of it is said by another phrase
                 if (p.notSoonAfter() != null && soonAfter(text, tokens.get(m.first()).start(), p.notSoonAfter())) continue;
                 if (p.notAfter() != null && p.notAfter().stream().anyMatch(w -> w.equals(PLACE_BEFORE)
-                        ? m.first() > c.first() && placeWords.contains(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
+                        ? m.first() > c.first() && places.isPlace(tokens.get(m.first() - 1).text()) : beforeText.endsWith(w))) continue;
                 if (p.notInClauseWith() != null && Texts.containsAny(clauseText, p.notInClauseWith())) continue;
                 // "退伍军人户口能落…吗", "录取的学生迁户口…": a kind of people asked about, by someone who tells no case
-                if (!self && ofAKind(tokens, c, m)) continue;
+                if (!self && general.ofAKind(tokens, c, m)) continue;
                 if (p.notInMessageWith() != null && Texts.containsAny(text, p.notInMessageWith())) continue;
-                Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
+                Map<String, Object> values = reversed ? rhetoric.meant(p, negated) : negated ? p.negated() : p.set();
                 if (values == null) continue;
-                if (p.needsSelf()) ifPersonal.add(() -> apply(values, facts, excluded, true));
-                else if (p.ifUnset()) ifUnset.add(() -> apply(values, facts, excluded, true));
-                else apply(values, facts, excluded, false);
+                if (p.needsSelf()) ifPersonal.add(() -> writer.apply(values, facts, excluded, true));
+                else if (p.ifUnset()) ifUnset.add(() -> writer.apply(values, facts, excluded, true));
+                else writer.apply(values, facts, excluded, false);
             }
         }
         ifUnset.forEach(Runnable::run);
-        String hukouDocument = hukouPlace(tokens, clauses, continuing, aboutRelative, covered, facts);
+        String hukouDocument = hukouLocation.read(tokens, clauses, continuing, aboutRelative, covered, facts);
         if (!aboutRelative) {
-            schoolPlace(tokens, clauses, continuing, covered, facts);
-            relativeHome(tokens, clauses, continuing, facts);
-            livingWithRelative(tokens, clauses, continuing, applicant, facts);
-            homeTown(tokens, clauses, continuing, mentions, facts);
-            whereOneIs(tokens, clauses, asked, facts);
+            schoolLocation.read(tokens, clauses, continuing, covered, facts);
+            living.relativeHome(tokens, clauses, continuing, facts);
+            living.livingWithRelative(tokens, clauses, continuing, applicant, facts);
+            homes.homeTown(tokens, clauses, continuing, mentions, facts);
+            living.whereOneIs(tokens, clauses, asked, facts);
         }
         // "投靠父母有年龄限制吗", "要是把户口迁到我这": joining asked about as a rule, or as a what-if, joins nobody
         Set<Clause> unsaid = new HashSet<>();
-        for (Clause c : clauses) if (ruleQuestion(tokens, c, text(tokens, c)) || whatIf(tokens, c)) unsaid.add(c);
-        relativeFacts(tokens, marks, clauses, facts, asked, applicant, unsaid);
-        if (!aboutRelative && !facts.containsKey("local_relative")) joinedBy(without(text, tokens, unsaid), applicant, facts);
-        if (applicant == null) homeOwner(tokens, facts);
-        else ownHomeForRelative(tokens, spoken, applicant, facts);
+        for (Clause c : clauses) if (general.ruleQuestion(tokens, c, textOf(c)) || general.whatIf(tokens, c)) unsaid.add(c);
+        relativeFacts.read(tokens, marks, clauses, facts, asked, applicant, unsaid);
+        if (!aboutRelative && !facts.containsKey("local_relative")) relativeFacts.joinedBy(Clause.without(text, tokens, unsaid), applicant, facts);
+        if (applicant == null) homes.homeOwner(tokens, facts);
+        else homes.ownHomeForRelative(tokens, spoken, applicant, facts);
         // "老公", "跟我姐": a reply to who the relative is names them
         if ("local_relative".equals(asked) && !facts.containsKey("local_relative")) {
-            List<PhraseIndex.Match<String>> named = relatives.find(tokens);
+            List<PhraseIndex.Match<String>> named = kin.find(tokens);
             if (!named.isEmpty()) facts.put("local_relative", named.get(0).values().get(0));
         }
         List<Rejected> rejected = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
-        quantities(text, tokens, clauses, quantities, asked, today, facts, rejected, used);
+        quantityFacts.read(text, tokens, clauses, quantities, asked, today, facts, rejected, used);
         // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
         if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
             Object level = facts.remove("education");
@@ -334,314 +230,10 @@ public final class FactExtractor {
         // "能落户吗" is about the asker's own case when they say 我 or tell facts of their own; else it is general
         if (self || !facts.isEmpty() || !excluded.isEmpty()) ifPersonal.forEach(Runnable::run);
         for (Map.Entry<String, Set<String>> e : excluded.entrySet()) {
-            if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), closeExclusion(e.getKey(), e.getValue()));
+            if (!facts.containsKey(e.getKey())) facts.put(e.getKey(), writer.closeExclusion(e.getKey(), e.getValue()));
         }
         contractedGigWork(facts);
         return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
-    }
-
-    /**
-     * Where the applicant's hukou is, read against the place asked about ("户口在通辽" asked about 赤峰: in the
-     * province, not here). Facts stated in words ("外省户口") are kept.
-     *
-     * @return the document of the hukou's place when the message asks about a place of another document, else null
-     */
-    private String hukouPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, boolean aboutRelative,
-                              List<Place> named, Map<String, Object> facts) {
-        if (model == null || placeNames.isEmpty()) return null;
-        List<PhraseIndex.Match<Where>> all = placeNames.find(tokens);
-        if (all.isEmpty()) return null;
-        boolean[] isPlace = new boolean[tokens.size()], isHukou = new boolean[tokens.size()];
-        for (PhraseIndex.Match<Where> m : all) for (int i = m.first(); i <= m.last(); i++) isPlace[i] = true;
-        Where hukou = null;
-        for (PhraseIndex.Match<Where> m : all) {
-            Clause c = clauseOf(clauses, m.first());
-            int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
-            if (from < 0) continue;
-            // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
-            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
-            Where w = where(m);
-            // the most specific: a covered place before a province or city of the lexicon, the later of two
-            if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
-        }
-        if (hukou == null) return null;
-        Place here = null;
-        for (PhraseIndex.Match<Where> m : all) {
-            if (isHukou[m.first()] || where(m).place() == null) continue;
-            // "东阿老家": one's home village, not the place asked about
-            if (startsWith(tokens, m.last() + 1, tokens.size() - 1, "老家")) continue;
-            // "想来铁岭市区跟我们住": where one would move is the place asked about before where one lives now
-            if (here == null || movingTo(tokens, m.first())) here = where(m).place();
-            if (movingTo(tokens, m.first())) break;
-        }
-        if (here == null) {
-            for (Place p : named) {
-                if (hukou.place() == null || !p.documentId().equals(hukou.place().documentId())) {
-                    here = p;
-                    break;
-                }
-            }
-        }
-        boolean wantsToSettle = false;
-        List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
-        for (Clause c : clauses) wantsToSettle |= wanting(tokens, c, mentions);
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (here == null && hukou.place() != null) here = hukou.place(); // the only place named is the one asked about
-        if (here == null) {
-            // nothing asked about yet: a province that holds no document is another province wherever it is asked
-            String province = hukou.province();
-            if (model.documents().stream().noneMatch(d -> d.info().region().equals(province))) {
-                out.put("hukou_in_province", false);
-                out.put("local_hukou", false);
-            }
-        } else {
-            luohu.policy.DocumentInfo doc = model.documentOf(here).info();
-            if (hukou.place() != null && hukou.place().documentId().equals(here.documentId())) {
-                // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
-                // here, the place may be theirs
-                if (hukou.place().name().equals(here.name())) {
-                    // "户口在开原农村" asked about 开原: the countryside of the place, neither here nor elsewhere
-                    if (!wantsToSettle && !joining.occursIn(tokens) && !inCountryside(tokens, isHukou)) out.put("local_hukou", true);
-                }
-                else {
-                    out.put("hukou_in_province", true);
-                    // a document for a province: another of its places is another prefecture ("户口在和田", asked about
-                    // 乌市); a document for one city: another of its counties is within the city, neither here nor away
-                    // ("户口在墨玉县", asked about 和田), unless both are of one prefecture: then as a county of a city
-                    if (doc.governs().equals(doc.region()) && !samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
-                }
-            } else if (hukou.province().equals(doc.region())) {
-                out.put("hukou_in_province", true);
-                out.put("local_hukou", false);
-            } else {
-                out.put("hukou_in_province", false);
-                out.put("local_hukou", false);
-            }
-        }
-        apply(out, facts, new HashMap<>(), true);
-        return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
-                ? hukou.place().documentId() : null;
-    }
-
-    /** "一个月都没断过", "一天也没停": not even a month missed says the time was unbroken, not that none was paid. */
-    private static boolean unbroken(String text, int at) {
-        for (String w : BREAKS) if (text.startsWith(w, at) || text.startsWith("有" + w, at)) return true;
-        return false;
-    }
-
-    private static final List<String> BREAKS = List.of("断", "停", "间断", "中断", "落下", "欠", "耽误", "拉下");
-
-    /** Both places are of one prefecture-level unit (墨玉县 and 和田地区, 和静县 and 库尔勒市). */
-    boolean samePrefecture(Place a, Place b) {
-        String p = prefectureOf.get(a.name());
-        return p != null && p.equals(prefectureOf.get(b.name()));
-    }
-
-    /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
-    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
-
-    private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
-        for (int i = 1; i < tokens.size(); i++) {
-            if (!isHukou[i - 1] || isHukou[i]) continue;
-            // "户口在阿克苏的农村": a 的 may come between the place and its countryside
-            int at = tokens.get(i).text().equals("的") && i + 1 < tokens.size() ? i + 1 : i;
-            for (String w : COUNTRYSIDE) if (startsWith(tokens, at, tokens.size() - 1, w)) return true;
-        }
-        return false;
-    }
-
-    /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
-    private static final List<String> MOVING_TO = List.of("想来", "想去", "想到", "想落到", "想迁到", "落到", "迁到", "迁去", "迁来", "落在", "投靠");
-
-    private static boolean movingTo(List<Token> tokens, int at) {
-        for (String w : MOVING_TO) if (endsWith(tokens, 0, at - 1, w)) return true;
-        return false;
-    }
-
-    private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
-
-    /** What may follow a place that names a school there ("聊城大学", "山东的学校", "沈阳的大学"). */
-    private static final List<String> SCHOOL_AFTER = List.of("大学", "的大学", "师范", "理工", "的学校", "学院", "的学院", "的技校",
-            "技校", "的中专", "的高校", "职业技术", "工业", "农业大学", "医科", "财经", "科技大学");
-    /** What may come right before a place that says where one's school is ("学校在呼市", "大学是在沈阳上的"). */
-    private static final List<String> SCHOOL_IS = List.of("学校在", "学校是", "学校是在", "大学在", "大学是在", "学校也在");
-    /** What may follow a place that one studied at ("在新疆读的", "在山东理工读大专" has the school itself). */
-    private static final List<String> STUDIED_AFTER = List.of("读", "上的学", "上学", "念", "上的大学", "上大学", "上的",
-            "上中专", "上中职", "上技校", "上职高", "上高中", "上初中");
-
-    /**
-     * Where the applicant's school is, from a place named as a school's ("考上了聊城大学", "沈阳的大学") or as where one
-     * studied ("在新疆读的"): in the province of the place asked about, or not. A fact set from words is kept.
-     */
-    private void schoolPlace(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, List<Place> covered,
-                             Map<String, Object> facts) {
-        if (model == null || facts.containsKey("school_location")) return;
-        for (PhraseIndex.Match<Where> m : placeNames.find(tokens)) {
-            Clause c = clauseOf(clauses, m.first());
-            if (c == null || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            String after = text(tokens, m.last() + 1, c.last());
-            String before = text(tokens, c.first(), m.first() - 1);
-            // "铁岭大学生" are students, not a school; "在铁岭读技校" says where one studies, which the place asked about
-            // already says, and is read only of a province ("在新疆读的")
-            boolean school = Texts.startsWithAny(after, SCHOOL_AFTER) && !after.startsWith("大学生") && !after.startsWith("的大学生")
-                    && !after.startsWith("的大学毕业生") || before.endsWith("在") && Texts.startsWithAny(after, STUDIED_AFTER)
-                    // "学校在呼市", "学校是外省的": where the school is, said of it
-                    || Texts.endsWithAny(before, SCHOOL_IS);
-            if (!school) continue;
-            Where w = where(m);
-            Place here = covered.isEmpty() ? null : covered.get(0);
-            String value;
-            // the place asked about, when the message names no other ("在乌鲁木齐读的大学 想去喀什" asks about 喀什)
-            if (w.place() != null && (here == null || covered.stream().distinct().count() == 1 && local(w.place(), here))) value = "local";
-            else if (here != null) value = model.documentOf(here).info().region().equals(w.province()) ? "same_province" : "other_province";
-            else continue;
-            facts.put("school_location", value);
-            return;
-        }
-    }
-
-    /** A school's place is where one asks about: that place, or any place of a city's document asked about as a whole. */
-    private boolean local(Place school, Place here) {
-        if (school.equals(here)) return true;
-        luohu.policy.PolicyDocument d = model.documentOf(here);
-        return d.rootPlace().equals(here) && !here.name().equals(d.info().region()) && model.documentOf(school).equals(d);
-    }
-
-    private static final java.util.regex.Pattern TO_RELATIVE_HOME = java.util.regex.Pattern.compile(
-            "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
-
-    /** Living in a relative's or a friend's home ("现在在我小姨家住", "住我闺女家"): housing with them, when unset. */
-    private void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, Map<String, Object> facts) {
-        if (facts.containsKey("housing")) return;
-        for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            java.util.regex.Matcher mt = TO_RELATIVE_HOME.matcher(text(tokens, c));
-            while (mt.find()) {
-                String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
-                if (who.startsWith("在")) who = who.substring(1);
-                // "住她家", "在他们家住": the home of a relative named before
-                boolean named = PRONOUNS.contains(who) && !relatives.find(tokens).isEmpty();
-                // "在婆家住": a word for the family's home itself
-                boolean family = !relatives.find(List.of(new Token(who + "家", 0, who.length() + 1, "n"))).isEmpty();
-                boolean relative = !relatives.find(List.of(new Token(who, 0, who.length(), "n"))).isEmpty();
-                if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
-                facts.put("housing", "relative_home");
-                // living in a relative's home is living with them ("住我舅家"); a friend's home is only where one lives
-                if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
-                return;
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern LIVING_WITH = java.util.regex.Pattern.compile(
-            "(不|没有|没)?(?:跟|和|同)着?(我们|我|俺们|俺|咱们|咱)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?(?:住|生活)");
-
-    /**
-     * Living with a relative named between the words ("一直跟我儿子住", "跟闺女一块住"): as the lexicon's phrase of living
-     * together (跟我住) says, with its words that make it a wish or a rule asked about; not when that phrase has spoken.
-     */
-    private void livingWithRelative(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, String applicant,
-                                    Map<String, Object> facts) {
-        if (facts.containsKey("lives_with_relative") || livingTogether == null) return;
-        for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
-            String t = text(tokens, c);
-            if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
-            java.util.regex.Matcher mt = LIVING_WITH.matcher(t);
-            while (mt.find()) {
-                String who = mt.group(3);
-                // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
-                boolean speaker = who.isEmpty() && mt.group(2) != null && applicant != null;
-                List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : relatives.find(List.of(new Token(who, 0, who.length(), "n")));
-                if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
-                // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
-                if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;
-                // "我妈难道不是跟我一块住吗": inside a rhetorical frame the living together is said the other way round
-                Frame frame = rhetoric(tokens, c);
-                boolean reversed = frame != null && frame.reverses() && tokenAt(tokens, c, mt.start()) >= frame.inner();
-                Map<String, Object> values = (mt.group(1) != null) != reversed ? livingTogether.negated() : livingTogether.set();
-                if (values != null) apply(values, facts, new HashMap<>(), false);
-                return;
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern IN_A_VILLAGE = java.util.regex.Pattern.compile(
-            "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
-
-    /**
-     * "我妈今年七十五 在老家农村", "我奶奶在聊城农村": a clause of the applicant's that says only that they are in a
-     * village says where they live; in a message about a home ("房子是自己盖的 也在村里"), where the home is.
-     */
-    private void whereOneIs(List<Token> tokens, List<Clause> clauses, String asked, Map<String, Object> facts) {
-        if (facts.containsKey("lives_in_countryside") || facts.containsKey("housing") || asked != null && asked.startsWith("home_")) return;
-        for (Clause c : clauses) {
-            if (c.relative() != null) continue;
-            int k = c.first();
-            while (k <= c.last() && speakerWords.contains(tokens.get(k).text())) k++;
-            if (k <= c.last()) {
-                List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
-                if (!r.isEmpty() && r.get(0).first() == 0) k += r.get(0).last() + 1;
-            }
-            if (k > c.last() || !IN_A_VILLAGE.matcher(text(tokens, k, c.last())).find()) continue;
-            facts.put("lives_in_countryside", true);
-            return;
-        }
-    }
-
-    /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
-    private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
-    private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
-    private static final List<String> TOWN = List.of("县城里", "县城", "市区", "城区", "城里", "镇上", "市里", "镇里");
-    private static final List<String> VILLAGE = List.of("村子里", "村子", "村里", "农村", "乡下", "嘎查", "牧区");
-
-    /**
-     * Where the home stands, said beside it ("房子是我舅送我的 在阿克苏市区", "西丰县城 有个老院子"): a town or village
-     * word in a clause that states nothing else, or names the home, when the message tells of a home and not yet where.
-     */
-    private void homeTown(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing,
-                          List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Map<String, Object> facts) {
-        if (!"own".equals(facts.get("housing")) || facts.containsKey("home_in_rural_area")) return;
-        Boolean rural = null;
-        boolean byHome = false;
-        for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
-            String t = text(tokens, c);
-            if (t.contains("户口") || t.contains("户籍") || t.contains("住") && !t.contains("房")) continue;
-            // "想投靠我到聊城城区", "想落到镇上": where one would go, not where the home is
-            if (t.contains("到") || t.contains("迁") || t.contains("落") || t.contains("投靠")) continue;
-            boolean home = t.contains("房") || t.contains("楼") || t.contains("院");
-            boolean other = false;
-            for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-                if (m.first() < c.first() || m.last() > c.last()) continue;
-                for (Lexicon.FactPhrase p : m.values()) {
-                    if (p.cueOnly() || p.set() == null) continue;
-                    // a word that states a fact only beside another ("市区" with 住) states none here without it
-                    if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && t.contains(w))) continue;
-                    if (p.set().keySet().stream().anyMatch(k -> !k.equals("housing") && !k.startsWith("home_") && !k.equals("exclude"))) other = true;
-                }
-            }
-            if (other && !home) continue;
-            int at = -1;
-            Boolean here = null;
-            for (String w : TOWN) for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i > at && !negatedAt(t, i)) { at = i; here = false; }
-            for (String w : VILLAGE) {
-                // "村子拆了分的楼": the village is gone
-                for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
-                    if (i <= at || t.startsWith("拆", i + w.length())) continue;
-                    // "在城边上 不算村里": a village said not to be where the home is puts it in town
-                    at = i;
-                    here = !negatedAt(t, i);
-                }
-            }
-            // a clause that names the home says where it is before one that only names a place
-            if (here != null && (home || !byHome)) {
-                rural = here;
-                byHome |= home;
-            }
-        }
-        if (rural != null) facts.put("home_in_rural_area", rural);
     }
 
     /** Whether a token from first to last opens with 户口 right after a typed space. */
@@ -650,15 +242,6 @@ public final class FactExtractor {
             if (tokens.get(i).start() > tokens.get(i - 1).end() && tokens.get(i).text().startsWith("户口")) return true;
         }
         return false;
-    }
-
-    /** A clause that asks what the rules require ("一定要房本吗", "退伍军人落户带啥"), in a message that names no one (我, 我老婆). */
-    private boolean ruleQuestion(List<Token> tokens, Clause c, String clauseText) {
-        if (c == null || c.explicit() || c.relative() != null) return false;
-        if (!Texts.containsAny(clauseText, lexicon.ruleQuestions())) return false;
-        // "在聊城打工落户要带啥 我没签合同": the asker telling their case anywhere makes it about them
-        for (Token t : tokens) if (speakerWords.contains(t.text())) return false;
-        return true;
     }
 
     /**
@@ -680,10 +263,6 @@ public final class FactExtractor {
         return subject != null && "spouse".equals(subject.relative());
     }
 
-    /**
-     * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
-     * them in, so living together is theirs too.
-     */
     /** "我妈送我的": a home a relative gave the speaker, told in the relative's clause, is the speaker's home. */
     private boolean givenToSpeaker(String clauseText, Lexicon.FactPhrase p) {
         if (p.set() == null || !Texts.containsAny(clauseText, lexicon.applicantCues().received())) return false;
@@ -691,147 +270,13 @@ public final class FactExtractor {
         return true;
     }
 
+    /**
+     * "帮我妈问 …我们住一起", "我老伴想跟我投靠儿子 …我们跟他住": 我们 said by the speaker of a relative who settles takes
+     * them in, so living together is theirs too.
+     */
     private static boolean together(List<Token> tokens, Clause c, String applicant, Lexicon.FactPhrase p) {
         return applicant != null && PLURAL_SELF.contains(tokens.get(c.first()).text()) && p.set() != null
                 && p.set().keySet().equals(Set.of("lives_with_relative"));
-    }
-
-    /**
-     * The phrase names or describes a kind of people (外地人, 退伍军人; 外省大学毕业生, 签劳动合同的技工): a word of
-     * lexicon.people_kinds ends it or follows it closely in its clause.
-     */
-    private boolean ofAKind(List<Token> tokens, Clause c, PhraseIndex.Match<Lexicon.FactPhrase> m) {
-        if (Texts.endsWithAny(m.phrase(), lexicon.peopleKinds())) return true;
-        String after = text(tokens, m.last() + 1, c.last());
-        String near = after.substring(0, Math.min(after.length(), 5));
-        return Texts.containsAny(near, lexicon.peopleKinds());
-    }
-
-    /** A clause that says what would be if ("要是把户口迁到我这", "如果买房"): a word of lexicon.hypothetical in it. */
-    private boolean whatIf(List<Token> tokens, Clause c) {
-        for (int i = c.first(); i <= c.last(); i++) if (lexicon.hypothetical().contains(tokens.get(i).text())) return true;
-        String t = text(tokens, c);
-        return lexicon.hypothetical().stream().anyMatch(w -> w.length() > 1 && t.contains(w));
-    }
-
-    /** The text with the clauses given blanked out by commas, so that nothing is read across or inside them. */
-    private static String without(String text, List<Token> tokens, Set<Clause> clauses) {
-        if (clauses.isEmpty()) return text;
-        StringBuilder sb = new StringBuilder(text);
-        for (Clause c : clauses) {
-            for (int i = tokens.get(c.first()).start(); i < tokens.get(c.last()).end() && i < sb.length(); i++) sb.setCharAt(i, '，');
-        }
-        return sb.toString();
-    }
-
-    private static boolean negatedAt(String t, int i) {
-        String before = t.substring(Math.max(0, i - 2), i);
-        return before.endsWith("不是") || before.endsWith("不在") || before.endsWith("不") || before.endsWith("不算");
-    }
-
-    private static Where where(PhraseIndex.Match<Where> m) {
-        for (Where w : m.values()) if (w.place() != null) return w;
-        return m.values().get(0);
-    }
-
-    /**
-     * Whether the clause says the hukou is at the place matched: a cue before it, after it, or around it.
-     *
-     * @return the first token of the places named together with it ("辽宁大连"), or -1
-     */
-    private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
-        Lexicon.HukouPlace cues = lexicon.hukouPlace();
-        int end = m.first() - 1;
-        boolean found = false;
-        while (!found) {
-            for (String w : cues.before()) found |= endsWith(tokens, c.first(), end, w);
-            for (List<String> pair : cues.around()) {
-                found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
-            }
-            // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
-            if (!found && end >= c.first()) found = hukouToken(tokens.get(end).text(), cues);
-            if (found) break;
-            if (end >= c.first() && (isPlace[end] || cues.skip().contains(tokens.get(end).text()))) end--;
-            else break;
-        }
-        for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
-        return found ? end + 1 : -1;
-    }
-
-    /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
-    private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
-        if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
-        return Texts.endsWithAny(t, cues.before()) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
-    }
-
-    /** Tokens [first, last] end with the word, which starts at a token. */
-    private static boolean endsWith(List<Token> tokens, int first, int last, String word) {
-        // compared in place, token by token from the end: asked of every token for every cue
-        int end = word.length();
-        for (int i = last; i >= first && end > 0; i--) {
-            String t = tokens.get(i).text();
-            int start = end - t.length();
-            if (start < 0 || !word.regionMatches(start, t, 0, t.length())) return false;
-            end = start;
-        }
-        return end == 0;
-    }
-
-    /** Tokens [first, last] start with the word, which ends at a token (a word ending in $: are the word). */
-    private static boolean startsWith(List<Token> tokens, int first, int last, String word) {
-        // "X$": the tokens spell X and nothing more; else they start with the word, ending where a token ends
-        boolean whole = word.endsWith("$");
-        int length = whole ? word.length() - 1 : word.length();
-        int at = 0;
-        for (int i = first; i <= last && (whole || at < length); i++) {
-            String t = tokens.get(i).text();
-            if (at + t.length() > length || !word.regionMatches(at, t, 0, t.length())) return false;
-            at += t.length();
-        }
-        return at == length;
-    }
-
-    /** Marks every token: part of a fact phrase, end of a negator before, start of a negator after, affirming. */
-    private Marks marks(List<Token> tokens, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        int n = tokens.size();
-        boolean[] mention = new boolean[n], negEnd = new boolean[n], negStart = new boolean[n], aff = new boolean[n];
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) mention[i] = true;
-        for (PhraseIndex.Match<Boolean> m : negBefore.find(tokens)) negEnd[m.last()] = true;
-        for (PhraseIndex.Match<Boolean> m : negAfter.find(tokens)) {
-            // "没房没工作没文凭": a one-character negator right before a noun is that noun's, not the word before's
-            if (m.first() == m.last() && tokens.get(m.first()).text().length() == 1 && m.last() + 1 < n
-                    && tokens.get(m.last() + 1).start() == tokens.get(m.last()).end()
-                    && tokens.get(m.last() + 1).nature().startsWith("n") && !tokens.get(m.last() + 1).nature().equals("nz")) continue;
-            negStart[m.first()] = true;
-        }
-        for (int i = 0; i < n; i++) {
-            String t = tokens.get(i).text();
-            aff[i] = affirm.contains(t);
-            if (mention[i] || negEnd[i] || negStart[i] || aff[i]) continue;
-            // 还没拿到, 没交, 未办: a word that opens with a negator negates
-            for (String p : lexicon.negation().prefixes()) {
-                if (t.startsWith(p) && t.length() > p.length()) {
-                    negEnd[i] = negStart[i] = true;
-                    break;
-                }
-            }
-        }
-        return new Marks(mention, negEnd, negStart, aff);
-    }
-
-    /**
-     * The clause after this one tells, naming nothing of its own and with no negator, that what was not had is had now
-     * ("一直没办执照，这两年才办上"): the later word is the one that holds.
-     */
-    private boolean madeGoodNext(List<Token> tokens, Marks marks, List<Clause> clauses, Clause c) {
-        int at = clauses.indexOf(c);
-        if (at < 0 || at + 1 >= clauses.size()) return false;
-        Clause next = clauses.get(at + 1);
-        for (int i = next.first(); i <= next.last(); i++) if (marks.mention()[i] || marks.negStart()[i] || marks.negEnd()[i]) return false;
-        String said = text(tokens, next);
-        Lexicon.MadeGood good = lexicon.negation().madeGood();
-        return Texts.containsAny(said, good.since()) && Texts.containsAny(said, good.done());
     }
 
     /**
@@ -855,800 +300,6 @@ public final class FactExtractor {
     /** Characters no place's name holds between a hukou's words and its countryside: breaks, and verbs that start a new statement. */
     private static final String NOT_A_PLACE = " ,.?!;:，。？！；：想回去迁住来到要能买租盖干做了过着是有没不也还都在";
 
-    /** Every clause that names the relative says, right after, that they have died ("我爸前年去世了"). */
-    private boolean departed(List<Token> tokens, List<Clause> clauses, String relative) {
-        boolean named = false;
-        for (Clause c : clauses) {
-            if (!relative.equals(c.relative()) || !c.explicit()) continue;
-            String said = text(tokens, c);
-            boolean died = false;
-            for (String w : lexicon.applicantCues().departed()) {
-                int at = said.indexOf(w);
-                if (at >= 0 && at <= DEPARTED_WITHIN) died = true;
-            }
-            if (!died) return false;
-            named = true;
-        }
-        return named;
-    }
-
-    /** How far into a relative's clause a word of dying may come: the relative's word and a time (我老父亲前几年). */
-    private static final int DEPARTED_WITHIN = 8;
-
-    /**
-     * Who would settle, when it is not the person typing: a relative asked for ("帮我儿子问一下"), a relative who is
-     * the subject of settling ("他能落户吗", "我孙子想去聊城落户"), or a relative whose plans come before a
-     * subjectless "能落户不" ("我孙子大专毕业了，想去聊城工作，能落户不").
-     */
-    private String applicant(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
-                             Set<Integer> quantityAt, String asked) {
-        Lexicon.ApplicantCues cues = lexicon.applicantCues();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!cues.askingFor().contains(tokens.get(i).text())) continue;
-            int j = i + 1;
-            while (j < tokens.size() && speakerWords.contains(tokens.get(j).text())) j++;
-            if (j >= tokens.size()) break;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
-            String who;
-            int after;
-            if (!r.isEmpty() && r.get(0).first() == 0) {
-                who = r.get(0).values().get(0);
-                after = j + r.get(0).last() + 1;
-            } else if (PRONOUNS.contains(tokens.get(j).text())) {
-                // "替他们问问": whoever was named last
-                who = null;
-                for (Clause c : clauses) if (c.first() < j && c.relative() != null && !c.relative().equals(SOMEONE)) who = c.relative();
-                after = j + 1;
-            } else {
-                // "帮我判断下我儿子…", "帮我删掉我爸的信息": the doing first, then whom it is for
-                String named = doneFor(tokens, j, cues);
-                if (named != null) return named;
-                continue;
-            }
-            if (who == null) continue;
-            for (int k = after; k < Math.min(tokens.size(), after + 4); k++) {
-                if (doing(tokens.get(k).text(), cues)) return who;
-            }
-        }
-        String named = named(tokens, cues);
-        if (named != null) return named;
-        String joiner = joiner(tokens, clauses);
-        if (joiner != null) return joiner;
-        // "我老婆落户要交钱吗", "我爸办落户要多久": a relative named right before settling is the one who settles
-        for (Clause c : clauses) {
-            if (c.relative() == null || c.relative().equals(SOMEONE) || !c.explicit()) continue;
-            int k = c.first();
-            while (k <= c.last() && (speakerWords.contains(tokens.get(k).text()) || tokens.get(k).text().equals("是"))) k++;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k, Math.min(c.last() + 1, k + 2)));
-            if (r.isEmpty() || r.get(0).first() != 0) continue;
-            String after = text(tokens, k + r.get(0).last() + 1, c.last());
-            if (Texts.startsWithAny(after, SETTLES)) return c.relative();
-        }
-        String brought = brought(tokens, clauses);
-        if (brought != null) return brought;
-        // joining someone: the relative is the one joined, unless the one joined is the speaker ("我爸妈…想投靠我")
-        if (joining.occursIn(tokens)) {
-            JoinedRelative.Joined j = joined.find(text(tokens, 0, tokens.size() - 1));
-            if (j == null || !j.speaker()) return null;
-        }
-        // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
-        // speaker's, is about the relative
-        String told = toldAbout(tokens, clauses, mentions, quantityAt);
-        // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
-        if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
-        String chain = null, spokenBefore = null;
-        boolean planned = false;
-        for (Clause c : clauses) {
-            String clauseText = text(tokens, c);
-            // "配偶和子女能一起迁吗" asks who may come along, not who settles
-            boolean settling = settling(tokens, c, mentions) && !Texts.containsAny(clauseText, lexicon.familyAlong());
-            if (c.relative() != null && !c.relative().equals(SOMEONE)) {
-                if (settling) return c.relative();
-                chain = c.relative();
-                planned = false;
-            } else if (c.explicit() && c.relative() == null) {
-                if (chain != null) spokenBefore = chain;
-                chain = null; // 我…: the speaker again
-            }
-            if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
-            // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
-            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
-            // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
-            // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
-            // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
-            JoinedRelative.Joined onto = c.relative() == null && !c.explicit() && settling && chain != null ? joined.find(text(tokens, c)) : null;
-            if (onto != null && (onto.speaker() || onto.relation() != null && !onto.relation().equals(chain))) return chain;
-            if (c.relative() == null && !c.explicit() && settling && chain == null && ontoSpeakerAfterOwnWords(tokens, c, spokenBefore)) return spokenBefore;
-        }
-        String sole = "local_relative".equals(asked) ? null : soleRelativeOpening(tokens, clauses, mentions, quantityAt);
-        if (sole != null) return sole;
-        return ellipticalRelative(tokens, clauses);
-    }
-
-    /**
-     * "俺儿媳妇跨省迁户口 还用两头跑不", "俺闺女说她再想想": a message opened by one relative, naming no one else and never
-     * the speaker alone again, is about that relative (as the labelled sets have it); a relative said to have died or to
-     * have given the speaker something leaves the speaker's own matter, one coming along (俺爹也想一块迁) is no applicant,
-     * and one said only to hold a hukou here (我公婆是松山区城里户口) is the one joined.
-     */
-    private String soleRelativeOpening(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
-                                       Set<Integer> quantityAt) {
-        if (clauses.isEmpty()) return null;
-        Clause first = clauses.get(0);
-        if (first.relative() == null || first.relative().equals(SOMEONE) || !first.explicit()) return null;
-        // opened by the speaker's word for their own (我/俺/我家…): "大姐你好" only addresses someone
-        int k = skipSelf(tokens, first.first(), first.last());
-        if (k == first.first() || relativeAt(tokens, k, first.last()) == null) return null;
-        if (hukouHereOnly(tokens, clauses, first.relative(), mentions, quantityAt)) return null;
-        for (Clause c : clauses) if (c.explicit() && c.relative() == null) return null;
-        Set<String> named = new HashSet<>();
-        for (PhraseIndex.Match<String> m : relatives.find(tokens)) named.addAll(m.values());
-        if (named.size() != 1) return null;
-        String all = text(tokens, 0, tokens.size() - 1);
-        Lexicon.ApplicantCues cues = lexicon.applicantCues();
-        if (Texts.containsAny(all, cues.departed()) || Texts.containsAny(all, cues.received()) || Texts.containsAny(all, lexicon.familyAlong())) return null;
-        return first.relative();
-    }
-
-    /**
-     * "那俺闺女呢": a short follow-up that names one relative and ends in a particle of ellipsis asks for that relative;
-     * so does one that opens so and goes on about them ("那我媳妇呢 她有房本").
-     */
-    private String ellipticalRelative(List<Token> tokens, List<Clause> clauses) {
-        String all = Normalizer.bare(text(tokens, 0, tokens.size() - 1));
-        List<Token> asked = tokens;
-        if (all.length() > 12 || !Texts.endsWithAny(all, lexicon.elliptical())) {
-            if (clauses.isEmpty() || !Understander.opensWithEllipsis(text(tokens, clauses.get(0)), lexicon)) return null;
-            asked = tokens.subList(clauses.get(0).first(), clauses.get(0).last() + 1);
-        }
-        Set<String> named = new HashSet<>();
-        for (PhraseIndex.Match<String> m : relatives.find(asked)) named.addAll(m.values());
-        return named.size() == 1 ? named.iterator().next() : null;
-    }
-
-    /**
-     * "我外孙六岁 … 我们老两口是开原户口 能迁到我们本上吗": a hukou moved onto the speaker's register cannot be the speaker's
-     * own settling, so it is the relative told of before the speaker's own words.
-     */
-    private boolean ontoSpeakerAfterOwnWords(List<Token> tokens, Clause c, String spokenBefore) {
-        if (spokenBefore == null) return false;
-        JoinedRelative.Joined onto = joined.find(text(tokens, c));
-        return onto != null && onto.speaker();
-    }
-
-    /**
-     * A relative the speaker would bring here: 把/让 and the relative (or 他/她 for one named before), then a word of
-     * settling in the same clause ("想把她接过来落户", "想让他们投靠我", "想把老婆户口也弄过来").
-     */
-    private String brought(List<Token> tokens, List<Clause> clauses) {
-        Lexicon.ApplicantCues cues = lexicon.applicantCues();
-        if (cues.bringing().isEmpty()) return null;
-        for (Clause c : clauses) {
-            for (int i = c.first(); i < c.last(); i++) {
-                String t = tokens.get(i).text();
-                int at;
-                String pronoun = null;
-                if (cues.bringing().contains(t)) {
-                    at = i + 1;
-                    if (PRONOUNS_AND_PAIRS.contains(tokens.get(at).text())) pronoun = tokens.get(at).text();
-                } else if (t.length() > 1 && cues.bringing().contains(t.substring(0, 1)) && PRONOUNS_AND_PAIRS.contains(t.substring(1))) {
-                    at = i; // "让他" typed as one word
-                    pronoun = t.substring(1);
-                } else {
-                    continue;
-                }
-                String who = null;
-                int rest;
-                PhraseIndex.Match<String> own = pronoun != null && pronoun.length() == 1 && at + 1 <= c.last() && staffSpeaking(tokens, i)
-                        ? relativeAt(tokens, at + 1, c.last()) : null;
-                if (own != null) {
-                    // "申请人想把他母亲迁来": staff's 他 before a relative is the one they serve, who speaks as 我 does
-                    who = own.values().get(0);
-                    rest = at + 1 + own.last() + 1;
-                } else if (pronoun != null) {
-                    for (Clause b : clauses) {
-                        if (b.first() >= c.first()) break;
-                        if (b.relative() != null && !b.relative().equals(SOMEONE)) who = b.relative();
-                    }
-                    rest = at + 1;
-                } else {
-                    int from = skipWhence(tokens, at, c.last());
-                    PhraseIndex.Match<String> r = relativeAt(tokens, from, c.last());
-                    if (r == null) continue;
-                    who = r.values().get(0);
-                    rest = from + r.last() + 1;
-                }
-                if (who == null) continue;
-                String after = text(tokens, rest, c.last()) + afterAside(tokens, clauses, c);
-                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
-                if (Texts.containsAny(after, ALONG)) continue;
-                if (Texts.containsAny(after, cues.bringingVerbs())) return who;
-            }
-        }
-        return null;
-    }
-
-    /** Staff at a window tell of someone they serve (申请人…, 窗口来了个…): their elders' words are that person. */
-    private boolean staffTelling(List<Token> tokens) {
-        for (Token t : tokens) if (lexicon.applicantCues().speaker().contains(t.text())) return true;
-        return Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
-    }
-
-    /**
-     * The clause that goes on after an aside in brackets right after clause [c] ("想把他儿子（16岁 户口在河南）迁到哈密":
-     * 迁到哈密 is the verb of 把他儿子), or "".
-     */
-    private static String afterAside(List<Token> tokens, List<Clause> clauses, Clause c) {
-        int open = c.last() + 1;
-        if (open >= tokens.size() || !OPENING.contains(tokens.get(open).text())) return "";
-        for (int k = open + 1; k < tokens.size(); k++) {
-            if (!CLOSING.contains(tokens.get(k).text())) continue;
-            Clause next = k + 1 < tokens.size() ? clauseOf(clauses, k + 1) : null;
-            return next == null || next.first() <= k ? "" : next.text();
-        }
-        return "";
-    }
-
-    private static final Set<String> OPENING = Set.of("（", "(");
-    private static final Set<String> CLOSING = Set.of("）", ")");
-
-    /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
-    private boolean staffSpeaking(List<Token> tokens, int before) {
-        for (int k = 0; k < before; k++) if (lexicon.applicantCues().speaker().contains(tokens.get(k).text())) return true;
-        return false;
-    }
-
-    /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
-    private static final List<String> ALONG = List.of("也", "一起", "一块", "一同", "跟着");
-
-    /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
-    private static final Set<String> PRONOUNS_AND_PAIRS = Set.of("他", "她", "他们", "她们", "他俩", "她俩", "他们俩", "她们俩", "二老");
-
-    /** The clause settles someone with the speaker ("落我户口上", "迁到我这"). */
-    private boolean ontoSpeaker(List<Token> tokens, Clause c) {
-        JoinedRelative.Joined j = joined.find(text(tokens, c));
-        return j != null && j.speaker();
-    }
-
-    /** A word of asking or of doing something on someone's behalf (问, 咨询; 办, 准备, 判断). */
-    private static boolean doing(String token, Lexicon.ApplicantCues cues) {
-        return Texts.startsWithAny(token, cues.askingVerbs()) || Texts.startsWithAny(token, cues.actingVerbs());
-    }
-
-    /** After 帮我/替我, a word of doing and then 我 and a relative within a few words: that relative. */
-    private String doneFor(List<Token> tokens, int at, Lexicon.ApplicantCues cues) {
-        if (!doing(tokens.get(at).text(), cues)) return null;
-        for (int k = at + 1; k < Math.min(tokens.size() - 1, at + 4); k++) {
-            if (!speakerWords.contains(tokens.get(k).text())) continue;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(k + 1, Math.min(tokens.size(), k + 3)));
-            if (!r.isEmpty() && r.get(0).first() == 0) return r.get(0).values().get(0);
-        }
-        return null;
-    }
-
-    /**
-     * A relative the message names as the one it is about: after a word of naming ("前面说的是我闺女", "这回问我儿子的"),
-     * or set against another in a correction ("她是我婆婆不是我妈").
-     */
-    private String named(List<Token> tokens, Lexicon.ApplicantCues cues) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            String t = tokens.get(i).text();
-            // "说的是我闺女" ends in 是 too: a word of naming is read before a contrast
-            boolean naming = false;
-            for (int k = 0; k < cues.naming().size() && !naming; k++) naming = endsWith(tokens, 0, i, cues.naming().get(k));
-            boolean contrast = !naming && t.equals("是");
-            if (!contrast && !naming) continue;
-            int j = i + 1;
-            while (j < tokens.size() && speakerWords.contains(tokens.get(j).text())) j++;
-            if (j >= tokens.size()) continue;
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(j, Math.min(tokens.size(), j + 2)));
-            if (r.isEmpty() || r.get(0).first() != 0) continue;
-            int next = j + r.get(0).last() + 1;
-            if (contrast && (next >= tokens.size() || !tokens.get(next).text().startsWith("不是"))) continue;
-            return r.get(0).values().get(0);
-        }
-        return null;
-    }
-
-    /**
-     * A named relative who would join someone: the speaker ("我妈想投靠我") or another relative of the speaker's
-     * ("我外公外婆都八十了 想投靠我妈"); a clause with no subject of its own goes on about the relative named last.
-     */
-    private String joiner(List<Token> tokens, List<Clause> clauses) {
-        String named = null;
-        for (Clause c : clauses) {
-            if (c.relative() != null && !c.relative().equals(SOMEONE)) named = c.relative();
-            else if (c.relative() == null && c.explicit()) named = null;
-            String subject = c.relative() != null && !c.relative().equals(SOMEONE) ? c.relative()
-                    : c.relative() == null && c.explicit() ? null : named;
-            if (subject == null) continue;
-            List<Token> part = tokens.subList(c.first(), c.last() + 1);
-            for (PhraseIndex.Match<String> j : joining.find(part)) {
-                int k = j.last() + 1;
-                if (k >= part.size()) continue;
-                boolean speaker = speakerWords.contains(part.get(k).text());
-                // "想投靠她老公": the relative's own relative, named after 她
-                boolean theirs = PRONOUNS.contains(part.get(k).text());
-                List<PhraseIndex.Match<String>> r = relatives.find(part.subList(speaker || theirs ? k + 1 : k, Math.min(part.size(), k + 3)));
-                boolean relative = !r.isEmpty() && r.get(0).first() == 0;
-                // "…儿子茌平城区户口 投靠儿子要啥手续": nobody joins themselves; the one joining is the speaker
-                if (relative && c.relative() == null && r.get(0).values().get(0).equals(subject)) continue;
-                // "我兄弟在二连上班 他媳妇能投靠他吗": a relative of the speaker's joining another one, named before
-                boolean another = theirs && !relative && c.relative() != null && c.explicit() && !c.relative().equals(SOMEONE)
-                        && PRONOUNS.contains(part.get(0).text());
-                if (speaker || relative || another) return subject;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The relative a message is about: the subject of its first clause that names one, when the clauses about them
-     * state facts of the applicant's kind (work, home, schooling, age…) and no clause speaks of the speaker (我…).
-     */
-    private String toldAbout(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
-                             Set<Integer> quantityAt) {
-        String who = null;
-        boolean facts = false;
-        // "我是银州区户口 在铁岭市里有房 我岳母七十五…", "我在县城开超市 是县城户口": the speaker whose own hukou is here
-        // (in town) is the one a relative would join, whatever else the speaker tells of themselves
-        boolean joinedSpeaker = speakerHukouHere(tokens, clauses, mentions);
-        boolean speakerSaid = false; // the last clause with a subject was the speaker's
-        for (Clause c : clauses) {
-            // "我妈说她社保交了一年零一个月": a length of time or an age is a fact of theirs too
-            boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
-            // 我…: the speaker's own case ("我能落户吗"), unless it only says where they are ("我们在阿鲁科尔沁旗")
-            if (c.relative() == null && c.explicit()) {
-                speakerSaid = true;
-                String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
-                // "我更正下", "我刚才说成大专了": the speaker speaks of what was said, not of their own case
-                if (Texts.containsAny(said, lexicon.applicantCues().aboutWhatWasSaid())) continue;
-                boolean whereOnly = said.startsWith("在") && !said.contains("户口") && !said.contains("户籍");
-                // "我妈六十出头 户口在沈阳 住我家 我是铁岭户口": the speaker's own hukou, said after a relative's case, is
-                // where the relative would join them
-                boolean ownHukou = who != null && OWN_HUKOU_HERE.matcher(said).matches() && !clauseHasFact(c, mentions, HUKOU_KIND);
-                if (joinedSpeaker && !settling(tokens, c, mentions)) continue;
-                if (!ownHukou && (!whereOnly || clauseHasFact(c, mentions)) || quantity || settling(tokens, c, mentions)) return null;
-                continue;
-            }
-            if (c.relative() != null && !c.relative().equals(SOMEONE)) {
-                speakerSaid = false;
-                if (who != null && !who.equals(c.relative())) {
-                    // "我姐在塔城当护士… 我姐夫是塔城户口": a second relative said only to hold hukou here is the one joined
-                    if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
-                    // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
-                    // is no second case
-                    if (relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
-                            || facts && !quantity && !clauseHasFact(c, mentions) && !HUKOU_STILL_THERE.matcher(c.text()).find()) continue;
-                    if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
-                    facts = false;
-                }
-                who = c.relative();
-            }
-            if (joinedSpeaker && speakerSaid && c.relative() == null) continue; // the speaker's own, said on
-            if (who == null) {
-                if (c.relative() == null && (clauseHasFact(c, mentions) || quantity)) return null; // facts before anyone is named
-                continue;
-            }
-            // "我公婆是松山区城里户口": what kind of hukou a relative holds is said of the one to be joined as often as of
-            // the one who would settle, so it alone does not make the message theirs
-            if (clauseHasFact(c, mentions, HUKOU_KIND) || quantity) facts = true;
-        }
-        return facts ? who : null;
-    }
-
-    /**
-     * The speaker says their own hukou is here, in town: a clause of 我 ("我是银州区户口", "我跟我老公都是喀什户口") or one
-     * going on about the speaker ("我在县城开超市 是县城户口", "我在东昌府区买的二手房 户口也在东昌府"), stating no other hukou fact.
-     */
-    private boolean speakerHukouHere(List<Token> tokens, List<Clause> clauses, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        boolean speaker = false, here = false;
-        for (Clause c : clauses) {
-            if (c.relative() != null) speaker = false;
-            else if (c.explicit()) speaker = true;
-            if (!speaker || c.relative() != null) continue;
-            // "我…户口在赤峰市里 想迁到阿旗他那": the speaker who would move is the one settling
-            if (settling(tokens, c, mentions)) return false;
-            String said = SPEAKER_FIRST.matcher(text(tokens, c)).replaceFirst("");
-            if ((OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c)) here = true;
-        }
-        return here;
-    }
-
-    /** The clause names a place no document covers (a province, another city: "我是河南户口"). */
-    private boolean elsewhere(List<Token> tokens, Clause c) {
-        if (placeNames.isEmpty()) return false;
-        for (PhraseIndex.Match<Where> m : placeNames.find(tokens.subList(c.first(), c.last() + 1))) {
-            if (where(m).place() == null) return true;
-        }
-        return false;
-    }
-
-    /** The clause of a relative says only that they hold hukou here, in town ("我姐夫是塔城户口", "我哥是伊宁市户口"). */
-    private boolean hukouHereOnly(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, boolean quantity) {
-        if (quantity || clauseHasFact(c, mentions, HUKOU_KIND)) return false;
-        int k = skipSelf(tokens, c.first(), c.last());
-        PhraseIndex.Match<String> r = relativeAt(tokens, k, c.last());
-        if (r == null) return false;
-        String said = text(tokens, k + r.last() + 1, c.last());
-        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !elsewhere(tokens, c);
-    }
-
-    /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */
-    private boolean hukouHereOnly(List<Token> tokens, List<Clause> clauses, String who, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
-                                  Set<Integer> quantityAt) {
-        boolean any = false;
-        for (Clause c : clauses) {
-            if (!who.equals(c.relative()) || !c.explicit()) continue;
-            boolean quantity = quantityAt.stream().anyMatch(i -> i >= c.first() && i <= c.last());
-            if (!hukouHereOnly(tokens, c, mentions, quantity)) return false;
-            any = true;
-        }
-        return any;
-    }
-
-    /** "户口还在我们法库", "户口还没迁": a relative's hukou said to be still elsewhere makes them a case of their own. */
-    private static final java.util.regex.Pattern HUKOU_STILL_THERE = java.util.regex.Pattern.compile("(户口|户籍)(还在|还是|还没|没迁|仍在)");
-
-    /** What a hukou said to be held in town must not go on to say: that it is in the countryside or elsewhere. */
-    private static final String NOT_IN_TOWN = "(?!.*(农村|村里|乡下|外地|外省|农业|老家))";
-
-    /** "户口也在东昌府", "户口早迁过来了": a hukou said to be here, in town. */
-    private static final java.util.regex.Pattern OWN_HUKOU_IN = java.util.regex.Pattern.compile(
-            "^(的)?(户口|户籍)(也|就|早|早就|已经)?(在|落|落在|迁到|迁过来|落过来|迁来)" + NOT_IN_TOWN + "\\p{IsHan}{0,8}?了?$");
-
-    /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
-    private static final java.util.regex.Pattern OWN_HUKOU_HERE = java.util.regex.Pattern.compile(
-            "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
-    /** The speaker's word opening a clause. */
-    private static final java.util.regex.Pattern SPEAKER_FIRST = java.util.regex.Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
-    private static final java.util.regex.Pattern FOR_JOINING = java.util.regex.Pattern.compile(
-            "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
-
-    /**
-     * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
-     * her child; "我想去我儿媳那"), seen from the applicant.
-     */
-    private void joinedBy(String text, String applicant, Map<String, Object> facts) {
-        JoinedRelative.Joined j = joined.find(text);
-        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
-        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null, null);
-        if (j == null) return;
-        if (j.speaker()) {
-            if (applicant == null) return;
-            // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
-            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
-        } else if (j.relation() != null && !j.relation().equals(applicant)) {
-            String composed = COMPOSED.get(applicant + "/" + j.relation());
-            // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
-            if (composed == null && "grandparent".equals(applicant) && lexicon.parentsSiblings().contains(j.word())) composed = "child";
-            facts.put("local_relative", applicant == null ? j.relation() : composed != null ? composed : "other");
-        }
-    }
-
-    /** The tokens where a usable duration or age starts. */
-    private static Set<Integer> quantityTokens(List<Token> tokens, List<Quantity> quantities) {
-        Set<Integer> out = new HashSet<>();
-        for (Quantity q : quantities) if (q.usable() && q.year() == null) out.add(tokenAt(tokens, q.start()));
-        return out;
-    }
-
-    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        return clauseHasFact(c, mentions, Set.of());
-    }
-
-    /** Facts that say only what kind of hukou one holds and where. */
-    private static final Set<String> HUKOU_KIND = Set.of("rural_hukou", "local_hukou", "hukou_in_province", "hukou_in_city");
-
-    /** The clause states a fact of the applicant's kind, phrases that set only facts among {@code besides} left out. */
-    private static boolean clauseHasFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions, Set<String> besides) {
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            if (m.first() < c.first() || m.last() > c.last()) continue;
-            for (Lexicon.FactPhrase p : m.values()) {
-                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")
-                        && !besides.containsAll(p.set().keySet())) return true;
-            }
-        }
-        return false;
-    }
-
-    /** The clause says someone wants to settle (想落户), not asks whether one can: a phrase that needs no 我. */
-    private boolean wanting(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            if (m.first() < c.first() || m.last() > c.last()) continue;
-            String before = text(tokens, c.first(), m.first() - 1);
-            for (Lexicon.FactPhrase p : m.values()) {
-                if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null || p.needsSelf()) continue;
-                if (Texts.containsAny(before, p.needsBefore())) return true;
-            }
-        }
-        return false;
-    }
-
-    /** The clause says someone wants or asks to settle: a local_hukou phrase with 想/能… before it in the clause. */
-    private boolean settling(List<Token> tokens, Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
-        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
-            if (m.first() < c.first() || m.last() > c.last()) continue;
-            String before = text(tokens, c.first(), m.first() - 1);
-            for (Lexicon.FactPhrase p : m.values()) {
-                if (p.set() == null || !Boolean.FALSE.equals(p.set().get("local_hukou")) || p.needsBefore() == null) continue;
-                if (Texts.containsAny(before, p.needsBefore())) return true;
-            }
-        }
-        return false;
-    }
-
-    /** The clauses seen from the applicant, a relative of the speaker: the speaker becomes the applicant's relative. */
-    private List<Clause> fromApplicant(List<Token> tokens, List<Clause> spoken, String applicant) {
-        String applicantWord = wordOf(tokens, applicant);
-        List<Clause> out = new ArrayList<>();
-        for (Clause c : spoken) {
-            String r = c.relative();
-            if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
-            // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
-            else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
-            else if (r == null && c.explicit()) out.add(c.about(INVERSE.get(applicant), true));
-            else if (r != null) {
-                PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
-                out.add(c.about(compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));
-            }
-            else out.add(c);
-        }
-        return out;
-    }
-
-    /** The first word the message names the applicant by (我弟媳妇: 弟媳妇), or null. */
-    private String wordOf(List<Token> tokens, String applicant) {
-        for (PhraseIndex.Match<String> m : relatives.find(tokens)) if (m.values().get(0).equals(applicant)) return m.phrase();
-        return null;
-    }
-
-    /**
-     * Who the speaker's [relation] (named by [word]) is to the applicant, the speaker's [applicant] (named by
-     * [applicantWord]): by relation, and where that says only "other", by the words: a sibling's husband or wife
-     * (姐夫, 弟媳) and the sibling of the other gender are spouses; one's spouse's sibling (小姑子) is the spouse's
-     * sibling; two grandparents or two parents-in-law are a couple.
-     */
-    private String compose(String applicant, String applicantWord, String relation, String word) {
-        String composed = COMPOSED.get(applicant + "/" + relation);
-        if (composed != null) return composed;
-        if (applicant.equals(relation) && (relation.equals("parent_in_law") || relation.equals("grandparent"))) return "spouse";
-        List<String> siblingSpouses = lexicon.siblingSpouses(), spouseSiblings = lexicon.spouseSiblings();
-        if (word != null && applicantWord != null) {
-            boolean opposite = !relativeGender.getOrDefault(word, "").isEmpty() && !relativeGender.getOrDefault(applicantWord, "").isEmpty()
-                    && !relativeGender.get(word).equals(relativeGender.get(applicantWord));
-            if (opposite && (applicant.equals("sibling") && siblingSpouses.contains(word)
-                    || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
-        }
-        if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
-        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
-        if (applicant.equals("grandparent") && word != null && lexicon.parentsSiblings().contains(word)) return "child";
-        return "other";
-    }
-
-    /** Ruling out every value but one decides it; ruling out owning and renting a home means having none. */
-    private Object closeExclusion(String factId, Set<String> out) {
-        Fact f = vocabulary.get(factId);
-        List<String> left = f.valueIds().stream().filter(v -> !out.contains(v)).toList();
-        if (left.size() == 1) return left.get(0);
-        if (factId.equals("housing") && out.contains("own") && out.contains("rent")) return "none";
-        return new Excluded(out);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void apply(Map<String, Object> values, Map<String, Object> facts, Map<String, Set<String>> excluded, boolean onlyIfUnset) {
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (e.getKey().equals("exclude")) {
-                ((Map<String, List<String>>) e.getValue()).forEach((f, vs) -> excluded.computeIfAbsent(f, k -> new HashSet<>()).addAll(vs));
-                continue;
-            }
-            if (onlyIfUnset && facts.containsKey(e.getKey())) continue;
-            facts.put(e.getKey(), vocabulary.get(e.getKey()).normalise(e.getValue()));
-        }
-    }
-
-    /** The clauses with no subject of their own that follow a relative's clause, the speaker not named between. */
-    private static Set<Clause> continuing(List<Clause> clauses) {
-        Set<Clause> out = new HashSet<>();
-        String last = null;
-        for (Clause c : clauses) {
-            if (c.relative() != null) last = c.relative();
-            else if (c.explicit()) last = null;
-            else if (last != null) out.add(c);
-        }
-        return out;
-    }
-
-    /** The clause puts a hukou in a place no document covers, or away ("我老婆户口在吉林", "户口在老家"). */
-    private boolean hukouElsewhere(List<Token> part) {
-        for (PhraseIndex.Match<Where> m : placeNames.find(part)) if (where(m).place() == null) return true;
-        for (Token t : part) if (AWAY.contains(t.text())) return true;
-        return false;
-    }
-
-    private static final Set<String> AWAY = Set.of("外地", "外省", "老家", "外市", "外县");
-
-    /**
-     * "我老婆是铁岭人": a person of a covered place, as 本地人 is, when that is the one covered place the message names
-     * ("我爸是宁城人 … 我在红山区开公司" names two: 宁城 is where he is from, not where he would join anyone).
-     */
-    private boolean personOfTheOnePlace(List<Token> tokens, List<Token> part) {
-        Place of = null;
-        for (PhraseIndex.Match<Where> m : placeNames.find(part)) {
-            if (where(m).place() != null && m.last() + 1 < part.size() && part.get(m.last() + 1).text().equals("人")) of = where(m).place();
-        }
-        if (of == null) return false;
-        for (PhraseIndex.Match<Where> m : placeNames.find(tokens)) {
-            Place p = where(m).place();
-            if (p != null && !p.name().equals(of.name())) return false;
-        }
-        return true;
-    }
-
-    /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
-    private void relativeFacts(List<Token> tokens, Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
-                               Set<Clause> unsaid) {
-        // a reply to a question about the relative ("没有宅基地") is about the relative throughout
-        String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
-        String lastNamed = null; // whom 他/她 stands for after 投靠
-        for (Clause c : clauses) {
-            List<Token> part = tokens.subList(c.first(), c.last() + 1);
-            String rel = c.relative();
-            if (rel != null) lastRelative = rel;
-            else if (c.explicit()) lastRelative = null; // 我…: the speaker again
-            if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
-            // 投靠我女儿 / 投靠他: joining names the relative
-            for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
-                List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
-                List<PhraseIndex.Match<String>> r = relatives.find(after);
-                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
-                if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
-                    int next = j.last() + 1 + r.get(0).last() + 1;
-                    if (next < part.size() && Texts.startsWithAny(part.get(next).text(), COMING)) continue;
-                }
-                if (!r.isEmpty()) {
-                    String named = r.get(0).values().get(0);
-                    // "想投靠她老公", she being the applicant: the applicant's own relative
-                    boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
-                    facts.put("local_relative", applicant == null || theirs ? named
-                            : compose(applicant, wordOf(tokens, applicant), named, r.get(0).phrase()));
-                } else if (applicant != null && after.stream().anyMatch(t -> speakerWords.contains(t.text()))) {
-                    // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
-                    // that does not refuse him (the documents name 子女, not 子女的配偶)
-                    boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
-                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : INVERSE.get(applicant));
-                }
-                else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
-            }
-            if (rel == null) {
-                if (lastRelative == null || c.explicit()) continue;
-                rel = lastRelative; // a clause with no subject of its own continues the last relative's
-            }
-            boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
-            // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && (relativeHukou.occursIn(part) && !hukouElsewhere(part) || personOfTheOnePlace(tokens, part))
-                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
-            for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
-                Frame frame = rhetoric(tokens, c);
-                boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
-                boolean negated = negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
-                for (Lexicon.FactPhrase p : m.values()) {
-                    Map<String, Object> values = reversed ? meant(p, negated) : negated ? p.negated() : p.set();
-                    if (values != null) apply(values, facts, new HashMap<>(), false);
-                }
-            }
-            // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
-            String said = text(tokens, c);
-            if (!facts.containsKey("relative_rural") && (said.contains("户口") || said.contains("户籍"))) {
-                if (Texts.containsAny(said, TOWN)) facts.put("relative_rural", false);
-                else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
-            }
-        }
-    }
-
-    /** A clause whose subject is the applicant, named (我…, or the relative who applies). */
-    private static boolean saysOwn(Clause c) {
-        return c != null && c.relative() == null && c.explicit();
-    }
-
-    private void quantities(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
-                            String asked, LocalDate today, Map<String, Object> facts, List<Rejected> rejected, Set<Integer> used) {
-        List<PhraseIndex.Match<String>> cues = durationCues(tokens);
-        Integer statedAge = null;
-        Set<Integer> ages = new HashSet<>();
-        // "我38岁 儿子16岁": the one age said in a clause that names the applicant as its subject, if only one is
-        Integer ownAge = null;
-        boolean ownAges = false;
-        for (Quantity q : quantities) {
-            if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
-            statedAge = q.age();
-            if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue; // 老大10岁
-            ages.add(q.age());
-            if (!saysOwn(clauseOf(clauses, tokenAt(tokens, q.start())))) continue;
-            ownAges |= ownAge != null && !ownAge.equals(q.age());
-            ownAge = q.age();
-        }
-        if (ownAges) ownAge = null;
-        // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is, unless one is the applicant's own
-        boolean severalAges = ages.size() > 1;
-        for (Quantity q : quantities) {
-            if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
-            // "再交四个月", "还差两个月": time still to come, not time had
-            if (MORE_TO_COME.stream().anyMatch(w -> text.startsWith(w, Math.max(0, q.start() - w.length())))) continue;
-            // "一个月没断": a time said not to have been broken off is no time had
-            if (q.duration() && (unbroken(text, q.end() + 1) && text.startsWith("没", q.end()) || unbroken(text, q.end() + 2) && text.startsWith("没有", q.end()))) {
-                used.add(q.start());
-                continue;
-            }
-            // "一个月都没交": not even that long, i.e. none
-            if (text.startsWith("都没", q.end()) || text.startsWith("也没", q.end())) {
-                if (q.duration() && q.months() <= 1 && !unbroken(text, q.end() + 2)) {
-                    int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
-                    String fact = cueFor(cues, clauses, after, clauseOf(clauses, after));
-                    if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
-                    if (fact != null) put(facts, fact, 0);
-                    used.add(q.start());
-                }
-                continue;
-            }
-            int at = tokenAt(tokens, q.start());
-            Clause c = clauseOf(clauses, at);
-            // "要不要先交够一年社保才行": a length asked about as a rule is nobody's
-            if (ruleQuestion(tokens, c, text(tokens, c))) continue;
-            boolean aboutRelative = c != null && c.relative() != null && c.explicit();
-            String written = text.substring(q.start(), q.end());
-            if (q.age() != null) {
-                // "俩孩子…大的5岁小的才满月": the children's ages, not the one typing
-                String lead = text.substring(Math.max(0, q.start() - 3), q.start());
-                if (Texts.containsAny(lead, CHILDREN_BY_ORDER)) continue;
-                String fact = !aboutRelative && !"relative_adult".equals(asked) ? lexicon.ageFact()
-                        : "relative_adult".equals(asked) || c != null && "child".equals(c.relative()) ? "relative_adult" : null;
-                if (fact == null || severalAges && fact.equals(lexicon.ageFact()) && q.usable()
-                        && !(q.age().equals(ownAge) && saysOwn(clauseOf(clauses, tokenAt(tokens, q.start()))))) continue;
-                used.add(q.start());
-                if (!q.usable()) rejected.add(new Rejected(fact.equals("relative_adult") ? null : fact, written, q.problem()));
-                else if (fact.equals("relative_adult")) facts.put("relative_adult", q.age() >= 18);
-                else put(facts, fact, (double) q.age());
-                continue;
-            }
-            if (q.year() != null) {
-                // "2019年毕业", "2019年大专毕业"
-                String after = text.substring(q.end(), Math.min(text.length(), q.end() + 6));
-                if (after.contains("毕业") && !aboutRelative) {
-                    put(facts, "graduation_years", (double) Math.max(0, today.getYear() - q.year()));
-                    used.add(q.start());
-                }
-                continue;
-            }
-            PhraseIndex.Match<String> cue = cueAt(cues, at, c);
-            String fact = cue == null ? null : cue.values().get(0);
-            // "在私企干了三年": a time of work is no fact's, nor the insurance's named a clause before
-            if (Lexicon.DurationCue.UNMEASURED.equals(fact)) continue;
-            if (aboutRelative && !"child_school_years".equals(fact)) continue; // the child's schooling is theirs
-            if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
-            if (fact == null) {
-                if (!q.usable()) rejected.add(new Rejected(null, written, q.problem()));
-                continue;
-            }
-            used.add(q.start());
-            String problem = q.problem();
-            // a time here longer than the life the message states
-            if (problem == null && statedAge != null && q.months() > statedAge * 12.0 + 12) problem = Quantity.BEYOND_LIFETIME;
-            if (problem != null) {
-                rejected.add(new Rejected(fact, written, problem));
-                facts.remove(fact);
-                continue;
-            }
-            Fact f = vocabulary.get(fact);
-            put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
-            // "租房住了一年多", "公租房 我在里面住了两年": living that long in a rented home is renting it that long
-            if (fact.equals("residence_months") && cue != null && cue.phrase().startsWith("住") && RENTED.contains(String.valueOf(facts.get("housing")))
-                    && !facts.containsKey("lease_months") && rentedBefore(text, q.start())) {
-                put(facts, "lease_months", Math.round(q.months()));
-            }
-        }
-    }
-
     /** "直播带货 签的传媒公司 劳动合同有": work of the gig kind under a labour contract is a job (GUIDE: 签了劳动合同 → employee). */
     private static void contractedGigWork(Map<String, Object> facts) {
         if (Boolean.TRUE.equals(facts.get("labor_contract")) && "flexible".equals(facts.get("employment"))) facts.put("employment", "employee");
@@ -1664,513 +315,6 @@ public final class FactExtractor {
         return "spouse".equals(applicant) ? "other" : applicant;
     }
 
-    private static final Set<String> RENTED = Set.of("rent", "public_rental");
-
-    /**
-     * "住了五年了 房子是租的" lived there that long and rents now: only a rented home named before the time, or renting
-     * said to span it ("住了十来年了一直是租房子住的"), is renting that long.
-     */
-    private static boolean rentedBefore(String text, int at) {
-        return text.lastIndexOf('租', at) >= 0 || RENTING_THROUGHOUT.matcher(text).find();
-    }
-
-    private static final java.util.regex.Pattern RENTING_THROUGHOUT = java.util.regex.Pattern.compile("(?:一直|始终|都是)(?:都|是|在)?(?:是|在)?租");
-
-    /**
-     * Duration cues: whole-token matches, and cues of two or more characters ending a longer token, since the
-     * segmenter may keep "大专毕业" whole while "毕业" is the cue.
-     */
-    private List<PhraseIndex.Match<String>> durationCues(List<Token> tokens) {
-        List<PhraseIndex.Match<String>> out = new ArrayList<>(durationCues.find(tokens));
-        boolean[] covered = new boolean[tokens.size()];
-        for (PhraseIndex.Match<String> m : out) for (int i = m.first(); i <= m.last(); i++) covered[i] = true;
-        List<String> negators = lexicon.negation().prefixes();
-        tokens:
-        for (int i = 0; i < tokens.size(); i++) {
-            if (covered[i]) continue;
-            String t = tokens.get(i).text();
-            // "没社保 住出租屋两年多": what is said not to be had measures no time
-            for (int n = 0; n < negators.size(); n++) if (t.startsWith(negators.get(n))) continue tokens;
-            for (String[] e : durationEndings) {
-                if (t.length() > e[0].length() && t.endsWith(e[0])) {
-                    out.add(new PhraseIndex.Match<>(i, i, e[0], List.of(e[1])));
-                    break;
-                }
-            }
-        }
-        out.sort(java.util.Comparator.comparingInt(PhraseIndex.Match::first));
-        return out;
-    }
-
-    private void put(Map<String, Object> facts, String fact, double value) {
-        Fact f = vocabulary.get(fact);
-        facts.put(fact, f.normalise(f.type() == FactType.MONTHS ? (Object) (int) value : (Object) value));
-    }
-
-    /** The fact of the duration cue nearest the quantity ({@link #cueAt}). */
-    private static String cueFor(List<PhraseIndex.Match<String>> cues, List<Clause> clauses, int at, Clause c) {
-        PhraseIndex.Match<String> pick = cueAt(cues, at, c);
-        return pick == null ? null : pick.values().get(0);
-    }
-
-    /** The duration cue nearest before the quantity in its clause, else after it, else in earlier clauses. */
-    private static PhraseIndex.Match<String> cueAt(List<PhraseIndex.Match<String>> cues, int at, Clause c) {
-        PhraseIndex.Match<String> before = null, after = null, earlier = null;
-        for (PhraseIndex.Match<String> m : cues) {
-            boolean same = c != null && m.first() >= c.first() && m.last() <= c.last();
-            if (same && m.last() < at) before = m;
-            else if (same && m.first() > at && after == null) after = m;
-            else if (!same && m.last() < at) earlier = m;
-        }
-        return before != null ? before : after != null ? after : earlier;
-    }
-
-    /**
-     * Whether this mention of a phrase is negated: a negator shortly before it, or right after it, in its clause,
-     * with no other fact phrase and no affirming word between ("营业执照有税务登记证没办": 没办 is the second's).
-     * Phrases joined by 和/跟 share a negator before them.
-     */
-    /**
-     * The first token a negator before the phrase may stand at: `window` tokens back, not counting the words that say
-     * with whom or fill in ("老板没跟俺们签啥合同": 跟 俺们 and 啥 stand between 没 and 签…合同).
-     */
-    private int negationReach(List<Token> tokens, Clause c, int first) {
-        int i = first, counted = 0;
-        while (i > c.first() && counted < lexicon.negation().window()) {
-            i--;
-            if (!lexicon.negation().uncounted().contains(tokens.get(i).text())) counted++;
-        }
-        return i;
-    }
-
-    private boolean negated(List<Token> tokens, Marks marks, Clause c, int first, int last) {
-        // "备案？没弄": a word echoed as a question and answered by a negator opening the next clause
-        if (last == c.last() && last + 2 < tokens.size() && QUESTION_MARKS.contains(tokens.get(last + 1).text()) && marks.negStart()[last + 2]) return true;
-        // "社保，无", "合同，没签": a field named alone, and a clause of nothing but a negator after it, as on a form
-        if (first == c.first() && last == c.last() && last + 2 < tokens.size() && ",".equals(tokens.get(last + 1).text())
-                && negatorsOnly(tokens, marks, last + 2)) return true;
-        // after the phrase: its own predicate ("房本还没下来", "营业执照有")
-        boolean affirmedAfter = false;
-        int to = Math.min(c.last(), last + 6);
-        // "结婚了还没迁", "结婚十年了 一直没迁": a statement closed by 了 is done; a negator after it is another verb's
-        if (tokens.get(last).text().endsWith("了") && tokens.get(last).text().length() > 1) {
-            affirmedAfter = true;
-            to = last;
-        }
-        for (int i = last + 1; i <= to; i++) {
-            if (tokens.get(i).text().equals("了")) {
-                affirmedAfter = true;
-                break;
-            }
-            if (marks.negStart()[i]) {
-                // "买了期房 还没拿到房产证": a negator right before another phrase with no word of its own after is that phrase's
-                int end = i;
-                while (end < c.last() && (marks.negStart()[end + 1] || marks.negEnd()[end + 1]) && !marks.mention()[end + 1]) end++;
-                // …and the phrase keeps whatever negator comes before it ("没有营业执照也没税务登记")
-                // ("执照在办 还没下来": a negator that is a phrase of its own is still a negator)
-                if (end < c.last() && marks.mention()[end + 1] && !marks.negStart()[end + 1] && !predicateAfter(marks, c, end + 1)) break;
-                // "当保安没合同", "当老师没编": a negator right before a thing one has or lacks is that thing's, fact or not
-                if (end < c.last() && !marks.mention()[end + 1] && Texts.startsWithAny(tokens.get(end + 1).text(), lexicon.negation().objects())) break;
-                // "厂里也没给交社保": a negator whose verb takes another phrase a word later is that phrase's
-                if (end + 2 <= c.last() && !marks.mention()[end + 1] && marks.mention()[end + 2] && !marks.negStart()[end + 2]
-                        && tokens.get(end + 1).text().length() == 1 && !predicateAfter(marks, c, end + 2)) break;
-                return true;
-            }
-            if (marks.affirm()[i]) {
-                affirmedAfter = true;
-                break;
-            }
-            if (marks.mention()[i]) break;
-        }
-        int from = negationReach(tokens, c, first);
-        for (int i = first - 1; i >= from; i--) {
-            // "当老师没编签了合同": a negator right before another thing one has or lacks is that thing's
-            if (i > c.first() && !marks.mention()[i] && marks.negEnd()[i - 1]
-                    && Texts.startsWithAny(tokens.get(i).text(), lexicon.negation().objects())) return false;
-            if (marks.negEnd()[i]) {
-                // "营业执照没办 税务登记证有": a negator right after another phrase is that phrase's
-                int start = i;
-                while (start > c.first() && marks.negEnd()[start - 1]) start--;
-                // "职称没有 合同一年一签": a negator after a word of its own, a space typed after it, is that word's
-                if (start > c.first() && spacedAfter(tokens, i) && (marks.mention()[start - 1] || ownWord(tokens.get(start - 1).text()))) return false;
-                return !(affirmedAfter && start > c.first() && marks.mention()[start - 1]);
-            }
-            if (marks.affirm()[i]) break;
-            if (marks.mention()[i]) {
-                if (i + 1 < first && CONJUNCTIONS.contains(tokens.get(i + 1).text())) {
-                    int run = i;
-                    while (i > from && marks.mention()[i - 1]) i--;
-                    from = Math.max(c.first(), from - (run - i + 2));
-                    continue;
-                }
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** A rhetorical frame in a clause: the token its inner statement starts at, and whether it turns that statement round. */
-    private record Frame(int inner, boolean reverses) {
-    }
-
-    /**
-     * The rhetorical frame of a clause whose inner statement starts first ({@link RhetoricalFrames}), or null; 不就…吗
-     * keeps its statement as said, its 不 no negator.
-     */
-    private Frame rhetoric(List<Token> tokens, Clause c) {
-        Lexicon.Rhetorical r = lexicon.negation().rhetorical();
-        String t = c.text();
-        boolean question = Texts.endsWithAny(t, r.questionEnds())
-                || c.last() + 1 < tokens.size() && QUESTION_MARKS.contains(tokens.get(c.last() + 1).text());
-        Frame at = null;
-        for (RhetoricalFrames.Found f : RhetoricalFrames.in(t, r, question, true)) {
-            int start = tokenAt(tokens, c, f.inner());
-            if (at == null || start < at.inner()) at = new Frame(start, f.reverses());
-        }
-        return at;
-    }
-
-    /** The token of the clause that holds its character {@code offset}. */
-    private static int tokenAt(List<Token> tokens, Clause c, int offset) {
-        int end = 0;
-        for (int k = c.first(); k <= c.last(); k++) {
-            end += tokens.get(k).text().length();
-            if (end > offset) return k;
-        }
-        return c.last();
-    }
-
-    /** What a phrase means inside a rhetorical frame: the opposite of its surface ("我能没户口吗" has a hukou). */
-    private Map<String, Object> meant(Lexicon.FactPhrase p, boolean negated) {
-        if (negated) return p.set();
-        if (p.negated() != null) return p.negated();
-        return opposite(p.set());
-    }
-
-    /** The opposite of a phrase that says a no of itself (没户口 → a hukou; 没房, ruling owning out → owning). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> opposite(Map<String, Object> set) {
-        if (set == null) return null;
-        // a phrase that says more than one thing (外省的: neither in the province nor local) has no one opposite
-        if (set.size() != 1) return null;
-        Map.Entry<String, Object> e = set.entrySet().iterator().next();
-        if (e.getValue() instanceof Boolean b) return Map.of(e.getKey(), !b);
-        String other = lexicon.negation().rhetorical().opposites().getOrDefault(e.getKey(), Map.of()).get(String.valueOf(e.getValue()));
-        if (other != null) return Map.of(e.getKey(), other);
-        if (!e.getKey().equals("exclude")) return null;
-        Map<String, List<String>> ruledOut = (Map<String, List<String>>) e.getValue();
-        if (ruledOut.size() != 1) return null;
-        Map.Entry<String, List<String>> only = ruledOut.entrySet().iterator().next();
-        return only.getValue().size() == 1 ? Map.of(only.getKey(), only.getValue().get(0)) : null;
-    }
-
-    /** The phrase [first, last] opens with a negator that follows a word of its own, a space typed after the negator. */
-    private boolean negatorOfWordBefore(List<Token> tokens, Marks marks, int first, int last) {
-        if (first == 0 || !marks.negStart()[first] || spacedAfter(tokens, first - 1)) return false;
-        int k = first;
-        while (k < last && marks.negStart()[k + 1]) k++;
-        if (k >= last || !spacedAfter(tokens, k)) return false;
-        return marks.mention()[first - 1] || ownWord(tokens.get(first - 1).text());
-    }
-
-    private static final Set<String> QUESTION_MARKS = Set.of("?", "？");
-
-    /** A short clause from {@code from} to the next comma or the end that opens with a negator ("无", "没交过", "还没下来"). */
-    private static boolean negatorsOnly(List<Token> tokens, Marks marks, int from) {
-        if (!marks.negStart()[from]) return false;
-        int length = 0;
-        for (int i = from; i < tokens.size() && !",".equals(tokens.get(i).text()); i++) length += tokens.get(i).text().length();
-        return length <= SHORT_ANSWER;
-    }
-
-    /** The most characters of a clause that answers a field with a negator alone. */
-    private static final int SHORT_ANSWER = 4;
-
-    /** A space was typed right after token [i]. */
-    private static boolean spacedAfter(List<Token> tokens, int i) {
-        return i + 1 < tokens.size() && tokens.get(i + 1).start() > tokens.get(i).end();
-    }
-
-    /** A word a negator after it may belong to: a noun of two characters or more, not the speaker nor an adverb (一直没有 合同). */
-    private static boolean ownWord(String w) {
-        return w.length() >= 2 && !SPEAKER.contains(w) && !PRONOUNS.contains(w) && !PLURAL_SELF.contains(w) && !ADVERBS_BEFORE_NEGATOR.contains(w)
-                && w.codePoints().allMatch(Character::isIdeographic);
-    }
-
-    private static final Set<String> ADVERBS_BEFORE_NEGATOR = Set.of("一直", "从来", "根本", "至今", "现在", "目前", "暂时", "还是", "始终",
-            "压根", "到现在", "一点", "完全", "都还", "也还", "他们", "她们", "人家", "单位", "公司", "老板", "厂里");
-
-    /** Whether the phrase starting at {@code at} has a negator or affirming word of its own after it. */
-    private static boolean predicateAfter(Marks marks, Clause c, int at) {
-        int i = at;
-        while (i <= c.last() && marks.mention()[i]) i++;
-        for (int k = i; k <= Math.min(c.last(), i + 3); k++) {
-            if (marks.negStart()[k] || marks.affirm()[k]) return true;
-            if (marks.mention()[k]) return false;
-        }
-        return false;
-    }
-
-    /** Where one's land or home is, before 还有: "老家还有宅基地", "村里还有承包地" say what is still had there. */
-    private static final Set<String> STILL_HAS_WHERE = Set.of("老家", "村里", "家里", "农村", "乡下", "老家里", "村子里", "名下",
-            "原籍", "嘎查", "牧区", "那边", "俺家", "我家");
-
-    private boolean stillHas(List<Token> tokens, int i) {
-        if (!"还有".equals(tokens.get(i).text()) || i == 0) return false;
-        String before = tokens.get(i - 1).text();
-        return STILL_HAS_WHERE.contains(before) || placeWords.contains(before);
-    }
-
-    /**
-     * A colon after a field's label, its value typed right after it ("户籍:通辽农村", "社保:无", "住房:租赁"): the label
-     * and its value are one statement, as "户口在通辽农村" is.
-     */
-    private static boolean fieldColon(List<Token> tokens, int start, int i) {
-        if (!":".equals(tokens.get(i).text()) || i == start || i + 1 >= tokens.size()) return false;
-        Token next = tokens.get(i + 1);
-        return !next.punctuation() && next.start() == tokens.get(i).end() || next.start() == tokens.get(i).end() + 1 && !next.punctuation();
-    }
-
-    private List<Clause> clauses(List<Token> tokens) {
-        List<Clause> out = new ArrayList<>();
-        int start = 0;
-        String named = null;
-        // the relatives named so far, in order, each with the gender its word says ("F", "M" or "")
-        List<String[]> namedSoFar = new ArrayList<>();
-        String speaking = null; // the relative the last clause with a subject was about, null after 我
-        boolean staff = staffTelling(tokens);
-        for (int i = 0; i <= tokens.size(); i++) {
-            // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
-            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
-                    || newSubject(tokens, i));
-            boolean end = i == tokens.size() || (tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i))
-                    && !fieldColon(tokens, start, i);
-            if (!end && !spaced) continue;
-            if (i > start) {
-                Clause c = clause(tokens, start, i - 1);
-                if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
-                    String pronoun = tokens.get(start).text();
-                    String meant = referent(pronoun, namedSoFar, named);
-                    PhraseIndex.Match<String> own = relativeAt(tokens, start + 1, c.last());
-                    PhraseIndex.Match<String> introduced = start + 1 <= c.last() && tokens.get(start + 1).text().equals("是")
-                            ? relativeAt(tokens, skipSelf(tokens, start + 2, c.last()), c.last()) : null;
-                    if (introduced != null && skipSelf(tokens, start + 2, c.last()) > start + 2) {
-                        // "他是我亲弟弟": the one spoken of is introduced as the speaker's relative
-                        c = c.about(introduced.values().get(0), true);
-                        named = c.relative();
-                        namedSoFar.add(new String[]{named, relativeGender.getOrDefault(introduced.phrase(), "")});
-                    } else if (own != null && meant != null && pronoun.length() == 1) {
-                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
-                        String rel = OF_RELATIVE.getOrDefault(meant + "/" + own.values().get(0), "other");
-                        c = c.about(rel, true);
-                        named = rel;
-                        namedSoFar.add(new String[]{rel, relativeGender.getOrDefault(own.phrase(), "")});
-                    } else {
-                        c = c.about(meant != null ? meant : SOMEONE, true); // 他是农村户口
-                    }
-                } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
-                    // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
-                    c = c.about(null, false);
-                } else if (c.relative() != null && lexicon.applicantCues().elders().contains(tokens.get(c.first()).text())
-                        && (staff || named != null)) {
-                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
-                    c = c.about(staff ? null : named, true);
-                } else if (c.relative() != null) {
-                    named = c.relative();
-                    PhraseIndex.Match<String> word = relativeAt(tokens, skipSelf(tokens, c.first(), c.last()), c.last());
-                    namedSoFar.add(new String[]{named, word == null ? "" : relativeGender.getOrDefault(word.phrase(), "")});
-                }
-                if (c.relative() != null) speaking = c.relative();
-                else if (c.explicit()) speaking = null;
-                out.add(c);
-            }
-            start = end ? i + 1 : i;
-        }
-        return out;
-    }
-
-    /**
-     * "房子是我闺女名下的", "我儿子买的房": whose home it is, when a relative of the speaker owns it (for the pathways of
-     * an owner's relatives); the home is then not the speaker's own.
-     */
-    private void homeOwner(List<Token> tokens, Map<String, Object> facts) {
-        // a home given or left by the relative is the speaker's own ("我爷爷留下的房子…我继承了")
-        if (facts.containsKey("home_owner_relative") || facts.containsKey("home_acquisition") || model == null
-                || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        for (PhraseIndex.Match<String> r : relatives.find(tokens)) {
-            // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
-            int end = r.last() + 1;
-            while (end < tokens.size() && end <= r.last() + 6 && !speakerWords.contains(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
-            String after = text(tokens, r.last() + 1, end - 1);
-            if (!Texts.containsAny(after, lexicon.homeOwnerCues())) continue;
-            ownedBy(r.values().get(0), facts);
-            return;
-        }
-    }
-
-    /** The home is the owner's, a relative of the applicant (a relation id, or null: other); not the applicant's own. */
-    private void ownedBy(String owner, Map<String, Object> facts) {
-        boolean named = owner != null && model.vocabulary().get("home_owner_relative").valueIds().contains(owner);
-        facts.put("home_owner_relative", named ? owner : "other");
-        if ("own".equals(facts.get("housing"))) {
-            facts.remove("housing");
-            facts.remove("home_acquisition");
-        }
-    }
-
-    /**
-     * "那套房在我名下 我爸妈想单独落到这房子": the speaker owns the home the applicant would settle in, so the owner is
-     * the applicant's relative (the speaker as seen from them), and the home is not the applicant's own.
-     */
-    private void ownHomeForRelative(List<Token> tokens, List<Clause> spoken, String applicant, Map<String, Object> facts) {
-        if (facts.containsKey("home_owner_relative") || model == null || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        String text = text(tokens, 0, tokens.size() - 1);
-        // "丈母娘跟着俺们住 能一起落户不" asks who comes along with the owner, who settles too
-        if (Texts.containsAny(text, lexicon.familyAlong())) return;
-        // "我在清河区有房": a home in a clause the speaker says of themselves
-        boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
-                && lexicon.ownHomeWords().stream().anyMatch(text(tokens, c)::contains));
-        if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
-        ownedBy(INVERSE.get(applicant), facts);
-    }
-
-    /**
-     * "营业执照 有 税务登记证 无": a negator or affirming word typed alone after a space is the predicate of the word
-     * before it, not a clause of its own.
-     */
-    private boolean lonePredicate(List<Token> tokens, int i) {
-        if (!predicates.contains(tokens.get(i).text())) return false;
-        return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
-    }
-
-    /**
-     * "居住证我没有办", "技术的证我没有": a word named first and the speaker saying right after it that they lack it, the
-     * negator ending the clause (a one-character verb at most after it), is one statement, not a new subject.
-     */
-    private boolean lackSaidAfterTopic(List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size()) return false;
-        // a negator that negates what comes before it (没有, 没办), not one that only reaches forward (都没有)
-        String next = tokens.get(i + 1).text();
-        boolean backward = lexicon.negation().after().contains(next)
-                || Texts.startsWithAny(next, lexicon.negation().prefixes()) && !lexicon.negation().before().contains(next);
-        if (!backward) return false;
-        int chars = 0;
-        for (int k = i + 2; k < tokens.size() && !tokens.get(k).punctuation() && !spacedAfter(tokens, k - 1); k++) chars += tokens.get(k).text().length();
-        return chars <= 1;
-    }
-
-    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
-    private boolean newSubject(List<Token> tokens, int i) {
-        String t = tokens.get(i).text();
-        String before = tokens.get(i - 1).text();
-        // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
-        if (binders.contains(before) || speakerWords.contains(before) || tokens.get(i - 1).punctuation()) return false;
-        // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
-        if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
-        // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
-        if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
-        if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
-        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
-        return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
-                && relatives.find(tokens.subList(i - 1, i)).isEmpty();
-    }
-
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";
-    private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
-    private static final List<String> CHILDREN_BY_ORDER = List.of("大的", "小的", "老大", "老二", "老三", "大的才", "小的才");
-    private static final List<String> MORE_TO_COME = List.of("再", "再等", "在等", "再交", "再住", "再租", "还差", "还要", "还得", "差");
-    private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
-    private static final List<String> COMING = List.of("来", "过来", "到");
-    /** The speaker and their spouse together ("我俩领证了"). */
-    private static final Set<String> COUPLE = Set.of("我们", "俺们", "咱们", "我俩", "俺俩", "咱俩", "我们俩", "俺们俩", "咱们俩");
-    private static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
-    private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
-
-    /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
-    /**
-     * Whom 他 or 她 stands for: the last relative named whose word does not say the other gender ("我闺女嫁到敖汉了
-     * 女婿是城里户口 她户口还在村里": the daughter); 他们 and the like, the last named.
-     */
-    private static String referent(String pronoun, List<String[]> namedSoFar, String named) {
-        String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
-        if (other == null || named == null) return named;
-        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
-            if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
-        }
-        return named;
-    }
-
-    /** The first token at or after {@code at} (up to {@code last}) that is not the speaker's word (我, 俺…). */
-    private int skipSelf(List<Token> tokens, int at, int last) {
-        int i = at;
-        while (i <= last && speakerWords.contains(tokens.get(i).text())) i++;
-        return i;
-    }
-
-    /** "想把河北的老丈人…迁来", "把老家的爸妈接过来": where a relative is, said with 的 before them, does not hide who is brought. */
-    private int skipWhence(List<Token> tokens, int at, int last) {
-        int i = skipSelf(tokens, at, last);
-        if (i + 1 <= last && tokens.get(i + 1).text().equals("的") && (placeWords.contains(tokens.get(i).text()) || WHENCE.contains(tokens.get(i).text())))
-            return skipSelf(tokens, i + 2, last);
-        return i;
-    }
-
-    /** Words for where one comes from that may stand before a relative with 的 ("老家的爸妈"). */
-    private static final Set<String> WHENCE = Set.of("老家", "农村", "村里", "乡下", "外地", "外省", "家里", "老家那边");
-
-    /** A relative's word starting at token {@code at} within the clause, or null. */
-    private PhraseIndex.Match<String> relativeAt(List<Token> tokens, int at, int last) {
-        if (at > last) return null;
-        if (at < 0 || at >= tokens.size()) return null;
-        List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(at, Math.min(last + 1, at + 2)));
-        return !r.isEmpty() && r.get(0).first() == 0 ? r.get(0) : null;
-    }
-
-    private Clause clause(List<Token> tokens, int first, int last) {
-        String text = text(tokens, first, last);
-        int i = first;
-        boolean self = false;
-        if (i < last && tokens.get(i).text().equals("是")) {
-            // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
-            String rest = text(tokens, i + 1, last);
-            if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true, text);
-            i++;
-        }
-        while (i <= last && (speakerWords.contains(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
-            i++;
-            self = true;
-        }
-        if (i <= last) {
-            List<PhraseIndex.Match<String>> r = relatives.find(tokens.subList(i, Math.min(last + 1, i + 2)));
-            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true, text);
-        }
-        return new Clause(first, last, null, self, text);
-    }
-
-    private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
-
-    private static Clause clauseOf(List<Clause> clauses, int token) {
-        for (Clause c : clauses) if (token >= c.first() && token <= c.last()) return c;
-        return clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
-    }
-
-    private static int tokenAt(List<Token> tokens, int charPos) {
-        for (int i = 0; i < tokens.size(); i++) if (tokens.get(i).end() > charPos) return i;
-        return tokens.size() - 1;
-    }
-
-    private static String text(List<Token> tokens, Clause c) {
-        return c == null ? "" : c.text();
-    }
-
-    private static String text(List<Token> tokens, int first, int last) {
-        if (first > last) return "";
-        if (first == last) return tokens.get(first).text();
-        int length = 0;
-        for (int i = first; i <= last; i++) length += tokens.get(i).text().length();
-        StringBuilder sb = new StringBuilder(length); // sized once: clauses are read many times a message
-        for (int i = first; i <= last; i++) sb.append(tokens.get(i).text());
-        return sb.toString();
-    }
 }

@@ -1,0 +1,205 @@
+package luohu.nlu;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static luohu.nlu.Clause.SOMEONE;
+import static luohu.nlu.Kinship.PRONOUNS;
+import static luohu.nlu.TokenText.spacedAfter;
+import static luohu.nlu.TokenText.text;
+
+/**
+ * Cuts a message into clauses at punctuation, the lexicon's breaks and typed spaces, and says whose each clause is:
+ * the speaker's (我…), a relative's named at its start (我老公…), or one 他/她 stands for.
+ */
+final class ClauseSplitter {
+    /** 自己 opening a clause: whoever the clauses before were about. */
+    private static final String REFLEXIVE = "自己";
+    private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
+    private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
+    private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
+    /** Where one's land or home is, before 还有: "老家还有宅基地", "村里还有承包地" say what is still had there. */
+    private static final Set<String> STILL_HAS_WHERE = Set.of("老家", "村里", "家里", "农村", "乡下", "老家里", "村子里", "名下",
+            "原籍", "嘎查", "牧区", "那边", "俺家", "我家");
+
+    private final Lexicon lexicon;
+    private final Kinship kin;
+    private final Places places;
+    /** Negators after a word and affirming words: typed alone after a space, they still close the word before. */
+    private final Set<String> predicates = new HashSet<>();
+    private final Set<String> breaks;
+    /** Words that bind a following 我 or relative to what comes before ("跟我住"): no new clause there. */
+    private final Set<String> binders;
+    private final List<String> binderEndings;
+
+    ClauseSplitter(Lexicon lexicon, Kinship kin, Places places) {
+        this.lexicon = lexicon;
+        this.kin = kin;
+        this.places = places;
+        predicates.addAll(lexicon.negation().after());
+        predicates.addAll(lexicon.negation().affirm());
+        breaks = new HashSet<>(lexicon.clauseBreaks());
+        binders = new HashSet<>(lexicon.subjectBinders());
+        binderEndings = List.copyOf(lexicon.subjectBinderEndings());
+    }
+
+    /** The message's clauses, in order, each with whose it is. */
+    List<Clause> clauses(List<Token> tokens) {
+        List<Clause> out = new ArrayList<>();
+        int start = 0;
+        String named = null;
+        // the relatives named so far, in order, each with the gender its word says ("F", "M" or "")
+        List<String[]> namedSoFar = new ArrayList<>();
+        String speaking = null; // the relative the last clause with a subject was about, null after 我
+        boolean staff = staffTelling(tokens);
+        for (int i = 0; i <= tokens.size(); i++) {
+            // "户口在江苏 在聊城工作": a space typed between words ends a clause as a comma does
+            boolean spaced = i > start && i < tokens.size() && (tokens.get(i).start() > tokens.get(i - 1).end() && !lonePredicate(tokens, i)
+                    || newSubject(tokens, i));
+            boolean end = i == tokens.size() || (tokens.get(i).punctuation() || breaks.contains(tokens.get(i).text()) && !stillHas(tokens, i))
+                    && !fieldColon(tokens, start, i);
+            if (!end && !spaced) continue;
+            if (i > start) {
+                Clause c = clause(tokens, start, i - 1);
+                if (c.relative() == null && PRONOUNS.contains(tokens.get(start).text())) {
+                    String pronoun = tokens.get(start).text();
+                    String meant = referent(pronoun, namedSoFar, named);
+                    PhraseIndex.Match<String> own = kin.relativeAt(tokens, start + 1, c.last());
+                    PhraseIndex.Match<String> introduced = start + 1 <= c.last() && tokens.get(start + 1).text().equals("是")
+                            ? kin.relativeAt(tokens, kin.skipSelf(tokens, start + 2, c.last()), c.last()) : null;
+                    if (introduced != null && kin.skipSelf(tokens, start + 2, c.last()) > start + 2) {
+                        // "他是我亲弟弟": the one spoken of is introduced as the speaker's relative
+                        c = c.about(introduced.values().get(0), true);
+                        named = c.relative();
+                        namedSoFar.add(new String[]{named, kin.gender(introduced.phrase())});
+                    } else if (own != null && meant != null && pronoun.length() == 1) {
+                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
+                        String rel = Kinship.ofRelative(meant, own.values().get(0));
+                        c = c.about(rel, true);
+                        named = rel;
+                        namedSoFar.add(new String[]{rel, kin.gender(own.phrase())});
+                    } else {
+                        c = c.about(meant != null ? meant : SOMEONE, true); // 他是农村户口
+                    }
+                } else if (c.relative() == null && speaking != null && REFLEXIVE.equals(tokens.get(start).text())) {
+                    // "我爸在二连开大车 自己交的社保": 自己 refers back to the one spoken of, not to the speaker
+                    c = c.about(null, false);
+                } else if (c.relative() != null && lexicon.applicantCues().elders().contains(tokens.get(c.first()).text())
+                        && (staff || named != null)) {
+                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
+                    c = c.about(staff ? null : named, true);
+                } else if (c.relative() != null) {
+                    named = c.relative();
+                    PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
+                    namedSoFar.add(new String[]{named, word == null ? "" : kin.gender(word.phrase())});
+                }
+                if (c.relative() != null) speaking = c.relative();
+                else if (c.explicit()) speaking = null;
+                out.add(c);
+            }
+            start = end ? i + 1 : i;
+        }
+        return out;
+    }
+
+    /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
+    private Clause clause(List<Token> tokens, int first, int last) {
+        String text = text(tokens, first, last);
+        int i = first;
+        boolean self = false;
+        if (i < last && tokens.get(i).text().equals("是")) {
+            // "是我妈过户给我的": who gave it, the clause being the speaker's; a correction's "是我老公是…" is the relative's
+            String rest = text(tokens, i + 1, last);
+            if (Texts.containsAny(rest, GIVEN_TO_ME)) return new Clause(first, last, null, true, text);
+            i++;
+        }
+        while (i <= last && (kin.speaker(tokens.get(i).text()) || self && tokens.get(i).text().equals("家"))) {
+            i++;
+            self = true;
+        }
+        if (i <= last) {
+            List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(i, Math.min(last + 1, i + 2)));
+            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true, text);
+        }
+        return new Clause(first, last, null, self, text);
+    }
+
+    /**
+     * "营业执照 有 税务登记证 无": a negator or affirming word typed alone after a space is the predicate of the word
+     * before it, not a clause of its own.
+     */
+    private boolean lonePredicate(List<Token> tokens, int i) {
+        if (!predicates.contains(tokens.get(i).text())) return false;
+        return i + 1 == tokens.size() || tokens.get(i + 1).punctuation() || tokens.get(i + 1).start() > tokens.get(i).end();
+    }
+
+    /**
+     * "居住证我没有办", "技术的证我没有": a word named first and the speaker saying right after it that they lack it, the
+     * negator ending the clause (a one-character verb at most after it), is one statement, not a new subject.
+     */
+    private boolean lackSaidAfterTopic(List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) return false;
+        // a negator that negates what comes before it (没有, 没办), not one that only reaches forward (都没有)
+        String next = tokens.get(i + 1).text();
+        boolean backward = lexicon.negation().after().contains(next)
+                || Texts.startsWithAny(next, lexicon.negation().prefixes()) && !lexicon.negation().before().contains(next);
+        if (!backward) return false;
+        int chars = 0;
+        for (int k = i + 2; k < tokens.size() && !tokens.get(k).punctuation() && !spacedAfter(tokens, k - 1); k++) chars += tokens.get(k).text().length();
+        return chars <= 1;
+    }
+
+    /** A subject typed straight after the words before it: 我/俺, or a relative named in three characters or more (老丈人), that nothing before binds. */
+    private boolean newSubject(List<Token> tokens, int i) {
+        String t = tokens.get(i).text();
+        String before = tokens.get(i - 1).text();
+        // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
+        if (binders.contains(before) || kin.speaker(before) || tokens.get(i - 1).punctuation()) return false;
+        // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
+        if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
+        // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
+        if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
+        if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
+        List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
+        return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
+                && kin.find(tokens.subList(i - 1, i)).isEmpty();
+    }
+
+    /**
+     * Whom 他 or 她 stands for: the last relative named whose word does not say the other gender ("我闺女嫁到敖汉了
+     * 女婿是城里户口 她户口还在村里": the daughter); 他们 and the like, the last named.
+     */
+    private static String referent(String pronoun, List<String[]> namedSoFar, String named) {
+        String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
+        if (other == null || named == null) return named;
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
+        }
+        return named;
+    }
+
+    /** Staff at a window tell of someone they serve (申请人…, 窗口来了个…): their elders' words are that person. */
+    private boolean staffTelling(List<Token> tokens) {
+        for (Token t : tokens) if (lexicon.applicantCues().speaker().contains(t.text())) return true;
+        return Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
+    }
+
+    /** 还有 after where one's land or home is says what is still had there: no break. */
+    private boolean stillHas(List<Token> tokens, int i) {
+        if (!"还有".equals(tokens.get(i).text()) || i == 0) return false;
+        String before = tokens.get(i - 1).text();
+        return STILL_HAS_WHERE.contains(before) || places.isPlace(before);
+    }
+
+    /**
+     * A colon after a field's label, its value typed right after it ("户籍:通辽农村", "社保:无", "住房:租赁"): the label
+     * and its value are one statement, as "户口在通辽农村" is.
+     */
+    private static boolean fieldColon(List<Token> tokens, int start, int i) {
+        if (!":".equals(tokens.get(i).text()) || i == start || i + 1 >= tokens.size()) return false;
+        Token next = tokens.get(i + 1);
+        return !next.punctuation() && next.start() == tokens.get(i).end() || next.start() == tokens.get(i).end() + 1 && !next.punctuation();
+    }
+}

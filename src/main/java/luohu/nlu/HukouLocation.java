@@ -1,0 +1,172 @@
+package luohu.nlu;
+
+import luohu.nlu.Places.Where;
+import luohu.policy.DocumentInfo;
+import luohu.policy.Place;
+import luohu.policy.PolicyModel;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static luohu.nlu.ClauseMentions.wanting;
+import static luohu.nlu.Places.where;
+import static luohu.nlu.TokenText.endsWith;
+import static luohu.nlu.TokenText.startsWith;
+
+/** Where the applicant's hukou is said to be, read against the place asked about. */
+final class HukouLocation {
+    private final PolicyModel model;
+    private final Lexicon lexicon;
+    private final Places places;
+    private final PhraseIndex<Lexicon.FactPhrase> phrases;
+    private final PhraseIndex<String> joining;
+    private final FactWriter writer;
+
+    HukouLocation(PolicyModel model, Lexicon lexicon, Places places, PhraseIndex<Lexicon.FactPhrase> phrases,
+                  PhraseIndex<String> joining, FactWriter writer) {
+        this.model = model;
+        this.lexicon = lexicon;
+        this.places = places;
+        this.phrases = phrases;
+        this.joining = joining;
+        this.writer = writer;
+    }
+
+    /**
+     * Where the applicant's hukou is, read against the place asked about ("户口在通辽" asked about 赤峰: in the
+     * province, not here). Facts stated in words ("外省户口") are kept.
+     *
+     * @return the document of the hukou's place when the message asks about a place of another document, else null
+     */
+    String read(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, boolean aboutRelative,
+                List<Place> named, Map<String, Object> facts) {
+        if (model == null || places.isEmpty()) return null;
+        List<PhraseIndex.Match<Where>> all = places.find(tokens);
+        if (all.isEmpty()) return null;
+        boolean[] isPlace = new boolean[tokens.size()], isHukou = new boolean[tokens.size()];
+        for (PhraseIndex.Match<Where> m : all) for (int i = m.first(); i <= m.last(); i++) isPlace[i] = true;
+        Where hukou = null;
+        for (PhraseIndex.Match<Where> m : all) {
+            Clause c = Clause.of(clauses, m.first());
+            int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
+            if (from < 0) continue;
+            // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
+            if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
+            for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
+            Where w = where(m);
+            // the most specific: a covered place before a province or city of the lexicon, the later of two
+            if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
+        }
+        if (hukou == null) return null;
+        Place here = null;
+        for (PhraseIndex.Match<Where> m : all) {
+            if (isHukou[m.first()] || where(m).place() == null) continue;
+            // "东阿老家": one's home village, not the place asked about
+            if (startsWith(tokens, m.last() + 1, tokens.size() - 1, "老家")) continue;
+            // "想来铁岭市区跟我们住": where one would move is the place asked about before where one lives now
+            if (here == null || movingTo(tokens, m.first())) here = where(m).place();
+            if (movingTo(tokens, m.first())) break;
+        }
+        if (here == null) {
+            for (Place p : named) {
+                if (hukou.place() == null || !p.documentId().equals(hukou.place().documentId())) {
+                    here = p;
+                    break;
+                }
+            }
+        }
+        boolean wantsToSettle = false;
+        List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions = phrases.find(tokens);
+        for (Clause c : clauses) wantsToSettle |= wanting(tokens, c, mentions);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (here == null && hukou.place() != null) here = hukou.place(); // the only place named is the one asked about
+        if (here == null) {
+            // nothing asked about yet: a province that holds no document is another province wherever it is asked
+            String province = hukou.province();
+            if (model.documents().stream().noneMatch(d -> d.info().region().equals(province))) {
+                out.put("hukou_in_province", false);
+                out.put("local_hukou", false);
+            }
+        } else {
+            DocumentInfo doc = model.documentOf(here).info();
+            if (hukou.place() != null && hukou.place().documentId().equals(here.documentId())) {
+                // "户口在赤峰农村，想迁到赤峰市区": wanting to move it here says it is not here yet; joining someone
+                // here, the place may be theirs
+                if (hukou.place().name().equals(here.name())) {
+                    // "户口在开原农村" asked about 开原: the countryside of the place, neither here nor elsewhere
+                    if (!wantsToSettle && !joining.occursIn(tokens) && !inCountryside(tokens, isHukou)) out.put("local_hukou", true);
+                }
+                else {
+                    out.put("hukou_in_province", true);
+                    // a document for a province: another of its places is another prefecture ("户口在和田", asked about
+                    // 乌市); a document for one city: another of its counties is within the city, neither here nor away
+                    // ("户口在墨玉县", asked about 和田), unless both are of one prefecture: then as a county of a city
+                    if (doc.governs().equals(doc.region()) && !places.samePrefecture(hukou.place(), here)) out.put("local_hukou", false);
+                }
+            } else if (hukou.province().equals(doc.region())) {
+                out.put("hukou_in_province", true);
+                out.put("local_hukou", false);
+            } else {
+                out.put("hukou_in_province", false);
+                out.put("local_hukou", false);
+            }
+        }
+        writer.apply(out, facts, new HashMap<>(), true);
+        return hukou.place() != null && here != null && !hukou.place().documentId().equals(here.documentId())
+                ? hukou.place().documentId() : null;
+    }
+
+    /**
+     * Whether the clause says the hukou is at the place matched: a cue before it, after it, or around it.
+     *
+     * @return the first token of the places named together with it ("辽宁大连"), or -1
+     */
+    private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
+        Lexicon.HukouPlace cues = lexicon.hukouPlace();
+        int end = m.first() - 1;
+        boolean found = false;
+        while (!found) {
+            for (String w : cues.before()) found |= endsWith(tokens, c.first(), end, w);
+            for (List<String> pair : cues.around()) {
+                found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
+            }
+            // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
+            if (!found && end >= c.first()) found = hukouToken(tokens.get(end).text(), cues);
+            if (found) break;
+            if (end >= c.first() && (isPlace[end] || cues.skip().contains(tokens.get(end).text()))) end--;
+            else break;
+        }
+        for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
+        return found ? end + 1 : -1;
+    }
+
+    /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
+    private static boolean hukouToken(String t, Lexicon.HukouPlace cues) {
+        if (!t.startsWith("户口") && !t.startsWith("户籍")) return false;
+        return Texts.endsWithAny(t, cues.before()) || cues.skip().stream().anyMatch(w -> w.length() > 1 && t.endsWith(w));
+    }
+
+    /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
+
+    private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!isHukou[i - 1] || isHukou[i]) continue;
+            // "户口在阿克苏的农村": a 的 may come between the place and its countryside
+            int at = tokens.get(i).text().equals("的") && i + 1 < tokens.size() ? i + 1 : i;
+            for (String w : COUNTRYSIDE) if (startsWith(tokens, at, tokens.size() - 1, w)) return true;
+        }
+        return false;
+    }
+
+    /** Words right before a place that name it as where one would move ("想来铁岭市区", "落到二连", "迁到红山区"). */
+    private static final List<String> MOVING_TO = List.of("想来", "想去", "想到", "想落到", "想迁到", "落到", "迁到", "迁去", "迁来", "落在", "投靠");
+
+    private static boolean movingTo(List<Token> tokens, int at) {
+        for (String w : MOVING_TO) if (endsWith(tokens, 0, at - 1, w)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+package luohu.nlu;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static luohu.nlu.Clause.SOMEONE;
+import static luohu.nlu.Clause.textOf;
+import static luohu.nlu.Kinship.PLURAL_SELF;
+import static luohu.nlu.Kinship.PRONOUNS;
+import static luohu.nlu.Places.TOWN;
+import static luohu.nlu.Places.VILLAGE;
+
+/** Facts about the relative to be joined: who they are (local_relative), that they hold hukou here, their rural ties. */
+final class RelativeFacts {
+    private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
+    private static final List<String> COMING = List.of("来", "过来", "到");
+    private static final Pattern FOR_JOINING = Pattern.compile(
+            "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
+
+    private final Lexicon lexicon;
+    private final Kinship kin;
+    private final Places places;
+    private final PhraseIndex<Lexicon.FactPhrase> relativePhrases;
+    private final PhraseIndex<String> relativeHukou = new PhraseIndex<>();
+    private final PhraseIndex<String> joining;
+    private final JoinedRelative joined;
+    private final NegationScope negation;
+    private final Rhetoric rhetoric;
+    private final FactWriter writer;
+
+    RelativeFacts(Lexicon lexicon, Kinship kin, Places places, PhraseIndex<Lexicon.FactPhrase> relativePhrases, PhraseIndex<String> joining,
+                  JoinedRelative joined, NegationScope negation, Rhetoric rhetoric, FactWriter writer) {
+        this.lexicon = lexicon;
+        this.kin = kin;
+        this.places = places;
+        this.relativePhrases = relativePhrases;
+        this.joining = joining;
+        this.joined = joined;
+        this.negation = negation;
+        this.rhetoric = rhetoric;
+        this.writer = writer;
+        lexicon.relativeHukou().forEach(w -> relativeHukou.add(w, w));
+    }
+
+    /** Facts about the relative to be joined: who they are, that they hold hukou here, their rural ties. */
+    void read(List<Token> tokens, NegationScope.Marks marks, List<Clause> clauses, Map<String, Object> facts, String asked, String applicant,
+              Set<Clause> unsaid) {
+        // a reply to a question about the relative ("没有宅基地") is about the relative throughout
+        String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
+        String lastNamed = null; // whom 他/她 stands for after 投靠
+        for (Clause c : clauses) {
+            List<Token> part = tokens.subList(c.first(), c.last() + 1);
+            String rel = c.relative();
+            if (rel != null) lastRelative = rel;
+            else if (c.explicit()) lastRelative = null; // 我…: the speaker again
+            if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
+            // 投靠我女儿 / 投靠他: joining names the relative
+            for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
+                List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
+                List<PhraseIndex.Match<String>> r = kin.find(after);
+                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
+                if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
+                    int next = j.last() + 1 + r.get(0).last() + 1;
+                    if (next < part.size() && Texts.startsWithAny(part.get(next).text(), COMING)) continue;
+                }
+                if (!r.isEmpty()) {
+                    String named = r.get(0).values().get(0);
+                    // "想投靠她老公", she being the applicant: the applicant's own relative
+                    boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
+                    facts.put("local_relative", applicant == null || theirs ? named
+                            : kin.compose(applicant, kin.wordOf(tokens, applicant), named, r.get(0).phrase()));
+                } else if (applicant != null && after.stream().anyMatch(t -> kin.speaker(t.text()))) {
+                    // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
+                    // that does not refuse him (the documents name 子女, not 子女的配偶)
+                    boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
+                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
+                }
+                else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
+            }
+            if (rel == null) {
+                if (lastRelative == null || c.explicit()) continue;
+                rel = lastRelative; // a clause with no subject of its own continues the last relative's
+            }
+            boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
+            // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
+            if (c.explicit() && named && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
+                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
+            for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
+                Rhetoric.Frame frame = rhetoric.frame(tokens, c);
+                boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
+                boolean negated = negation.negated(tokens, marks, framed ? c.from(tokens, frame.inner()) : c, c.first() + m.first(), c.first() + m.last());
+                for (Lexicon.FactPhrase p : m.values()) {
+                    Map<String, Object> values = reversed ? rhetoric.meant(p, negated) : negated ? p.negated() : p.set();
+                    if (values != null) writer.apply(values, facts, new HashMap<>(), false);
+                }
+            }
+            // "户口在伊宁市里": a town or village word typed onto a place name the segmenter keeps whole
+            String said = textOf(c);
+            if (!facts.containsKey("relative_rural") && (said.contains("户口") || said.contains("户籍"))) {
+                if (Texts.containsAny(said, TOWN)) facts.put("relative_rural", false);
+                else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
+            }
+        }
+    }
+
+    /**
+     * Whom the applicant would join, said by moving to or living with them ("帮我妈问 她想落到铁岭我家": the speaker,
+     * her child; "我想去我儿媳那"), seen from the applicant.
+     */
+    void joinedBy(String text, String applicant, Map<String, Object> facts) {
+        JoinedRelative.Joined j = joined.find(text);
+        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
+        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null, null);
+        if (j == null) return;
+        if (j.speaker()) {
+            if (applicant == null) return;
+            // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
+            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
+        } else if (j.relation() != null && !j.relation().equals(applicant)) {
+            String composed = Kinship.composed(applicant, j.relation());
+            // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+            if (composed == null && "grandparent".equals(applicant) && lexicon.parentsSiblings().contains(j.word())) composed = "child";
+            facts.put("local_relative", applicant == null ? j.relation() : composed != null ? composed : "other");
+        }
+    }
+}
