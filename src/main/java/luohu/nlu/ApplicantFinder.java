@@ -371,7 +371,7 @@ final class ApplicantFinder {
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
             else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
-            else if (r == null && c.explicit()) out.add(c.about(Kinship.inverse(applicant), true));
+            else if (r == null && c.explicit()) out.add(c.about(Relations.inverse(applicant), true));
             else if (r != null) {
                 PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
                 out.add(c.about(kin.compose(applicant, applicantWord, r, word == null ? null : word.phrase()), c.explicit()));

@@ -119,6 +119,6 @@ final class HomeFacts {
         boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
                 && lexicon.ownHomeWords().stream().anyMatch(textOf(c)::contains));
         if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
-        ownedBy(Kinship.inverse(applicant), facts);
+        ownedBy(Relations.inverse(applicant), facts);
     }
 }

@@ -16,10 +16,6 @@ final class Kinship {
             "俺家", "俺们", "咱们", "俺们家", "咱们家", "我们的");
     static final Set<String> PRONOUNS = Set.of("他", "她", "他们", "她们", "他家", "她家", "他俩", "她俩", "他们俩", "她们俩");
     static final Set<String> PLURAL_SELF = Set.of("我们", "俺们", "咱们", "我们家", "俺们家", "咱家");
-    /** Who the speaker is to an applicant who is the speaker's [relation]. */
-    private static final Map<String, String> INVERSE = Map.of("spouse", "spouse", "parent", "child", "child", "parent",
-            "grandparent", "grandchild", "grandchild", "grandparent", "parent_in_law", "child_in_law",
-            "child_in_law", "parent_in_law", "sibling", "sibling", "other", "other");
     /** Who the speaker's [second] is to an applicant who is the speaker's [first]: "child/spouse" is the child's parent. */
     private static final Map<String, String> COMPOSED = Map.ofEntries(
             Map.entry("child/spouse", "parent"), Map.entry("child/child_in_law", "spouse"), Map.entry("child/child", "sibling"),
@@ -91,11 +87,6 @@ final class Kinship {
     String wordOf(List<Token> tokens, String applicant) {
         for (PhraseIndex.Match<String> m : relatives.find(tokens)) if (m.values().get(0).equals(applicant)) return m.phrase();
         return null;
-    }
-
-    /** Who the speaker is to an applicant who is the speaker's [relation]. */
-    static String inverse(String relation) {
-        return INVERSE.get(relation);
     }
 
     /** Who the speaker's [relation] is to the applicant, the speaker's [applicant], by relation alone, or null. */

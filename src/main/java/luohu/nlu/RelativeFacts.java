@@ -76,7 +76,7 @@ final class RelativeFacts {
                     // "老丈人想投奔我们": "we" are his daughter and her husband; joining his own child is the reading
                     // that does not refuse him (the documents name 子女, not 子女的配偶)
                     boolean us = after.stream().anyMatch(t -> PLURAL_SELF.contains(t.text()));
-                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
+                    facts.put("local_relative", us && "parent_in_law".equals(applicant) ? "child" : Relations.inverse(applicant));
                 }
                 else if (lastNamed != null && after.stream().anyMatch(t -> PRONOUNS.contains(t.text()))) facts.put("local_relative", lastNamed);
             }
@@ -118,7 +118,7 @@ final class RelativeFacts {
         if (j.speaker()) {
             if (applicant == null) return;
             // "老丈人想跟我们住": "we" are his daughter and her husband, as for joining (投奔我们)
-            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : Kinship.inverse(applicant));
+            facts.put("local_relative", j.plural() && "parent_in_law".equals(applicant) ? "child" : Relations.inverse(applicant));
         } else if (j.relation() != null && !j.relation().equals(applicant)) {
             String composed = Kinship.composed(applicant, j.relation());
             // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
