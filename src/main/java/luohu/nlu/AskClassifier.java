@@ -54,7 +54,7 @@ final class AskClassifier {
             "哪", "多少", "多久", "几", "啥", "什么");
 
     /** Whether a message puts a question: a question mark or word, or a yes-no question ending in 不/没 ("能网上办不"). */
-    private static boolean questioning(String text) {
+    static boolean questioning(String text) {
         String t = text.strip();
         return Texts.containsAny(t, QUESTION_WORDS) || t.endsWith("不") || t.endsWith("没");
     }

@@ -264,6 +264,9 @@ public final class Understander {
         // "不是租的 是我哥家的房" answering how one lives: a contrast that answers the question asked, with no word saying
         // something said before was wrong, is the answer
         if (asked != null && intent == Intent.CORRECTION && !Texts.containsAny(norm, lexicon.correctionNamed())) intent = Intent.INFORM;
+        // "在赤峰交社保三年 哦不对 是两年半", "年龄录成200了 更正 实际82": a number put right within the message tells the case;
+        // it corrects nothing said before
+        if (asked == null && intent == Intent.CORRECTION && correctsItself(norm)) intent = Intent.INFORM;
         // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
         // named as such ("你直接说结果") is still the result
         if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
@@ -339,11 +342,29 @@ public final class Understander {
                 intent = Intent.SETTLE;
             }
         }
+        // "听说赤峰现在落户全放开了 是真的吗", "阳谷县城能随便落户吗": whether a place lets anyone settle, asked with no case,
+        // asks about the limits its document lifted, as asking whether a city controls settling does
+        Lexicon.OpenSettling open = lexicon.openSettling();
+        if ((intent == Intent.SETTLE || intent == Intent.REQUIREMENT) && (ask == Ask.SETTLE || ask == Ask.REQUIREMENT || ask == Ask.OVERVIEW)
+                && found.isEmpty() && asked == null && Texts.containsAny(norm, open.words())) {
+            ask = Ask.TOPIC;
+            intent = Intent.SETTLE;
+            if (open.topic() != null && topics.stream().noneMatch(lexicon.ruleTopics()::contains) && !topics.contains(open.topic())) {
+                topics.add(0, open.topic());
+            }
+        }
+        // "聊城入乡返乡落户 得具备啥条件", "租房落户对房子有啥要求": the conditions of one way to settle named, with no case
+        // told, are a requirement question; those of a place as a whole ("赤峰落户啥条件") stay the ways to settle there
+        if (ask == Ask.OVERVIEW && (intent == Intent.SETTLE || intent == Intent.REQUIREMENT || intent == Intent.MATERIALS)
+                && found.isEmpty() && !asks.pathwayTopics(scan).isEmpty()) ask = Ask.REQUIREMENT;
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
         // as is a practical question in words of materials or requirements ("落户手续一般几个工作日")
-        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical())
+        // …and so is one asked beside a case told ("不用跑腿 线上能办下来吗", "俺家那口子是铁岭户口 俺跟孩子能跟过去不")
+        boolean caseAsking = intent == Intent.INFORM && asked == null && (ask.practical() || ask == Ask.FAMILY)
+                && AskClassifier.questioning(norm);
+        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical() || caseAsking)
                 && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 scan.any(lexicon.more()), along, tokens,
@@ -374,6 +395,24 @@ public final class Understander {
             out.add(new Entailment(said[0], model.vocabulary().get(said[0]).normalise(said[1]), then));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A word of correcting (lexicon correction_named) with a number told before it and another after it, in a message
+     * that names no earlier one (earlier_turn: "刚才打成三年了" puts right what was said before).
+     */
+    private boolean correctsItself(String norm) {
+        if (Texts.containsAny(norm, lexicon.earlierTurn())) return false;
+        for (String w : lexicon.correctionNamed()) {
+            for (int i = norm.indexOf(w); i > 0; i = norm.indexOf(w, i + 1)) {
+                if (numbered(norm.substring(0, i)) && numbered(norm.substring(i + w.length()))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean numbered(String text) {
+        return !QuantityFinder.find(text).isEmpty() || text.chars().anyMatch(Character::isDigit);
     }
 
     /** "帮我儿子问问", "替我妈咨询": a word of asking for someone, then a word of asking, a few characters on. */
