@@ -133,6 +133,9 @@ public final class Understander {
         return MOVE_TOLD.matcher(norm).find() && !ASKS_OR_WISHES.matcher(norm).find() && !PAST_TIME.matcher(norm).find();
     }
 
+    /** A word said and denied in one breath, which asks which it is ("会不会", "给钱不给", "还有没有"). */
+    private static final java.util.regex.Pattern EITHER_WAY = java.util.regex.Pattern.compile("(\\p{IsHan})\\p{IsHan}{0,2}[不没]\\1");
+
     private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
 
     /** Both forms with words typed by pinyin letters or a homophone read as the words meant ("hk在河南" is 户口在河南). */
@@ -279,6 +282,11 @@ public final class Understander {
             intent = Intent.INFORM;
             toldOnly = true;
         }
+        // "老家的地早让村里收走了": land told of, with nothing asked of it, tells the case; said with a wish ("…想进城落户") it
+        // asks to settle
+        if (asked == null && intent == Intent.LAND && closing == null && !asking(spaced, norm) && !onBehalf(norm)) {
+            intent = wishing(norm) ? Intent.SETTLE : Intent.INFORM;
+        }
         List<String> topics = topics(scan);
         // "库车那边落户 有没有啥限制": how strict a place's settling is, asked of a place under a rule of its own (南疆, a
         // controlled city), names that rule
@@ -364,8 +372,10 @@ public final class Understander {
         // …and so is one asked beside a case told ("不用跑腿 线上能办下来吗", "俺家那口子是铁岭户口 俺跟孩子能跟过去不")
         boolean caseAsking = intent == Intent.INFORM && asked == null && (ask.practical() || ask == Ask.FAMILY)
                 && AskClassifier.questioning(norm);
-        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical() || caseAsking)
-                && ask != Ask.NONE) intent = Intent.SETTLE;
+        // …or of a household matter ("分户要交钱吗"), where to go aside
+        boolean householdPractical = intent == Intent.REGISTRATION && ask.practical() && ask != Ask.OFFICE;
+        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical() || caseAsking
+                || householdPractical) && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 scan.any(lexicon.more()), along, tokens,
                 ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
@@ -432,16 +442,26 @@ public final class Understander {
      * complaint of lexicon.yaml settling_said left unnegated (不想迁 wishes nothing): the message only tells its case.
      */
     private boolean toldWithoutAsking(String spaced, String norm) {
-        if (Texts.containsAny(norm, lexicon.questionWords()) || onBehalf(norm)) return false;
+        return !asking(spaced, norm) && !onBehalf(norm) && !wishing(norm);
+    }
+
+    /** A question word, a word asked both ways (会不会, 给不给, 在不在), or a clause closed by a yes-no particle (能落不, 够了吧). */
+    private boolean asking(String spaced, String norm) {
+        if (Texts.containsAny(norm, lexicon.questionWords()) || EITHER_WAY.matcher(norm).find()) return true;
         for (String clause : spaced.split("[ ,.!;:、]+")) {
-            if (clause.endsWith("不") || clause.endsWith("没") || clause.endsWith("吧")) return false;
+            if (clause.endsWith("不") || clause.endsWith("没") || clause.endsWith("吧")) return true;
         }
+        return false;
+    }
+
+    /** A wish or complaint of lexicon.yaml settling_said left unnegated (不想迁 wishes nothing). */
+    private boolean wishing(String norm) {
         for (String w : lexicon.settlingSaid()) {
             for (int i = norm.indexOf(w); i >= 0; i = norm.indexOf(w, i + 1)) {
-                if (i == 0 || "不没别".indexOf(norm.charAt(i - 1)) < 0) return false;
+                if (i == 0 || "不没别".indexOf(norm.charAt(i - 1)) < 0) return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
