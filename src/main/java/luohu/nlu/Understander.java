@@ -361,10 +361,6 @@ public final class Understander {
                 topics.add(0, open.topic());
             }
         }
-        // "聊城入乡返乡落户 得具备啥条件", "租房落户对房子有啥要求": the conditions of one way to settle named, with no case
-        // told, are a requirement question; those of a place as a whole ("赤峰落户啥条件") stay the ways to settle there
-        if (ask == Ask.OVERVIEW && (intent == Intent.SETTLE || intent == Intent.REQUIREMENT || intent == Intent.MATERIALS)
-                && found.isEmpty() && !asks.pathwayTopics(scan).isEmpty()) ask = Ask.REQUIREMENT;
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
