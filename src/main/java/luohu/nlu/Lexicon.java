@@ -67,10 +67,12 @@ public record Lexicon(
         @JsonProperty("said_before") List<String> saidBefore,
         @JsonProperty("group_topics") Map<String, String> groupTopics,
         @JsonProperty("rule_strictness") List<String> ruleStrictness,
+        @JsonProperty("open_settling") OpenSettling openSettling,
         Map<String, List<String>> spellings,
         @JsonProperty("whole_words") List<String> wholeWords,
         @JsonProperty("result_named") List<String> resultNamed,
         @JsonProperty("correction_named") List<String> correctionNamed,
+        @JsonProperty("earlier_turn") List<String> earlierTurn,
         @JsonProperty("question_words") List<String> questionWords,
         @JsonProperty("settling_said") List<String> settlingSaid,
         @JsonProperty("settle_at") SettleAt settleAt) {
@@ -98,8 +100,10 @@ public record Lexicon(
         saidBefore = saidBefore == null ? List.of() : saidBefore;
         groupTopics = groupTopics == null ? Map.of() : groupTopics;
         ruleStrictness = ruleStrictness == null ? List.of() : ruleStrictness;
+        openSettling = openSettling == null ? new OpenSettling(null, List.of()) : openSettling;
         resultNamed = resultNamed == null ? List.of() : resultNamed;
         correctionNamed = correctionNamed == null ? List.of() : correctionNamed;
+        earlierTurn = earlierTurn == null ? List.of() : earlierTurn;
         subjectBinders = subjectBinders == null ? List.of() : subjectBinders;
         subjectBinderEndings = subjectBinderEndings == null ? List.of() : subjectBinderEndings;
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
@@ -121,6 +125,16 @@ public record Lexicon(
         questionWords = questionWords == null ? List.of() : questionWords;
         settlingSaid = settlingSaid == null ? List.of() : settlingSaid;
         settleAt = settleAt == null ? new SettleAt(List.of(), List.of(), List.of()) : settleAt;
+    }
+
+    /**
+     * Words asking whether a place lets anyone settle ("全放开了", "能随便落户吗") and the topic whose rules say which
+     * limits it lifted.
+     */
+    public record OpenSettling(String topic, List<String> words) {
+        public OpenSettling {
+            words = words == null ? List.of() : words;
+        }
     }
 
     /**

@@ -133,6 +133,9 @@ public final class Understander {
         return MOVE_TOLD.matcher(norm).find() && !ASKS_OR_WISHES.matcher(norm).find() && !PAST_TIME.matcher(norm).find();
     }
 
+    /** A word said and denied in one breath, which asks which it is ("会不会", "给钱不给", "还有没有"). */
+    private static final java.util.regex.Pattern EITHER_WAY = java.util.regex.Pattern.compile("(\\p{IsHan})\\p{IsHan}{0,2}[不没]\\1");
+
     private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
 
     /** Both forms with words typed by pinyin letters or a homophone read as the words meant ("hk在河南" is 户口在河南). */
@@ -264,6 +267,9 @@ public final class Understander {
         // "不是租的 是我哥家的房" answering how one lives: a contrast that answers the question asked, with no word saying
         // something said before was wrong, is the answer
         if (asked != null && intent == Intent.CORRECTION && !Texts.containsAny(norm, lexicon.correctionNamed())) intent = Intent.INFORM;
+        // "在赤峰交社保三年 哦不对 是两年半", "年龄录成200了 更正 实际82": a number put right within the message tells the case;
+        // it corrects nothing said before
+        if (asked == null && intent == Intent.CORRECTION && correctsItself(norm)) intent = Intent.INFORM;
         // "俺娘…跟俺在昌图住了五年 她投靠俺到底行不行": whether it will do, asked of a case told, asks to settle; a result
         // named as such ("你直接说结果") is still the result
         if (asked == null && intent == Intent.RESULT && !found.isEmpty() && !Texts.containsAny(norm, lexicon.resultNamed())) intent = Intent.SETTLE;
@@ -275,6 +281,11 @@ public final class Understander {
         if (asked == null && intent == Intent.SETTLE && closing == null && toldWithoutAsking(spaced, norm)) {
             intent = Intent.INFORM;
             toldOnly = true;
+        }
+        // "老家的地早让村里收走了": land told of, with nothing asked of it, tells the case; said with a wish ("…想进城落户") it
+        // asks to settle
+        if (asked == null && intent == Intent.LAND && closing == null && !asking(spaced, norm) && !onBehalf(norm)) {
+            intent = wishing(norm) ? Intent.SETTLE : Intent.INFORM;
         }
         List<String> topics = topics(scan);
         // "库车那边落户 有没有啥限制": how strict a place's settling is, asked of a place under a rule of its own (南疆, a
@@ -339,12 +350,28 @@ public final class Understander {
                 intent = Intent.SETTLE;
             }
         }
+        // "听说赤峰现在落户全放开了 是真的吗", "阳谷县城能随便落户吗": whether a place lets anyone settle, asked with no case,
+        // asks about the limits its document lifted, as asking whether a city controls settling does
+        Lexicon.OpenSettling open = lexicon.openSettling();
+        if ((intent == Intent.SETTLE || intent == Intent.REQUIREMENT) && (ask == Ask.SETTLE || ask == Ask.REQUIREMENT || ask == Ask.OVERVIEW)
+                && found.isEmpty() && asked == null && Texts.containsAny(norm, open.words())) {
+            ask = Ask.TOPIC;
+            intent = Intent.SETTLE;
+            if (open.topic() != null && topics.stream().noneMatch(lexicon.ruleTopics()::contains) && !topics.contains(open.topic())) {
+                topics.add(0, open.topic());
+            }
+        }
         // "租房落户要住多久": a condition asked about is answered from the conditions, as "do I need X" is
         if (ask == Ask.REQUIREMENT && !CONTROL.contains(intent)) intent = Intent.REQUIREMENT;
         // a question asked in words the intents did not catch ("跨省通办吗") is still about settling
         // as is a practical question in words of materials or requirements ("落户手续一般几个工作日")
-        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical())
-                && ask != Ask.NONE) intent = Intent.SETTLE;
+        // …and so is one asked beside a case told ("不用跑腿 线上能办下来吗", "俺家那口子是铁岭户口 俺跟孩子能跟过去不")
+        boolean caseAsking = intent == Intent.INFORM && asked == null && (ask.practical() || ask == Ask.FAMILY)
+                && AskClassifier.questioning(norm);
+        // …or of a household matter ("分户要交钱吗"), where to go aside
+        boolean householdPractical = intent == Intent.REGISTRATION && ask.practical() && ask != Ask.OFFICE;
+        if ((intent == Intent.OUT_OF_SCOPE || (intent == Intent.REQUIREMENT || intent == Intent.MATERIALS) && ask.practical() || caseAsking
+                || householdPractical) && ask != Ask.NONE) intent = Intent.SETTLE;
         return new Understanding(norm, intent, Facts.of(found), mentioned, topics, req.facts, req.label, dontKnow,
                 scan.any(lexicon.more()), along, tokens,
                 ask, pathwayTopics, hypothetical, extraction.applicant(), extraction.rejected());
@@ -376,6 +403,24 @@ public final class Understander {
         return List.copyOf(out);
     }
 
+    /**
+     * A word of correcting (lexicon correction_named) with a number told before it and another after it, in a message
+     * that names no earlier one (earlier_turn: "刚才打成三年了" puts right what was said before).
+     */
+    private boolean correctsItself(String norm) {
+        if (Texts.containsAny(norm, lexicon.earlierTurn())) return false;
+        for (String w : lexicon.correctionNamed()) {
+            for (int i = norm.indexOf(w); i > 0; i = norm.indexOf(w, i + 1)) {
+                if (numbered(norm.substring(0, i)) && numbered(norm.substring(i + w.length()))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean numbered(String text) {
+        return !QuantityFinder.find(text).isEmpty() || text.chars().anyMatch(Character::isDigit);
+    }
+
     /** "帮我儿子问问", "替我妈咨询": a word of asking for someone, then a word of asking, a few characters on. */
     private boolean onBehalf(String text) {
         Lexicon.ApplicantCues cues = lexicon.applicantCues();
@@ -393,16 +438,26 @@ public final class Understander {
      * complaint of lexicon.yaml settling_said left unnegated (不想迁 wishes nothing): the message only tells its case.
      */
     private boolean toldWithoutAsking(String spaced, String norm) {
-        if (Texts.containsAny(norm, lexicon.questionWords()) || onBehalf(norm)) return false;
+        return !asking(spaced, norm) && !onBehalf(norm) && !wishing(norm);
+    }
+
+    /** A question word, a word asked both ways (会不会, 给不给, 在不在), or a clause closed by a yes-no particle (能落不, 够了吧). */
+    private boolean asking(String spaced, String norm) {
+        if (Texts.containsAny(norm, lexicon.questionWords()) || EITHER_WAY.matcher(norm).find()) return true;
         for (String clause : spaced.split("[ ,.!;:、]+")) {
-            if (clause.endsWith("不") || clause.endsWith("没") || clause.endsWith("吧")) return false;
+            if (clause.endsWith("不") || clause.endsWith("没") || clause.endsWith("吧")) return true;
         }
+        return false;
+    }
+
+    /** A wish or complaint of lexicon.yaml settling_said left unnegated (不想迁 wishes nothing). */
+    private boolean wishing(String norm) {
         for (String w : lexicon.settlingSaid()) {
             for (int i = norm.indexOf(w); i >= 0; i = norm.indexOf(w, i + 1)) {
-                if (i == 0 || "不没别".indexOf(norm.charAt(i - 1)) < 0) return false;
+                if (i == 0 || "不没别".indexOf(norm.charAt(i - 1)) < 0) return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** The topics the message's words name, the one named last first: the question usually comes at the end. */
