@@ -178,7 +178,11 @@ final class Responder {
         java.util.function.ToIntFunction<PathwayOutcome> wordsNamed = o -> luohu.common.Lists.anyIn(o.pathway().topics(), u.pathwayTopics())
                 ? o.pathway().topics().size() : Integer.MAX_VALUE;
         fits = fits.stream().sorted(java.util.Comparator.comparingInt(wordsNamed).thenComparingInt(o -> -o.met().size())).toList();
-        Session done = s.withState("answered").withAsked(null).withFocus(focus.ids(), ask.id());
+        // an answer that it fits by a pathway outside the focus ("租的房 备案了" while 高校毕业生落户 fits) is about that
+        // pathway: follow-ups ("那俺媳妇能跟着不") ask of it
+        boolean fitsElsewhere = !fits.isEmpty() && focus.pathways().stream().noneMatch(o -> o.status() == Status.ELIGIBLE);
+        Session done = s.withState("answered").withAsked(null)
+                .withFocus(fitsElsewhere ? fits.stream().map(o -> o.pathway().id()).toList() : focus.ids(), ask.id());
         // a short answer offers the whole result ("详细") and a fresh start
         List<String> after = List.of(prompts.say("option_detail"), "重新开始");
         String body;
@@ -222,7 +226,9 @@ final class Responder {
                 String lines = replies.family(a, of);
                 // the relatives are the speaker's own only when the speaker is the applicant
                 String lead = u.applicant() == null && s.applicant() == null ? relativesAsked(u, lines, true) : "";
-                body = lead + lines + relativesAsked(u, lines, false);
+                // where the document names no one for any pathway in view, that line already says so of every relative
+                boolean allSilent = of.stream().allMatch(o -> o.pathway().family().isEmpty());
+                body = lead + lines + (allSilent ? "" : relativesAsked(u, lines, false));
             }
             case "menu" -> {
                 String shared = ask == Ask.REGISTRATION ? replies.sharedRegistration(a) : ask == Ask.FAMILY ? replies.sharedFamily(a) : null;
