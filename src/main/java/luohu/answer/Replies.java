@@ -124,9 +124,13 @@ public final class Replies {
     public String conditional(Assessment a, List<PathwayOutcome> open, String fact, String who) {
         PolicyDocument doc = a.document();
         List<PathwayOutcome> waiting = fact == null ? List.of() : open.stream().filter(o -> o.missing().contains(fact)).toList();
-        if (waiting.size() > 1) {
-            Condition.Leaf leaf = Condition.leavesOf(waiting.get(0).pathway().conditions()).stream()
-                    .filter(l -> l.fact().equals(fact) && l.says() != null).findFirst().orElse(null);
+        Condition.Leaf leaf = waiting.isEmpty() ? null : Condition.leavesOf(waiting.get(0).pathway().conditions()).stream()
+                .filter(l -> l.fact().equals(fact) && l.says() != null).findFirst().orElse(null);
+        // several pathways wait for the same fact: one line says what they all require only when they require it in the
+        // same words ("投靠落户" wants the one joined in town, "农村投靠落户" in a village: each is said on its own)
+        boolean alike = leaf == null || waiting.stream().allMatch(w -> Condition.leavesOf(w.pathway().conditions()).stream()
+                .anyMatch(l -> l.fact().equals(fact) && leaf.says().equals(l.says())));
+        if (waiting.size() > 1 && alike) {
             String names = quoted(waiting.subList(0, Math.min(4, waiting.size())));
             // a condition the document words is quoted as a requirement; one it does not is what is still to be known
             return leaf == null

@@ -431,7 +431,8 @@ public final class DialogMachine {
             Optional<Outcome> same = unchanged(s, u, prefix + prompts.say("corrected_same"));
             if (same.isPresent()) return same.get();
         }
-        return assess(s, u, prefix, false);
+        // a correction that changes a verdict asks for the verdict again, not what the turn before asked of it
+        return assess(s, u.ask() == luohu.nlu.Ask.NONE ? u.withAsk(luohu.nlu.Ask.SETTLE, u.intent()) : u, prefix, false);
     }
 
     /**
