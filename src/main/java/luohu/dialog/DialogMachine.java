@@ -181,6 +181,15 @@ public final class DialogMachine {
         }
         // facts told after a topic question ("孩子能中考吗" → "娃在这上了5年学") answer that topic again, for them
         if ("assess".equals(action) && u.ask() == luohu.nlu.Ask.NONE && "topic".equals(session.ask()) && !u.topics().isEmpty()) action = "general";
+        // …and so do facts told with a yes-no question of no topic of its own ("俺户口在红山区 现在住松山区 用办不" after
+        // how the residence permit works): that topic, for them
+        if ("assess".equals(action) && u.ask() == luohu.nlu.Ask.NONE && "topic".equals(session.ask()) && u.topics().isEmpty()
+                && !topicsInView(session).isEmpty() && understander.questioning(u.normalised())) {
+            // (the intent that asked it, not the narrower topic last answered: "用办不" asks whether one applies at all)
+            Understanding again = topicAgain(session, u);
+            u = u.withAsk(again.ask(), again.intent());
+            action = "general";
+        }
         Understanding fu = u;
         Outcome out = switch (action) {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
