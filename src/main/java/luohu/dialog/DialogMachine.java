@@ -208,6 +208,13 @@ public final class DialogMachine {
             case "general" -> general(session, u);
             default -> fallback(session, u);
         };
+        // the very reply just given, once more ("要是我在城里找着活了呢" changing nothing): the document's words nearest the
+        // message, or a line saying the answer stands, instead of the whole reply again
+        // (a case answered again; a rule asked about again is best said again)
+        if (button.isEmpty() && session.lastReply() != 0 && out.reply.text().hashCode() == session.lastReply()
+                && ("assess".equals(action) || "correct".equals(action)) && !u.more() && place(out.session) != null) {
+            out = new Outcome(out.session, sameAgain(out.session, u), out.assessment);
+        }
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
     }
 
@@ -609,6 +616,13 @@ public final class DialogMachine {
         if (near.isEmpty() && "topic".equals(s.ask()) && !topicsInView(s).isEmpty()) return general(s, topicAgain(s, u));
         String text = near.map(p -> p + "\n" + cases.text().source(doc)).orElse(prompts.say("nearest_silent", "document", doc.info().citeName()));
         return new Outcome(s, withResume(text, s));
+    }
+
+    /** Instead of the reply just given: the document's words nearest the message, or that the answer stands. */
+    private Reply sameAgain(Session s, Understanding u) {
+        Place place = place(s);
+        PolicyDocument doc = model.documentOf(place);
+        return withResume(general.nearest(u, doc, place).map(p -> p + "\n" + cases.text().source(doc)).orElse(prompts.say("same_answer")), s);
     }
 
     /** The message asking again of the topic asked before, with the intent that asked it, unless it names another. */

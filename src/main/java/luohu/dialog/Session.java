@@ -26,8 +26,14 @@ public record Session(String chatId, String state, String place, Facts facts, St
     /** How many turns {@link #recent} keeps. */
     public static final int RECENT = 5;
 
-    /** What one turn did: when, the intent understood, the action taken, the state it led to. */
-    public record TurnNote(long at, String intent, String action, String state) {
+    /**
+     * What one turn did: when, the intent understood, the action taken, the state it led to, and a hash of the reply
+     * (0 when not known), so that the next reply can tell it would say the same again.
+     */
+    public record TurnNote(long at, String intent, String action, String state, int reply) {
+        public TurnNote(long at, String intent, String action, String state) {
+            this(at, intent, action, state, 0);
+        }
     }
 
     public Session {
@@ -73,9 +79,19 @@ public record Session(String chatId, String state, String place, Facts facts, St
 
     /** After a turn: counted, time-stamped, and noted in {@link #recent}. */
     public Session touched(long now, String intent, String action) {
+        return touched(now, intent, action, 0);
+    }
+
+    /** After a turn whose reply hashes to {@code reply}. */
+    public Session touched(long now, String intent, String action, int reply) {
         List<TurnNote> r = new ArrayList<>(recent);
-        r.add(new TurnNote(now, intent, action, state));
+        r.add(new TurnNote(now, intent, action, state, reply));
         while (r.size() > RECENT) r.remove(0);
         return new Session(chatId, state, place, facts, asked, declined, turns + 1, now, r, applicant, focus, ask);
+    }
+
+    /** The hash of the last reply, 0 when none is known. */
+    public int lastReply() {
+        return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).reply();
     }
 }

@@ -48,7 +48,8 @@ public final class SessionCodec {
         if (s.ask() != null) o.put("ask", s.ask());
         ArrayNode recent = o.putArray("recent");
         for (Session.TurnNote n : s.recent()) {
-            recent.addObject().put("at", n.at()).put("intent", n.intent()).put("action", n.action()).put("state", n.state());
+            ObjectNode note = recent.addObject().put("at", n.at()).put("intent", n.intent()).put("action", n.action()).put("state", n.state());
+            if (n.reply() != 0) note.put("reply", n.reply());
         }
         return o.toString();
     }
@@ -76,7 +77,8 @@ public final class SessionCodec {
             o.path("focus").forEach(x -> focus.add(x.asText()));
             List<Session.TurnNote> recent = new ArrayList<>();
             for (JsonNode n : o.path("recent")) {
-                recent.add(new Session.TurnNote(n.path("at").asLong(), n.path("intent").asText(), n.path("action").asText(), n.path("state").asText()));
+                recent.add(new Session.TurnNote(n.path("at").asLong(), n.path("intent").asText(), n.path("action").asText(), n.path("state").asText(),
+                        n.path("reply").asInt(0)));
             }
             return new Session(chatId, o.path("state").asText("start"), o.hasNonNull("place") ? o.get("place").asText() : null,
                     Facts.of(facts), o.hasNonNull("asked") ? o.get("asked").asText() : null, declined,
