@@ -151,6 +151,7 @@ final class ApplicantFinder {
             // "说的是我闺女" ends in 是 too: a word of naming is read before a contrast
             boolean naming = false;
             for (int k = 0; k < cues.naming().size() && !naming; k++) naming = endsWith(tokens, 0, i, cues.naming().get(k));
+            for (int k = 0; k < cues.switching().size() && !naming; k++) naming = endsWith(tokens, 0, i, cues.switching().get(k));
             boolean contrast = !naming && t.equals("是");
             if (!contrast && !naming) continue;
             int j = i + 1;

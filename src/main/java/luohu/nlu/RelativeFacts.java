@@ -16,6 +16,8 @@ import static luohu.nlu.Places.VILLAGE;
 /** Facts about the relative to be joined: who they are (local_relative), that they hold hukou here, their rural ties. */
 final class RelativeFacts {
     private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
+    /** Relations a bare word names from its clause's subject (投靠儿子: the subject's son), not from the speaker. */
+    private static final Set<String> OWN_BY_SUBJECT = Set.of("child", "parent", "sibling", "spouse", "grandparent", "grandchild");
     private static final List<String> COMING = List.of("来", "过来", "到");
     private static final Pattern FOR_JOINING = Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
@@ -51,9 +53,11 @@ final class RelativeFacts {
         // a reply to a question about the relative ("没有宅基地") is about the relative throughout
         String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
         String lastNamed = null; // whom 他/她 stands for after 投靠
+        boolean applicantSpeaks = false; // the last clause that names its subject is about the applicant
         for (Clause c : clauses) {
             List<Token> part = tokens.subList(c.first(), c.last() + 1);
             String rel = c.relative();
+            if (c.explicit()) applicantSpeaks = rel == null;
             if (rel != null) lastRelative = rel;
             else if (c.explicit()) lastRelative = null; // 我…: the speaker again
             if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
@@ -70,6 +74,9 @@ final class RelativeFacts {
                     String named = r.get(0).values().get(0);
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
+                    // "孩子想跟着继父落二连", "老太太想投靠闺女": a relative of blood or marriage named bare, no 我 before, in a
+                    // clause about the applicant, is the applicant's own; words for in-laws stay the speaker's ("婆婆想投靠公公")
+                    theirs |= applicant != null && r.get(0).first() == 0 && rel == null && applicantSpeaks && OWN_BY_SUBJECT.contains(named);
                     facts.put("local_relative", applicant == null || theirs ? named
                             : kin.compose(applicant, kin.wordOf(tokens, applicant), named, r.get(0).phrase()));
                 } else if (applicant != null && after.stream().anyMatch(t -> kin.speaker(t.text()))) {
