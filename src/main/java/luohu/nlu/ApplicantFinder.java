@@ -105,7 +105,8 @@ final class ApplicantFinder {
         // joining someone: the relative is the one joined, unless the one joined is the speaker ("我爸妈…想投靠我")
         if (joining.occursIn(tokens)) {
             JoinedRelative.Joined j = joined.find(text(tokens, 0, tokens.size() - 1));
-            if (j == null || !j.speaker()) return null;
+            // (a form's "拟投靠" names nobody: the relative told about is the one who joins)
+            if (j == null && !(staffNote(tokens) && nobodyJoined(tokens)) || j != null && !j.speaker()) return null;
         }
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
@@ -289,6 +290,20 @@ final class ApplicantFinder {
         return "";
     }
 
+    /** Staff at a window note the one they serve (申请人, 来人…) and that person's family. */
+    private boolean staffNote(List<Token> tokens) {
+        return staffSpeaking(tokens, tokens.size()) || Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
+    }
+
+    /** No relative is named right after a word of joining ("拟投靠", not "投靠女儿"). */
+    private boolean nobodyJoined(List<Token> tokens) {
+        for (PhraseIndex.Match<String> j : joining.find(tokens)) {
+            int k = kin.skipSelf(tokens, j.last() + 1, tokens.size() - 1);
+            if (kin.relativeAt(tokens, k, tokens.size() - 1) != null) return false;
+        }
+        return true;
+    }
+
     /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
     private boolean staffSpeaking(List<Token> tokens, int before) {
         for (int k = 0; k < before; k++) if (lexicon.applicantCues().speaker().contains(tokens.get(k).text())) return true;
@@ -371,7 +386,7 @@ final class ApplicantFinder {
             String r = c.relative();
             if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
-            else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
+            else if (r == null && c.explicit() && "spouse".equals(applicant) && couple(tokens, c)) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(Relations.inverse(applicant), true));
             else if (r != null) {
                 PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
@@ -380,6 +395,13 @@ final class ApplicantFinder {
             else out.add(c);
         }
         return out;
+    }
+
+    /** A clause opened by the speaker and their spouse as one (我们, 俺俩, 我|俩 as the segmenter cuts it). */
+    private static boolean couple(List<Token> tokens, Clause c) {
+        String first = tokens.get(c.first()).text();
+        if (COUPLE.contains(first)) return true;
+        return c.first() < c.last() && Kinship.SPEAKER.contains(first) && Set.of("俩", "两口", "两口子", "老两口").contains(tokens.get(c.first() + 1).text());
     }
 
     /** The tokens where a usable duration or age starts. */

@@ -119,6 +119,8 @@ final class HomeFacts {
         boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
                 && lexicon.ownHomeWords().stream().anyMatch(textOf(c)::contains));
         if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
+        // a relative who joins the speaker settles by joining: the owner's pathway needs the owner kept out, or the home itself
+        if (!Texts.containsAny(text, lexicon.ownerCannotSettle())) return;
         ownedBy(Relations.inverse(applicant), facts);
     }
 }

@@ -53,6 +53,7 @@ public record Lexicon(
         @JsonProperty("home_owner_cues") List<String> homeOwnerCues,
         @JsonProperty("self_owner_cues") List<String> selfOwnerCues,
         @JsonProperty("own_home_words") List<String> ownHomeWords,
+        @JsonProperty("owner_cannot_settle") List<String> ownerCannotSettle,
         @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
         @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
         @JsonProperty("people_kinds") List<String> peopleKinds,
@@ -105,6 +106,7 @@ public record Lexicon(
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
         selfOwnerCues = selfOwnerCues == null ? List.of() : selfOwnerCues;
         ownHomeWords = ownHomeWords == null ? List.of() : ownHomeWords;
+        ownerCannotSettle = ownerCannotSettle == null ? List.of() : ownerCannotSettle;
         factPathwayTopics = factPathwayTopics == null ? Map.of() : factPathwayTopics;
         factEntails = factEntails == null ? Map.of() : factEntails;
         peopleKinds = peopleKinds == null ? List.of() : peopleKinds;

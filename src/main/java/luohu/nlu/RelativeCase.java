@@ -27,8 +27,13 @@ final class RelativeCase {
     /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
     private static final Pattern OWN_HUKOU_HERE = Pattern.compile(
             "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
+    /** "二连户籍", "户籍：松山区城区", "户籍东昌府": a form's field or a note naming a hukou's place, with no verb. */
+    private static final Pattern FIELD_HUKOU = Pattern.compile(
+            "^((都|就|也)?" + NOT_IN_TOWN + "[^在是有没不落迁还已\\s]{2,8}?(的)?(户口|户籍)|(户口|户籍)[:：]?" + NOT_IN_TOWN + "[^在是有没不落迁还已也都\\s]{2,10})$");
     /** The speaker's word opening a clause. */
-    private static final Pattern SPEAKER_FIRST = Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
+    private static final Pattern SPEAKER_FIRST = Pattern.compile("^(我们|我|俺们|俺|咱们|咱)(家)?");
+    /** "在红山区有户口", "在二连有楼有户口": a hukou said to be had at a place. */
+    private static final Pattern OWN_HUKOU_HAD = Pattern.compile("^(也|都)?在" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?有(户口|户籍)$");
 
     private final Lexicon lexicon;
     private final Kinship kin;
@@ -138,6 +143,10 @@ final class RelativeCase {
 
     /** What a clause says of its subject is a hukou held here, in town, and the clause names no place no document covers. */
     private boolean hukouHereInTown(String said, List<Token> tokens, Clause c) {
-        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !places.uncovered(tokens.subList(c.first(), c.last() + 1));
+        List<Token> part = tokens.subList(c.first(), c.last() + 1);
+        if (places.uncovered(part)) return false;
+        // a field with no verb must name the covered place itself ("户籍：松山区城区"), not only a word of town
+        return OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches() || OWN_HUKOU_HAD.matcher(said).matches()
+                || FIELD_HUKOU.matcher(said).matches() && places.namesCovered(part);
     }
 }
