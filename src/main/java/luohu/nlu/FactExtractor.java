@@ -140,6 +140,7 @@ public final class FactExtractor {
         boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
         Set<Clause> continuing = Clause.continuing(clauses);
+        Set<Clause> speakerGoesOn = applicant == null ? Set.of() : speakerGoesOn(spoken, clauses);
         boolean[] relativeWord = new boolean[tokens.size()];
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
@@ -160,9 +161,12 @@ public final class FactExtractor {
             // "她在村里，有宅基地": a clause with no subject of its own that goes on about a relative states the
             // relative's facts where the relative's words can say them
             if (continuing.contains(c) && relativeWord[m.first()]) continue;
+
             for (Lexicon.FactPhrase p : m.values()) {
                 // "我儿子在吐鲁番有户口，还没成家": so is what a person is, in such a clause; a plan (想落户) stays the speaker's
                 if (p.cueOnly()) continue;
+                // "我在聊城市区有房 房本也有 他想落我这": the home told on about the speaker, when a relative applies, is the speaker's
+                if (speakerGoesOn.contains(c) && homeFact(p)) continue;
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)
                         && !(sharedMarriage(applicant, c, p) && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
@@ -234,6 +238,25 @@ public final class FactExtractor {
         }
         contractedGigWork(facts);
         return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
+    }
+
+    /** The phrase states the housing or the home (housing, home_*). */
+    private static boolean homeFact(Lexicon.FactPhrase p) {
+        Map<String, Object> v = p.set() != null ? p.set() : p.negated();
+        return v != null && v.keySet().stream().anyMatch(k -> k.equals("housing") || k.startsWith("home_"));
+    }
+
+    /** The clauses (as seen from the applicant) with no subject of their own that go on after one of the speaker's. */
+    private static Set<Clause> speakerGoesOn(List<Clause> spoken, List<Clause> seen) {
+        Set<Clause> out = new HashSet<>();
+        boolean speaker = false;
+        for (int i = 0; i < spoken.size(); i++) {
+            Clause c = spoken.get(i);
+            // (我们 said with a spouse who applies is the applicant too)
+            if (c.relative() != null || c.explicit()) speaker = c.relative() == null && c.explicit() && seen.get(i).relative() != null;
+            else if (speaker) out.add(seen.get(i));
+        }
+        return out;
     }
 
     /** Whether a token from first to last opens with 户口 right after a typed space. */
