@@ -17,6 +17,8 @@ import static luohu.nlu.TokenText.text;
 final class ClauseSplitter {
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
+    /** Words of living with someone, before the one lived with ("我跟俺家老爷子住一块"). */
+    private static final List<String> LIVING_WITH = List.of("跟", "和", "跟着", "同");
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
     private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
     private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
@@ -98,10 +100,53 @@ final class ClauseSplitter {
                 if (c.relative() != null) speaking = c.relative();
                 else if (c.explicit()) speaking = null;
                 out.add(c);
+                // "想问的是我妈 她户口在河北": the speaker's relative named inside a clause is whom a later 她 may stand for
+                String inside = namedInside(tokens, c);
+                if (inside != null) {
+                    PhraseIndex.Match<String> w = kin.relativeAt(tokens, insideAt, c.last());
+                    named = inside;
+                    namedSoFar.add(new String[]{inside, w == null ? "" : kin.gender(w.phrase())});
+                }
             }
             start = end ? i + 1 : i;
         }
         return out;
+    }
+
+    /** Where {@link #namedInside} found its relative. */
+    private int insideAt;
+
+    /**
+     * The last relative of the speaker's (我/俺 before the word) named inside the clause after a word naming whom it is
+     * about or of living with ("想问的是我妈", "那我爸妈呢", "跟俺家老爷子住"), or null; one who is only the object of another verb
+     * (伺候俺娘), or said to be the same as one named (也就是我老公), is not.
+     */
+    private String namedInside(List<Token> tokens, Clause c) {
+        String found = null;
+        for (int i = c.first() + 1; i < c.last(); i++) {
+            if (!kin.speaker(tokens.get(i).text())) continue;
+            if (!naming(tokens, c.first(), i - 1)) continue;
+            int k = kin.skipSelf(tokens, i, c.last());
+            PhraseIndex.Match<String> r = kin.relativeAt(tokens, k, c.last());
+            if (r == null) continue;
+            found = r.values().get(0);
+            insideAt = k;
+        }
+        return found;
+    }
+
+    /**
+     * Tokens [first, last] end in a word naming whom the message is about (问的是, 换成) or one of living with (跟), or
+     * are the 那 of a follow-up.
+     */
+    private boolean naming(List<Token> tokens, int first, int last) {
+        if (last == first && tokens.get(first).text().equals("那")) return true;
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        for (String w : cues.naming()) if (TokenText.endsWith(tokens, first, last, w)) return true;
+        for (String w : cues.switching()) if (TokenText.endsWith(tokens, first, last, w)) return true;
+        // "我跟俺家老爷子住一块 他是乌市户口": the one lived with
+        for (String w : LIVING_WITH) if (TokenText.endsWith(tokens, first, last, w)) return true;
+        return false;
     }
 
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
