@@ -17,6 +17,10 @@ import static luohu.nlu.TokenText.text;
 final class ClauseSplitter {
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
+    /** Words between two relatives that make the second the first's own (我媳妇她爸妈, 我大伯家的堂哥). */
+    private static final Set<String> CHAIN_LINKS = Set.of("她", "他", "的", "家", "家的", "她的", "他的");
+    /** Bringing a child along from an earlier marriage (带过来的闺女; 带 only with 的 after it: 带俩孩子 is no such child). */
+    private static final Set<String> BROUGHT = Set.of("带过来", "带来", "带过来的", "带来的", "带", "领来", "领过来");
     /** Words of living with someone, before the one lived with ("我跟俺家老爷子住一块"). */
     private static final List<String> LIVING_WITH = List.of("跟", "和", "跟着", "同");
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
@@ -164,11 +168,34 @@ final class ClauseSplitter {
             i++;
             self = true;
         }
+        // "带过来的闺女十二岁", "我带过来的儿子": a child brought from an earlier marriage, said before the word
+        int brought = broughtAlong(tokens, i, last);
+        if (brought > i && kin.relativeAt(tokens, brought, last) != null) i = brought;
         if (i <= last) {
             List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(i, Math.min(last + 1, i + 2)));
-            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true, text);
+            if (!r.isEmpty() && r.get(0).first() == 0) {
+                String rel = r.get(0).values().get(0);
+                // "我媳妇她爸妈", "我后老伴带来的儿子", "我大伯家的堂哥": a relative of the relative named first
+                int k = i + r.get(0).last() + 1, link = k;
+                while (link <= last && CHAIN_LINKS.contains(tokens.get(link).text())) link++;
+                int brought2 = broughtAlong(tokens, link, last);
+                boolean along = brought2 > link;
+                PhraseIndex.Match<String> second = link > k || along ? kin.relativeAt(tokens, brought2, last) : null;
+                if (second != null) rel = along && "spouse".equals(rel) ? "child" : Kinship.ofRelative(rel, second.values().get(0));
+                return new Clause(first, last, rel, true, text);
+            }
         }
         return new Clause(first, last, null, self, text);
+    }
+
+    /** After tokens of bringing along from an earlier marriage (带过来的, 带来的), the token that follows; else {@code at}. */
+    static int broughtAlong(List<Token> tokens, int at, int last) {
+        int k = at;
+        if (k <= last && BROUGHT.contains(tokens.get(k).text())) k++;
+        else return at;
+        if (k <= last && tokens.get(k).text().equals("过来")) k++;
+        if (k <= last && tokens.get(k).text().equals("的")) return k + 1;
+        return tokens.get(k - 1).text().endsWith("的") ? k : at;
     }
 
     /**

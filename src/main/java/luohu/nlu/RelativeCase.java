@@ -81,7 +81,9 @@ final class RelativeCase {
                     if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
                     // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
                     // is no second case
-                    if (kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
+                    int k = kin.skipSelf(tokens, c.first(), c.last());
+                    if (kin.relativeAt(tokens, k, c.last()) == null && kin.relativeAt(tokens, ClauseSplitter.broughtAlong(tokens, k, c.last()), c.last()) == null
+                            && !PRONOUNS.contains(tokens.get(c.first()).text())
                             || facts && !quantity && !clauseHasFact(c, mentions) && !HUKOU_STILL_THERE.matcher(c.text()).find()) continue;
                     if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
                     facts = false;
