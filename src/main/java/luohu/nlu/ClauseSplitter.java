@@ -17,6 +17,8 @@ import static luohu.nlu.TokenText.text;
 final class ClauseSplitter {
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
+    /** Words for a child that, with no 我 before them, may point back at a grandchild already spoken of. */
+    private static final Set<String> YOUNG = Set.of("孩子", "小孩", "娃", "孩儿", "小孩子", "娃娃", "娃儿");
     /** Words between two relatives that make the second the first's own (我媳妇她爸妈, 我大伯家的堂哥). */
     private static final Set<String> CHAIN_LINKS = Set.of("她", "他", "的", "家", "家的", "她的", "他的");
     /** Bringing a child along from an earlier marriage (带过来的闺女; 带 only with 的 after it: 带俩孩子 is no such child). */
@@ -96,6 +98,9 @@ final class ClauseSplitter {
                         && (staff || named != null)) {
                     // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
                     c = c.about(staff ? null : named, true);
+                } else if ("grandchild".equals(named) && "child".equals(c.relative()) && YOUNG.contains(tokens.get(c.first()).text())) {
+                    // "外孙女在通辽出生 … 孩子从小跟我在元宝山长大": 孩子 with no 我 before it is the grandchild spoken of
+                    c = c.about(named, true);
                 } else if (c.relative() != null) {
                     named = c.relative();
                     PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());

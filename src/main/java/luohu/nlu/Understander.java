@@ -498,8 +498,8 @@ public final class Understander {
 
     private static final List<String> SPEAKER_WORDS = List.of("我", "俺", "咱");
 
-    /** The most characters of an opening "那…呢" ("那俺大闺女呢"). */
-    private static final int ELLIPTICAL_LEAD = 8;
+    /** The most characters of an opening "那…呢" ("那俺大闺女呢", "那我老丈人老丈母娘呢"). */
+    private static final int ELLIPTICAL_LEAD = 11;
 
     /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
     public boolean elliptical(String normalised) {
