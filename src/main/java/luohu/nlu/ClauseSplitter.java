@@ -17,12 +17,18 @@ import static luohu.nlu.TokenText.text;
 final class ClauseSplitter {
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
+    /** How verbs of moving somewhere end (迁到, 迁回, 投靠): a place after one is where one moves. */
+    private static final List<String> MOVING_ENDINGS = List.of("到", "回", "进", "入", "去", "来", "靠", "奔");
     /** Words for a child that, with no 我 before them, may point back at a grandchild already spoken of. */
     private static final Set<String> YOUNG = Set.of("孩子", "小孩", "娃", "孩儿", "小孩子", "娃娃", "娃儿");
     /** Words between two relatives that make the second the first's own (我媳妇她爸妈, 我大伯家的堂哥). */
     private static final Set<String> CHAIN_LINKS = Set.of("她", "他", "的", "家", "家的", "她的", "他的");
-    /** Bringing a child along from an earlier marriage (带过来的闺女; 带 only with 的 after it: 带俩孩子 is no such child). */
-    private static final Set<String> BROUGHT = Set.of("带过来", "带来", "带过来的", "带来的", "带", "领来", "领过来");
+    /**
+     * Bringing a child along from an earlier marriage, or taking one in (带过来的闺女, 我们领养的闺女; 带 only with 的 after
+     * it: 带俩孩子 is no such child).
+     */
+    private static final Set<String> BROUGHT = Set.of("带过来", "带来", "带过来的", "带来的", "带", "领来", "领过来",
+            "领养", "收养", "抱养", "领养的", "收养的", "抱养的");
     /** Words of living with someone, before the one lived with ("我跟俺家老爷子住一块"). */
     private static final List<String> LIVING_WITH = List.of("跟", "和", "跟着", "同");
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
@@ -233,11 +239,15 @@ final class ClauseSplitter {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
         // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
-        if (binders.contains(before) || kin.speaker(before) || tokens.get(i - 1).punctuation()) return false;
+        // (…but 家 before 我 owns nothing: "迁到东昌府区我们家我媳妇是…" starts again at 我)
+        boolean ownedBy = binders.contains(before) && !(before.equals("家") && SUBJECTS.contains(t));
+        if (ownedBy || kin.speaker(before) || tokens.get(i - 1).punctuation()) return false;
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
         if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
         if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
+        // "能迁到二连我们家户口上吗": a place between a verb of moving and the one moved to binds them as one
+        if (i >= 2 && places.isPlace(before) && Texts.endsWithAny(tokens.get(i - 2).text(), MOVING_ENDINGS)) return false;
         if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
         List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
         return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
