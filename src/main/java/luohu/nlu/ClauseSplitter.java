@@ -17,6 +17,8 @@ import static luohu.nlu.TokenText.text;
 final class ClauseSplitter {
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
+    /** Relations of an older generation than the speaker's, whom 老人, 老太太, 老爷子 may stand for. */
+    private static final Set<String> OLDER = Set.of("parent", "parent_in_law", "grandparent");
     /** How verbs of moving somewhere end (迁到, 迁回, 投靠): a place after one is where one moves. */
     private static final List<String> MOVING_ENDINGS = List.of("到", "回", "进", "入", "去", "来", "靠", "奔");
     /** Words for a child that, with no 我 before them, may point back at a grandchild already spoken of. */
@@ -102,8 +104,11 @@ final class ClauseSplitter {
                     c = c.about(null, false);
                 } else if (c.relative() != null && lexicon.applicantCues().elders().contains(tokens.get(c.first()).text())
                         && (staff || named != null)) {
-                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
-                    c = c.about(staff ? null : named, true);
+                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of, the
+                    // last of the older generations ("我丈母娘… 我媳妇是二连户口 老太太想投靠闺女": the mother-in-law)
+                    c = c.about(staff ? null : elder(tokens.get(c.first()).text(), namedSoFar, named), true);
+                    // …and the one a later 他/她 stands for ("老爷子想投靠我哥 他户口在村里")
+                    if (c.relative() != null) namedSoFar.add(new String[]{c.relative(), kin.gender(tokens.get(c.first()).text())});
                 } else if ("grandchild".equals(named) && "child".equals(c.relative()) && YOUNG.contains(tokens.get(c.first()).text())) {
                     // "外孙女在通辽出生 … 孩子从小跟我在元宝山长大": 孩子 with no 我 before it is the grandchild spoken of
                     c = c.about(named, true);
@@ -126,6 +131,16 @@ final class ClauseSplitter {
             start = end ? i + 1 : i;
         }
         return out;
+    }
+
+    /** Whom an old person's word stands for: the last relative named of an older generation and the word's gender. */
+    private String elder(String word, List<String[]> namedSoFar, String named) {
+        String gender = kin.gender(word);
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            String[] n = namedSoFar.get(k);
+            if (OLDER.contains(n[0]) && (gender.isEmpty() || n[1].isEmpty() || gender.equals(n[1]))) return n[0];
+        }
+        return named;
     }
 
     /** Where {@link #namedInside} found its relative. */
