@@ -114,22 +114,40 @@ final class ApplicantFinder {
         // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
         String chain = null, spokenBefore = null;
-        boolean planned = false;
+        boolean planned = false, away = false, awayBefore = false, hereSaid = false, speakerFirst = false;
+        // (a home given to the speaker makes what follows the speaker's: "我岳父送给我们一套房 … 户口在乌兰察布")
+        boolean given = Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received());
         for (Clause c : clauses) {
             String clauseText = textOf(c);
             // "配偶和子女能一起迁吗" asks who may come along, not who settles
             boolean settling = settling(tokens, c, mentions) && !Texts.containsAny(clauseText, lexicon.familyAlong());
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (settling) return c.relative();
+                // "外孙子户口在喀什 他爸妈都没了", "继女… 她爸是松山区户口": the relative's own people, told of, leave the
+                // one spoken of as they were
+                if (chain != null && kin.ownOfNamed(tokens, c)) continue;
                 chain = c.relative();
                 planned = false;
+                away = relativeCase.hukouAway(tokens, c);
             } else if (c.explicit() && c.relative() == null) {
-                if (chain != null) spokenBefore = chain;
+                if (chain != null) {
+                    spokenBefore = chain;
+                    awayBefore = away;
+                } else {
+                    speakerFirst = true;
+                }
                 chain = null; // 我…: the speaker again
+                hereSaid = relativeCase.saysOwnHukouHere(tokens, c);
+            } else if (chain != null && !speakerFirst && !given) {
+                // a clause with no subject says the relative's hukou only when the speaker has not spoken of themselves first
+                away |= relativeCase.hukouAway(tokens, c);
             }
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
-            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+            // …as is moving here, said on about one whose hukou is said to be elsewhere ("她户口还在通辽 迁过来要准备哪些东西")
+            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || away || wanting(tokens, c, mentions))) return chain;
+            // "外孙子户口在喀什 … 我是哈密户口 能迁过来吗": the speaker's hukou is here, so the one moving is the relative told of
+            if (c.relative() == null && !c.explicit() && settling && chain == null && spokenBefore != null && awayBefore && hereSaid) return spokenBefore;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
             // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
@@ -190,7 +208,10 @@ final class ApplicantFinder {
     private String joiner(List<Token> tokens, List<Clause> clauses) {
         String named = null;
         for (Clause c : clauses) {
-            if (c.relative() != null && !c.relative().equals(SOMEONE)) named = c.relative();
+            // (the own people of one named, opened by 他/她, are not whom a later clause goes on about: "他爸是伊宁户口
+            // 他妈户口在河北 能随他爸上伊宁户口不" is the grandson's)
+            boolean own = named != null && kin.ownOfNamed(tokens, c);
+            if (c.relative() != null && !c.relative().equals(SOMEONE) && !own) named = c.relative();
             else if (c.relative() == null && c.explicit()) named = null;
             String subject = c.relative() != null && !c.relative().equals(SOMEONE) ? c.relative()
                     : c.relative() == null && c.explicit() ? null : named;
@@ -384,7 +405,8 @@ final class ApplicantFinder {
         List<Clause> out = new ArrayList<>();
         for (Clause c : spoken) {
             String r = c.relative();
-            if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            // (…not "他爹妈都在南方打工", the own people of a nephew who applies, though they too are "other" to the speaker)
+            if (applicant.equals(r) && !("other".equals(r) && kin.ownOfNamed(tokens, c)) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
             else if (r == null && c.explicit() && "spouse".equals(applicant) && couple(tokens, c)) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(Relations.inverse(applicant), true));

@@ -21,6 +21,8 @@ final class ClauseSplitter {
     private static final Set<String> OLDER = Set.of("parent", "parent_in_law", "grandparent");
     /** How verbs of moving somewhere end (迁到, 迁回, 投靠): a place after one is where one moves. */
     private static final List<String> MOVING_ENDINGS = List.of("到", "回", "进", "入", "去", "来", "靠", "奔");
+    /** The speaker's young relatives of another line, whom 孩子 may stand for once named. */
+    private static final Set<String> YOUNG_OTHERS = Set.of("外甥", "外甥女", "侄子", "侄女", "小侄子", "小侄女", "小外甥", "小外甥女", "外甥孙", "侄孙");
     /** Words for a child that, with no 我 before them, may point back at a grandchild already spoken of. */
     private static final Set<String> YOUNG = Set.of("孩子", "小孩", "娃", "孩儿", "小孩子", "娃娃", "娃儿");
     /** Words between two relatives that make the second the first's own (我媳妇她爸妈, 我大伯家的堂哥). */
@@ -95,7 +97,7 @@ final class ClauseSplitter {
                         String rel = Kinship.ofRelative(meant, own.values().get(0));
                         c = c.about(rel, true);
                         named = rel;
-                        namedSoFar.add(new String[]{rel, kin.gender(own.phrase())});
+                        namedSoFar.add(new String[]{rel, kin.gender(own.phrase()), pronoun + own.phrase()});
                     } else {
                         c = c.about(meant != null ? meant : SOMEONE, true); // 他是农村户口
                     }
@@ -109,13 +111,14 @@ final class ClauseSplitter {
                     c = c.about(staff ? null : elder(tokens.get(c.first()).text(), namedSoFar, named), true);
                     // …and the one a later 他/她 stands for ("老爷子想投靠我哥 他户口在村里")
                     if (c.relative() != null) namedSoFar.add(new String[]{c.relative(), kin.gender(tokens.get(c.first()).text())});
-                } else if ("grandchild".equals(named) && "child".equals(c.relative()) && YOUNG.contains(tokens.get(c.first()).text())) {
-                    // "外孙女在通辽出生 … 孩子从小跟我在元宝山长大": 孩子 with no 我 before it is the grandchild spoken of
-                    c = c.about(named, true);
+                } else if ("child".equals(c.relative()) && YOUNG.contains(tokens.get(c.first()).text()) && young(namedSoFar) != null) {
+                    // "外孙女在通辽出生 … 孩子从小跟我在元宝山长大": 孩子 with no 我 before it is the grandchild, nephew or
+                    // niece spoken of
+                    c = c.about(young(namedSoFar), true);
                 } else if (c.relative() != null) {
                     named = c.relative();
                     PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
-                    namedSoFar.add(new String[]{named, word == null ? "" : kin.gender(word.phrase())});
+                    namedSoFar.add(new String[]{named, word == null ? "" : kin.gender(word.phrase()), word == null ? "" : word.phrase()});
                 }
                 if (c.relative() != null) speaking = c.relative();
                 else if (c.explicit()) speaking = null;
@@ -131,6 +134,16 @@ final class ClauseSplitter {
             start = end ? i + 1 : i;
         }
         return out;
+    }
+
+    /** The last grandchild, nephew or niece named, whom 孩子 may stand for; null when a child of the speaker's came after. */
+    private static String young(List<String[]> namedSoFar) {
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            String[] n = namedSoFar.get(k);
+            if (n[0].equals("grandchild") || n.length > 2 && YOUNG_OTHERS.contains(n[2])) return n[0];
+            if (n[0].equals("child") && (n.length < 3 || !n[2].startsWith("他") && !n[2].startsWith("她"))) return null;
+        }
+        return null;
     }
 
     /** Whom an old person's word stands for: the last relative named of an older generation and the word's gender. */
@@ -277,6 +290,8 @@ final class ClauseSplitter {
         String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
         if (other == null || named == null) return named;
         for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            // "俺孙子… 他爸是伊宁户口 他妈户口在河北": the own people of one named, said with 他/她, leave 他 to that one
+            if (namedSoFar.get(k).length > 2 && (namedSoFar.get(k)[2].startsWith("他") || namedSoFar.get(k)[2].startsWith("她"))) continue;
             if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
         }
         return named;

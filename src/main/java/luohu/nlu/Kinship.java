@@ -34,7 +34,7 @@ final class Kinship {
             Map.entry("child_in_law/spouse", "child"), Map.entry("spouse/parent", "parent_in_law"), Map.entry("spouse/child", "child"),
             Map.entry("parent/parent", "grandparent"), Map.entry("parent/child", "sibling"), Map.entry("parent/spouse", "parent"),
             Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"), Map.entry("grandchild/parent", "child"),
-            Map.entry("parent_in_law/child", "spouse"));
+            Map.entry("parent_in_law/child", "spouse"), Map.entry("child/parent", "spouse"));
 
     private final Lexicon lexicon;
     /** The speaker's words, and the lexicon's words for the one a typist speaks for as for themselves (申请人). */
@@ -87,6 +87,11 @@ final class Kinship {
     String wordOf(List<Token> tokens, String applicant) {
         for (PhraseIndex.Match<String> m : relatives.find(tokens)) if (m.values().get(0).equals(applicant)) return m.phrase();
         return null;
+    }
+
+    /** The clause is about the own relative of one named before, opened by 他/她 ("他爸妈都没了", "她爸是松山区户口"). */
+    boolean ownOfNamed(List<Token> tokens, Clause c) {
+        return PRONOUNS.contains(tokens.get(c.first()).text()) && relativeAt(tokens, c.first() + 1, c.last()) != null;
     }
 
     /** Who the speaker's [relation] is to the applicant, the speaker's [applicant], by relation alone, or null. */

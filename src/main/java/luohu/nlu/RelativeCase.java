@@ -30,6 +30,8 @@ final class RelativeCase {
     /** "二连户籍", "户籍：松山区城区", "户籍东昌府": a form's field or a note naming a hukou's place, with no verb. */
     private static final Pattern FIELD_HUKOU = Pattern.compile(
             "^((都|就|也)?" + NOT_IN_TOWN + "[^在是有没不落迁还已\\s]{2,8}?(的)?(户口|户籍)|(户口|户籍)[:：]?" + NOT_IN_TOWN + "[^在是有没不落迁还已也都\\s]{2,10})$");
+    /** A hukou said to be somewhere ("户口在…", "户口还在…", "户口随她妈上在…"). */
+    private static final Pattern HUKOU_SAID = Pattern.compile("(户口|户籍)(还|仍|也|都|一直)?(在|是|随|跟|挂在|落在|上在)");
     /** The speaker's word opening a clause. */
     private static final Pattern SPEAKER_FIRST = Pattern.compile("^(我们|我|俺们|俺|咱们|咱)(家)?");
     /** "在红山区有户口", "在二连有楼有户口": a hukou said to be had at a place. */
@@ -76,6 +78,8 @@ final class RelativeCase {
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 speakerSaid = false;
+                // "我孙子今年六岁 … 他妈是未婚生的": the own people of the one told about are no second case
+                if (who != null && kin.ownOfNamed(tokens, c)) continue;
                 if (who != null && !who.equals(c.relative())) {
                     // "我姐在塔城当护士… 我姐夫是塔城户口": a second relative said only to hold hukou here is the one joined
                     if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
@@ -118,6 +122,22 @@ final class RelativeCase {
             if (hukouHereInTown(said, tokens, c)) here = true;
         }
         return here;
+    }
+
+    /**
+     * The clause says where a hukou is, and not here in town ("她户口还在通辽", "户口在她亲妈那", "户口在通辽她爸那"): the one
+     * it is of would move.
+     */
+    boolean hukouAway(List<Token> tokens, Clause c) {
+        String t = textOf(c);
+        if (HUKOU_STILL_THERE.matcher(t).find()) return true;
+        java.util.regex.Matcher m = HUKOU_SAID.matcher(t);
+        return m.find() && !hukouHereInTown(t.substring(m.start()), tokens, c);
+    }
+
+    /** A clause of the speaker's says their own hukou is here, in town ("我是哈密户口", "我在红山区有户口"). */
+    boolean saysOwnHukouHere(List<Token> tokens, Clause c) {
+        return hukouHereInTown(SPEAKER_FIRST.matcher(textOf(c)).replaceFirst(""), tokens, c);
     }
 
     /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */

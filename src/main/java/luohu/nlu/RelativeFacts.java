@@ -57,7 +57,8 @@ final class RelativeFacts {
         for (Clause c : clauses) {
             List<Token> part = tokens.subList(c.first(), c.last() + 1);
             String rel = c.relative();
-            if (c.explicit()) applicantSpeaks = rel == null;
+            // (the own people of one named, opened by 他/她, leave the subject as it was: "他爸是外省的 能随妈落赤峰吗")
+            if (c.explicit() && !kin.ownOfNamed(tokens, c)) applicantSpeaks = rel == null;
             if (rel != null) lastRelative = rel;
             else if (c.explicit()) lastRelative = null; // 我…: the speaker again
             if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
