@@ -20,6 +20,8 @@ import static luohu.nlu.TokenText.tokenAt;
  */
 final class ApplicantFinder {
     private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
+    /** Words of a hukou moving here, in a practical question too ("迁过来要准备哪些东西"). */
+    private static final List<String> MOVING = List.of("迁过来", "迁过去", "迁来", "迁到", "落过来", "落到", "落户", "迁户口", "投靠", "投奔");
     /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
     private static final List<String> ALONG = List.of("也", "一起", "一块", "一同", "跟着");
     /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
@@ -114,7 +116,7 @@ final class ApplicantFinder {
         // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
         String chain = null, spokenBefore = null;
-        boolean planned = false, away = false, awayBefore = false, hereSaid = false, speakerFirst = false;
+        boolean planned = false, away = false, hereSaid = false, speakerFirst = false;
         // (a home given to the speaker makes what follows the speaker's: "我岳父送给我们一套房 … 户口在乌兰察布")
         boolean given = Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received());
         for (Clause c : clauses) {
@@ -132,8 +134,7 @@ final class ApplicantFinder {
             } else if (c.explicit() && c.relative() == null) {
                 if (chain != null) {
                     spokenBefore = chain;
-                    awayBefore = away;
-                } else {
+                } else if (!introduction(tokens, c)) {
                     speakerFirst = true;
                 }
                 chain = null; // 我…: the speaker again
@@ -145,9 +146,11 @@ final class ApplicantFinder {
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
             // …as is moving here, said on about one whose hukou is said to be elsewhere ("她户口还在通辽 迁过来要准备哪些东西")
-            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || away || wanting(tokens, c, mentions))) return chain;
+            boolean moving = settling || Texts.containsAny(clauseText, MOVING) && !Texts.containsAny(clauseText, lexicon.familyAlong());
+            if (c.relative() == null && !c.explicit() && chain != null && (settling && (planned || wanting(tokens, c, mentions)) || moving && away)) return chain;
             // "外孙子户口在喀什 … 我是哈密户口 能迁过来吗": the speaker's hukou is here, so the one moving is the relative told of
-            if (c.relative() == null && !c.explicit() && settling && chain == null && spokenBefore != null && awayBefore && hereSaid) return spokenBefore;
+            if (c.relative() == null && !c.explicit() && moving && chain == null && spokenBefore != null && hereSaid
+                    && tokens.subList(c.first(), c.last() + 1).stream().noneMatch(t -> kin.speaker(t.text()))) return spokenBefore;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
             // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
@@ -158,6 +161,16 @@ final class ApplicantFinder {
         String sole = "local_relative".equals(asked) ? null : soleRelativeOpening(tokens, clauses, mentions, quantityAt);
         if (sole != null) return sole;
         return ellipticalRelative(tokens, clauses);
+    }
+
+    /** "我是后妈", "我是他姑": the speaker says only who they are to someone, telling nothing of their own case. */
+    private boolean introduction(List<Token> tokens, Clause c) {
+        int k = kin.skipSelf(tokens, c.first(), c.last());
+        if (k > c.last() || !tokens.get(k).text().equals("是")) return false;
+        int at = k + 1;
+        if (at <= c.last() && PRONOUNS.contains(tokens.get(at).text())) at++;
+        PhraseIndex.Match<String> r = kin.relativeAt(tokens, at, c.last());
+        return r != null && at + r.last() == c.last();
     }
 
     /**

@@ -135,9 +135,13 @@ final class RelativeCase {
         return m.find() && !hukouHereInTown(t.substring(m.start()), tokens, c);
     }
 
-    /** A clause of the speaker's says their own hukou is here, in town ("我是哈密户口", "我在红山区有户口"). */
+    /**
+     * A clause of the speaker's says their own hukou is here, in town, as one says it of the place one is joined at
+     * ("我是哈密户口", "我在红山区有户口"); "我户口在赤峰" tells as often where one moves from.
+     */
     boolean saysOwnHukouHere(List<Token> tokens, Clause c) {
-        return hukouHereInTown(SPEAKER_FIRST.matcher(textOf(c)).replaceFirst(""), tokens, c);
+        String said = SPEAKER_FIRST.matcher(textOf(c)).replaceFirst("");
+        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_HAD.matcher(said).matches()) && !places.uncovered(tokens.subList(c.first(), c.last() + 1));
     }
 
     /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */
