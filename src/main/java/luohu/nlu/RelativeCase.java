@@ -132,8 +132,16 @@ final class RelativeCase {
         String t = textOf(c);
         if (HUKOU_STILL_THERE.matcher(t).find()) return true;
         java.util.regex.Matcher m = HUKOU_SAID.matcher(t);
-        return m.find() && !hukouHereInTown(t.substring(m.start()), tokens, c);
+        if (!m.find()) return false;
+        // "户口在她亲妈那", "户口在她爸那": with another of one's people, no place or town named, is not here
+        List<Token> part = tokens.subList(c.first(), c.last() + 1);
+        String where = t.substring(m.end());
+        if (!places.namesCovered(part) && !Texts.containsAny(where, HERE) && !Texts.containsAny(where, Places.TOWN)) return true;
+        return !hukouHereInTown(t.substring(m.start()), tokens, c);
     }
+
+    /** Words for the place spoken from. */
+    private static final List<String> HERE = List.of("这", "本地", "当地", "那边", "那儿", "那里");
 
     /**
      * A clause of the speaker's says their own hukou is here, in town, as one says it of the place one is joined at
