@@ -127,11 +127,14 @@ final class HukouLocation {
      */
     private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
         Lexicon.HukouPlace cues = lexicon.hukouPlace();
+        boolean atSchool = Texts.containsAny(text(tokens, 0, tokens.size() - 1), AT_SCHOOL);
         int end = m.first() - 1;
         boolean found = false;
         while (!found) {
             for (String w : cues.before()) found |= endsWith(tokens, c.first(), end, w);
             for (List<String> pair : cues.around()) {
+                // "俺们是巴林右旗农村的" of a student whose hukou went to the school: where one is from, not the hukou
+                if (pair.size() == 2 && pair.get(1).endsWith("的$") && atSchool) continue;
                 found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
             }
             // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
@@ -147,6 +150,9 @@ final class HukouLocation {
         if (!found && end < c.first() + 1 && m.last() >= c.last() - 1 && afterWithSomeone(tokens, c)) found = true;
         return found ? end + 1 : -1;
     }
+
+    /** Words saying the hukou went to a school, or one studies at a university. */
+    private static final List<String> AT_SCHOOL = List.of("迁学校", "在学校", "学校集体户", "上大学", "念大学", "读大学", "迁到学校");
 
     /** A hukou with someone, the place to follow: "户口随她妈上在", "户口跟着他爸在", "出生随他妈上在". */
     private static final java.util.regex.Pattern WITH_SOMEONE = java.util.regex.Pattern.compile(
@@ -172,7 +178,8 @@ final class HukouLocation {
     }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
-    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村",
+            "农村的", "乡下的", "村里的");
 
     private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
         for (int i = 1; i < tokens.size(); i++) {
