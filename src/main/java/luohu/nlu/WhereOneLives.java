@@ -24,7 +24,8 @@ final class WhereOneLives {
     /** Words for the speaker and their spouse, or the two of them, after 跟我们 ("跟我们老两口在二连过"). */
     private static final java.util.Set<String> COUPLE = java.util.Set.of("老两口", "俩", "两口子", "老俩", "俩人", "两个");
     private static final Pattern IN_A_VILLAGE = Pattern.compile(
-            "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
+            "^(?:也|一直|现在|还|一个人|自己|自个儿|自个)*在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)"
+                    + "(?:一个人|自己|自个儿)?(?:住|住着|过|生活|待着)?(?:呢|了|着)?$");
     /** The speaker after a word of living with ("我妈跟我住", "其母与之同住"). */
     private static final List<String> SPEAKER_AFTER_WITH = List.of("跟我", "跟俺", "和我", "和俺", "同我", "随我", "与我", "与之", "跟着我", "跟着俺");
     /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
@@ -108,7 +109,7 @@ final class WhereOneLives {
     }
 
     /**
-     * "我妈今年七十五 在老家农村", "我奶奶在聊城农村": a clause of the applicant's that says only that they are in a
+     * "我妈今年七十五 在老家农村", "我妈一个人在林西村里住": a clause of the applicant's that says only that they are in a
      * village says where they live; in a message about a home ("房子是自己盖的 也在村里"), where the home is.
      */
     void whereOneIs(List<Token> tokens, List<Clause> clauses, String asked, Map<String, Object> facts) {
