@@ -225,7 +225,12 @@ public final class FactExtractor {
         }
         List<Rejected> rejected = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
-        quantityFacts.read(text, tokens, clauses, quantities, asked, today, facts, rejected, used);
+        // "申请人 男 42 … 其父 74岁": in a form, the numbers that go on after the one served are theirs
+        // (…not an aside in brackets after a relative named: "申请人想把他外孙（十岁）户口迁来")
+        boolean form = tokens.stream().anyMatch(t -> lexicon.applicantCues().speaker().contains(t.text()));
+        Set<Clause> served = new HashSet<>();
+        if (form) for (Clause c : speakerGoesOn) if (c.first() == 0 || !ASIDE.contains(tokens.get(c.first() - 1).text())) served.add(c);
+        quantityFacts.read(text, tokens, clauses, served, quantities, asked, today, facts, rejected, used);
         // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
         if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
             Object level = facts.remove("education");
@@ -337,6 +342,9 @@ public final class FactExtractor {
         if ("spouse".equals(facts.get("local_relative"))) facts.put("local_relative", "other");
         return "spouse".equals(applicant) ? "other" : applicant;
     }
+
+    /** Brackets that open an aside. */
+    private static final Set<String> ASIDE = Set.of("（", "(");
 
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";
