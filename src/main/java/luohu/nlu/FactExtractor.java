@@ -335,11 +335,12 @@ public final class FactExtractor {
 
     /**
      * "我老公是二连户口 可我们没领证", "对象…还没结婚": a partner one is said not to be married to is no spouse in law, so
-     * the relative joined, or asked for, is another person; returns the applicant.
+     * the relative joined, the home's owner, or the one asked for is another person; returns the applicant.
      */
     private static String unmarriedPartner(String applicant, Map<String, Object> facts) {
         if (!Boolean.FALSE.equals(facts.get("married"))) return applicant;
         if ("spouse".equals(facts.get("local_relative"))) facts.put("local_relative", "other");
+        if ("spouse".equals(facts.get("home_owner_relative"))) facts.put("home_owner_relative", "other");
         return "spouse".equals(applicant) ? "other" : applicant;
     }
 
