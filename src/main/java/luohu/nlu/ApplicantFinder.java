@@ -148,6 +148,8 @@ final class ApplicantFinder {
             // …as is moving here, said on about one whose hukou is said to be elsewhere ("她户口还在通辽 迁过来要准备哪些东西")
             boolean moving = settling || Texts.containsAny(clauseText, MOVING) && !Texts.containsAny(clauseText, lexicon.familyAlong());
             if (c.relative() == null && !c.explicit() && chain != null && (settling && (planned || wanting(tokens, c, mentions)) || moving && away)) return chain;
+            // "能落到她爸妈户口上不", "能随他爸上伊宁户口不": moving onto the own people of the one named is that one's move
+            if (c.relative() == null && !c.explicit() && chain != null && moving && ontoTheirOwn(tokens, c)) return chain;
             // "外孙子户口在喀什 … 我是哈密户口 能迁过来吗": the speaker's hukou is here, so the one moving is the relative told of
             if (c.relative() == null && !c.explicit() && moving && chain == null && spokenBefore != null && hereSaid
                     && tokens.subList(c.first(), c.last() + 1).stream().noneMatch(t -> kin.speaker(t.text()))) return spokenBefore;
@@ -161,6 +163,14 @@ final class ApplicantFinder {
         String sole = "local_relative".equals(asked) ? null : soleRelativeOpening(tokens, clauses, mentions, quantityAt);
         if (sole != null) return sole;
         return ellipticalRelative(tokens, clauses);
+    }
+
+    /** The clause names the own relative of one named before, with 他/她 ("她爸妈户口上"). */
+    private boolean ontoTheirOwn(List<Token> tokens, Clause c) {
+        for (int i = c.first(); i < c.last(); i++) {
+            if (PRONOUNS.contains(tokens.get(i).text()) && kin.relativeAt(tokens, i + 1, c.last()) != null) return true;
+        }
+        return false;
     }
 
     /** "我是后妈", "我是他姑": the speaker says only who they are to someone, telling nothing of their own case. */

@@ -93,8 +93,10 @@ final class ClauseSplitter {
                         named = c.relative();
                         namedSoFar.add(new String[]{named, kin.gender(introduced.phrase())});
                     } else if (own != null && meant != null && pronoun.length() == 1) {
-                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
-                        String rel = Kinship.ofRelative(meant, own.values().get(0));
+                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative (said again as the speaker's:
+                        // "他姐也就是我媳妇是二连户口")
+                        PhraseIndex.Match<String> same = sameAs(tokens, start + 1 + own.last() + 1, c.last());
+                        String rel = same != null ? same.values().get(0) : Kinship.ofRelative(meant, own.values().get(0));
                         c = c.about(rel, true);
                         named = rel;
                         namedSoFar.add(new String[]{rel, kin.gender(own.phrase()), pronoun + own.phrase()});
@@ -155,6 +157,17 @@ final class ClauseSplitter {
         }
         return named;
     }
+
+    /** "也就是我媳妇", "就是我大姨": the speaker's word for one just named, right after them, or null. */
+    private PhraseIndex.Match<String> sameAs(List<Token> tokens, int at, int last) {
+        int k = at;
+        while (k <= last && SAME_AS.contains(tokens.get(k).text())) k++;
+        if (k == at || k > last || !kin.speaker(tokens.get(k).text())) return null;
+        return kin.relativeAt(tokens, kin.skipSelf(tokens, k, last), last);
+    }
+
+    /** Words that say the one named next is the same person ("也就是", "就是"). */
+    private static final Set<String> SAME_AS = Set.of("也就是", "就是", "也就", "也", "即", "也是", "是");
 
     /** Where {@link #namedInside} found its relative. */
     private int insideAt;

@@ -169,7 +169,7 @@ public final class FactExtractor {
                 if (speakerGoesOn.contains(c) && homeFact(p)) continue;
                 // (a marriage said on about one's partner is one's own too: "我对象在松山区有房 没领证")
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)
-                        && !((sharedMarriage(applicant, c, p) || applicant == null && p.set().keySet().equals(Set.of("married")))
+                        && !((sharedMarriage(applicant, c, p) || p.set().keySet().equals(Set.of("married")))
                         && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)

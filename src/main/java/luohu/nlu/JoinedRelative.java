@@ -38,7 +38,8 @@ final class JoinedRelative {
         // ("落我户上": onto the speaker's household register)
         this.toSpeaker = Pattern.compile("(" + moving + ")(\\p{IsHan}{0,4}?)" + SELF + "(?=家|这|那|户|$|[^\\p{IsHan}])");
         this.toRelative = Pattern.compile("(" + verb + ")(\\p{IsHan}{0,4}?)" + SELF + "(" + kin + ")(?=那|家|这|落|户口)");
-        this.toPronoun = Pattern.compile("(" + verb + ")(他们|她们|他|她)(?=那|家|这)");
+        // ("想迁到他村里": to the village the one named lives in)
+        this.toPronoun = Pattern.compile("(" + verb + ")(他们|她们|他|她)(?=那|家|这|村)");
         this.verbs = List.copyOf(verbs);
         this.settlingVerbs = verbs.stream().filter(v -> v.startsWith("落") || v.startsWith("迁") || v.startsWith("投")).toList();
     }

@@ -122,8 +122,10 @@ final class Kinship {
                     || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
         }
         if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
-        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children…
         if (applicant.equals("grandparent") && word != null && lexicon.parentsSiblings().contains(word)) return "child";
+        // …and their parents' brothers and sisters ("我姨想投靠我妈")
+        if (relation.equals("parent") && applicantWord != null && lexicon.parentsSiblings().contains(applicantWord)) return "sibling";
         return "other";
     }
 }
