@@ -108,12 +108,15 @@ final class ApplicantFinder {
         if (joining.occursIn(tokens)) {
             JoinedRelative.Joined j = joined.find(text(tokens, 0, tokens.size() - 1));
             // (a form's "拟投靠" names nobody: the relative told about is the one who joins)
-            if (j == null && !(staffNote(tokens) && nobodyJoined(tokens)) || j != null && !j.speaker()) return null;
+            // (a question of no one's case, "兄弟姐妹之间能投靠落户不", leaves no one to be the applicant)
+            boolean someone = tokens.stream().anyMatch(t -> kin.speaker(t.text()) || PRONOUNS.contains(t.text())) || staffNote(tokens);
+            if (j == null && (!nobodyJoined(tokens) || !someone) || j != null && !j.speaker()) return null;
         }
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
         String told = relativeCase.toldAbout(tokens, clauses, mentions, quantityAt);
-        // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
+        // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case; "家属随迁怎么办 … 老婆孩子户口
+        // 还在赤峰": relatives who come along with the speaker are not the one who settles
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
         String chain = null, spokenBefore = null;
         boolean planned = false, away = false, hereSaid = false, speakerFirst = false;
@@ -163,6 +166,17 @@ final class ApplicantFinder {
         String sole = "local_relative".equals(asked) ? null : soleRelativeOpening(tokens, clauses, mentions, quantityAt);
         if (sole != null) return sole;
         return ellipticalRelative(tokens, clauses);
+    }
+
+    /** A clause asks whether some come along (随迁, 一起迁) and the speaker is not among them. */
+    private boolean othersComeAlong(List<Token> tokens, List<Clause> clauses) {
+        boolean along = false;
+        for (Clause c : clauses) {
+            if (!Texts.containsAny(textOf(c), lexicon.familyAlong())) continue;
+            if (tokens.subList(c.first(), c.last() + 1).stream().anyMatch(t -> kin.speaker(t.text()))) return false;
+            along = true;
+        }
+        return along;
     }
 
     /** The clause names the own relative of one named before, with 他/她 ("她爸妈户口上"). */
@@ -339,14 +353,19 @@ final class ApplicantFinder {
         return staffSpeaking(tokens, tokens.size()) || Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
     }
 
-    /** No relative is named right after a word of joining ("拟投靠", not "投靠女儿"). */
+    /** No one is named right after a word of joining ("拟投靠", not "投靠女儿", "投靠他", "投靠县城的儿子"). */
     private boolean nobodyJoined(List<Token> tokens) {
         for (PhraseIndex.Match<String> j : joining.find(tokens)) {
             int k = kin.skipSelf(tokens, j.last() + 1, tokens.size() - 1);
-            if (kin.relativeAt(tokens, k, tokens.size() - 1) != null) return false;
+            while (k < tokens.size() && k <= j.last() + 3 && (places.isPlace(tokens.get(k).text()) || WHERE_BEFORE.contains(tokens.get(k).text()))) k++;
+            if (k < tokens.size() && PRONOUNS.contains(tokens.get(k).text())) return false;
+            if (kin.relativeAt(tokens, kin.skipSelf(tokens, k, tokens.size() - 1), tokens.size() - 1) != null) return false;
         }
         return true;
     }
+
+    /** Words of where between a word of joining and the one joined ("投靠县城的儿子"). */
+    private static final Set<String> WHERE_BEFORE = Set.of("的", "县城", "城里", "市里", "镇上", "村里", "老家", "那边", "城区", "市区");
 
     /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
     private boolean staffSpeaking(List<Token> tokens, int before) {
