@@ -20,6 +20,8 @@ import static luohu.nlu.TokenText.tokenAt;
  */
 final class ApplicantFinder {
     private static final List<String> SETTLES = List.of("落户", "办落户", "办理落户", "迁户口", "落户口", "的落户", "要落户", "来落户");
+    /** Words of a hukou moving here, in a practical question too ("迁过来要准备哪些东西"). */
+    private static final List<String> MOVING = List.of("迁过来", "迁过去", "迁来", "迁到", "落过来", "落到", "落户", "迁户口", "投靠", "投奔");
     /** Words that bring someone along with the speaker ("也迁过来", "一起落"), not on their own. */
     private static final List<String> ALONG = List.of("也", "一起", "一块", "一同", "跟着");
     /** 他/她 and the words for two of them (他俩): whom 把/让 may bring. */
@@ -105,30 +107,55 @@ final class ApplicantFinder {
         // joining someone: the relative is the one joined, unless the one joined is the speaker ("我爸妈…想投靠我")
         if (joining.occursIn(tokens)) {
             JoinedRelative.Joined j = joined.find(text(tokens, 0, tokens.size() - 1));
-            if (j == null || !j.speaker()) return null;
+            // (a form's "拟投靠" names nobody: the relative told about is the one who joins)
+            // (a question of no one's case, "兄弟姐妹之间能投靠落户不", leaves no one to be the applicant)
+            boolean someone = tokens.stream().anyMatch(t -> kin.speaker(t.text()) || PRONOUNS.contains(t.text())) || staffNote(tokens);
+            if (j == null && (!nobodyJoined(tokens) || !someone) || j != null && !j.speaker()) return null;
         }
         // "我老婆是外地的 在二连医院当护士 签了合同": a message that tells a relative's own situation, and nothing of the
         // speaker's, is about the relative
         String told = relativeCase.toldAbout(tokens, clauses, mentions, quantityAt);
-        // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case
+        // "我妈送我的 过户手续都办完了": what a relative gave the speaker is the speaker's case; "家属随迁怎么办 … 老婆孩子户口
+        // 还在赤峰": relatives who come along with the speaker are not the one who settles
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
         String chain = null, spokenBefore = null;
-        boolean planned = false;
+        boolean planned = false, away = false, hereSaid = false, speakerFirst = false;
+        // (a home given to the speaker makes what follows the speaker's: "我岳父送给我们一套房 … 户口在乌兰察布")
+        boolean given = Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received());
         for (Clause c : clauses) {
             String clauseText = textOf(c);
             // "配偶和子女能一起迁吗" asks who may come along, not who settles
             boolean settling = settling(tokens, c, mentions) && !Texts.containsAny(clauseText, lexicon.familyAlong());
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (settling) return c.relative();
+                // "外孙子户口在喀什 他爸妈都没了", "继女… 她爸是松山区户口": the relative's own people, told of, leave the
+                // one spoken of as they were
+                if (chain != null && kin.ownOfNamed(tokens, c)) continue;
                 chain = c.relative();
                 planned = false;
+                away = relativeCase.hukouAway(tokens, c);
             } else if (c.explicit() && c.relative() == null) {
-                if (chain != null) spokenBefore = chain;
+                if (chain != null) {
+                    spokenBefore = chain;
+                } else if (!introduction(tokens, c)) {
+                    speakerFirst = true;
+                }
                 chain = null; // 我…: the speaker again
+                hereSaid = relativeCase.saysOwnHukouHere(tokens, c);
+            } else if (chain != null && !speakerFirst && !given) {
+                // a clause with no subject says the relative's hukou only when the speaker has not spoken of themselves first
+                away |= relativeCase.hukouAway(tokens, c);
             }
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
             // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
-            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+            // …as is moving here, said on about one whose hukou is said to be elsewhere ("她户口还在通辽 迁过来要准备哪些东西")
+            boolean moving = settling || Texts.containsAny(clauseText, MOVING) && !Texts.containsAny(clauseText, lexicon.familyAlong());
+            if (c.relative() == null && !c.explicit() && chain != null && (settling && (planned || wanting(tokens, c, mentions)) || moving && away)) return chain;
+            // "能落到她爸妈户口上不", "能随他爸上伊宁户口不": moving onto the own people of the one named is that one's move
+            if (c.relative() == null && !c.explicit() && chain != null && moving && ontoTheirOwn(tokens, c)) return chain;
+            // "外孙子户口在喀什 … 我是哈密户口 能迁过来吗": the speaker's hukou is here, so the one moving is the relative told of
+            if (c.relative() == null && !c.explicit() && moving && chain == null && spokenBefore != null && hereSaid
+                    && tokens.subList(c.first(), c.last() + 1).stream().noneMatch(t -> kin.speaker(t.text()))) return spokenBefore;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
             // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
@@ -141,6 +168,35 @@ final class ApplicantFinder {
         return ellipticalRelative(tokens, clauses);
     }
 
+    /** A clause asks whether some come along (随迁, 一起迁) and the speaker is not among them. */
+    private boolean othersComeAlong(List<Token> tokens, List<Clause> clauses) {
+        boolean along = false;
+        for (Clause c : clauses) {
+            if (!Texts.containsAny(textOf(c), lexicon.familyAlong())) continue;
+            if (tokens.subList(c.first(), c.last() + 1).stream().anyMatch(t -> kin.speaker(t.text()))) return false;
+            along = true;
+        }
+        return along;
+    }
+
+    /** The clause names the own relative of one named before, with 他/她 ("她爸妈户口上"). */
+    private boolean ontoTheirOwn(List<Token> tokens, Clause c) {
+        for (int i = c.first(); i < c.last(); i++) {
+            if (PRONOUNS.contains(tokens.get(i).text()) && kin.relativeAt(tokens, i + 1, c.last()) != null) return true;
+        }
+        return false;
+    }
+
+    /** "我是后妈", "我是他姑": the speaker says only who they are to someone, telling nothing of their own case. */
+    private boolean introduction(List<Token> tokens, Clause c) {
+        int k = kin.skipSelf(tokens, c.first(), c.last());
+        if (k > c.last() || !tokens.get(k).text().equals("是")) return false;
+        int at = k + 1;
+        if (at <= c.last() && PRONOUNS.contains(tokens.get(at).text())) at++;
+        PhraseIndex.Match<String> r = kin.relativeAt(tokens, at, c.last());
+        return r != null && at + r.last() == c.last();
+    }
+
     /**
      * A relative the message names as the one it is about: after a word of naming ("前面说的是我闺女", "这回问我儿子的"),
      * or set against another in a correction ("她是我婆婆不是我妈").
@@ -151,6 +207,7 @@ final class ApplicantFinder {
             // "说的是我闺女" ends in 是 too: a word of naming is read before a contrast
             boolean naming = false;
             for (int k = 0; k < cues.naming().size() && !naming; k++) naming = endsWith(tokens, 0, i, cues.naming().get(k));
+            for (int k = 0; k < cues.switching().size() && !naming; k++) naming = endsWith(tokens, 0, i, cues.switching().get(k));
             boolean contrast = !naming && t.equals("是");
             if (!contrast && !naming) continue;
             int j = i + 1;
@@ -188,7 +245,10 @@ final class ApplicantFinder {
     private String joiner(List<Token> tokens, List<Clause> clauses) {
         String named = null;
         for (Clause c : clauses) {
-            if (c.relative() != null && !c.relative().equals(SOMEONE)) named = c.relative();
+            // (the own people of one named, opened by 他/她, are not whom a later clause goes on about: "他爸是伊宁户口
+            // 他妈户口在河北 能随他爸上伊宁户口不" is the grandson's)
+            boolean own = named != null && kin.ownOfNamed(tokens, c);
+            if (c.relative() != null && !c.relative().equals(SOMEONE) && !own) named = c.relative();
             else if (c.relative() == null && c.explicit()) named = null;
             String subject = c.relative() != null && !c.relative().equals(SOMEONE) ? c.relative()
                     : c.relative() == null && c.explicit() ? null : named;
@@ -288,6 +348,25 @@ final class ApplicantFinder {
         return "";
     }
 
+    /** Staff at a window note the one they serve (申请人, 来人…) and that person's family. */
+    private boolean staffNote(List<Token> tokens) {
+        return staffSpeaking(tokens, tokens.size()) || Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
+    }
+
+    /** No one is named right after a word of joining ("拟投靠", not "投靠女儿", "投靠他", "投靠县城的儿子"). */
+    private boolean nobodyJoined(List<Token> tokens) {
+        for (PhraseIndex.Match<String> j : joining.find(tokens)) {
+            int k = kin.skipSelf(tokens, j.last() + 1, tokens.size() - 1);
+            while (k < tokens.size() && k <= j.last() + 3 && (places.isPlace(tokens.get(k).text()) || WHERE_BEFORE.contains(tokens.get(k).text()))) k++;
+            if (k < tokens.size() && PRONOUNS.contains(tokens.get(k).text())) return false;
+            if (kin.relativeAt(tokens, kin.skipSelf(tokens, k, tokens.size() - 1), tokens.size() - 1) != null) return false;
+        }
+        return true;
+    }
+
+    /** Words of where between a word of joining and the one joined ("投靠县城的儿子"). */
+    private static final Set<String> WHERE_BEFORE = Set.of("的", "县城", "城里", "市里", "镇上", "村里", "老家", "那边", "城区", "市区");
+
     /** A staff word for the one served (申请人, the lexicon's speaker words) comes before the token. */
     private boolean staffSpeaking(List<Token> tokens, int before) {
         for (int k = 0; k < before; k++) if (lexicon.applicantCues().speaker().contains(tokens.get(k).text())) return true;
@@ -368,9 +447,10 @@ final class ApplicantFinder {
         List<Clause> out = new ArrayList<>();
         for (Clause c : spoken) {
             String r = c.relative();
-            if (applicant.equals(r) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            // (…not "他爹妈都在南方打工", the own people of a nephew who applies, though they too are "other" to the speaker)
+            if (applicant.equals(r) && !("other".equals(r) && kin.ownOfNamed(tokens, c)) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
-            else if (r == null && c.explicit() && "spouse".equals(applicant) && COUPLE.contains(tokens.get(c.first()).text())) out.add(c.about(null, true));
+            else if (r == null && c.explicit() && "spouse".equals(applicant) && couple(tokens, c)) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(Relations.inverse(applicant), true));
             else if (r != null) {
                 PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
@@ -379,6 +459,13 @@ final class ApplicantFinder {
             else out.add(c);
         }
         return out;
+    }
+
+    /** A clause opened by the speaker and their spouse as one (我们, 俺俩, 我|俩 as the segmenter cuts it). */
+    private static boolean couple(List<Token> tokens, Clause c) {
+        String first = tokens.get(c.first()).text();
+        if (COUPLE.contains(first)) return true;
+        return c.first() < c.last() && Kinship.SPEAKER.contains(first) && Set.of("俩", "两口", "两口子", "老两口").contains(tokens.get(c.first() + 1).text());
     }
 
     /** The tokens where a usable duration or age starts. */

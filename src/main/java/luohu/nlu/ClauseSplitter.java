@@ -17,6 +17,24 @@ import static luohu.nlu.TokenText.text;
 final class ClauseSplitter {
     /** 自己 opening a clause: whoever the clauses before were about. */
     private static final String REFLEXIVE = "自己";
+    /** Relations of an older generation than the speaker's, whom 老人, 老太太, 老爷子 may stand for. */
+    private static final Set<String> OLDER = Set.of("parent", "parent_in_law", "grandparent");
+    /** How verbs of moving somewhere end (迁到, 迁回, 投靠): a place after one is where one moves. */
+    private static final List<String> MOVING_ENDINGS = List.of("到", "回", "进", "入", "去", "来", "靠", "奔");
+    /** The speaker's young relatives of another line, whom 孩子 may stand for once named. */
+    private static final Set<String> YOUNG_OTHERS = Set.of("外甥", "外甥女", "侄子", "侄女", "小侄子", "小侄女", "小外甥", "小外甥女", "外甥孙", "侄孙");
+    /** Words for a child that, with no 我 before them, may point back at a grandchild already spoken of. */
+    private static final Set<String> YOUNG = Set.of("孩子", "小孩", "娃", "孩儿", "小孩子", "娃娃", "娃儿");
+    /** Words between two relatives that make the second the first's own (我媳妇她爸妈, 我大伯家的堂哥). */
+    private static final Set<String> CHAIN_LINKS = Set.of("她", "他", "的", "家", "家的", "她的", "他的");
+    /**
+     * Bringing a child along from an earlier marriage, or taking one in (带过来的闺女, 我们领养的闺女; 带 only with 的 after
+     * it: 带俩孩子 is no such child).
+     */
+    private static final Set<String> BROUGHT = Set.of("带过来", "带来", "带过来的", "带来的", "带", "领来", "领过来",
+            "领养", "收养", "抱养", "领养的", "收养的", "抱养的");
+    /** Words of living with someone, before the one lived with ("我跟俺家老爷子住一块"). */
+    private static final List<String> LIVING_WITH = List.of("跟", "和", "跟着", "同");
     private static final Set<String> SUBJECTS = Set.of("我", "俺", "我们", "俺们", "咱们");
     private static final List<String> ENDS_STATEMENT = List.of("n", "t", "m", "q", "y", "ul", "a");
     private static final List<String> GIVEN_TO_ME = List.of("给我", "给俺", "送我", "送俺", "留给我", "留给俺", "送的", "给的", "赠的", "留下的");
@@ -75,11 +93,13 @@ final class ClauseSplitter {
                         named = c.relative();
                         namedSoFar.add(new String[]{named, kin.gender(introduced.phrase())});
                     } else if (own != null && meant != null && pronoun.length() == 1) {
-                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative
-                        String rel = Kinship.ofRelative(meant, own.values().get(0));
+                        // "我兄弟在二连上班 他媳妇能投靠他吗": the named relative's own relative (said again as the speaker's:
+                        // "他姐也就是我媳妇是二连户口")
+                        PhraseIndex.Match<String> same = sameAs(tokens, start + 1 + own.last() + 1, c.last());
+                        String rel = same != null ? same.values().get(0) : Kinship.ofRelative(meant, own.values().get(0));
                         c = c.about(rel, true);
                         named = rel;
-                        namedSoFar.add(new String[]{rel, kin.gender(own.phrase())});
+                        namedSoFar.add(new String[]{rel, kin.gender(own.phrase()), pronoun + own.phrase()});
                     } else {
                         c = c.about(meant != null ? meant : SOMEONE, true); // 他是农村户口
                     }
@@ -88,20 +108,101 @@ final class ClauseSplitter {
                     c = c.about(null, false);
                 } else if (c.relative() != null && lexicon.applicantCues().elders().contains(tokens.get(c.first()).text())
                         && (staff || named != null)) {
-                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of
-                    c = c.about(staff ? null : named, true);
+                    // "老爷子这户口还能恢复不": an old person's word with no 我 before it is someone already spoken of, the
+                    // last of the older generations ("我丈母娘… 我媳妇是二连户口 老太太想投靠闺女": the mother-in-law)
+                    c = c.about(staff ? null : elder(tokens.get(c.first()).text(), namedSoFar, named), true);
+                    // …and the one a later 他/她 stands for ("老爷子想投靠我哥 他户口在村里")
+                    if (c.relative() != null) namedSoFar.add(new String[]{c.relative(), kin.gender(tokens.get(c.first()).text())});
+                } else if ("child".equals(c.relative()) && YOUNG.contains(tokens.get(c.first()).text()) && young(namedSoFar) != null) {
+                    // "外孙女在通辽出生 … 孩子从小跟我在元宝山长大": 孩子 with no 我 before it is the grandchild, nephew or
+                    // niece spoken of
+                    c = c.about(young(namedSoFar), true);
                 } else if (c.relative() != null) {
                     named = c.relative();
                     PhraseIndex.Match<String> word = kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last());
-                    namedSoFar.add(new String[]{named, word == null ? "" : kin.gender(word.phrase())});
+                    namedSoFar.add(new String[]{named, word == null ? "" : kin.gender(word.phrase()), word == null ? "" : word.phrase()});
                 }
                 if (c.relative() != null) speaking = c.relative();
                 else if (c.explicit()) speaking = null;
                 out.add(c);
+                // "想问的是我妈 她户口在河北": the speaker's relative named inside a clause is whom a later 她 may stand for
+                String inside = namedInside(tokens, c);
+                if (inside != null) {
+                    PhraseIndex.Match<String> w = kin.relativeAt(tokens, insideAt, c.last());
+                    named = inside;
+                    namedSoFar.add(new String[]{inside, w == null ? "" : kin.gender(w.phrase())});
+                }
             }
             start = end ? i + 1 : i;
         }
         return out;
+    }
+
+    /** The last grandchild, nephew or niece named, whom 孩子 may stand for; null when a child of the speaker's came after. */
+    private static String young(List<String[]> namedSoFar) {
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            String[] n = namedSoFar.get(k);
+            if (n[0].equals("grandchild") || n.length > 2 && YOUNG_OTHERS.contains(n[2])) return n[0];
+            if (n[0].equals("child") && (n.length < 3 || !n[2].startsWith("他") && !n[2].startsWith("她"))) return null;
+        }
+        return null;
+    }
+
+    /** Whom an old person's word stands for: the last relative named of an older generation and the word's gender. */
+    private String elder(String word, List<String[]> namedSoFar, String named) {
+        String gender = kin.gender(word);
+        for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            String[] n = namedSoFar.get(k);
+            if (OLDER.contains(n[0]) && (gender.isEmpty() || n[1].isEmpty() || gender.equals(n[1]))) return n[0];
+        }
+        return named;
+    }
+
+    /** "也就是我媳妇", "就是我大姨": the speaker's word for one just named, right after them, or null. */
+    private PhraseIndex.Match<String> sameAs(List<Token> tokens, int at, int last) {
+        int k = at;
+        while (k <= last && SAME_AS.contains(tokens.get(k).text())) k++;
+        if (k == at || k > last || !kin.speaker(tokens.get(k).text())) return null;
+        return kin.relativeAt(tokens, kin.skipSelf(tokens, k, last), last);
+    }
+
+    /** Words that say the one named next is the same person ("也就是", "就是"). */
+    private static final Set<String> SAME_AS = Set.of("也就是", "就是", "也就", "也", "即", "也是", "是");
+
+    /** Where {@link #namedInside} found its relative. */
+    private int insideAt;
+
+    /**
+     * The last relative of the speaker's (我/俺 before the word) named inside the clause after a word naming whom it is
+     * about or of living with ("想问的是我妈", "那我爸妈呢", "跟俺家老爷子住"), or null; one who is only the object of another verb
+     * (伺候俺娘), or said to be the same as one named (也就是我老公), is not.
+     */
+    private String namedInside(List<Token> tokens, Clause c) {
+        String found = null;
+        for (int i = c.first() + 1; i < c.last(); i++) {
+            if (!kin.speaker(tokens.get(i).text())) continue;
+            if (!naming(tokens, c.first(), i - 1)) continue;
+            int k = kin.skipSelf(tokens, i, c.last());
+            PhraseIndex.Match<String> r = kin.relativeAt(tokens, k, c.last());
+            if (r == null) continue;
+            found = r.values().get(0);
+            insideAt = k;
+        }
+        return found;
+    }
+
+    /**
+     * Tokens [first, last] end in a word naming whom the message is about (问的是, 换成) or one of living with (跟), or
+     * are the 那 of a follow-up.
+     */
+    private boolean naming(List<Token> tokens, int first, int last) {
+        if (last == first && tokens.get(first).text().equals("那")) return true;
+        Lexicon.ApplicantCues cues = lexicon.applicantCues();
+        for (String w : cues.naming()) if (TokenText.endsWith(tokens, first, last, w)) return true;
+        for (String w : cues.switching()) if (TokenText.endsWith(tokens, first, last, w)) return true;
+        // "我跟俺家老爷子住一块 他是乌市户口": the one lived with
+        for (String w : LIVING_WITH) if (TokenText.endsWith(tokens, first, last, w)) return true;
+        return false;
     }
 
     /** Whose clause it is: a relative named at its start ("我老公是…"), the applicant ("我…"), or nobody said. */
@@ -119,11 +220,34 @@ final class ClauseSplitter {
             i++;
             self = true;
         }
+        // "带过来的闺女十二岁", "我带过来的儿子": a child brought from an earlier marriage, said before the word
+        int brought = broughtAlong(tokens, i, last);
+        if (brought > i && kin.relativeAt(tokens, brought, last) != null) i = brought;
         if (i <= last) {
             List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(i, Math.min(last + 1, i + 2)));
-            if (!r.isEmpty() && r.get(0).first() == 0) return new Clause(first, last, r.get(0).values().get(0), true, text);
+            if (!r.isEmpty() && r.get(0).first() == 0) {
+                String rel = r.get(0).values().get(0);
+                // "我媳妇她爸妈", "我后老伴带来的儿子", "我大伯家的堂哥": a relative of the relative named first
+                int k = i + r.get(0).last() + 1, link = k;
+                while (link <= last && CHAIN_LINKS.contains(tokens.get(link).text())) link++;
+                int brought2 = broughtAlong(tokens, link, last);
+                boolean along = brought2 > link;
+                PhraseIndex.Match<String> second = link > k || along ? kin.relativeAt(tokens, brought2, last) : null;
+                if (second != null) rel = along && "spouse".equals(rel) ? "child" : Kinship.ofRelative(rel, second.values().get(0));
+                return new Clause(first, last, rel, true, text);
+            }
         }
         return new Clause(first, last, null, self, text);
+    }
+
+    /** After tokens of bringing along from an earlier marriage (带过来的, 带来的), the token that follows; else {@code at}. */
+    static int broughtAlong(List<Token> tokens, int at, int last) {
+        int k = at;
+        if (k <= last && BROUGHT.contains(tokens.get(k).text())) k++;
+        else return at;
+        if (k <= last && tokens.get(k).text().equals("过来")) k++;
+        if (k <= last && tokens.get(k).text().equals("的")) return k + 1;
+        return tokens.get(k - 1).text().endsWith("的") ? k : at;
     }
 
     /**
@@ -156,11 +280,15 @@ final class ClauseSplitter {
         String t = tokens.get(i).text();
         String before = tokens.get(i - 1).text();
         // "我家老爷子", "我们家老三": a word of the speaker's own before a relative owns them
-        if (binders.contains(before) || kin.speaker(before) || tokens.get(i - 1).punctuation()) return false;
+        // (…but 家 before 我 owns nothing: "迁到东昌府区我们家我媳妇是…" starts again at 我)
+        boolean ownedBy = binders.contains(before) && !(before.equals("家") && SUBJECTS.contains(t));
+        if (ownedBy || kin.speaker(before) || tokens.get(i - 1).punctuation()) return false;
         // only after a word that ends a statement (a noun, a time, an amount, 了/吧): after a verb, 我 is its object
         if (!Texts.startsWithAny(tokens.get(i - 1).nature(), ENDS_STATEMENT)) return false;
         // a domain word carries no part of speech of its own (nz): one ending like 落到 is a verb
         if (tokens.get(i - 1).nature().equals("nz") && Texts.endsWithAny(before, binderEndings)) return false;
+        // "能迁到二连我们家户口上吗": a place between a verb of moving and the one moved to binds them as one
+        if (i >= 2 && places.isPlace(before) && Texts.endsWithAny(tokens.get(i - 2).text(), MOVING_ENDINGS)) return false;
         if (SUBJECTS.contains(t)) return !lackSaidAfterTopic(tokens, i);
         List<PhraseIndex.Match<String>> r = kin.find(tokens.subList(i, Math.min(tokens.size(), i + 2)));
         return !r.isEmpty() && r.get(0).first() == 0 && r.get(0).phrase().length() >= 3
@@ -175,6 +303,8 @@ final class ClauseSplitter {
         String other = pronoun.equals("她") ? "M" : pronoun.equals("他") ? "F" : null;
         if (other == null || named == null) return named;
         for (int k = namedSoFar.size() - 1; k >= 0; k--) {
+            // "俺孙子… 他爸是伊宁户口 他妈户口在河北": the own people of one named, said with 他/她, leave 他 to that one
+            if (namedSoFar.get(k).length > 2 && (namedSoFar.get(k)[2].startsWith("他") || namedSoFar.get(k)[2].startsWith("她"))) continue;
             if (!other.equals(namedSoFar.get(k)[1])) return namedSoFar.get(k)[0];
         }
         return named;

@@ -140,6 +140,7 @@ public final class FactExtractor {
         boolean aboutRelative = asked != null && asked.startsWith("relative_"); // a reply about the relative
         List<Runnable> ifPersonal = new ArrayList<>();
         Set<Clause> continuing = Clause.continuing(clauses);
+        Set<Clause> speakerGoesOn = applicant == null ? Set.of() : speakerGoesOn(spoken, clauses);
         boolean[] relativeWord = new boolean[tokens.size()];
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
@@ -160,11 +161,16 @@ public final class FactExtractor {
             // "她在村里，有宅基地": a clause with no subject of its own that goes on about a relative states the
             // relative's facts where the relative's words can say them
             if (continuing.contains(c) && relativeWord[m.first()]) continue;
+
             for (Lexicon.FactPhrase p : m.values()) {
                 // "我儿子在吐鲁番有户口，还没成家": so is what a person is, in such a clause; a plan (想落户) stays the speaker's
                 if (p.cueOnly()) continue;
+                // "我在聊城市区有房 房本也有 他想落我这": the home told on about the speaker, when a relative applies, is the speaker's
+                if (speakerGoesOn.contains(c) && homeFact(p)) continue;
+                // (a marriage said on about one's partner is one's own too: "我对象在松山区有房 没领证")
                 if (continuing.contains(c) && p.set() != null && lexicon.applicantCues().relativeContinues().stream().anyMatch(p.set()::containsKey)
-                        && !(sharedMarriage(applicant, c, p) && spouseSpeaking(clauses, c))) continue;
+                        && !((sharedMarriage(applicant, c, p) || p.set().keySet().equals(Set.of("married")))
+                        && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)
                         && !(applicant == null && givenToSpeaker(clauseText, p))
@@ -221,7 +227,12 @@ public final class FactExtractor {
         }
         List<Rejected> rejected = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
-        quantityFacts.read(text, tokens, clauses, quantities, asked, today, facts, rejected, used);
+        // "申请人 男 42 … 其父 74岁": in a form, the numbers that go on after the one served are theirs
+        // (…not an aside in brackets after a relative named: "申请人想把他外孙（十岁）户口迁来")
+        boolean form = tokens.stream().anyMatch(t -> lexicon.applicantCues().speaker().contains(t.text()));
+        Set<Clause> served = new HashSet<>();
+        if (form) for (Clause c : speakerGoesOn) if (c.first() == 0 || !ASIDE.contains(tokens.get(c.first() - 1).text())) served.add(c);
+        quantityFacts.read(text, tokens, clauses, served, quantities, asked, today, facts, rejected, used);
         // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
         if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
             Object level = facts.remove("education");
@@ -234,6 +245,25 @@ public final class FactExtractor {
         }
         contractedGigWork(facts);
         return new Extraction(facts, unmarriedPartner(applicant, facts), rejected, used, hukouDocument);
+    }
+
+    /** The phrase states the housing or the home (housing, home_*). */
+    private static boolean homeFact(Lexicon.FactPhrase p) {
+        Map<String, Object> v = p.set() != null ? p.set() : p.negated();
+        return v != null && v.keySet().stream().anyMatch(k -> k.equals("housing") || k.startsWith("home_"));
+    }
+
+    /** The clauses (as seen from the applicant) with no subject of their own that go on after one of the speaker's. */
+    private static Set<Clause> speakerGoesOn(List<Clause> spoken, List<Clause> seen) {
+        Set<Clause> out = new HashSet<>();
+        boolean speaker = false;
+        for (int i = 0; i < spoken.size(); i++) {
+            Clause c = spoken.get(i);
+            // (我们 said with a spouse who applies is the applicant too)
+            if (c.relative() != null || c.explicit()) speaker = c.relative() == null && c.explicit() && seen.get(i).relative() != null;
+            else if (speaker) out.add(seen.get(i));
+        }
+        return out;
     }
 
     /** Whether a token from first to last opens with 户口 right after a typed space. */
@@ -307,13 +337,17 @@ public final class FactExtractor {
 
     /**
      * "我老公是二连户口 可我们没领证", "对象…还没结婚": a partner one is said not to be married to is no spouse in law, so
-     * the relative joined, or asked for, is another person; returns the applicant.
+     * the relative joined, the home's owner, or the one asked for is another person; returns the applicant.
      */
     private static String unmarriedPartner(String applicant, Map<String, Object> facts) {
         if (!Boolean.FALSE.equals(facts.get("married"))) return applicant;
         if ("spouse".equals(facts.get("local_relative"))) facts.put("local_relative", "other");
+        if ("spouse".equals(facts.get("home_owner_relative"))) facts.put("home_owner_relative", "other");
         return "spouse".equals(applicant) ? "other" : applicant;
     }
+
+    /** Brackets that open an aside. */
+    private static final Set<String> ASIDE = Set.of("（", "(");
 
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";

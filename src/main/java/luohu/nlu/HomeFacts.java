@@ -5,6 +5,8 @@ import luohu.policy.PolicyModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static luohu.nlu.Clause.textOf;
 import static luohu.nlu.Places.TOWN;
@@ -85,15 +87,54 @@ final class HomeFacts {
         // a home given or left by the relative is the speaker's own ("我爷爷留下的房子…我继承了")
         if (facts.containsKey("home_owner_relative") || facts.containsKey("home_acquisition") || model == null
                 || model.vocabulary().find("home_owner_relative").isEmpty()) return;
-        for (PhraseIndex.Match<String> r : kin.find(tokens)) {
+        String all = text(tokens, 0, tokens.size() - 1);
+        // "他在铁岭有房 我能落他房子上吗": a home a relative has, settled on by the speaker
+        boolean onTheHome = Texts.containsAny(all, lexicon.ownerCannotSettle());
+        String last = null; // the relative named last, whom 他/她 stands for
+        for (int i = 0; i < tokens.size(); i++) {
+            PhraseIndex.Match<String> r = kin.relativeAt(tokens, i, tokens.size() - 1);
+            String who;
+            int wordEnd;
+            if (r != null) {
+                who = r.values().get(0);
+                wordEnd = i + r.last();
+                last = who;
+            } else if (last != null && Kinship.PRONOUNS.contains(tokens.get(i).text())) {
+                who = last;
+                wordEnd = i;
+            } else {
+                continue;
+            }
             // the relative's own words, up to anyone else named ("我儿子在开原买的房 我能落到他那吗")
-            int end = r.last() + 1;
-            while (end < tokens.size() && end <= r.last() + 6 && !kin.speaker(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
-            String after = text(tokens, r.last() + 1, end - 1);
-            if (!Texts.containsAny(after, lexicon.homeOwnerCues())) continue;
-            ownedBy(r.values().get(0), facts);
+            int end = wordEnd + 1;
+            while (end < tokens.size() && end <= wordEnd + 6 && !kin.speaker(tokens.get(end).text()) && !tokens.get(end).punctuation()) end++;
+            String after = text(tokens, wordEnd + 1, end - 1);
+            boolean owns = r != null && Texts.containsAny(after, lexicon.homeOwnerCues())
+                    || onTheHome && Texts.containsAny(after, lexicon.ownHomeWords());
+            if (!owns) {
+                i = wordEnd;
+                continue;
+            }
+            ownedBy(who, facts);
             return;
         }
+        // "房本是她的名", "房照是他名": the certificate in the name of the relative named last
+        Matcher m = NAMED_ON_CERTIFICATE.matcher(all);
+        if (m.find() && last != null && (kin.find(tokens).size() == 1 || lastBefore(tokens, m.start()) != null)) {
+            String owner = lastBefore(tokens, m.start());
+            if (owner != null) ownedBy(owner, facts);
+        }
+    }
+
+    /** The certificate of a home in the name of one spoken of ("房本是她的名", "房照是他名", "房本写他自个儿名"). */
+    private static final Pattern NAMED_ON_CERTIFICATE = Pattern.compile(
+            "(房本|房照|房产证|不动产证|产权证)(上)?(只)?(是|写|写的|写着|写了|在)?(他|她)(的)?(自个儿|自己|一个人)?(的)?(名|名字|名下)");
+
+    /** The last relative named before the character offset, or null. */
+    private String lastBefore(List<Token> tokens, int offset) {
+        String out = null;
+        for (PhraseIndex.Match<String> r : kin.find(tokens)) if (tokens.get(r.first()).start() < offset) out = r.values().get(0);
+        return out;
     }
 
     /** The home is the owner's, a relative of the applicant (a relation id, or null: other); not the applicant's own. */
@@ -104,6 +145,8 @@ final class HomeFacts {
             facts.remove("housing");
             facts.remove("home_acquisition");
         }
+        // the certificate in the owner's name is theirs, not the applicant's ("房照是他名")
+        facts.remove("home_certificate");
     }
 
     /**
@@ -119,6 +162,8 @@ final class HomeFacts {
         boolean ownClause = spoken.stream().anyMatch(c -> c.relative() == null && c.explicit()
                 && lexicon.ownHomeWords().stream().anyMatch(textOf(c)::contains));
         if (!ownClause && !Texts.containsAny(text, lexicon.selfOwnerCues())) return;
+        // a relative who joins the speaker settles by joining: the owner's pathway needs the owner kept out, or the home itself
+        if (!Texts.containsAny(text, lexicon.ownerCannotSettle())) return;
         ownedBy(Relations.inverse(applicant), facts);
     }
 }

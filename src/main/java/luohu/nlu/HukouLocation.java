@@ -15,6 +15,7 @@ import static luohu.nlu.ClauseMentions.wanting;
 import static luohu.nlu.Places.where;
 import static luohu.nlu.TokenText.endsWith;
 import static luohu.nlu.TokenText.startsWith;
+import static luohu.nlu.TokenText.text;
 
 /** Where the applicant's hukou is said to be, read against the place asked about. */
 final class HukouLocation {
@@ -126,11 +127,14 @@ final class HukouLocation {
      */
     private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
         Lexicon.HukouPlace cues = lexicon.hukouPlace();
+        boolean atSchool = Texts.containsAny(text(tokens, 0, tokens.size() - 1), AT_SCHOOL);
         int end = m.first() - 1;
         boolean found = false;
         while (!found) {
             for (String w : cues.before()) found |= endsWith(tokens, c.first(), end, w);
             for (List<String> pair : cues.around()) {
+                // "俺们是巴林右旗农村的" of a student whose hukou went to the school: where one is from, not the hukou
+                if (pair.size() == 2 && pair.get(1).endsWith("的$") && atSchool) continue;
                 found |= pair.size() == 2 && endsWith(tokens, c.first(), end, pair.get(0)) && startsWith(tokens, m.last() + 1, c.last(), pair.get(1));
             }
             // "户口还在老家德州": a hukou phrase the segmenter keeps whole, ending in a cue or a word that may stand between
@@ -140,7 +144,31 @@ final class HukouLocation {
             else break;
         }
         for (String w : cues.after()) found |= startsWith(tokens, m.last() + 1, c.last(), w);
+        // "户口随她妈上在呼市了", "外孙女户口随她爸在黑龙江", "出生随他妈上在沈阳了": with the one it was registered with
+        if (!found && end >= c.first()) found = WITH_SOMEONE.matcher(text(tokens, c.first(), end)).find();
+        // "户口还在她爸那 在四川", "户口在她前夫那边 甘肃": the place said in the clause after the one it is with
+        if (!found && end < c.first() + 1 && m.last() >= c.last() - 1 && afterWithSomeone(tokens, c)) found = true;
         return found ? end + 1 : -1;
+    }
+
+    /** Words saying the hukou went to a school, or one studies at a university. */
+    private static final List<String> AT_SCHOOL = List.of("迁学校", "在学校", "学校集体户", "上大学", "念大学", "读大学", "迁到学校");
+
+    /** A hukou with someone, the place to follow: "户口随她妈上在", "户口跟着他爸在", "出生随他妈上在". */
+    private static final java.util.regex.Pattern WITH_SOMEONE = java.util.regex.Pattern.compile(
+            "(户口|户籍|出生)\\p{IsHan}{0,3}?(随|跟着|跟)\\p{IsHan}{1,4}?(上在|落在|在)$");
+    /** A hukou said to be with someone, ending its clause ("户口还在她爸那", "户口一直在他奶奶那", "户口在她前夫那边"). */
+    private static final java.util.regex.Pattern WITH_SOMEONE_THERE = java.util.regex.Pattern.compile(
+            "(户口|户籍)\\p{IsHan}{0,3}?在\\p{IsHan}{1,6}?(那边|那儿|那里|那|家)$");
+
+    /** The clause before [c] says the hukou is with someone, and [c] names only where ("在四川", "吉林四平"). */
+    private boolean afterWithSomeone(List<Token> tokens, Clause c) {
+        int before = c.first() - 1;
+        while (before >= 0 && tokens.get(before).punctuation()) before--;
+        if (before < 0) return false;
+        int from = before;
+        while (from > 0 && !tokens.get(from - 1).punctuation() && tokens.get(from).start() == tokens.get(from - 1).end()) from--;
+        return WITH_SOMEONE_THERE.matcher(text(tokens, from, before)).find();
     }
 
     /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */
@@ -150,7 +178,8 @@ final class HukouLocation {
     }
 
     /** Words right after the hukou's place that put it in the place's countryside ("户口在开原农村"). */
-    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村");
+    private static final List<String> COUNTRYSIDE = List.of("农村", "乡下", "村里", "牧区", "嘎查", "村子", "乡里", "下面的村", "下边的村",
+            "农村的", "乡下的", "村里的");
 
     private static boolean inCountryside(List<Token> tokens, boolean[] isHukou) {
         for (int i = 1; i < tokens.size(); i++) {

@@ -35,9 +35,11 @@ final class JoinedRelative {
         // a place of a few characters may stand between the verb and the one joined ("落到铁岭我家")
         // living with someone ("跟我住") is not joining them: 跟 and 和 count only before a relative one settles with
         String moving = alternation(verbs.stream().filter(v -> !v.equals("跟") && !v.equals("和")).toList());
-        this.toSpeaker = Pattern.compile("(" + moving + ")(\\p{IsHan}{0,4}?)" + SELF + "(?=家|这|那|户口|$|[^\\p{IsHan}])");
+        // ("落我户上": onto the speaker's household register)
+        this.toSpeaker = Pattern.compile("(" + moving + ")(\\p{IsHan}{0,4}?)" + SELF + "(?=家|这|那|户|$|[^\\p{IsHan}])");
         this.toRelative = Pattern.compile("(" + verb + ")(\\p{IsHan}{0,4}?)" + SELF + "(" + kin + ")(?=那|家|这|落|户口)");
-        this.toPronoun = Pattern.compile("(" + verb + ")(他们|她们|他|她)(?=那|家|这)");
+        // ("想迁到他村里": to the village the one named lives in)
+        this.toPronoun = Pattern.compile("(" + verb + ")(他们|她们|他|她)(?=那|家|这|村)");
         this.verbs = List.copyOf(verbs);
         this.settlingVerbs = verbs.stream().filter(v -> v.startsWith("落") || v.startsWith("迁") || v.startsWith("投")).toList();
     }

@@ -34,7 +34,7 @@ final class Kinship {
             Map.entry("child_in_law/spouse", "child"), Map.entry("spouse/parent", "parent_in_law"), Map.entry("spouse/child", "child"),
             Map.entry("parent/parent", "grandparent"), Map.entry("parent/child", "sibling"), Map.entry("parent/spouse", "parent"),
             Map.entry("sibling/parent", "parent"), Map.entry("sibling/sibling", "sibling"), Map.entry("grandchild/parent", "child"),
-            Map.entry("parent_in_law/child", "spouse"));
+            Map.entry("parent_in_law/child", "spouse"), Map.entry("child/parent", "spouse"));
 
     private final Lexicon lexicon;
     /** The speaker's words, and the lexicon's words for the one a typist speaks for as for themselves (申请人). */
@@ -89,6 +89,11 @@ final class Kinship {
         return null;
     }
 
+    /** The clause is about the own relative of one named before, opened by 他/她 ("他爸妈都没了", "她爸是松山区户口"). */
+    boolean ownOfNamed(List<Token> tokens, Clause c) {
+        return PRONOUNS.contains(tokens.get(c.first()).text()) && relativeAt(tokens, c.first() + 1, c.last()) != null;
+    }
+
     /** Who the speaker's [relation] is to the applicant, the speaker's [applicant], by relation alone, or null. */
     static String composed(String applicant, String relation) {
         return COMPOSED.get(applicant + "/" + relation);
@@ -117,8 +122,10 @@ final class Kinship {
                     || relation.equals("sibling") && siblingSpouses.contains(applicantWord))) return "spouse";
         }
         if (relation.equals("spouse") && applicantWord != null && spouseSiblings.contains(applicantWord)) return "sibling";
-        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children
+        // "帮我姥姥问 想迁到我舅家": the speaker's uncles and aunts are their grandparents' children…
         if (applicant.equals("grandparent") && word != null && lexicon.parentsSiblings().contains(word)) return "child";
+        // …and their parents' brothers and sisters ("我姨想投靠我妈")
+        if (relation.equals("parent") && applicantWord != null && lexicon.parentsSiblings().contains(applicantWord)) return "sibling";
         return "other";
     }
 }

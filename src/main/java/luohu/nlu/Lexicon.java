@@ -53,6 +53,7 @@ public record Lexicon(
         @JsonProperty("home_owner_cues") List<String> homeOwnerCues,
         @JsonProperty("self_owner_cues") List<String> selfOwnerCues,
         @JsonProperty("own_home_words") List<String> ownHomeWords,
+        @JsonProperty("owner_cannot_settle") List<String> ownerCannotSettle,
         @JsonProperty("fact_pathway_topics") Map<String, List<String>> factPathwayTopics,
         @JsonProperty("fact_entails") Map<String, Map<String, Object>> factEntails,
         @JsonProperty("people_kinds") List<String> peopleKinds,
@@ -93,7 +94,7 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -109,6 +110,7 @@ public record Lexicon(
         homeOwnerCues = homeOwnerCues == null ? List.of() : homeOwnerCues;
         selfOwnerCues = selfOwnerCues == null ? List.of() : selfOwnerCues;
         ownHomeWords = ownHomeWords == null ? List.of() : ownHomeWords;
+        ownerCannotSettle = ownerCannotSettle == null ? List.of() : ownerCannotSettle;
         factPathwayTopics = factPathwayTopics == null ? Map.of() : factPathwayTopics;
         factEntails = factEntails == null ? Map.of() : factEntails;
         peopleKinds = peopleKinds == null ? List.of() : peopleKinds;
@@ -232,6 +234,8 @@ public record Lexicon(
      *                   ("我儿子在吐鲁番有户口，还没成家")
      * @param actingVerbs other things done on someone's behalf, after 帮我/替我 (帮我妈准备材料, 帮我判断下我儿子)
      * @param naming     words that name whom the conversation is about, before the relative (前面说的是我闺女)
+     * @param switching  words that open a follow-up by switching to another person, before the relative (换成我小姨子行不,
+     *                   再问问我大姨子的): the follow-up asks for that person as well as naming them
      * @param aboutWhatWasSaid words of a clause in which the speaker only speaks of what they said (我更正下, 我刚才说成…):
      *                   such a clause does not make the message about the speaker
      * @param bringing  words by which the speaker brings someone here (把, 让): the one brought, before a word of
@@ -249,6 +253,7 @@ public record Lexicon(
                                 @JsonProperty("relative_continues") List<String> relativeContinues,
                                 @JsonProperty("acting_verbs") List<String> actingVerbs,
                                 List<String> naming,
+                                List<String> switching,
                                 @JsonProperty("about_what_was_said") List<String> aboutWhatWasSaid,
                                 @JsonProperty("moving_to") List<String> movingTo,
                                 List<String> bringing,
@@ -265,6 +270,7 @@ public record Lexicon(
             relativeContinues = relativeContinues == null ? List.of() : relativeContinues;
             actingVerbs = actingVerbs == null ? List.of() : actingVerbs;
             naming = naming == null ? List.of() : naming;
+            switching = switching == null ? List.of() : switching;
             aboutWhatWasSaid = aboutWhatWasSaid == null ? List.of() : aboutWhatWasSaid;
             movingTo = movingTo == null ? List.of() : movingTo;
             bringing = bringing == null ? List.of() : bringing;

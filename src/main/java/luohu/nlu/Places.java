@@ -97,6 +97,12 @@ final class Places {
         return false;
     }
 
+    /** The tokens name a place a document covers. */
+    boolean namesCovered(List<Token> part) {
+        for (PhraseIndex.Match<Where> m : placeNames.find(part)) if (where(m).place() != null) return true;
+        return false;
+    }
+
     /** The tokens put a hukou in a place no document covers, or away ("我老婆户口在吉林", "户口在老家"). */
     boolean hukouElsewhere(List<Token> part) {
         if (uncovered(part)) return true;

@@ -52,7 +52,7 @@ final class QuantityFacts {
      * The facts the quantities measure: an age, a year of graduating, or a duration of the fact whose cue is nearest;
      * impossible values go to rejected, and the start of every quantity read or rejected to used.
      */
-    void read(String text, List<Token> tokens, List<Clause> clauses, List<Quantity> quantities,
+    void read(String text, List<Token> tokens, List<Clause> clauses, Set<Clause> others, List<Quantity> quantities,
               String asked, LocalDate today, Map<String, Object> facts, List<Rejected> rejected, Set<Integer> used) {
         List<PhraseIndex.Match<String>> cues = durationCues(tokens);
         Integer statedAge = null;
@@ -60,10 +60,13 @@ final class QuantityFacts {
         // "我38岁 儿子16岁": the one age said in a clause that names the applicant as its subject, if only one is
         Integer ownAge = null;
         boolean ownAges = false;
+        // "申请人 男 42 … 其父 74岁": a clause that goes on about the one typing, when a relative applies, says their age
         for (Quantity q : quantities) {
             if (q.age() == null || !q.usable() || text.startsWith("不是", Math.max(0, q.start() - 2))) continue;
             statedAge = q.age();
             if (Texts.containsAny(text.substring(Math.max(0, q.start() - 3), q.start()), CHILDREN_BY_ORDER)) continue; // 老大10岁
+            Clause of = Clause.of(clauses, tokenAt(tokens, q.start()));
+            if (of != null && (of.relative() != null && of.explicit() || others.contains(of))) continue;
             ages.add(q.age());
             if (!Clause.saysOwn(Clause.of(clauses, tokenAt(tokens, q.start())))) continue;
             ownAges |= ownAge != null && !ownAge.equals(q.age());
@@ -99,6 +102,7 @@ final class QuantityFacts {
             boolean aboutRelative = c != null && c.relative() != null && c.explicit();
             String written = text.substring(q.start(), q.end());
             if (q.age() != null) {
+                if (others.contains(c) && !"relative_adult".equals(asked)) continue;
                 // "俩孩子…大的5岁小的才满月": the children's ages, not the one typing
                 String lead = text.substring(Math.max(0, q.start() - 3), q.start());
                 if (Texts.containsAny(lead, CHILDREN_BY_ORDER)) continue;

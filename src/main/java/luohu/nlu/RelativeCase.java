@@ -27,8 +27,15 @@ final class RelativeCase {
     /** "是铁岭户口", "是县城户口", "是乌市的户口": the speaker's hukou, held in a town (not 农村, not 外地). */
     private static final Pattern OWN_HUKOU_HERE = Pattern.compile(
             "^((跟|和)\\p{IsHan}{1,4}?)?(都|就|也)?是" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?(的)?(户口|户籍)$");
+    /** "二连户籍", "户籍：松山区城区", "户籍东昌府": a form's field or a note naming a hukou's place, with no verb. */
+    private static final Pattern FIELD_HUKOU = Pattern.compile(
+            "^((都|就|也)?" + NOT_IN_TOWN + "[^在是有没不落迁还已\\s]{2,8}?(的)?(户口|户籍)|(户口|户籍)[:：]?" + NOT_IN_TOWN + "[^在是有没不落迁还已也都\\s]{2,10})$");
+    /** A hukou said to be somewhere ("户口在…", "户口还在…", "户口随她妈上在…"). */
+    private static final Pattern HUKOU_SAID = Pattern.compile("(户口|户籍)(还|仍|也|都|一直)?(在|是|随|跟|挂在|落在|上在)");
     /** The speaker's word opening a clause. */
-    private static final Pattern SPEAKER_FIRST = Pattern.compile("^(我们|我|俺们|俺|咱们|咱)");
+    private static final Pattern SPEAKER_FIRST = Pattern.compile("^(我们|我|俺们|俺|咱们|咱)(家)?");
+    /** "在红山区有户口", "在二连有楼有户口": a hukou said to be had at a place. */
+    private static final Pattern OWN_HUKOU_HAD = Pattern.compile("^(也|都)?在" + NOT_IN_TOWN + "\\p{IsHan}{1,8}?有(户口|户籍)$");
 
     private final Lexicon lexicon;
     private final Kinship kin;
@@ -71,12 +78,16 @@ final class RelativeCase {
             }
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 speakerSaid = false;
+                // "我孙子今年六岁 … 他妈是未婚生的": the own people of the one told about are no second case
+                if (who != null && kin.ownOfNamed(tokens, c)) continue;
                 if (who != null && !who.equals(c.relative())) {
                     // "我姐在塔城当护士… 我姐夫是塔城户口": a second relative said only to hold hukou here is the one joined
                     if (hukouHereOnly(tokens, c, mentions, quantity)) continue;
                     // "宅基地跟地都给了俺哥": a relative named after the clause's own words, or telling nothing of their own,
                     // is no second case
-                    if (kin.relativeAt(tokens, kin.skipSelf(tokens, c.first(), c.last()), c.last()) == null && !PRONOUNS.contains(tokens.get(c.first()).text())
+                    int k = kin.skipSelf(tokens, c.first(), c.last());
+                    if (kin.relativeAt(tokens, k, c.last()) == null && kin.relativeAt(tokens, ClauseSplitter.broughtAlong(tokens, k, c.last()), c.last()) == null
+                            && !PRONOUNS.contains(tokens.get(c.first()).text())
                             || facts && !quantity && !clauseHasFact(c, mentions) && !HUKOU_STILL_THERE.matcher(c.text()).find()) continue;
                     if (facts || !hukouHereOnly(tokens, clauses, who, mentions, quantityAt)) return null; // two relatives: leave it to the joining rules
                     facts = false;
@@ -113,6 +124,34 @@ final class RelativeCase {
         return here;
     }
 
+    /**
+     * The clause says where a hukou is, and not here in town ("她户口还在通辽", "户口在她亲妈那", "户口在通辽她爸那"): the one
+     * it is of would move.
+     */
+    boolean hukouAway(List<Token> tokens, Clause c) {
+        String t = textOf(c);
+        if (HUKOU_STILL_THERE.matcher(t).find()) return true;
+        java.util.regex.Matcher m = HUKOU_SAID.matcher(t);
+        if (!m.find()) return false;
+        // "户口在她亲妈那", "户口在她爸那": with another of one's people, no place or town named, is not here
+        List<Token> part = tokens.subList(c.first(), c.last() + 1);
+        String where = t.substring(m.end());
+        if (!places.namesCovered(part) && !Texts.containsAny(where, HERE) && !Texts.containsAny(where, Places.TOWN)) return true;
+        return !hukouHereInTown(t.substring(m.start()), tokens, c);
+    }
+
+    /** Words for the place spoken from. */
+    private static final List<String> HERE = List.of("这", "本地", "当地", "那边", "那儿", "那里");
+
+    /**
+     * A clause of the speaker's says their own hukou is here, in town, as one says it of the place one is joined at
+     * ("我是哈密户口", "我在红山区有户口"); "我户口在赤峰" tells as often where one moves from.
+     */
+    boolean saysOwnHukouHere(List<Token> tokens, Clause c) {
+        String said = SPEAKER_FIRST.matcher(textOf(c)).replaceFirst("");
+        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_HAD.matcher(said).matches()) && !places.uncovered(tokens.subList(c.first(), c.last() + 1));
+    }
+
     /** Every clause about [who] says only that they hold hukou here: the one joined, not the one told about. */
     boolean hukouHereOnly(List<Token> tokens, List<Clause> clauses, String who, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions,
                           Set<Integer> quantityAt) {
@@ -138,6 +177,10 @@ final class RelativeCase {
 
     /** What a clause says of its subject is a hukou held here, in town, and the clause names no place no document covers. */
     private boolean hukouHereInTown(String said, List<Token> tokens, Clause c) {
-        return (OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches()) && !places.uncovered(tokens.subList(c.first(), c.last() + 1));
+        List<Token> part = tokens.subList(c.first(), c.last() + 1);
+        if (places.uncovered(part)) return false;
+        // a field with no verb must name the covered place itself ("户籍：松山区城区"), not only a word of town
+        return OWN_HUKOU_HERE.matcher(said).matches() || OWN_HUKOU_IN.matcher(said).matches() || OWN_HUKOU_HAD.matcher(said).matches()
+                || FIELD_HUKOU.matcher(said).matches() && places.namesCovered(part);
     }
 }

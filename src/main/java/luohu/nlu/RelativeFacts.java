@@ -15,8 +15,16 @@ import static luohu.nlu.Places.VILLAGE;
 
 /** Facts about the relative to be joined: who they are (local_relative), that they hold hukou here, their rural ties. */
 final class RelativeFacts {
-    private static final Set<String> CAME_ALONG = Set.of("跟着", "随");
+    private static final Set<String> CAME_ALONG = Set.of("跟着", "随", "跟");
+    /** Relations a bare word names from its clause's subject (投靠儿子: the subject's son), not from the speaker. */
+    private static final Set<String> OWN_BY_SUBJECT = Set.of("child", "parent", "sibling", "spouse", "grandparent", "grandchild");
     private static final List<String> COMING = List.of("来", "过来", "到");
+    /** Words after 随 and a relative that say where a hukou is ("户口随她爸在黑龙江", "随他妈上在沈阳"). */
+    private static final List<String> WHERE_IT_IS = List.of("在", "上在", "落在", "上的", "落的");
+    /** A relative said to be from a village ("对象是东阿农村的", "他是乡下的"). */
+    private static final Pattern FROM_A_VILLAGE = Pattern.compile("是\\p{IsHan}{0,6}?(农村|乡下|村里)的$");
+    /** The speaker fetching someone here ("想把她接过来落户", "接他俩来投靠我", "把老人接到我这"). */
+    private static final Pattern FETCHED = Pattern.compile("(想|要|打算|准备)把?(他|她|他们|她们|他俩|她俩|二老|老人)?接(过来|来|到我|到俺|到城里|到市里)");
     private static final Pattern FOR_JOINING = Pattern.compile(
             "(给|帮|替)(我|俺)\\p{IsHan}{1,4}?(办|办理)(投靠|投奔)(?![他她我俺])");
 
@@ -51,25 +59,34 @@ final class RelativeFacts {
         // a reply to a question about the relative ("没有宅基地") is about the relative throughout
         String lastRelative = asked != null && asked.startsWith("relative_") ? SOMEONE : null;
         String lastNamed = null; // whom 他/她 stands for after 投靠
+        boolean applicantSpeaks = false; // the last clause that names its subject is about the applicant
         for (Clause c : clauses) {
             List<Token> part = tokens.subList(c.first(), c.last() + 1);
             String rel = c.relative();
+            // (the own people of one named, opened by 他/她, leave the subject as it was: "他爸是外省的 能随妈落赤峰吗")
+            if (c.explicit() && !kin.ownOfNamed(tokens, c)) applicantSpeaks = rel == null;
             if (rel != null) lastRelative = rel;
             else if (c.explicit()) lastRelative = null; // 我…: the speaker again
-            if (rel != null && !rel.equals(SOMEONE)) lastNamed = rel;
+            // (a clause of the speaker's, seen from the applicant, names nobody 他/她 may stand for: "我俩去年领的证 公婆想投靠他")
+            if (rel != null && !rel.equals(SOMEONE) && !speakersOwn(tokens, c)) lastNamed = rel;
             // 投靠我女儿 / 投靠他: joining names the relative
             for (PhraseIndex.Match<String> j : unsaid.contains(c) ? List.<PhraseIndex.Match<String>>of() : joining.find(part)) {
                 List<Token> after = part.subList(j.last() + 1, Math.min(part.size(), j.last() + 4));
                 List<PhraseIndex.Match<String>> r = kin.find(after);
-                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now
+                // "十年前跟着对象来的赤峰": coming along with someone, long ago, is no joining them now; "户口随她爸在黑龙江"
+                // says where the hukou is
                 if (!r.isEmpty() && CAME_ALONG.contains(j.phrase())) {
                     int next = j.last() + 1 + r.get(0).last() + 1;
                     if (next < part.size() && Texts.startsWithAny(part.get(next).text(), COMING)) continue;
+                    if (next < part.size() && Texts.startsWithAny(part.get(next).text(), WHERE_IT_IS)) continue;
                 }
                 if (!r.isEmpty()) {
                     String named = r.get(0).values().get(0);
                     // "想投靠她老公", she being the applicant: the applicant's own relative
                     boolean theirs = applicant != null && !after.isEmpty() && PRONOUNS.contains(after.get(0).text()) && r.get(0).first() == 1;
+                    // "孩子想跟着继父落二连", "老太太想投靠闺女": a relative of blood or marriage named bare, no 我 before, in a
+                    // clause about the applicant, is the applicant's own; words for in-laws stay the speaker's ("婆婆想投靠公公")
+                    theirs |= applicant != null && r.get(0).first() == 0 && rel == null && applicantSpeaks && OWN_BY_SUBJECT.contains(named);
                     facts.put("local_relative", applicant == null || theirs ? named
                             : kin.compose(applicant, kin.wordOf(tokens, applicant), named, r.get(0).phrase()));
                 } else if (applicant != null && after.stream().anyMatch(t -> kin.speaker(t.text()))) {
@@ -84,9 +101,10 @@ final class RelativeFacts {
                 if (lastRelative == null || c.explicit()) continue;
                 rel = lastRelative; // a clause with no subject of its own continues the last relative's
             }
-            boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
+            // ("他爸是红山区户口": the own relative of one named is named too)
+            boolean named = c.relative() != null && (!PRONOUNS.contains(part.get(0).text()) || kin.ownOfNamed(tokens, c));
             // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
+            if (c.explicit() && named && !SOMEONE.equals(rel) && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
                     && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 Rhetoric.Frame frame = rhetoric.frame(tokens, c);
@@ -103,7 +121,15 @@ final class RelativeFacts {
                 if (Texts.containsAny(said, TOWN)) facts.put("relative_rural", false);
                 else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
             }
+            // "对象是东阿农村的": where one is from, said of the relative, is where their hukou is
+            if (!facts.containsKey("relative_rural") && c.explicit() && FROM_A_VILLAGE.matcher(said).find()) facts.put("relative_rural", true);
         }
+    }
+
+    /** A clause opened by the speaker's own word, naming no relative of theirs ("我俩去年领的证"). */
+    private boolean speakersOwn(List<Token> tokens, Clause c) {
+        int k = kin.skipSelf(tokens, c.first(), c.last());
+        return k > c.first() && kin.relativeAt(tokens, k, c.last()) == null;
     }
 
     /**
@@ -112,8 +138,9 @@ final class RelativeFacts {
      */
     void joinedBy(String text, String applicant, Map<String, Object> facts) {
         JoinedRelative.Joined j = joined.find(text);
-        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them
-        if (j == null && applicant != null && FOR_JOINING.matcher(text).find()) j = new JoinedRelative.Joined(true, false, null, null);
+        // "给我老公办投靠": joining done for a relative, with nobody named to join, joins the one who does it for them; so
+        // does bringing them here ("想把她接过来落户")
+        if (j == null && applicant != null && (FOR_JOINING.matcher(text).find() || FETCHED.matcher(text).find())) j = new JoinedRelative.Joined(true, false, null, null);
         if (j == null) return;
         if (j.speaker()) {
             if (applicant == null) return;

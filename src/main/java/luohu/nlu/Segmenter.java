@@ -27,6 +27,8 @@ public final class Segmenter {
      */
     private final java.util.Map<Character, List<String>> wholeByFirst;
     private final java.util.Set<String> whole;
+    /** Every word to keep whole, of one character too (妈): after 他/她 in one token, a relative of the one named. */
+    private final java.util.Set<String> relatives;
 
     public Segmenter(Collection<String> domainWords) {
         this(domainWords, List.of());
@@ -36,6 +38,7 @@ public final class Segmenter {
     public Segmenter(Collection<String> domainWords, Collection<String> whole) {
         List<String> kept = whole.stream().filter(w -> w.length() > 1).sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         this.whole = java.util.Set.copyOf(kept);
+        this.relatives = java.util.Set.copyOf(whole);
         this.wholeByFirst = kept.stream().collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0),
                 java.util.stream.Collectors.toUnmodifiableList()));
         synchronized (LOCK) {
@@ -67,7 +70,19 @@ public final class Segmenter {
             if (!t.word.isBlank()) out.add(new Token(t.word, start, end, t.nature == null ? "x" : t.nature.toString()));
             pos = end;
         }
-        return whole.isEmpty() ? out : keepWhole(out);
+        return whole.isEmpty() ? out : keepWhole(ownRelatives(out));
+    }
+
+    /** "他妈是赤峰户口": a token of 他/她 and a relative's word (a dictionary word of its own) is the two words. */
+    private List<Token> ownRelatives(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String w = t.text();
+            if (w.length() < 2 || w.charAt(0) != '他' && w.charAt(0) != '她' || !relatives.contains(w.substring(1))) continue;
+            tokens.set(i, new Token(w.substring(0, 1), t.start(), t.start() + 1, "rr"));
+            tokens.add(i + 1, new Token(w.substring(1), t.start() + 1, t.end(), "n"));
+        }
+        return tokens;
     }
 
     /** A token and the start of the next spelling a word to keep whole: that word, then the rest of the next. */

@@ -41,6 +41,8 @@ final class TypoFixer {
     /** Runs sounded out before: near misses of domain words recur ("户口薄"), and pinyin is the dear part. */
     private final Map<String, String> sounds = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int SOUNDS_KEPT = 20_000;
+    /** Particles and negators: typed, they are meant, not a word's character of the same sound. */
+    private static final String PARTICLES = "不吗呢了的吧么嘛没啊呀";
 
     TypoFixer(Collection<String> domainWords) {
         Set<String> words = new LinkedHashSet<>();
@@ -101,6 +103,8 @@ final class TypoFixer {
         if (!firstFits && !secondFits) return null;
         for (int k = 0; k < to - from; k++) {
             if (k == 0 ? !secondFits : !firstFits) continue;
+            // "能随他爸上伊宁户口不": a particle typed where a word's character sounds the same is the particle (不, not 簿)
+            if (PARTICLES.indexOf(text.charAt(from + k)) >= 0) continue;
             int at = java.util.Arrays.binarySearch(maskKeys, maskKey(text, from, to, k));
             if (at < 0) continue;
             List<String> near = maskWords[at];

@@ -298,7 +298,7 @@ public final class Understander {
         }
         // "那我媳妇呢 她有房本": a follow-up about a relative, telling of them, asks whether they can settle
         if (asked == null && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM) && extraction.applicant() != null
-                && opensWithEllipsis(firstClause(spaced), lexicon)) intent = Intent.SETTLE;
+                && (opensWithEllipsis(firstClause(spaced), lexicon) || opensWithSwitch(firstClause(spaced), lexicon))) intent = Intent.SETTLE;
         // "户口还在学校集体户 能落哈密吗": whether one can settle at a place asks to settle, whatever the collective
         // household or school said on the way; where to put the hukou ("能落单位集体户吗") stays registration
         boolean settleAtPlace = intent == Intent.REGISTRATION && !mentioned.covered().isEmpty() && asksToSettleAtAPlace(norm);
@@ -542,8 +542,19 @@ public final class Understander {
         return lead.startsWith("那") && lead.length() <= ELLIPTICAL_LEAD && Texts.endsWithAny(lead, lexicon.elliptical());
     }
 
-    /** The most characters of an opening "那…呢" ("那俺大闺女呢"). */
-    private static final int ELLIPTICAL_LEAD = 8;
+    /** A first clause that switches to one of the speaker's people ("换成我闺女行吗", "换我小孙女问"): it asks for them. */
+    static boolean opensWithSwitch(String firstClause, Lexicon lexicon) {
+        String lead = Normalizer.bare(firstClause);
+        for (String w : lexicon.applicantCues().switching()) {
+            if (lead.startsWith(w) && Texts.startsWithAny(lead.substring(w.length()), SPEAKER_WORDS)) return true;
+        }
+        return false;
+    }
+
+    private static final List<String> SPEAKER_WORDS = List.of("我", "俺", "咱");
+
+    /** The most characters of an opening "那…呢" ("那俺大闺女呢", "那我老丈人老丈母娘呢"). */
+    private static final int ELLIPTICAL_LEAD = 11;
 
     /** A short message ending in a particle of ellipsis ("老丈人呢"): it asks again what was asked before. */
     public boolean elliptical(String normalised) {

@@ -19,9 +19,15 @@ final class WhereOneLives {
     private static final Pattern TO_RELATIVE_HOME = Pattern.compile(
             "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
     private static final Pattern LIVING_WITH = Pattern.compile(
-            "(不|没有|没)?(?:跟|和|同)着?(我们|我|俺们|俺|咱们|咱)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?(?:住|生活)");
+            "(不|没有|没)?(?:跟|和|同|随|与)着?(我们|我|俺们|俺|咱们|咱|之)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?"
+                    + "(?:住|生活|居住|同住|长大|过(?=$|日子|呢))");
+    /** Words for the speaker and their spouse, or the two of them, after 跟我们 ("跟我们老两口在二连过"). */
+    private static final java.util.Set<String> COUPLE = java.util.Set.of("老两口", "俩", "两口子", "老俩", "俩人", "两个");
     private static final Pattern IN_A_VILLAGE = Pattern.compile(
-            "^(?:也|一直|现在|还)?在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)(?:呢|了)?$");
+            "^(?:也|一直|现在|还|一个人|自己|自个儿|自个)*在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)"
+                    + "(?:一个人|自己|自个儿)?(?:住|住着|过|生活|待着)?(?:呢|了|着)?$");
+    /** The speaker after a word of living with ("我妈跟我住", "其母与之同住"). */
+    private static final List<String> SPEAKER_AFTER_WITH = List.of("跟我", "跟俺", "和我", "和俺", "同我", "随我", "与我", "与之", "跟着我", "跟着俺");
     /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
     private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
     private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
@@ -48,6 +54,8 @@ final class WhereOneLives {
             while (mt.find()) {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
                 if (who.startsWith("在")) who = who.substring(1);
+                // "住她舅家": the home of a relative of one named (not "户口还在她娘家": a hukou's place)
+                if (who.length() > 1 && (who.startsWith("他") || who.startsWith("她")) && !PRONOUNS.contains(who) && mt.group(0).contains("住")) who = who.substring(1);
                 // "住她家", "在他们家住": the home of a relative named before
                 boolean named = PRONOUNS.contains(who) && !kin.find(tokens).isEmpty();
                 // "在婆家住": a word for the family's home itself
@@ -69,15 +77,23 @@ final class WhereOneLives {
     void livingWithRelative(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, String applicant,
                             Map<String, Object> facts) {
         if (facts.containsKey("lives_with_relative") || livingTogether == null) return;
+        boolean wished = false; // the clause before wished or asked ("想把…户口迁到我户上 跟我们一块过")
         for (Clause c : clauses) {
-            if (c.relative() != null && c.explicit() && applicant == null || continuing.contains(c)) continue;
+            boolean wishedBefore = wished;
+            wished = livingTogether.notInClauseWith() != null && Texts.containsAny(textOf(c), livingTogether.notInClauseWith());
+            // "我妈跟我住": a relative living with the speaker who settles is the speaker living with them
+            boolean relativeWithSpeaker = c.relative() != null && c.explicit() && applicant == null;
+            if (relativeWithSpeaker && !Texts.containsAny(textOf(c), SPEAKER_AFTER_WITH) || continuing.contains(c)) continue;
             String t = textOf(c);
-            if (livingTogether.notInClauseWith() != null && Texts.containsAny(t, livingTogether.notInClauseWith())) continue;
+            if (wished || wishedBefore && !c.explicit()) continue;
             Matcher mt = LIVING_WITH.matcher(t);
             while (mt.find()) {
                 String who = mt.group(3);
+                if (mt.group(2) != null && COUPLE.contains(who)) who = "";
+                // "他跟他爸住", "住她舅家": the own relative of one named is a relative all the same
+                if (who.length() > 1 && (who.startsWith("他") || who.startsWith("她")) && !PRONOUNS.contains(who)) who = who.substring(1);
                 // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
-                boolean speaker = who.isEmpty() && mt.group(2) != null && applicant != null;
+                boolean speaker = who.isEmpty() && mt.group(2) != null && (applicant != null || relativeWithSpeaker);
                 List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : kin.find(List.of(new Token(who, 0, who.length(), "n")));
                 if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
                 // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
@@ -93,7 +109,7 @@ final class WhereOneLives {
     }
 
     /**
-     * "我妈今年七十五 在老家农村", "我奶奶在聊城农村": a clause of the applicant's that says only that they are in a
+     * "我妈今年七十五 在老家农村", "我妈一个人在林西村里住": a clause of the applicant's that says only that they are in a
      * village says where they live; in a message about a home ("房子是自己盖的 也在村里"), where the home is.
      */
     void whereOneIs(List<Token> tokens, List<Clause> clauses, String asked, Map<String, Object> facts) {

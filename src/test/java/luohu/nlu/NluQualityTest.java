@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The labelled message sets of src/test/resources/nlu: the held-out part (heldout.jsonl, never used to tune the
- * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4a.jsonl, tuning4b.jsonl, tuning4c.jsonl, tuning4d.jsonl, tuning4e.jsonl, tuning4f.jsonl, tuning4g.jsonl, tuning5b.jsonl).
+ * lexicon) and the tuning part (the sets listed in tuning.sets).
  */
 class NluQualityTest {
     private static Path set(String name) {
@@ -69,11 +69,11 @@ class NluQualityTest {
         NluEvaluation e = heldOut();
         // the summary only: the held-out messages and their errors are never shown, so that nobody tunes on them
         String report = e.summary();
-        assertTrue(e.allFacts.precision() >= 0.908, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.895, "fact recall\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.910, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.905, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.951, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.951, "applicant accuracy\n" + report);
         assertTrue(e.polarityFlips.isEmpty(), "polarity flips\n" + report);
     }
 
@@ -86,19 +86,21 @@ class NluQualityTest {
      * phones: pinyin letters, emojis, partners, babies, graduates), tuning4d.jsonl (replies in an interview), tuning4e.jsonl
      * (frustrated people, rhetorical questions, forum posts), tuning4f.jsonl and tuning4g.jsonl (ordinary people to a
      * neighbourhood group and to the bot), tuning5b.jsonl (what people ask: short questions, hearsay, follow-ups, dialect
-     * yes-no endings, reactions) included; the polarity flips left are in the newest sets.
+     * yes-no endings, reactions), tuning5c.jsonl (whom a case is about and whose each fact is: parents, spouses,
+     * in-laws, grandchildren and stepchildren, pronouns referring back, staff noting an applicant's family, follow-ups
+     * that switch the person) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.885, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.968, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.960, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.947, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 26, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.880, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.950, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.940, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.940, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 30, "polarity flips\n" + report);
     }
 
     @Test
