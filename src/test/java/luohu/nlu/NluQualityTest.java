@@ -95,12 +95,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.880, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.950, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.940, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.940, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 30, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.909, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.888, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.966, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.949, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 24, "polarity flips\n" + report);
     }
 
     @Test
