@@ -212,6 +212,7 @@ public final class DialogMachine {
         // message, or a line saying the answer stands, instead of the whole reply again
         // (a case answered again; a rule asked about again is best said again)
         if (button.isEmpty() && session.lastReply() != 0 && out.reply.text().hashCode() == session.lastReply()
+                && (text == null ? 0 : text.hashCode()) != session.lastSaid()
                 && ("assess".equals(action) || "correct".equals(action)) && !u.more() && place(out.session) != null) {
             out = new Outcome(out.session, sameAgain(out.session, u), out.assessment);
         }
@@ -462,6 +463,8 @@ public final class DialogMachine {
             return Optional.empty();
         }
         Session merged = merge(s, u);
+        // (facts all known already, as they are when the same message comes again, are no news to acknowledge)
+        if (merged.facts().equals(s.facts())) return Optional.empty();
         if (!Objects.equals(merged.place(), s.place()) || !Objects.equals(merged.applicant(), s.applicant())) return Optional.empty();
         Assessment now = engine.assess(place, merged.facts());
         if (!sameVerdicts(engine.assess(place, s.facts()), now)) return Optional.empty();
@@ -609,20 +612,23 @@ public final class DialogMachine {
      * near, that the document does not speak of it; the question pending, if any, is asked again.
      */
     private Outcome nearest(Session s, Understanding u) {
-        Place place = place(s);
-        PolicyDocument doc = model.documentOf(place);
-        Optional<String> near = general.nearest(u, doc, place);
+        Optional<String> near = nearestWords(s, u);
         // after a question on a topic ("说白了 就是能不能考" after 中考), that topic's rules, for the facts known
         if (near.isEmpty() && "topic".equals(s.ask()) && !topicsInView(s).isEmpty()) return general(s, topicAgain(s, u));
-        String text = near.map(p -> p + "\n" + cases.text().source(doc)).orElse(prompts.say("nearest_silent", "document", doc.info().citeName()));
-        return new Outcome(s, withResume(text, s));
+        String document = model.documentOf(place(s)).info().citeName();
+        return new Outcome(s, withResume(near.orElse(prompts.say("nearest_silent", "document", document)), s));
     }
 
     /** Instead of the reply just given: the document's words nearest the message, or that the answer stands. */
     private Reply sameAgain(Session s, Understanding u) {
+        return withResume(nearestWords(s, u).orElse(prompts.say("same_answer")), s);
+    }
+
+    /** The passage of the place's document nearest the message, with its source line; empty when none is near. */
+    private Optional<String> nearestWords(Session s, Understanding u) {
         Place place = place(s);
         PolicyDocument doc = model.documentOf(place);
-        return withResume(general.nearest(u, doc, place).map(p -> p + "\n" + cases.text().source(doc)).orElse(prompts.say("same_answer")), s);
+        return general.nearest(u, doc, place).map(p -> p + "\n" + cases.text().source(doc));
     }
 
     /** The message asking again of the topic asked before, with the intent that asked it, unless it names another. */

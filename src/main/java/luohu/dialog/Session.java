@@ -27,12 +27,13 @@ public record Session(String chatId, String state, String place, Facts facts, St
     public static final int RECENT = 5;
 
     /**
-     * What one turn did: when, the intent understood, the action taken, the state it led to, and a hash of the reply
-     * (0 when not known), so that the next reply can tell it would say the same again.
+     * What one turn did: when, the intent understood, the action taken, the state it led to, and hashes of the message
+     * and of the reply (0 when not known), so that the next reply can tell it would say the same again to another
+     * message (the same message again, as a redelivered update is, gets the same reply).
      */
-    public record TurnNote(long at, String intent, String action, String state, int reply) {
+    public record TurnNote(long at, String intent, String action, String state, int said, int reply) {
         public TurnNote(long at, String intent, String action, String state) {
-            this(at, intent, action, state, 0);
+            this(at, intent, action, state, 0, 0);
         }
     }
 
@@ -79,13 +80,13 @@ public record Session(String chatId, String state, String place, Facts facts, St
 
     /** After a turn: counted, time-stamped, and noted in {@link #recent}. */
     public Session touched(long now, String intent, String action) {
-        return touched(now, intent, action, 0);
+        return touched(now, intent, action, 0, 0);
     }
 
-    /** After a turn whose reply hashes to {@code reply}. */
-    public Session touched(long now, String intent, String action, int reply) {
+    /** After a turn whose message and reply hash to {@code said} and {@code reply}. */
+    public Session touched(long now, String intent, String action, int said, int reply) {
         List<TurnNote> r = new ArrayList<>(recent);
-        r.add(new TurnNote(now, intent, action, state, reply));
+        r.add(new TurnNote(now, intent, action, state, said, reply));
         while (r.size() > RECENT) r.remove(0);
         return new Session(chatId, state, place, facts, asked, declined, turns + 1, now, r, applicant, focus, ask);
     }
@@ -93,5 +94,10 @@ public record Session(String chatId, String state, String place, Facts facts, St
     /** The hash of the last reply, 0 when none is known. */
     public int lastReply() {
         return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).reply();
+    }
+
+    /** The hash of the last message, 0 when none is known. */
+    public int lastSaid() {
+        return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).said();
     }
 }

@@ -49,6 +49,7 @@ public final class SessionCodec {
         ArrayNode recent = o.putArray("recent");
         for (Session.TurnNote n : s.recent()) {
             ObjectNode note = recent.addObject().put("at", n.at()).put("intent", n.intent()).put("action", n.action()).put("state", n.state());
+            if (n.said() != 0) note.put("said", n.said());
             if (n.reply() != 0) note.put("reply", n.reply());
         }
         return o.toString();
@@ -78,7 +79,7 @@ public final class SessionCodec {
             List<Session.TurnNote> recent = new ArrayList<>();
             for (JsonNode n : o.path("recent")) {
                 recent.add(new Session.TurnNote(n.path("at").asLong(), n.path("intent").asText(), n.path("action").asText(), n.path("state").asText(),
-                        n.path("reply").asInt(0)));
+                        n.path("said").asInt(0), n.path("reply").asInt(0)));
             }
             return new Session(chatId, o.path("state").asText("start"), o.hasNonNull("place") ? o.get("place").asText() : null,
                     Facts.of(facts), o.hasNonNull("asked") ? o.get("asked").asText() : null, declined,

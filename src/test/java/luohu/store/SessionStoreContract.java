@@ -94,7 +94,7 @@ abstract class SessionStoreContract {
         store.save(s);
         assertEquals(s, store.load("123456789").orElseThrow());
         // (the hash of the reply given comes back too: the next turn compares its reply with it)
-        Session later = s.touched(clock.millis() + 1000, "inform", "ask", "好的".hashCode());
+        Session later = s.touched(clock.millis() + 1000, "inform", "ask", "好".hashCode(), "好的".hashCode());
         store.save(later);
         assertEquals(later, store.load("123456789").orElseThrow());
         store.delete("123456789");
