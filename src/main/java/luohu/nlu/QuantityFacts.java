@@ -86,6 +86,7 @@ final class QuantityFacts {
                 if (q.duration() && q.months() <= 1 && !unbroken(text, q.end() + 2)) {
                     int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
                     String fact = cueFor(cues, clauses, after, Clause.of(clauses, after));
+                    if (Lexicon.DurationCue.UNMEASURED.equals(fact)) fact = null; // "干了…也没": work counts no fact
                     if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
                     if (fact != null) writer.put(facts, fact, 0);
                     used.add(q.start());
