@@ -32,6 +32,8 @@ final class ApplicantFinder {
     private static final Set<String> WHENCE = Set.of("老家", "农村", "村里", "乡下", "外地", "外省", "家里", "老家那边");
     /** How far into a relative's clause a word of dying may come: the relative's word and a time (我老父亲前几年). */
     private static final int DEPARTED_WITHIN = 8;
+    /** Clauses of the speaker's own facts that make a message the speaker's own case. */
+    private static final int OWN_CASE = 2;
 
     private final Lexicon lexicon;
     private final Kinship kin;
@@ -114,21 +116,28 @@ final class ApplicantFinder {
         if (told != null && !Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received())) return told;
         String chain = null, spokenBefore = null;
         boolean planned = false;
+        // the speaker's own case told before a relative is named ("我在红山区一家国企上班 合同签了 … 我对象在宁城当老师")
+        int ownTold = 0, ownBeforeChain = 0;
         for (Clause c : clauses) {
             String clauseText = textOf(c);
             // "配偶和子女能一起迁吗" asks who may come along, not who settles
             boolean settling = settling(tokens, c, mentions) && !Texts.containsAny(clauseText, lexicon.familyAlong());
             if (c.relative() != null && !c.relative().equals(SOMEONE)) {
                 if (settling) return c.relative();
+                if (!c.relative().equals(chain)) ownBeforeChain = ownTold;
                 chain = c.relative();
                 planned = false;
             } else if (c.explicit() && c.relative() == null) {
                 if (chain != null) spokenBefore = chain;
                 chain = null; // 我…: the speaker again
             }
+            if (c.relative() == null && chain == null && tellsFact(c, mentions)) ownTold++;
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
-            // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
-            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions))) return chain;
+            // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish;
+            // after the speaker's own case told at length, a relative named in passing with no plan of theirs leaves the
+            // wish the speaker's ("…社保交了三年半 户口在宁城农村 我对象在宁城老家当老师 就问…不用有房就能落")
+            boolean ownCase = ownBeforeChain >= OWN_CASE;
+            if (c.relative() == null && !c.explicit() && settling && chain != null && (planned || wanting(tokens, c, mentions) && !ownCase)) return chain;
             // "我孙女刚出生 能直接落我户口上吗": settling onto the speaker is not the speaker's own settling
             // …and so is settling onto another relative's ("我奶奶…户口在宁城 能迁到我爸户口上吗")
             // (not onto the one named: "住我哥家 我哥是聊城户口 能落我哥户口本上吗" is the speaker joining him)
@@ -379,6 +388,12 @@ final class ApplicantFinder {
             else out.add(c);
         }
         return out;
+    }
+
+    /** Whether a fact phrase is said in the clause. */
+    private static boolean tellsFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) if (m.first() >= c.first() && m.last() <= c.last()) return true;
+        return false;
     }
 
     /** The tokens where a usable duration or age starts. */

@@ -45,6 +45,7 @@ public final class FactExtractor {
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final JoinedRelative joined;
+    private final RunOnBreaks runOn;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -76,6 +77,12 @@ public final class FactExtractor {
         general = new GeneralQuestions(lexicon, kin);
         applicants = new ApplicantFinder(lexicon, kin, places, joining, joined, new RelativeCase(lexicon, kin, places));
         quantityFacts = new QuantityFacts(vocabulary, lexicon, general, writer);
+        runOn = new RunOnBreaks(lexicon, kin, places);
+    }
+
+    /** The text with a space typed where a statement ends in a long run typed with no pause ({@link RunOnBreaks}). */
+    public String runOnBroken(String text, List<Token> tokens) {
+        return runOn.broken(text, tokens);
     }
 
     /**

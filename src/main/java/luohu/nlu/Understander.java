@@ -182,6 +182,12 @@ public final class Understander {
         // read as mistyped across a space ("社保交了一年半 户口在…" is no 办户口)
         String spaced = forms.spaced();
         List<Token> tokens = segmenter.segment(spaced);
+        // "…五年了营业执照有然后…": a long run typed with no pause is read with a space where each statement ends
+        String broken = facts.runOnBroken(spaced, tokens);
+        if (!broken.equals(spaced)) {
+            spaced = broken;
+            tokens = segmenter.segment(spaced);
+        }
         String fixed = typos.fix(spaced, tokens);
         String norm = spaced.equals(forms.plain()) ? fixed : Normalizer.normalise(fixed);
         if (!fixed.equals(spaced)) {
