@@ -229,6 +229,7 @@ public final class FactExtractor {
         List<Rejected> rejected = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
         quantityFacts.read(text, tokens, clauses, quantities, asked, today, facts, rejected, used);
+        if (!aboutRelative) quantityFacts.graduatedYearsAgo(text, tokens, clauses, facts);
         // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
         if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
             Object level = facts.remove("education");

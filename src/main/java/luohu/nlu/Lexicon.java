@@ -74,7 +74,8 @@ public record Lexicon(
         @JsonProperty("question_words") List<String> questionWords,
         @JsonProperty("settling_said") List<String> settlingSaid,
         @JsonProperty("settle_at") SettleAt settleAt,
-        @JsonProperty("run_on") RunOn runOn) {
+        @JsonProperty("run_on") RunOn runOn,
+        @JsonProperty("years_ago") Map<String, Integer> yearsAgo) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -119,6 +120,7 @@ public record Lexicon(
         whereWords = whereWords == null ? List.of() : whereWords;
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
+        yearsAgo = yearsAgo == null ? Map.of() : yearsAgo;
         runOn = runOn == null ? new RunOn(0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : runOn;
         questionWords = questionWords == null ? List.of() : questionWords;
         settlingSaid = settlingSaid == null ? List.of() : settlingSaid;

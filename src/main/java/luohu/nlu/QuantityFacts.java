@@ -46,6 +46,34 @@ final class QuantityFacts {
         for (Lexicon.DurationCue c : lexicon.durations()) {
             for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
         }
+        for (Lexicon.FactPhrase p : lexicon.facts()) {
+            if (p.set() == null || !p.set().containsKey("education")) continue;
+            for (String w : p.words()) if (w.length() <= 4 && !w.contains("毕业")) levels.add(w);
+        }
+        levels.add("大学");
+    }
+
+    /** Words of a level of schooling ("大专", "本科"), from the lexicon's phrases of education. */
+    private final Set<String> levels = new HashSet<>();
+    private static final Pattern GRADUATED = Pattern.compile("(?:刚|才)?(\\p{IsHan}{1,4}?)(?:刚|才)?毕业");
+
+    /**
+     * "去年大专毕业", "前年本科刚毕业": a year said relative to now, a level of schooling between it and 毕业, counts the
+     * years since graduating as "去年毕业" does.
+     */
+    void graduatedYearsAgo(String text, List<Token> tokens, List<Clause> clauses, Map<String, Object> facts) {
+        if (facts.containsKey("graduation_years")) return;
+        for (Map.Entry<String, Integer> y : lexicon.yearsAgo().entrySet()) {
+            for (int at = text.indexOf(y.getKey()); at >= 0; at = text.indexOf(y.getKey(), at + 1)) {
+                java.util.regex.Matcher m = GRADUATED.matcher(text).region(at + y.getKey().length(), text.length());
+                if (!m.lookingAt() || !levels.contains(m.group(1))) continue;
+                Clause c = Clause.of(clauses, tokenAt(tokens, at));
+                if (c != null && c.relative() != null && c.explicit()) continue; // "我儿子去年本科毕业": his
+                writer.put(facts, "graduation_years", y.getValue());
+                if (y.getValue() > 0) facts.putIfAbsent("currently_student", false);
+                return;
+            }
+        }
     }
 
     /**
