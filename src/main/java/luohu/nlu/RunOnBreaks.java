@@ -96,7 +96,7 @@ final class RunOnBreaks {
         if (left.equals("不") && (PRONOUNS.contains(right) || kin.speaker(right) || right.equals("还是"))) return true;
         if (binders.contains(left) || kin.speaker(left) || !endsStatement(l)) return false;
         // "迁到|我…": a verb that takes what follows; "住|我家", "住|我姐家": a verb of living takes the home after it
-        if (tag(l, "nz") && Texts.endsWithAny(left, words.verbEndings()) || person(tokens, k) && homeAfter(tokens, k)) return false;
+        if (tag(l, "nz") && Texts.endsWithAny(left, words.verbEndings()) || tag(l, "v") && person(tokens, k) && homeAfter(tokens, k)) return false;
         // "…二连|那我这户口…": 那 before the speaker takes up what was said
         if (right.equals("那") && kin.speaker(next)) return true;
         // "…有楼|我媳妇户口也在二连", "…媳妇|俺那超市", "…当老师|现在…": a subject or a time opens the next; not a
