@@ -266,13 +266,29 @@ final class ApplicantFinder {
                 }
                 if (who == null) continue;
                 String after = text(tokens, rest, c.last()) + afterAside(tokens, clauses, c);
-                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
-                if (Texts.containsAny(after, ALONG)) continue;
+                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling ("接过来跟我一块住"
+                // lives together: the one brought settles)
+                if (along(after, cues.bringingVerbs())) continue;
                 if (Texts.containsAny(after, cues.bringingVerbs())) return who;
             }
         }
         return null;
     }
+
+    /** A word of coming along (也, 一起) right before a verb of moving or settling ("也迁过来", "一块落户"). */
+    private static boolean along(String text, List<String> verbs) {
+        for (String a : ALONG) {
+            for (int i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) {
+                String rest = text.substring(i + a.length(), Math.min(text.length(), i + a.length() + ALONG_REACH));
+                if (Texts.containsAny(rest, verbs) || Texts.containsAny(rest, MOVING)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** How far after 也/一起 a verb of moving makes it coming along, in characters ("也把户口迁过来"). */
+    private static final int ALONG_REACH = 5;
+    private static final List<String> MOVING = List.of("迁", "落", "投靠", "过来");
 
     /** "想把河北的老丈人…迁来", "把老家的爸妈接过来": where a relative is, said with 的 before them, does not hide who is brought. */
     private int skipWhence(List<Token> tokens, int at, int last) {
