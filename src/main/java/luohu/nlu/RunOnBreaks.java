@@ -28,6 +28,7 @@ final class RunOnBreaks {
     private final Kinship kin;
     private final Places places;
     private final Set<String> binders;
+    private final Set<String> negators;
     private final Set<String> things = new HashSet<>();
     /** Words that state a fact as one token ("国企", "签了合同", "没工作"). */
     private final Set<String> factWords = new HashSet<>();
@@ -37,6 +38,7 @@ final class RunOnBreaks {
         this.kin = kin;
         this.places = places;
         this.binders = new HashSet<>(lexicon.subjectBinders());
+        this.negators = new HashSet<>(lexicon.negation().before());
         things.addAll(lexicon.wholeWords());
         things.addAll(lexicon.negation().objects() == null ? List.of() : lexicon.negation().objects());
         lexicon.facts().forEach(p -> factWords.addAll(p.words()));
@@ -95,6 +97,8 @@ final class RunOnBreaks {
         // "能落二连不|还是…", "能落不|我…": 不 closing a question
         if (left.equals("不") && (PRONOUNS.contains(right) || kin.speaker(right) || right.equals("还是"))) return true;
         if (binders.contains(left) || kin.speaker(left) || !endsStatement(l)) return false;
+        // "还没办|执照": a negator reaches what follows it
+        if (negators.contains(left) || Texts.startsWithAny(left, NEGATED) && !factWords.contains(left)) return false;
         // "迁到|我…": a verb that takes what follows; "住|我家", "住|我姐家": a verb of living takes the home after it
         if (tag(l, "nz") && Texts.endsWithAny(left, words.verbEndings()) || tag(l, "v") && person(tokens, k) && homeAfter(tokens, k)) return false;
         // "…二连|那我这户口…": 那 before the speaker takes up what was said
