@@ -174,7 +174,7 @@ public final class FactExtractor {
                         && !(sharedMarriage(applicant, c, p) && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)
-                        && !(applicant == null && givenToSpeaker(clauseText, p))
+                        && !(applicant == null && givenToSpeaker(clauseText, p)) && !(p.ofFamily() && FAMILY.contains(c.relative()))
                         || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
@@ -322,6 +322,9 @@ public final class FactExtractor {
         if ("spouse".equals(facts.get("local_relative"))) facts.put("local_relative", "other");
         return "spouse".equals(applicant) ? "other" : applicant;
     }
+
+    /** The applicant's own family, whose staying behind or coming along says whether the family moved together. */
+    private static final Set<String> FAMILY = Set.of("spouse", "child");
 
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";

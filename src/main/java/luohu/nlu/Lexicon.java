@@ -287,6 +287,8 @@ public record Lexicon(
      *                     after "房子是租的" is a lease)
      * @param notSoonAfter the phrase does not count right after one of these words, with nothing but a place's name
      *                     between (农村 in "户口在河南农村租房住" is where the hukou is, not where one lives)
+     * @param ofFamily     said of the applicant's family, so read also in a clause opened by the applicant's spouse or
+     *                     child ("我老婆在老家种地": the family has not moved together)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
@@ -300,7 +302,8 @@ public record Lexicon(
                              @JsonProperty("in_message_with") List<String> inMessageWith,
                              @JsonProperty("not_in_message_with") List<String> notInMessageWith,
                              @JsonProperty("not_after") List<String> notAfter,
-                             @JsonProperty("not_soon_after") List<String> notSoonAfter) {
+                             @JsonProperty("not_soon_after") List<String> notSoonAfter,
+                             @JsonProperty("of_family") boolean ofFamily) {
     }
 
     /**
