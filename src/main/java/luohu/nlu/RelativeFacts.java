@@ -85,9 +85,11 @@ final class RelativeFacts {
                 rel = lastRelative; // a clause with no subject of its own continues the last relative's
             }
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
+            // "住我哥家 他是米东户口": 他 opening a clause of the speaker's own case stands for the relative named before
+            String referent = !named && c.relative() != null && applicant == null && asked == null ? namedBefore(tokens, c) : null;
             // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
-                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
+            if (c.explicit() && (named || referent != null) && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
+                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", named ? rel : referent);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 Rhetoric.Frame frame = rhetoric.frame(tokens, c);
                 boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
@@ -104,6 +106,14 @@ final class RelativeFacts {
                 else if (Texts.containsAny(said, VILLAGE)) facts.put("relative_rural", true);
             }
         }
+    }
+
+    /** The relative 他/她 opening the clause stands for: the clause's own, else the last relative's word before it. */
+    private String namedBefore(List<Token> tokens, Clause c) {
+        if (!SOMEONE.equals(c.relative())) return c.relative();
+        String last = null;
+        for (PhraseIndex.Match<String> m : kin.find(tokens.subList(0, c.first()))) last = m.values().get(0);
+        return last;
     }
 
     /**
