@@ -102,6 +102,11 @@ final class QuantityFacts {
         boolean severalAges = ages.size() > 1;
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
+            // "房租一个月一千二", "一个月也挣不了几个钱": a sum by the month or year is a rate, not a time had
+            if (q.duration() && rate(text, q.end())) {
+                used.add(q.start());
+                continue;
+            }
             // "再交四个月", "还差两个月": time still to come, not time had
             if (MORE_TO_COME.stream().anyMatch(w -> text.startsWith(w, Math.max(0, q.start() - w.length())))) continue;
             // "一个月没断": a time said not to have been broken off is no time had
@@ -177,6 +182,14 @@ final class QuantityFacts {
                 writer.put(facts, "lease_months", Math.round(q.months()));
             }
         }
+    }
+
+    /** Words of money right after a time make it a rate ("一个月三千多", "一年租金两万", "一个月挣不了几个钱"). */
+    private static final Pattern RATE = Pattern.compile("^(?:也|就|才|能|得|要|交|给|的)?(?:挣|赚|工资|租金|房租|开|拿|花|给)?[不了个几]{0,3}"
+            + "(?:[0-9零一二两三四五六七八九十百千万]+(?:块|元|多|来)|[0-9零一二两三四五六七八九十]+[百千万]|几个钱|多少钱|几千|几百|几万|挣|赚|工资|租金|房租|块钱)");
+
+    private static boolean rate(String text, int end) {
+        return RATE.matcher(text.substring(end, Math.min(text.length(), end + 10))).find();
     }
 
     /** "一个月都没断过", "一天也没停": not even a month missed says the time was unbroken, not that none was paid. */

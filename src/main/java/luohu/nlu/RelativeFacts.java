@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import static luohu.nlu.Clause.SOMEONE;
 import static luohu.nlu.Clause.textOf;
+import static luohu.nlu.TokenText.text;
 import static luohu.nlu.Kinship.PLURAL_SELF;
 import static luohu.nlu.Kinship.PRONOUNS;
 import static luohu.nlu.Places.TOWN;
@@ -86,7 +87,9 @@ final class RelativeFacts {
             }
             boolean named = c.relative() != null && !PRONOUNS.contains(part.get(0).text());
             // "住我哥家 他是米东户口": 他 opening a clause of the speaker's own case stands for the relative named before
-            String referent = !named && c.relative() != null && applicant == null && asked == null ? namedBefore(tokens, c) : null;
+            String referent = !named && c.relative() != null && applicant == null && asked == null && part.size() > 1
+                    && kin.relativeAt(tokens, c.first() + 1, c.last()) == null && HELD_HERE.matcher(text(tokens, c.first() + 1, c.last())).matches()
+                    ? namedBefore(tokens, c) : null;
             // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
             if (c.explicit() && (named || referent != null) && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
                     && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", named ? rel : referent);
@@ -107,6 +110,10 @@ final class RelativeFacts {
             }
         }
     }
+
+    /** What a clause of 他/她 says when it says only that they hold hukou here ("他是米东户口", "她户口也在二连"). */
+    private static final java.util.regex.Pattern HELD_HERE = java.util.regex.Pattern.compile(
+            "(?:也|都|就)?是(?!外)[^迁落动不没学]{1,8}?(?:的)?(?:户口|户籍|本地人)|(?:的)?(?:户口|户籍)(?:也|就|都|早就|一直)?在(?!外)[^迁落动不没学]{1,8}");
 
     /** The relative 他/她 opening the clause stands for: the clause's own, else the last relative's word before it. */
     private String namedBefore(List<Token> tokens, Clause c) {
