@@ -127,6 +127,9 @@ final class ApplicantFinder {
                 if (!c.relative().equals(chain)) ownBeforeChain = ownTold;
                 chain = c.relative();
                 planned = false;
+                // "媳妇跟俩娃都跟过来了 想落二连": family told to have come along, or stayed behind, are the speaker's
+                // household, not the one who wishes
+                if (familyTold(c, mentions)) chain = null;
             } else if (c.explicit() && c.relative() == null) {
                 if (chain != null) spokenBefore = chain;
                 chain = null; // 我…: the speaker again
@@ -404,6 +407,15 @@ final class ApplicantFinder {
             else out.add(c);
         }
         return out;
+    }
+
+    /** Whether the clause tells whether the speaker's family came along (a phrase of the family, of_family). */
+    private static boolean familyTold(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
+            if (m.first() < c.first() || m.last() > c.last()) continue;
+            for (Lexicon.FactPhrase p : m.values()) if (p.ofFamily()) return true;
+        }
+        return false;
     }
 
     /** Whether a fact phrase is said in the clause. */
