@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The labelled message sets of src/test/resources/nlu: the held-out part (heldout.jsonl, never used to tune the
- * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4a.jsonl, tuning4b.jsonl, tuning4c.jsonl, tuning4d.jsonl, tuning4e.jsonl, tuning4f.jsonl, tuning4g.jsonl).
+ * lexicon) and the tuning part (tuning.jsonl, messages.jsonl, tuning2.jsonl, tuning3a.jsonl, tuning3b.jsonl, tuning3c.jsonl, tuning3d.jsonl, tuning3e.jsonl, tuning3f.jsonl, tuning4a.jsonl, tuning4b.jsonl, tuning4c.jsonl, tuning4d.jsonl, tuning4e.jsonl, tuning4f.jsonl, tuning4g.jsonl, tuning5a.jsonl).
  */
 class NluQualityTest {
     private static Path set(String name) {
@@ -70,7 +70,7 @@ class NluQualityTest {
         // the summary only: the held-out messages and their errors are never shown, so that nobody tunes on them
         String report = e.summary();
         assertTrue(e.allFacts.precision() >= 0.908, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.895, "fact recall\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.897, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.942, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.951, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
@@ -85,19 +85,20 @@ class NluQualityTest {
      * and voice-typed Chinese), tuning4b.jsonl (Shandong and Liaoning family talk in dialect), tuning4c.jsonl (young people on
      * phones: pinyin letters, emojis, partners, babies, graduates), tuning4d.jsonl (replies in an interview), tuning4e.jsonl
      * (frustrated people, rhetorical questions, forum posts), tuning4f.jsonl and tuning4g.jsonl (ordinary people to a
-     * neighbourhood group and to the bot) included; the polarity flips left are in the newest sets.
+     * neighbourhood group and to the bot), tuning5a.jsonl (run-on messages typed or dictated with no punctuation, relatives'
+     * facts among the typist's, corrections partway through) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.904, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.884, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.950, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.943, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.945, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 24, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.894, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.874, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.943, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.934, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.941, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 46, "polarity flips\n" + report);
     }
 
     @Test
