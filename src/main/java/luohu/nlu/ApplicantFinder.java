@@ -34,6 +34,8 @@ final class ApplicantFinder {
     private static final Set<String> WHENCE = Set.of("老家", "农村", "村里", "乡下", "外地", "外省", "家里", "老家那边");
     /** How far into a relative's clause a word of dying may come: the relative's word and a time (我老父亲前几年). */
     private static final int DEPARTED_WITHIN = 8;
+    /** Clauses of the speaker's own facts that make a message the speaker's own case. */
+    private static final int OWN_CASE = 2;
 
     private final Lexicon lexicon;
     private final Kinship kin;
@@ -122,6 +124,8 @@ final class ApplicantFinder {
         boolean planned = false, away = false, hereSaid = false, speakerFirst = false;
         // (a home given to the speaker makes what follows the speaker's: "我岳父送给我们一套房 … 户口在乌兰察布")
         boolean given = Texts.containsAny(text(tokens, 0, tokens.size() - 1), cues.received());
+        // the speaker's own case told before a relative is named ("我在红山区一家国企上班 合同签了 … 我对象在宁城当老师")
+        int ownTold = 0, ownBeforeChain = 0;
         for (Clause c : clauses) {
             String clauseText = textOf(c);
             // "配偶和子女能一起迁吗" asks who may come along, not who settles
@@ -131,9 +135,13 @@ final class ApplicantFinder {
                 // "外孙子户口在喀什 他爸妈都没了", "继女… 她爸是松山区户口": the relative's own people, told of, leave the
                 // one spoken of as they were
                 if (chain != null && kin.ownOfNamed(tokens, c)) continue;
+                if (!c.relative().equals(chain)) ownBeforeChain = ownTold;
                 chain = c.relative();
                 planned = false;
                 away = relativeCase.hukouAway(tokens, c);
+                // "媳妇跟俩娃都跟过来了 想落二连": family told to have come along, or stayed behind, are the speaker's
+                // household, not the one who wishes
+                if (familyTold(c, mentions)) chain = null;
             } else if (c.explicit() && c.relative() == null) {
                 if (chain != null) {
                     spokenBefore = chain;
@@ -146,11 +154,16 @@ final class ApplicantFinder {
                 // a clause with no subject says the relative's hukou only when the speaker has not spoken of themselves first
                 away |= relativeCase.hukouAway(tokens, c);
             }
+            if (c.relative() == null && chain == null && tellsFact(c, mentions)) ownTold++;
             if (chain != null && Texts.containsAny(clauseText, cues.plans())) planned = true;
-            // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish
+            // "我外婆八十五了，住我家，想落到铁岭": wanting to settle, said on about a relative, is the relative's wish;
+            // after the speaker's own case told at length, a relative named in passing with no plan of theirs leaves the
+            // wish the speaker's ("…社保交了三年半 户口在宁城农村 我对象在宁城老家当老师 就问…不用有房就能落")
             // …as is moving here, said on about one whose hukou is said to be elsewhere ("她户口还在通辽 迁过来要准备哪些东西")
+            boolean ownCase = ownBeforeChain >= OWN_CASE;
             boolean moving = settling || Texts.containsAny(clauseText, MOVING) && !Texts.containsAny(clauseText, lexicon.familyAlong());
-            if (c.relative() == null && !c.explicit() && chain != null && (settling && (planned || wanting(tokens, c, mentions)) || moving && away)) return chain;
+            if (c.relative() == null && !c.explicit() && chain != null
+                    && (settling && (planned || wanting(tokens, c, mentions) && !ownCase) || moving && away)) return chain;
             // "能落到她爸妈户口上不", "能随他爸上伊宁户口不": moving onto the own people of the one named is that one's move
             if (c.relative() == null && !c.explicit() && chain != null && moving && ontoTheirOwn(tokens, c)) return chain;
             // "外孙子户口在喀什 … 我是哈密户口 能迁过来吗": the speaker's hukou is here, so the one moving is the relative told of
@@ -317,13 +330,30 @@ final class ApplicantFinder {
                 }
                 if (who == null) continue;
                 String after = text(tokens, rest, c.last()) + afterAside(tokens, clauses, c);
-                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling
-                if (Texts.containsAny(after, ALONG)) continue;
+                // "想把父母的户口也迁过来": brought along with the speaker, who is the one settling ("接过来跟我一块住"
+                // lives together: the one brought settles)
+                if (along(after, cues.bringingVerbs())) continue;
                 if (Texts.containsAny(after, cues.bringingVerbs())) return who;
             }
         }
         return null;
     }
+
+    /** A word of coming along (也, 一起) right before a verb of moving or settling ("也迁过来", "一块落户"). */
+    private static boolean along(String text, List<String> verbs) {
+        for (String a : ALONG) {
+            for (int i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) {
+                String rest = text.substring(i + a.length(), Math.min(text.length(), i + a.length() + ALONG_REACH));
+                if (Texts.containsAny(rest, verbs) || Texts.containsAny(rest, MOVING_ALONG)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** How far after 也/一起 a verb of moving makes it coming along, in characters ("也把户口迁过来"). */
+    private static final int ALONG_REACH = 5;
+    /** Verbs of moving after 也/一起 (the short forms: "也迁", "一块落"). */
+    private static final List<String> MOVING_ALONG = List.of("迁", "落", "投靠", "过来");
 
     /** "想把河北的老丈人…迁来", "把老家的爸妈接过来": where a relative is, said with 的 before them, does not hide who is brought. */
     private int skipWhence(List<Token> tokens, int at, int last) {
@@ -466,6 +496,21 @@ final class ApplicantFinder {
         String first = tokens.get(c.first()).text();
         if (COUPLE.contains(first)) return true;
         return c.first() < c.last() && Kinship.SPEAKER.contains(first) && Set.of("俩", "两口", "两口子", "老两口").contains(tokens.get(c.first() + 1).text());
+    }
+
+    /** Whether the clause tells whether the speaker's family came along (a phrase of the family, of_family). */
+    private static boolean familyTold(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
+            if (m.first() < c.first() || m.last() > c.last()) continue;
+            for (Lexicon.FactPhrase p : m.values()) if (p.ofFamily()) return true;
+        }
+        return false;
+    }
+
+    /** Whether a fact phrase is said in the clause. */
+    private static boolean tellsFact(Clause c, List<PhraseIndex.Match<Lexicon.FactPhrase>> mentions) {
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) if (m.first() >= c.first() && m.last() <= c.last()) return true;
+        return false;
     }
 
     /** The tokens where a usable duration or age starts. */

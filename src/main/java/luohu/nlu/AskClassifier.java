@@ -82,6 +82,9 @@ final class AskClassifier {
         int bestAt = -1;
         for (Lexicon.IntentCue c : cues) {
             if (!scan.matches(c)) continue;
+            // "媳妇孩子都跟过来了", "户口也迁过去了", "她也跟着我在石河子住": coming along told as done, or living
+            // together, asks nothing of who may come along
+            if (Ask.parse(c.id()) == Ask.FAMILY && toldAlong(scan.text, c.all() != null ? c.all().get(0) : c.words())) continue;
             int at = c.all() != null ? lastEnd(c.all().get(c.all().size() - 1), scan) : lastEnd(c.words(), scan);
             if (at > bestAt) {
                 bestAt = at;
@@ -89,6 +92,28 @@ final class AskClassifier {
             }
         }
         return best;
+    }
+
+    /** How far after a word of coming along the rest of its statement is looked at, in characters. */
+    private static final int ALONG_REACH = 6;
+    private static final String BREAKS = " ,.!?;:，。！？；：";
+
+    /** Every word of coming along in the text is told as done (…了, …的) or as living together (…住). */
+    private static boolean toldAlong(String text, List<String> words) {
+        boolean any = false;
+        for (String w : words) {
+            for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+                any = true;
+                int from = i + w.length(), to = from;
+                while (to < text.length() && to - from < ALONG_REACH && BREAKS.indexOf(text.charAt(to)) < 0) to++;
+                String rest = text.substring(from, to);
+                boolean done = rest.startsWith("的") || rest.contains("住") && !rest.contains("落") && !rest.contains("迁");
+                int le = rest.indexOf('了');
+                if (le >= 0 && (le + 1 >= rest.length() || "吗没不么呢".indexOf(rest.charAt(le + 1)) < 0)) done = true;
+                if (!done) return false;
+            }
+        }
+        return any;
     }
 
     private static int lastEnd(List<String> words, Scan scan) {

@@ -23,7 +23,8 @@ final class ClauseMentions {
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             if (m.first() < c.first() || m.last() > c.last()) continue;
             for (Lexicon.FactPhrase p : m.values()) {
-                if (!p.cueOnly() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")
+                // (a family's staying behind, told by a spouse or a child, is no fact of theirs: "我老婆在老家种地")
+                if (!p.cueOnly() && !p.ofFamily() && p.set() != null && !p.set().isEmpty() && !p.set().containsKey("local_relative") && !p.set().containsKey("exclude")
                         && !besides.containsAll(p.set().keySet())) return true;
             }
         }

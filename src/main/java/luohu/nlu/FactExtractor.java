@@ -45,6 +45,7 @@ public final class FactExtractor {
     private final PhraseIndex<Lexicon.FactPhrase> relativePhrases = new PhraseIndex<>();
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final JoinedRelative joined;
+    private final RunOnBreaks runOn;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -76,6 +77,12 @@ public final class FactExtractor {
         general = new GeneralQuestions(lexicon, kin);
         applicants = new ApplicantFinder(lexicon, kin, places, joining, joined, new RelativeCase(lexicon, kin, places));
         quantityFacts = new QuantityFacts(vocabulary, lexicon, general, writer);
+        runOn = new RunOnBreaks(lexicon, kin, places);
+    }
+
+    /** The text with a space typed where a statement ends in a long run typed with no pause ({@link RunOnBreaks}). */
+    public String runOnBroken(String text, List<Token> tokens) {
+        return runOn.broken(text, tokens);
     }
 
     /**
@@ -173,7 +180,7 @@ public final class FactExtractor {
                         && spouseSpeaking(clauses, c))) continue;
                 // a clause that opens with a relative ("我爸在赤峰买了房") states the relative's facts, not the applicant's
                 if (c.relative() != null && c.explicit() && !together(tokens, c, applicant, p) && !sharedMarriage(applicant, c, p)
-                        && !(applicant == null && givenToSpeaker(clauseText, p))
+                        && !(applicant == null && givenToSpeaker(clauseText, p)) && !(p.ofFamily() && FAMILY.contains(c.relative()))
                         || p.subjectOnly() && aboutRelative) continue;
                 if (p.needsVerb() != null && !Texts.containsAny(clauseText, p.needsVerb())) continue;
                 if (p.inClauseWith() != null && p.inClauseWith().stream().noneMatch(w -> !w.equals(m.phrase()) && clauseText.contains(w))) continue;
@@ -233,6 +240,7 @@ public final class FactExtractor {
         Set<Clause> served = new HashSet<>();
         if (form) for (Clause c : speakerGoesOn) if (c.first() == 0 || !ASIDE.contains(tokens.get(c.first() - 1).text())) served.add(c);
         quantityFacts.read(text, tokens, clauses, served, quantities, asked, today, facts, rejected, used);
+        if (!aboutRelative) quantityFacts.graduatedYearsAgo(text, tokens, clauses, facts);
         // a student names the level they study at, not one they hold ("在读研究生", "读本科，大二")
         if (Boolean.TRUE.equals(facts.get("currently_student")) && facts.containsKey("education") && !facts.containsKey("enrolled_level")) {
             Object level = facts.remove("education");
@@ -348,6 +356,8 @@ public final class FactExtractor {
 
     /** Brackets that open an aside. */
     private static final Set<String> ASIDE = Set.of("（", "(");
+    /** The applicant's own family, whose staying behind or coming along says whether the family moved together. */
+    private static final Set<String> FAMILY = Set.of("spouse", "child");
 
     /** In needs_before: a place named right before the phrase ("乌鲁木齐买房能落户吗" as "在乌鲁木齐买房"). */
     private static final String PLACE_BEFORE = "@place";

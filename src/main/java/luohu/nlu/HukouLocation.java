@@ -61,6 +61,8 @@ final class HukouLocation {
             // the most specific: a covered place before a province or city of the lexicon, the later of two
             if (hukou == null || w.place() != null || hukou.place() == null) hukou = w;
         }
+        // "在吉林 户口也在那": a hukou said to be where a place was just named
+        if (hukou == null) hukou = thereNamedBefore(tokens, clauses, continuing, aboutRelative, all, isHukou);
         if (hukou == null) return null;
         Place here = null;
         for (PhraseIndex.Match<Where> m : all) {
@@ -169,6 +171,24 @@ final class HukouLocation {
         int from = before;
         while (from > 0 && !tokens.get(from - 1).punctuation() && tokens.get(from).start() == tokens.get(from - 1).end()) from--;
         return WITH_SOMEONE_THERE.matcher(text(tokens, from, before)).find();
+    }
+
+    private static final java.util.regex.Pattern THERE = java.util.regex.Pattern.compile(
+            "(?:户口|户籍)(?:也|还|都|一直|就)?(?:在|落在)那(?:里|儿|边|块)?$");
+
+    /** The place named last before a clause of the applicant's that says the hukou is there ("…在吉林 户口也在那"). */
+    private Where thereNamedBefore(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, boolean aboutRelative,
+                                   List<PhraseIndex.Match<Where>> all, boolean[] isHukou) {
+        if (aboutRelative) return null;
+        for (Clause c : clauses) {
+            if (c.relative() != null && c.explicit() || continuing.contains(c) || !THERE.matcher(c.text()).find()) continue;
+            PhraseIndex.Match<Where> last = null;
+            for (PhraseIndex.Match<Where> m : all) if (m.last() < c.first()) last = m;
+            if (last == null) return null;
+            for (int i = last.first(); i <= last.last(); i++) isHukou[i] = true;
+            return where(last);
+        }
+        return null;
     }
 
     /** A token that says the hukou and ends where a place would follow ("户口还在老家", "户口在"). */

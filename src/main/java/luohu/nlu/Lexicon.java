@@ -76,7 +76,9 @@ public record Lexicon(
         @JsonProperty("earlier_turn") List<String> earlierTurn,
         @JsonProperty("question_words") List<String> questionWords,
         @JsonProperty("settling_said") List<String> settlingSaid,
-        @JsonProperty("settle_at") SettleAt settleAt) {
+        @JsonProperty("settle_at") SettleAt settleAt,
+        @JsonProperty("run_on") RunOn runOn,
+        @JsonProperty("years_ago") Map<String, Integer> yearsAgo) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -124,6 +126,8 @@ public record Lexicon(
         whereWords = whereWords == null ? List.of() : whereWords;
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
+        yearsAgo = yearsAgo == null ? Map.of() : yearsAgo;
+        runOn = runOn == null ? new RunOn(0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : runOn;
         questionWords = questionWords == null ? List.of() : questionWords;
         settlingSaid = settlingSaid == null ? List.of() : settlingSaid;
         settleAt = settleAt == null ? new SettleAt(List.of(), List.of(), List.of()) : settleAt;
@@ -303,6 +307,8 @@ public record Lexicon(
      *                     after "房子是租的" is a lease)
      * @param notSoonAfter the phrase does not count right after one of these words, with nothing but a place's name
      *                     between (农村 in "户口在河南农村租房住" is where the hukou is, not where one lives)
+     * @param ofFamily     said of the applicant's family, so read also in a clause opened by the applicant's spouse or
+     *                     child ("我老婆在老家种地": the family has not moved together)
      */
     public record FactPhrase(List<String> words, Map<String, Object> set, Map<String, Object> negated,
                              @JsonProperty("needs_verb") List<String> needsVerb,
@@ -316,7 +322,8 @@ public record Lexicon(
                              @JsonProperty("in_message_with") List<String> inMessageWith,
                              @JsonProperty("not_in_message_with") List<String> notInMessageWith,
                              @JsonProperty("not_after") List<String> notAfter,
-                             @JsonProperty("not_soon_after") List<String> notSoonAfter) {
+                             @JsonProperty("not_soon_after") List<String> notSoonAfter,
+                             @JsonProperty("of_family") boolean ofFamily) {
     }
 
     /**
@@ -324,6 +331,63 @@ public record Lexicon(
      * household or a register rather than a place (学校, 集体户, 户口本).
      */
     public record SettleAt(List<String> verbs, List<String> ends, @JsonProperty("not_places") List<String> notPlaces) {
+    }
+
+    /**
+     * Where a statement typed in one run, with no punctuation or space, ends and the next begins (dialogs/lexicon.yaml,
+     * run_on): see {@link RunOnBreaks}.
+     *
+     * @param minChars    runs shorter than this are read as typed
+     * @param particles   words that close a statement ("…五年了|营业执照有…")
+     * @param counting    words that go on counting after 了 ("住了|三年", "开了|个店")
+     * @param units       words that end a count after a number ("五年", "七十岁")
+     * @param afterUnits  words that go on after such a unit ("五年了", "一年半", "两年零三个月")
+     * @param openers     words that open a statement after any word that may end one (我, 现在, 想…)
+     * @param afterWork   words that open a statement after a trade, a verb of working or living, or a count
+     * @param afterPlace  words that open a statement after a place
+     * @param had         words saying a thing named before them is had or lacking ("营业执照有|然后…")
+     * @param afterDe     words that open a statement after a 的 that closes one ("我是二连的|在…")
+     * @param asking      words of asking after which the one asked about opens a statement ("帮我问问|他…")
+     * @param hukouKinds  words before 户口 that say its kind, with which it ends a statement ("本地户口|想…")
+     * @param afterCount  words that open a statement after a count, besides those after work ("三年|能落吗")
+     * @param endingVerbs verbs that end a statement ("毕业|在…", "退休了")
+     * @param verbEndings endings of a domain word that make it a verb taking what follows ("迁到|我家")
+     * @param papers      papers that open what is said of them after any noun ("开了个店|执照有")
+     * @param hukouWhere  words after 户口 that say where it is: 户口 opens a statement after a place ("住在开原|户口在…")
+     * @param thingKinds  words before a thing that say its kind ("个体执照", "职工社保"): no new statement there
+     * @param wishes      words of wishing or asking that open a statement after a verb that ends one ("…住|能落…不")
+     */
+    public record RunOn(@JsonProperty("min_chars") int minChars, List<String> particles, List<String> counting,
+                        List<String> units, @JsonProperty("after_units") List<String> afterUnits, List<String> openers,
+                        @JsonProperty("after_work") List<String> afterWork,
+                        @JsonProperty("after_place") List<String> afterPlace, List<String> had,
+                        @JsonProperty("after_de") List<String> afterDe, List<String> asking,
+                        @JsonProperty("hukou_kinds") List<String> hukouKinds,
+                        @JsonProperty("after_count") List<String> afterCount,
+                        @JsonProperty("ending_verbs") List<String> endingVerbs,
+                        @JsonProperty("verb_endings") List<String> verbEndings, List<String> papers,
+                        @JsonProperty("hukou_where") List<String> hukouWhere,
+                        @JsonProperty("thing_kinds") List<String> thingKinds, List<String> wishes) {
+        public RunOn {
+            particles = particles == null ? List.of() : particles;
+            counting = counting == null ? List.of() : counting;
+            units = units == null ? List.of() : units;
+            afterUnits = afterUnits == null ? List.of() : afterUnits;
+            openers = openers == null ? List.of() : openers;
+            afterWork = afterWork == null ? List.of() : afterWork;
+            afterPlace = afterPlace == null ? List.of() : afterPlace;
+            had = had == null ? List.of() : had;
+            afterDe = afterDe == null ? List.of() : afterDe;
+            asking = asking == null ? List.of() : asking;
+            hukouKinds = hukouKinds == null ? List.of() : hukouKinds;
+            afterCount = afterCount == null ? List.of() : afterCount;
+            endingVerbs = endingVerbs == null ? List.of() : endingVerbs;
+            verbEndings = verbEndings == null ? List.of() : verbEndings;
+            papers = papers == null ? List.of() : papers;
+            hukouWhere = hukouWhere == null ? List.of() : hukouWhere;
+            thingKinds = thingKinds == null ? List.of() : thingKinds;
+            wishes = wishes == null ? List.of() : wishes;
+        }
     }
 
     /** Words near a duration that say which fact it measures; fact {@value #UNMEASURED}: a time no fact counts (work). */

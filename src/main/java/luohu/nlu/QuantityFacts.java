@@ -46,6 +46,34 @@ final class QuantityFacts {
         for (Lexicon.DurationCue c : lexicon.durations()) {
             for (String w : c.words()) if (w.length() >= 2) durationEndings.add(new String[]{w, c.fact()});
         }
+        for (Lexicon.FactPhrase p : lexicon.facts()) {
+            if (p.set() == null || !p.set().containsKey("education")) continue;
+            for (String w : p.words()) if (w.length() <= 4 && !w.contains("毕业")) levels.add(w);
+        }
+        levels.add("大学");
+    }
+
+    /** Words of a level of schooling ("大专", "本科"), from the lexicon's phrases of education. */
+    private final Set<String> levels = new HashSet<>();
+    private static final Pattern GRADUATED = Pattern.compile("(?:刚|才)?(\\p{IsHan}{1,4}?)(?:刚|才)?毕业");
+
+    /**
+     * "去年大专毕业", "前年本科刚毕业": a year said relative to now, a level of schooling between it and 毕业, counts the
+     * years since graduating as "去年毕业" does.
+     */
+    void graduatedYearsAgo(String text, List<Token> tokens, List<Clause> clauses, Map<String, Object> facts) {
+        if (facts.containsKey("graduation_years")) return;
+        for (Map.Entry<String, Integer> y : lexicon.yearsAgo().entrySet()) {
+            for (int at = text.indexOf(y.getKey()); at >= 0; at = text.indexOf(y.getKey(), at + 1)) {
+                java.util.regex.Matcher m = GRADUATED.matcher(text).region(at + y.getKey().length(), text.length());
+                if (!m.lookingAt() || !levels.contains(m.group(1))) continue;
+                Clause c = Clause.of(clauses, tokenAt(tokens, at));
+                if (c != null && c.relative() != null && c.explicit()) continue; // "我儿子去年本科毕业": his
+                writer.put(facts, "graduation_years", y.getValue());
+                if (y.getValue() > 0) facts.putIfAbsent("currently_student", false);
+                return;
+            }
+        }
     }
 
     /**
@@ -77,6 +105,11 @@ final class QuantityFacts {
         boolean severalAges = ages.size() > 1;
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
+            // "房租一个月一千二", "一个月也挣不了几个钱": a sum by the month or year is a rate, not a time had
+            if (q.duration() && rate(text, q.end())) {
+                used.add(q.start());
+                continue;
+            }
             // "再交四个月", "还差两个月": time still to come, not time had
             if (MORE_TO_COME.stream().anyMatch(w -> text.startsWith(w, Math.max(0, q.start() - w.length())))) continue;
             // "一个月没断": a time said not to have been broken off is no time had
@@ -89,6 +122,7 @@ final class QuantityFacts {
                 if (q.duration() && q.months() <= 1 && !unbroken(text, q.end() + 2)) {
                     int after = Math.min(tokens.size() - 1, tokenAt(tokens, q.end()) + 1);
                     String fact = cueFor(cues, clauses, after, Clause.of(clauses, after));
+                    if (Lexicon.DurationCue.UNMEASURED.equals(fact)) fact = null; // "干了…也没": work counts no fact
                     if (fact == null && asked != null && vocabulary.get(asked).type().numeric()) fact = asked;
                     if (fact != null) writer.put(facts, fact, 0);
                     used.add(q.start());
@@ -152,6 +186,14 @@ final class QuantityFacts {
                 writer.put(facts, "lease_months", Math.round(q.months()));
             }
         }
+    }
+
+    /** Words of money right after a time make it a rate ("一个月三千多", "一年租金两万", "一个月挣不了几个钱"). */
+    private static final Pattern RATE = Pattern.compile("^(?:也|就|才|能|得|要|交|给|的)?(?:挣|赚|工资|租金|房租|开|拿|花|给)?[不了个几]{0,3}"
+            + "(?:[0-9零一二两三四五六七八九十百千万]+(?:块|元|多|来)|[0-9零一二两三四五六七八九十]+[百千万]|几个钱|多少钱|几千|几百|几万|挣|赚|工资|租金|房租|块钱)");
+
+    private static boolean rate(String text, int end) {
+        return RATE.matcher(text.substring(end, Math.min(text.length(), end + 10))).find();
     }
 
     /** "一个月都没断过", "一天也没停": not even a month missed says the time was unbroken, not that none was paid. */

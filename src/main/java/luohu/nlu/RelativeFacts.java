@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import static luohu.nlu.Clause.SOMEONE;
 import static luohu.nlu.Clause.textOf;
+import static luohu.nlu.TokenText.text;
 import static luohu.nlu.Kinship.PLURAL_SELF;
 import static luohu.nlu.Kinship.PRONOUNS;
 import static luohu.nlu.Places.TOWN;
@@ -103,9 +104,14 @@ final class RelativeFacts {
             }
             // ("他爸是红山区户口": the own relative of one named is named too)
             boolean named = c.relative() != null && (!PRONOUNS.contains(part.get(0).text()) || kin.ownOfNamed(tokens, c));
+            // "住我哥家 他是米东户口": 他 opening a clause of the speaker's own case stands for the relative named before
+            String referent = !named && c.relative() != null && applicant == null && asked == null && part.size() > 1
+                    && kin.relativeAt(tokens, c.first() + 1, c.last()) == null && HELD_HERE.matcher(text(tokens, c.first() + 1, c.last())).matches()
+                    ? namedBefore(tokens, c) : null;
             // (a reply about the relative joined, asked of one of their facts, says who they are no more than before)
-            if (c.explicit() && named && !SOMEONE.equals(rel) && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
-                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", rel);
+            if (c.explicit() && (named && !SOMEONE.equals(rel) || referent != null)
+                    && (relativeHukou.occursIn(part) && !places.hukouElsewhere(part) || places.personOfTheOnePlace(tokens, part))
+                    && (asked == null || !asked.startsWith("relative_"))) facts.put("local_relative", named ? rel : referent);
             for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(part)) {
                 Rhetoric.Frame frame = rhetoric.frame(tokens, c);
                 boolean framed = frame != null && c.first() + m.first() >= frame.inner(), reversed = framed && frame.reverses();
@@ -130,6 +136,18 @@ final class RelativeFacts {
     private boolean speakersOwn(List<Token> tokens, Clause c) {
         int k = kin.skipSelf(tokens, c.first(), c.last());
         return k > c.first() && kin.relativeAt(tokens, k, c.last()) == null;
+    }
+
+    /** What a clause of 他/她 says when it says only that they hold hukou here ("他是米东户口", "她户口也在二连"). */
+    private static final java.util.regex.Pattern HELD_HERE = java.util.regex.Pattern.compile(
+            "(?:也|都|就)?是(?!外)[^迁落动不没学]{1,8}?(?:的)?(?:户口|户籍|本地人)|(?:的)?(?:户口|户籍)(?:也|就|都|早就|一直)?在(?!外)[^迁落动不没学]{1,8}");
+
+    /** The relative 他/她 opening the clause stands for: the clause's own, else the last relative's word before it. */
+    private String namedBefore(List<Token> tokens, Clause c) {
+        if (!SOMEONE.equals(c.relative())) return c.relative();
+        String last = null;
+        for (PhraseIndex.Match<String> m : kin.find(tokens.subList(0, c.first()))) last = m.values().get(0);
+        return last;
     }
 
     /**

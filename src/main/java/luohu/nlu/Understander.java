@@ -26,6 +26,7 @@ public final class Understander {
     private final TypoFixer typos;
     private final Spellings spellings;
     private final FactExtractor facts;
+    private final SelfCorrection corrections;
     private final IntentClassifier intents;
     private final PlaceFinder places;
     private final AnswerReader answers;
@@ -41,6 +42,8 @@ public final class Understander {
         this.clock = clock;
         lexicon.validated(model.vocabulary());
         this.facts = new FactExtractor(model, lexicon);
+        Places placeNames = new Places(model, lexicon);
+        this.corrections = new SelfCorrection(placeNames::isPlace);
         this.intents = new IntentClassifier(lexicon);
         this.places = new PlaceFinder(model, lexicon.uncoveredPlaces(), lexicon.placeAliases());
         this.answers = new AnswerReader(model.vocabulary(), questions);
@@ -180,11 +183,20 @@ public final class Understander {
     public Understanding understand(String text, String asked, luohu.policy.Place context) {
         // a domain word mistyped by sound ("签移证") is read as that word
         Normalizer.Forms forms = respelled(Normalizer.forms(text));
+        // "住了两年不对是两年半": a message putting itself right is read as said right
+        String plainRight = corrections.corrected(forms.plain());
+        if (!plainRight.equals(forms.plain())) forms = new Normalizer.Forms(plainRight, corrections.corrected(forms.spaced()));
         // facts are read clause by clause, and a space typed between words ends a clause; the text is cut again only
         // when a word in it was mistyped; the plain form is the fixed text with its spaces dropped, so that no word is
         // read as mistyped across a space ("社保交了一年半 户口在…" is no 办户口)
         String spaced = forms.spaced();
         List<Token> tokens = segmenter.segment(spaced);
+        // "…五年了营业执照有然后…": a long run typed with no pause is read with a space where each statement ends
+        String broken = facts.runOnBroken(spaced, tokens);
+        if (!broken.equals(spaced)) {
+            spaced = broken;
+            tokens = segmenter.segment(spaced);
+        }
         String fixed = typos.fix(spaced, tokens);
         String norm = spaced.equals(forms.plain()) ? fixed : Normalizer.normalise(fixed);
         if (!fixed.equals(spaced)) {

@@ -19,10 +19,12 @@ final class WhereOneLives {
     private static final Pattern TO_RELATIVE_HOME = Pattern.compile(
             "(?:借住在?|住在?|在)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家(?:住|里住|$)|(?:借住在?|住在?|住的是)(?:我们|我|俺们|俺|咱)?(\\p{IsHan}{1,3}?)家");
     private static final Pattern LIVING_WITH = Pattern.compile(
-            "(不|没有|没)?(?:跟|和|同|随|与)着?(我们|我|俺们|俺|咱们|咱|之)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们)?(?:在\\p{IsHan}{1,8}?)?"
+            "(不|没有|没)?(?:跟|和|同|随|与)着?(我们|我|俺们|俺|咱们|咱|之)?(\\p{IsHan}{0,4}?)(?:一家子|一家|一起|一块儿|一块|们|家)?(?:在\\p{IsHan}{1,8}?)?"
                     + "(?:住|生活|居住|同住|长大|过(?=$|日子|呢))");
     /** Words for the speaker and their spouse, or the two of them, after 跟我们 ("跟我们老两口在二连过"). */
     private static final java.util.Set<String> COUPLE = java.util.Set.of("老两口", "俩", "两口子", "老俩", "俩人", "两个");
+    /** Words of living or being somewhere before whose home is named ("住在", "在"). */
+    private static final Pattern LIVING_WORDS = Pattern.compile("^(?:借住在?|住在?|在)?(?:我们|我|俺们|俺|咱)?");
     private static final Pattern IN_A_VILLAGE = Pattern.compile(
             "^(?:也|一直|现在|还|一个人|自己|自个儿|自个)*在\\p{IsHan}{0,6}?(?:村子里|村里|农村|乡下|嘎查|牧区)"
                     + "(?:一个人|自己|自个儿)?(?:住|住着|过|生活|待着)?(?:呢|了|着)?$");
@@ -53,7 +55,9 @@ final class WhereOneLives {
             Matcher mt = TO_RELATIVE_HOME.matcher(textOf(c));
             while (mt.find()) {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
-                if (who.startsWith("在")) who = who.substring(1);
+                // "现在住我舅家": the 在 of 现在 matched first; what is left after the words of living is whose home
+                who = LIVING_WORDS.matcher(who).replaceFirst("");
+                if (who.isEmpty()) continue;
                 // "住她舅家": the home of a relative of one named (not "户口还在她娘家": a hukou's place)
                 if (who.length() > 1 && (who.startsWith("他") || who.startsWith("她")) && !PRONOUNS.contains(who) && mt.group(0).contains("住")) who = who.substring(1);
                 // "住她家", "在他们家住": the home of a relative named before
@@ -95,6 +99,12 @@ final class WhereOneLives {
                 // "跟我在银州区住", "跟俺在调兵山住": with the speaker, said of a relative who settles
                 boolean speaker = who.isEmpty() && mt.group(2) != null && (applicant != null || relativeWithSpeaker);
                 List<PhraseIndex.Match<String>> r = who.isEmpty() ? List.of() : kin.find(List.of(new Token(who, 0, who.length(), "n")));
+                // "我一直跟他在奎屯住": 他 is the relative named before
+                boolean named = PRONOUNS.contains(who) && !kin.find(tokens).isEmpty();
+                if (named) {
+                    if (livingTogether.set() != null) writer.apply(livingTogether.set(), facts, new HashMap<>(), false);
+                    return;
+                }
                 if (!speaker && (r.isEmpty() || r.get(0).last() != 0)) continue;
                 // "我跟老公在乌丹镇住了三年": the speaker's married life, told with where they live, joins nobody
                 if (!speaker && applicant == null && mt.group(2) == null && "spouse".equals(r.get(0).values().get(0)) && mt.group(0).contains("在")) continue;

@@ -88,19 +88,20 @@ class NluQualityTest {
      * neighbourhood group and to the bot), tuning5b.jsonl (what people ask: short questions, hearsay, follow-ups, dialect
      * yes-no endings, reactions), tuning5c.jsonl (whom a case is about and whose each fact is: parents, spouses,
      * in-laws, grandchildren and stepchildren, pronouns referring back, staff noting an applicant's family, follow-ups
-     * that switch the person) included; the polarity flips left are in the newest sets.
+     * that switch the person), tuning5a.jsonl (run-on messages typed or dictated with no
+     * punctuation, relatives' facts among the typist's, corrections partway through) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.909, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.888, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.966, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.949, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 24, "polarity flips\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.878, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.958, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.949, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 49, "polarity flips\n" + report);
     }
 
     @Test
