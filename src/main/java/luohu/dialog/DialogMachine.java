@@ -637,7 +637,7 @@ public final class DialogMachine {
         Intent asked = Intent.LAND;
         for (int i = s.recent().size() - 1; i >= 0; i--) {
             Intent each = Intent.parse(s.recent().get(i).intent());
-            if (each != null && (each.general() || each == Intent.REQUIREMENT)) {
+            if (each.general() || each == Intent.REQUIREMENT) {
                 asked = each;
                 break;
             }

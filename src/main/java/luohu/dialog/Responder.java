@@ -217,8 +217,7 @@ final class Responder {
             case "registration" -> {
                 // "去哪办" asks the office as well as where the household goes: what the document says of the office first
                 String office = allAsks.apply(u.normalised()).contains(Ask.OFFICE)
-                        ? (replies.says(a, Ask.OFFICE.id()) ? replies.practical(a, Ask.OFFICE.id(), model.topicName(Ask.OFFICE.id()))
-                           : replies.silentOn(a, List.of(model.topicName(Ask.OFFICE.id())))) + "\n" : "";
+                        ? replies.practical(a, Ask.OFFICE.id(), model.topicName(Ask.OFFICE.id())) + "\n" : "";
                 body = office + replies.registration(a, fits.isEmpty() ? ordered(focus.pathways()) : fits);
             }
             case "family" -> {

@@ -606,18 +606,19 @@ public final class Understander {
      * else is in a message, where a stray character matters less than in {@link #relativesNamed}.
      */
     public List<String> relativesMentioned(String normalised) {
-        List<String> out = new ArrayList<>();
-        lexicon.relatives().forEach((rel, words) -> {
-            if (words.stream().anyMatch(w -> w.length() > 1 ? normalised.contains(w)
-                    : normalised.contains("我" + w) || normalised.contains("俺" + w) || normalised.contains("咱" + w))) out.add(rel);
-        });
-        return out;
+        return relativesSaid(w -> w.length() > 1 ? normalised.contains(w)
+                : normalised.contains("我" + w) || normalised.contains("俺" + w) || normalised.contains("咱" + w));
     }
 
     public List<String> relativesNamed(String normalised) {
+        return relativesSaid(w -> w.length() > 1 && normalised.contains(w));
+    }
+
+    /** The relations one of whose words is said, by the test given. */
+    private List<String> relativesSaid(java.util.function.Predicate<String> said) {
         List<String> out = new ArrayList<>();
         lexicon.relatives().forEach((rel, words) -> {
-            if (words.stream().anyMatch(w -> w.length() > 1 && normalised.contains(w))) out.add(rel);
+            if (words.stream().anyMatch(said)) out.add(rel);
         });
         return out;
     }
