@@ -190,7 +190,6 @@ public final class DialogMachine {
             u = u.withAsk(again.ask(), again.intent());
             action = "general";
         }
-        Understanding fu = u;
         Outcome out = switch (action) {
             case "restart" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("restart")));
             case "forget" -> new Outcome(Session.start(session.chatId()), Reply.of(prompts.say("forget")));
@@ -200,8 +199,8 @@ public final class DialogMachine {
             case "thank" -> new Outcome(session, Reply.of(prompts.say("thanks")));
             case "precheck" -> precheck(session);
             case "assess" -> u.intent() == Intent.INFORM
-                    ? unchanged(session, u, noted(u.facts()) + "\n" + prompts.say("noted_same")).orElseGet(() -> assess(session, fu, "", true))
-                    : assess(session, u, "", true);
+                    ? unchanged(session, u, noted(u.facts()) + "\n" + prompts.say("noted_same")).orElse(this, session, u, "", true)
+                    : assess(session, u, "", true, null);
             case "result" -> result(merge(session, u), u);
             case "correct" -> correct(session, u);
             case "compare" -> compare(session, u);
@@ -327,7 +326,7 @@ public final class DialogMachine {
      * Take in the message and answer what it asks for the place and facts known: the response rules of
      * dialogs/responses.yaml pick the kind of answer. A what-if is answered without recording its facts.
      */
-    private Outcome assess(Session before, Understanding u, String prefix, boolean announce) {
+    private Outcome assess(Session before, Understanding u, String prefix, boolean announce, Assessment known) {
         Session merged = merge(before, u);
         boolean whatif = u.hypothetical() && (!u.facts().isEmpty() || !u.pathwayTopics().isEmpty()) && before.place() != null
                 && !"start".equals(before.state());
@@ -390,7 +389,8 @@ public final class DialogMachine {
                 int near = u.normalised().length() > LONG_MESSAGE ? 3 : 2;
                 general.nearest(u, model.documentOf(place), place, near).ifPresent(p -> aside.append(p).append("\n"));
             }
-            a = engine.assess(place, merged.facts());
+            // (the facts already assessed when they were told, unless the in-town reading was added since)
+            a = known != null && known.facts().equals(merged.facts()) && known.place().equals(place) ? known : engine.assess(place, merged.facts());
         }
         Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), aside.toString(), whatif, rootPlaces(), general.placeList());
         return new Outcome(answer.session(), answer.reply(), a);
@@ -418,7 +418,7 @@ public final class DialogMachine {
 
     private Outcome result(Session s, Understanding u) {
         Place place = place(s);
-        if (place == null) return assess(s, u, "", false);
+        if (place == null) return assess(s, u, "", false, null);
         Assessment a = engine.assess(place, s.facts());
         // the question pending stays pending: a reply to it after the result is still understood
         return new Outcome(s.withState("answered"), new Reply(cases.asItStands(a),
@@ -444,40 +444,36 @@ public final class DialogMachine {
             u = u.withPlaces(new luohu.nlu.PlaceMentions(List.of(named), u.places().uncovered(), null));
         }
         String prefix = changes.isEmpty() ? "" : prompts.say("corrected", "changes", String.join("；", changes)) + "\n";
-        if (!placeChanged) {
-            Optional<Outcome> same = unchanged(s, u, prefix + prompts.say("corrected_same"));
-            if (same.isPresent()) return same.get();
-        }
         // a correction that changes a verdict asks for the verdict again, not what the turn before asked of it
-        return assess(s, u.ask() == luohu.nlu.Ask.NONE ? u.withAsk(luohu.nlu.Ask.SETTLE, u.intent()) : u, prefix, false);
+        Understanding again = u.ask() == luohu.nlu.Ask.NONE ? u.withAsk(luohu.nlu.Ask.SETTLE, u.intent()) : u;
+        if (!placeChanged) return unchanged(s, u, prefix + prompts.say("corrected_same")).orElse(this, s, again, prefix, false);
+        return assess(s, again, prefix, false, null);
     }
 
     /**
      * A fact told or corrected after an answer that changes no pathway's verdict there is acknowledged in a line (and
      * the question pending asked again), not answered in full once more.
      */
-    private Optional<Outcome> unchanged(Session s, Understanding u, String said) {
+    private Told unchanged(Session s, Understanding u, String said) {
         Place place = place(s);
         if (place == null || "start".equals(s.state()) || u.hypothetical() || u.ask() != luohu.nlu.Ask.NONE || u.facts().isEmpty()
                 || understander.questioning(u.normalised())) {
-            return Optional.empty();
+            return new Told(null, null);
         }
         Session merged = merge(s, u);
         // (facts all known already, as they are when the same message comes again, are no news to acknowledge)
-        if (merged.facts().equals(s.facts())) return Optional.empty();
-        if (!Objects.equals(merged.place(), s.place()) || !Objects.equals(merged.applicant(), s.applicant())) return Optional.empty();
+        if (merged.facts().equals(s.facts())) return new Told(null, null);
+        if (!Objects.equals(merged.place(), s.place()) || !Objects.equals(merged.applicant(), s.applicant())) return new Told(null, null);
         Assessment now = engine.assess(place, merged.facts());
-        if (!sameVerdicts(engine.assess(place, s.facts()), now)) return Optional.empty();
-        return Optional.of(new Outcome(merged, withResume(said, merged), now));
+        if (engine.verdictsDiffer(now, s.facts())) return new Told(null, now);
+        return new Told(new Outcome(merged, withResume(said, merged), now), now);
     }
 
-    private static boolean sameVerdicts(Assessment was, Assessment now) {
-        if (was.outcomes().size() != now.outcomes().size()) return false;
-        for (int i = 0; i < was.outcomes().size(); i++) {
-            if (was.outcomes().get(i).status() != now.outcomes().get(i).status()
-                    || !was.outcomes().get(i).missing().equals(now.outcomes().get(i).missing())) return false;
+    /** The one-line outcome of facts that change no verdict, or null; and the facts' assessment, for the full answer. */
+    private record Told(Outcome brief, Assessment now) {
+        Outcome orElse(DialogMachine m, Session before, Understanding u, String prefix, boolean announce) {
+            return brief != null ? brief : m.assess(before, u, prefix, announce, now);
         }
-        return true;
     }
 
     /** Whether the message, about the same applicant, gives another value for a fact the session already knows. */

@@ -13,6 +13,9 @@ final class RhetoricalFrames {
     private RhetoricalFrames() {
     }
 
+    /** A frame's words without its cut mark, by frame: every clause of every message looks for every frame. */
+    private static final java.util.Map<String, String> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A frame found: the character its inner statement starts at, and whether it turns that statement round. */
     record Found(int inner, boolean reverses) {
     }
@@ -24,7 +27,7 @@ final class RhetoricalFrames {
             if (kind > 0 && !question) break;
             List<String> frames = kind == 0 ? r.openers() : kind == 1 ? r.retorts() : kind == 2 ? r.openingRetorts() : r.affirming();
             for (String frame : frames) {
-                String w = frame.replace("|", "");
+                String w = frame.indexOf('|') < 0 ? frame : WORDS.computeIfAbsent(frame, f -> f.replace("|", ""));
                 int cut = frame.indexOf('|') < 0 ? w.length() : frame.indexOf('|');
                 for (int i = t.indexOf(w); i >= 0 && (kind != 2 || i == 0); i = t.indexOf(w, i + 1)) {
                     if (Texts.endsWithAny(t.substring(0, i), r.notAfter())) continue;

@@ -2,6 +2,8 @@ package luohu.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Assesses every pathway of a place's document against an applicant's facts. Stateless and thread-safe. */
 public final class PolicyEngine {
@@ -33,6 +35,31 @@ public final class PolicyEngine {
             else if (evaluator.truth(r.when(), facts) == Truth.TRUE) applying.add(r);
         }
         return new Assessment(doc, place, facts, outcomes, applying, general);
+    }
+
+    /**
+     * Whether any pathway's status or missing facts would differ under {@code before}: only the pathways testing a
+     * fact that differs are assessed again, so a fact told in the interview costs one pathway, not a second run.
+     */
+    public boolean verdictsDiffer(Assessment now, Facts before) {
+        Map<String, Object> was = before.asMap(), is = now.facts().asMap();
+        List<PathwayOutcome> outcomes = now.outcomes();
+        for (int i = 0; i < outcomes.size(); i++) {
+            PathwayOutcome o = outcomes.get(i);
+            if (o.status() == Status.NOT_APPLICABLE || !tests(o.pathway(), was, is)) continue;
+            PathwayOutcome then = assess(o.pathway(), now.place(), before);
+            if (then.status() != o.status() || !then.missing().equals(o.missing())) return true;
+        }
+        return false;
+    }
+
+    private static boolean tests(Pathway p, Map<String, Object> was, Map<String, Object> is) {
+        List<Condition.Leaf> leaves = Condition.leavesOf(p.conditions());
+        for (int i = 0; i < leaves.size(); i++) {
+            String f = leaves.get(i).fact();
+            if (!Objects.equals(was.get(f), is.get(f))) return true;
+        }
+        return false;
     }
 
     /** Whether a rule's condition holds, fails or is open for these facts (TRUE for rules without one). */

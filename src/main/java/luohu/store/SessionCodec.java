@@ -1,9 +1,8 @@
 package luohu.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import luohu.dialog.Session;
 import luohu.policy.Excluded;
 import luohu.policy.Facts;
@@ -25,34 +24,93 @@ public final class SessionCodec {
     }
 
     public static String encode(Session s) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("v", FORMAT);
-        o.put("state", s.state());
-        if (s.place() != null) o.put("place", s.place());
-        ObjectNode facts = o.putObject("facts");
-        for (Map.Entry<String, Object> e : s.facts().asMap().entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Excluded ex) {
-                ArrayNode a = facts.putObject(e.getKey()).putArray("excluded");
-                ex.values().forEach(a::add);
-            } else {
-                facts.set(e.getKey(), JSON.valueToTree(v));
+        // streamed, not built as a tree: every turn writes its session
+        StringBuilderWriter out = new StringBuilderWriter(256);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("v", FORMAT);
+            g.writeStringField("state", s.state());
+            if (s.place() != null) g.writeStringField("place", s.place());
+            g.writeObjectFieldStart("facts");
+            for (Map.Entry<String, Object> e : s.facts().asMap().entrySet()) {
+                g.writeFieldName(e.getKey());
+                Object v = e.getValue();
+                if (v instanceof Excluded ex) {
+                    g.writeStartObject();
+                    g.writeArrayFieldStart("excluded");
+                    for (String x : ex.values()) g.writeString(x);
+                    g.writeEndArray();
+                    g.writeEndObject();
+                } else if (v instanceof Boolean b) g.writeBoolean(b);
+                else if (v instanceof Integer i) g.writeNumber(i);
+                else if (v instanceof Long l) g.writeNumber(l);
+                else if (v instanceof Double d) g.writeNumber(d);
+                else if (v instanceof Number n) g.writeNumber(n.doubleValue());
+                else g.writeString(String.valueOf(v));
             }
+            g.writeEndObject();
+            if (s.asked() != null) g.writeStringField("asked", s.asked());
+            if (!s.declined().isEmpty()) strings(g, "declined", s.declined());
+            g.writeNumberField("turns", s.turns());
+            g.writeNumberField("updated", s.updated());
+            if (s.applicant() != null) g.writeStringField("applicant", s.applicant());
+            if (!s.focus().isEmpty()) strings(g, "focus", s.focus());
+            if (s.ask() != null) g.writeStringField("ask", s.ask());
+            g.writeArrayFieldStart("recent");
+            for (Session.TurnNote n : s.recent()) {
+                g.writeStartObject();
+                g.writeNumberField("at", n.at());
+                g.writeStringField("intent", n.intent());
+                g.writeStringField("action", n.action());
+                g.writeStringField("state", n.state());
+                if (n.said() != 0) g.writeNumberField("said", n.said());
+                if (n.reply() != 0) g.writeNumberField("reply", n.reply());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a writer in memory does not fail
         }
-        if (s.asked() != null) o.put("asked", s.asked());
-        if (!s.declined().isEmpty()) s.declined().forEach(o.putArray("declined")::add);
-        o.put("turns", s.turns());
-        o.put("updated", s.updated());
-        if (s.applicant() != null) o.put("applicant", s.applicant());
-        if (!s.focus().isEmpty()) s.focus().forEach(o.putArray("focus")::add);
-        if (s.ask() != null) o.put("ask", s.ask());
-        ArrayNode recent = o.putArray("recent");
-        for (Session.TurnNote n : s.recent()) {
-            ObjectNode note = recent.addObject().put("at", n.at()).put("intent", n.intent()).put("action", n.action()).put("state", n.state());
-            if (n.said() != 0) note.put("said", n.said());
-            if (n.reply() != 0) note.put("reply", n.reply());
+        return out.toString();
+    }
+
+    private static void strings(JsonGenerator g, String field, Iterable<String> values) throws java.io.IOException {
+        g.writeArrayFieldStart(field);
+        for (String x : values) g.writeString(x);
+        g.writeEndArray();
+    }
+
+    /** A writer into a StringBuilder, unsynchronised (StringWriter locks on every write). */
+    private static final class StringBuilderWriter extends java.io.Writer {
+        private final StringBuilder sb;
+
+        StringBuilderWriter(int capacity) {
+            sb = new StringBuilder(capacity);
         }
-        return o.toString();
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            sb.append(c, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 
     /** @throws IllegalArgumentException when the text is not a stored session */
