@@ -26,6 +26,7 @@ import java.util.Set;
  * the answer to what was asked.
  */
 final class Responder {
+    private final luohu.policy.PolicyEngine engine;
     private final PolicyModel model;
     private final ResponseRules rules;
     private final Replies replies;
@@ -87,6 +88,7 @@ final class Responder {
     }
 
     Responder(luohu.policy.PolicyEngine engine, ResponseRules rules, CaseAnswers cases, Questions questions, Prompts prompts) {
+        this.engine = engine;
         this.model = engine.model();
         this.rules = rules;
         this.replies = new Replies(engine, cases, prompts);
@@ -142,7 +144,13 @@ final class Responder {
         if (overallDone) focus = new Focus(Replies.inScope(a), false);
         // going on with open pathways ("继续", then answering their questions) is about those pathways only
         boolean goingOn = u.more() || "interview".equals(before.state()) && u.ask() == Ask.NONE;
-        String outcome = allOut ? "none" : outcome(a, focus, goingOn ? Ask.NONE : ask);
+        // "能落她家不" after the answer that another pathway fits: that answer stands and was given; the pathway the words
+        // point at is the answer now
+        List<PathwayOutcome> stands = standing(a, focus, before, samePlace && java.util.Objects.equals(before.applicant(), s.applicant()), u.ask());
+        String outcome = allOut ? "none" : outcome(a, focus, goingOn || !stands.isEmpty() ? Ask.NONE : ask);
+        if (!stands.isEmpty() && "undetermined".equals(outcome)) {
+            head += prompts.say("still_fits", "pathways", stands.stream().map(o -> "“" + o.pathway().name() + "”").collect(java.util.stream.Collectors.joining("、"))) + "\n";
+        }
         boolean followup = "answered".equals(before.state()) && samePlace && stated(u).isEmpty();
         // answering the questions of an overall assessment: the interview goes on while pathways are open
         boolean overall = "interview".equals(before.state()) && samePlace && before.focus().isEmpty() && ask == Ask.SETTLE
@@ -472,6 +480,7 @@ final class Responder {
                 // the pathways already in view that the message bears on stay the ones in view
                 List<PathwayOutcome> kept = samePlace ? bearing.stream().filter(o -> before.focus().contains(o.pathway().id())).toList() : List.of();
                 List<PathwayOutcome> in = kept.isEmpty() ? bearing : kept;
+
                 // "没房 没亲戚": facts that only close pathways leave the ones still open in view, not a refusal of
                 // what the person already said they lack
                 boolean allClosed = onlyOf(in, Status.NOT_ELIGIBLE);
@@ -541,6 +550,19 @@ final class Responder {
         if (ask == Ask.SETTLE && !a.with(Status.ELIGIBLE).isEmpty()) return "eligible";
         if (open) return "undetermined";
         return "not_eligible";
+    }
+
+    /**
+     * The pathways that fit and were the answer just given, unchanged by this message, when the words point at others:
+     * empty unless the message itself asks whether one can settle, right after that answer, of the same person and place.
+     */
+    private List<PathwayOutcome> standing(Assessment a, Focus focus, Session before, boolean samePlace, Ask ask) {
+        if (ask != Ask.SETTLE || !samePlace || !"answered".equals(before.state()) || !focus.narrow()
+                || anyOf(focus.pathways(), Status.ELIGIBLE)) return List.of();
+        List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
+        if (fits.isEmpty() || fits.stream().anyMatch(o -> !before.focus().contains(o.pathway().id()))) return List.of();
+        List<String> changed = engine.changed(a, before.facts());
+        return fits.stream().anyMatch(o -> changed.contains(o.pathway().id())) ? List.of() : fits;
     }
 
     /** Eligible first, then open nearest to a decision, then the rest. */

@@ -42,15 +42,22 @@ public final class PolicyEngine {
      * fact that differs are assessed again, so a fact told in the interview costs one pathway, not a second run.
      */
     public boolean verdictsDiffer(Assessment now, Facts before) {
-        Map<String, Object> was = before.asMap(), is = now.facts().asMap();
         List<PathwayOutcome> outcomes = now.outcomes();
-        for (int i = 0; i < outcomes.size(); i++) {
-            PathwayOutcome o = outcomes.get(i);
-            if (o.status() == Status.NOT_APPLICABLE || !tests(o.pathway(), was, is)) continue;
-            PathwayOutcome then = assess(o.pathway(), now.place(), before);
-            if (then.status() != o.status() || !then.missing().equals(o.missing())) return true;
-        }
+        for (int i = 0; i < outcomes.size(); i++) if (differs(outcomes.get(i), now, before)) return true;
         return false;
+    }
+
+    /** The ids of the pathways whose status or missing facts differ under {@code before}, in the assessment's order. */
+    public List<String> changed(Assessment now, Facts before) {
+        List<String> out = new ArrayList<>();
+        for (PathwayOutcome o : now.outcomes()) if (differs(o, now, before)) out.add(o.pathway().id());
+        return out;
+    }
+
+    private boolean differs(PathwayOutcome o, Assessment now, Facts before) {
+        if (o.status() == Status.NOT_APPLICABLE || !tests(o.pathway(), before.asMap(), now.facts().asMap())) return false;
+        PathwayOutcome then = assess(o.pathway(), now.place(), before);
+        return then.status() != o.status() || !then.missing().equals(o.missing());
     }
 
     private static boolean tests(Pathway p, Map<String, Object> was, Map<String, Object> is) {
