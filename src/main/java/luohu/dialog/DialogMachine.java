@@ -363,11 +363,20 @@ public final class DialogMachine {
             // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
             // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")
             boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
+            // a worry the rules answer by themselves ("城里户口能迁到农村不", "不迁行不行", "落户以后新农合咋转")
+            Optional<String> worry = u.pathwayTopics().isEmpty()
+                    ? u.topics().stream().filter(understander.answeringTopics()::contains).findFirst() : Optional.empty();
             boolean householdRules = u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty() && u.pathwayTopics().isEmpty()
                     && u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou"))
-                    // a worry the rules answer by themselves ("城里户口能迁到农村不", "不迁行不行")
-                    || u.topics().stream().anyMatch(understander.answeringTopics()::contains) && u.pathwayTopics().isEmpty();
+                    || worry.isPresent();
             String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics(), householdRules ? 2 : 1);
+            // …at a place whose document has no rule on it: the document does not say, rather than a case answer instead
+            if (notes == null && worry.isPresent() && !pathwayAsk && understander.silentTopics().contains(worry.get())) {
+                PolicyDocument doc = model.documentOf(place);
+                return new Outcome(s.withState("answered").withAsked(null), new Reply(head + prompts.say("topic_silent", "document",
+                        doc.info().citeName(), "topic", model.topicName(worry.get())) + "\n" + cases.text().source(doc), List.of("重新开始")),
+                        engine.assess(place, merged.facts()));
+            }
             // where the household goes, asked with nothing in view and answered by the document's rules on it: those
             // rules are the answer, not a list of pathways to pick from
             if (notes != null && householdRules) {

@@ -45,6 +45,7 @@ public record Lexicon(
         @JsonProperty("town_kinds") List<String> townKinds,
         @JsonProperty("validity_words") List<String> validityWords,
         @JsonProperty("answering_topics") List<String> answeringTopics,
+        @JsonProperty("silent_topics") List<String> silentTopics,
         Map<String, Region> regions,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
         @JsonProperty("rule_questions") List<String> ruleQuestions,
@@ -95,6 +96,7 @@ public record Lexicon(
         townKinds = townKinds == null ? List.of() : townKinds;
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
+        silentTopics = silentTopics == null ? List.of() : silentTopics;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;

@@ -633,6 +633,11 @@ public final class Understander {
         return lexicon.factImplies();
     }
 
+    /** The answering topics no case answer speaks to: without a rule on them, the document is silent (lexicon.yaml silent_topics). */
+    public List<String> silentTopics() {
+        return lexicon.silentTopics();
+    }
+
     /** The topics whose rules answer a case message by themselves (lexicon.yaml answering_topics). */
     public List<String> answeringTopics() {
         return lexicon.answeringTopics();
