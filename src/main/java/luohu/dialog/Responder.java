@@ -284,12 +284,17 @@ final class Responder {
             }
             case "interview" -> {
                 // going on with an overall assessment: what the answer closed, in a line, then the next question
-                String text = sit.overall() ? replies.closed(a, focus.narrow() ? focus.pathways() : List.of(), who)
+                // (the pathways this answer closed, those the message bore on first)
+                List<String> changed = sit.overall() ? engine.changed(a, before.facts()) : List.of();
+                List<PathwayOutcome> bore = focus.pathways();
+                List<PathwayOutcome> touched = a.outcomes().stream().filter(o -> changed.contains(o.pathway().id()))
+                        .sorted(java.util.Comparator.comparing(o -> !bore.contains(o))).toList();
+                String text = sit.overall() ? replies.closed(a, touched, who)
                         : notices + prompts.say("interview_short", "place", a.place().name(), "who", who);
                 Session going = s.withFocus(List.of(), ask.id());
-                // a first question with nothing of the document said yet cites nothing
+                // a question with nothing of the document said before it cites nothing
                 return question(going, a, a.with(Status.UNDETERMINED), head + (text.isEmpty() ? "" : text + "\n"),
-                        sit.overall() ? source : "\n" + aside, new Focus(List.of(), false), ask, r, joined);
+                        sit.overall() && !text.isEmpty() ? source : "\n" + aside, new Focus(List.of(), false), ask, r, joined);
             }
             default -> throw new IllegalStateException("no rendering for " + r.say());
         }
@@ -358,8 +363,9 @@ final class Responder {
                     new Reply(text.strip() + source, List.of("重新开始")), r);
         }
         Questions.Question q = questions.get(next.get());
+        String said = (text + source.strip()).strip();
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                ButtonPayload.forQuestion(q).reply(text + source.strip() + "\n" + prompts.say("next_question", "question", about(q, s, joined))), r);
+                ButtonPayload.forQuestion(q).reply((said.isEmpty() ? "" : said + "\n") + prompts.say("next_question", "question", about(q, s, joined))), r);
     }
 
     /**
