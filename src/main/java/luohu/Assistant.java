@@ -225,7 +225,7 @@ public final class Assistant implements AutoCloseable {
                 if ("forget".equals(t.action())) {
                     store.delete(chatId);
                     precheck.forget(store.chatKey(chatId));
-                } else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action(), message.hashCode(), t.reply().text().hashCode()));
+                } else store.save(t.session().touched(clock.millis(), t.understanding().intent().id(), t.action(), message.hashCode(), Session.lineHashes(t.reply().text())));
                 if ("precheck".equals(t.action())) t = issue(chatId, t, issued);
                 storeWorks();
             } catch (StoreException e) {

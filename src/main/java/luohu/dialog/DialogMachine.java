@@ -207,13 +207,14 @@ public final class DialogMachine {
             case "general" -> general(session, u);
             default -> fallback(session, u);
         };
-        // the very reply just given, once more ("要是我在城里找着活了呢" changing nothing): the document's words nearest the
-        // message, or a line saying the answer stands, instead of the whole reply again
-        // (a case answered again; a rule asked about again is best said again)
-        if (button.isEmpty() && session.lastReply() != 0 && out.reply.text().hashCode() == session.lastReply()
+        // nothing but what the reply just given said, once more ("要是我在城里找着活了呢" changing nothing, "房子就四十来平 中不中"
+        // after the purchase answer): the document's words nearest the message, or the conclusion in a line, instead of
+        // the same lines again; part of that reply is a new answer to a what-if or to a rule asked about
+        String said = out.reply.text();
+        if (button.isEmpty() && (session.sameAsLast(said) || session.saidJustNow(said) && !u.hypothetical() && u.ask() != luohu.nlu.Ask.TOPIC)
                 && (text == null ? 0 : text.hashCode()) != session.lastSaid()
                 && ("assess".equals(action) || "correct".equals(action)) && !u.more() && place(out.session) != null) {
-            out = new Outcome(out.session, sameAgain(out.session, u), out.assessment);
+            out = new Outcome(out.session, sameAgain(out.session, u, said), out.assessment);
         }
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
     }
@@ -360,6 +361,8 @@ public final class DialogMachine {
             head.append(prompts.say("assumed_town", "place", place.name())).append("\n");
         }
         if (place != null) {
+            // (the facts already assessed when they were told, unless the in-town reading was added since)
+            a = known != null && known.facts().equals(merged.facts()) && known.place().equals(place) ? known : engine.assess(place, merged.facts());
             // a pathway's own materials, registration or family answer those asks; the topic's rules would repeat them
             // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")
             boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
@@ -374,15 +377,14 @@ public final class DialogMachine {
             if (notes == null && worry.isPresent() && !pathwayAsk && understander.silentTopics().contains(worry.get())) {
                 PolicyDocument doc = model.documentOf(place);
                 return new Outcome(s.withState("answered").withAsked(null), new Reply(head + prompts.say("topic_silent", "document",
-                        doc.info().citeName(), "topic", model.topicName(worry.get())) + "\n" + cases.text().source(doc), List.of("重新开始")),
-                        engine.assess(place, merged.facts()));
+                        doc.info().citeName(), "topic", model.topicName(worry.get())) + "\n" + cases.text().source(doc), List.of("重新开始")), a);
             }
             // where the household goes, asked with nothing in view and answered by the document's rules on it: those
             // rules are the answer, not a list of pathways to pick from
             if (notes != null && householdRules) {
                 PolicyDocument doc = model.documentOf(place);
                 return new Outcome(s.withState("answered").withAsked(null), new Reply(head + notes + "\n" + cases.text().source(doc),
-                        List.of("重新开始")), engine.assess(place, merged.facts()));
+                        List.of("重新开始")), a);
             }
             boolean asked = u.ask() == luohu.nlu.Ask.TOPIC || u.ask() == luohu.nlu.Ask.REQUIREMENT || u.ask() == luohu.nlu.Ask.REGISTRATION;
             if (notes != null) (asked ? head : aside).append(notes).append(asked ? "\n\n" : "\n");
@@ -398,8 +400,6 @@ public final class DialogMachine {
                 int near = u.normalised().length() > LONG_MESSAGE ? 3 : 2;
                 general.nearest(u, model.documentOf(place), place, near).ifPresent(p -> aside.append(p).append("\n"));
             }
-            // (the facts already assessed when they were told, unless the in-town reading was added since)
-            a = known != null && known.facts().equals(merged.facts()) && known.place().equals(place) ? known : engine.assess(place, merged.facts());
         }
         Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), aside.toString(), whatif, rootPlaces(), general.placeList());
         return new Outcome(answer.session(), answer.reply(), a);
@@ -625,10 +625,12 @@ public final class DialogMachine {
     }
 
     /** Instead of the reply just given: the document's words nearest the message, or that the answer stands. */
-    private Reply sameAgain(Session s, Understanding u) {
-        return withResume(nearestWords(s, u).orElse(prompts.say("same_answer")), s);
+    private Reply sameAgain(Session s, Understanding u, String repeated) {
+        // (the conclusion, which leads the reply, in a line; a reply led by the rules quoted has none to repeat)
+        Optional<String> conclusion = repeated.lines().findFirst().map(String::strip).filter(l -> !l.endsWith("："));
+        return withResume(nearestWords(s, u).orElseGet(() -> conclusion.map(c -> prompts.say("same_answer", "conclusion", c))
+                .orElse(prompts.say("same_answer_above"))), s);
     }
-
     /** The passage of the place's document nearest the message, with its source line; empty when none is near. */
     private Optional<String> nearestWords(Session s, Understanding u) {
         Place place = place(s);

@@ -27,13 +27,18 @@ public record Session(String chatId, String state, String place, Facts facts, St
     public static final int RECENT = 5;
 
     /**
-     * What one turn did: when, the intent understood, the action taken, the state it led to, and hashes of the message
-     * and of the reply (0 when not known), so that the next reply can tell it would say the same again to another
-     * message (the same message again, as a redelivered update is, gets the same reply).
+     * What one turn did: when, the intent understood, the action taken, the state it led to, the hash of the message (0
+     * when not known) and the hashes of the reply's lines (the latest turn's only), so that the next reply can tell it
+     * would only say again what was just said, to another message (the same message again, as a redelivered update
+     * is, gets the same reply).
      */
-    public record TurnNote(long at, String intent, String action, String state, int said, int reply) {
+    public record TurnNote(long at, String intent, String action, String state, int said, List<Integer> lines) {
+        public TurnNote {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
         public TurnNote(long at, String intent, String action, String state) {
-            this(at, intent, action, state, 0, 0);
+            this(at, intent, action, state, 0, List.of());
         }
     }
 
@@ -80,24 +85,51 @@ public record Session(String chatId, String state, String place, Facts facts, St
 
     /** After a turn: counted, time-stamped, and noted in {@link #recent}. */
     public Session touched(long now, String intent, String action) {
-        return touched(now, intent, action, 0, 0);
+        return touched(now, intent, action, 0, List.of());
     }
 
-    /** After a turn whose message and reply hash to {@code said} and {@code reply}. */
-    public Session touched(long now, String intent, String action, int said, int reply) {
-        List<TurnNote> r = new ArrayList<>(recent);
-        r.add(new TurnNote(now, intent, action, state, said, reply));
+    /** After a turn whose message hashes to {@code said} and whose reply's lines to {@code lines}. */
+    public Session touched(long now, String intent, String action, int said, List<Integer> lines) {
+        List<TurnNote> r = new ArrayList<>(recent.size() + 1);
+        // (earlier turns' lines are of no use: only the reply just given is compared with the next)
+        for (TurnNote n : recent) r.add(n.lines().isEmpty() ? n : new TurnNote(n.at(), n.intent(), n.action(), n.state(), n.said(), List.of()));
+        r.add(new TurnNote(now, intent, action, state, said, lines));
         while (r.size() > RECENT) r.remove(0);
         return new Session(chatId, state, place, facts, asked, declined, turns + 1, now, r, applicant, focus, ask);
     }
 
-    /** The hash of the last reply, 0 when none is known. */
-    public int lastReply() {
-        return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).reply();
+    /** The hashes of the last reply's lines, empty when not known. */
+    public List<Integer> lastLines() {
+        return recent.isEmpty() ? List.of() : recent.get(recent.size() - 1).lines();
     }
 
     /** The hash of the last message, 0 when none is known. */
     public int lastSaid() {
         return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).said();
+    }
+
+    /** The hashes of a reply's lines that say something (blank lines say nothing). */
+    public static List<Integer> lineHashes(String reply) {
+        List<Integer> out = new ArrayList<>();
+        for (String line : reply.split("\n")) if (!line.isBlank()) out.add(line.strip().hashCode());
+        return out;
+    }
+
+    /**
+     * Whether every line of the reply was in the last reply: it would only say again what was just said. A reply led by
+     * the rules quoted ("关于…的规定是：") is so only when it is the last reply whole: part of it is a narrower answer.
+     */
+    public boolean saidJustNow(String reply) {
+        List<Integer> last = lastLines();
+        if (last.isEmpty()) return false;
+        List<Integer> lines = lineHashes(reply);
+        if (lines.isEmpty() || !last.containsAll(lines)) return false;
+        return !reply.lines().findFirst().orElse("").strip().endsWith("：") || lines.equals(last);
+    }
+
+    /** Whether the reply is the last reply whole. */
+    public boolean sameAsLast(String reply) {
+        List<Integer> last = lastLines();
+        return !last.isEmpty() && lineHashes(reply).equals(last);
     }
 }

@@ -64,7 +64,11 @@ public final class SessionCodec {
                 g.writeStringField("action", n.action());
                 g.writeStringField("state", n.state());
                 if (n.said() != 0) g.writeNumberField("said", n.said());
-                if (n.reply() != 0) g.writeNumberField("reply", n.reply());
+                if (!n.lines().isEmpty()) {
+                    g.writeArrayFieldStart("lines");
+                    for (int h : n.lines()) g.writeNumber(h);
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -136,8 +140,10 @@ public final class SessionCodec {
             o.path("focus").forEach(x -> focus.add(x.asText()));
             List<Session.TurnNote> recent = new ArrayList<>();
             for (JsonNode n : o.path("recent")) {
+                List<Integer> lines = new ArrayList<>();
+                n.path("lines").forEach(h -> lines.add(h.asInt()));
                 recent.add(new Session.TurnNote(n.path("at").asLong(), n.path("intent").asText(), n.path("action").asText(), n.path("state").asText(),
-                        n.path("said").asInt(0), n.path("reply").asInt(0)));
+                        n.path("said").asInt(0), lines));
             }
             return new Session(chatId, o.path("state").asText("start"), o.hasNonNull("place") ? o.get("place").asText() : null,
                     Facts.of(facts), o.hasNonNull("asked") ? o.get("asked").asText() : null, declined,

@@ -23,7 +23,7 @@ class SessionCodecTest {
         facts.put("housing", "rented");
         facts.put("employment", new Excluded(new TreeSet<>(Set.of("employed", "self_employed"))));
         return new Session("c1", "asking", "赤峰市红山区", Facts.of(facts), "labor_contract", new TreeSet<>(Set.of("age")), 4,
-                1_700_000_000_000L, List.of(new Session.TurnNote(1_700_000_000_000L, "inform", "assess", "asking", -12345, 678)),
+                1_700_000_000_000L, List.of(new Session.TurnNote(1_700_000_000_000L, "inform", "assess", "asking", -12345, List.of(678, -9))),
                 "parent", List.of("own_home"), "settle");
     }
 
@@ -34,7 +34,7 @@ class SessionCodecTest {
                         + "\"residence_months\":18.5},\"asked\":\"labor_contract\",\"declined\":[\"age\"],\"turns\":4,"
                         + "\"updated\":1700000000000,\"applicant\":\"parent\",\"focus\":[\"own_home\"],\"ask\":\"settle\","
                         + "\"recent\":[{\"at\":1700000000000,\"intent\":\"inform\",\"action\":\"assess\",\"state\":\"asking\","
-                        + "\"said\":-12345,\"reply\":678}]}",
+                        + "\"said\":-12345,\"lines\":[678,-9]}]}",
                 SessionCodec.encode(everyKind()));
     }
 

@@ -93,8 +93,8 @@ abstract class SessionStoreContract {
         assertTrue(store.load("123456789").isEmpty());
         store.save(s);
         assertEquals(s, store.load("123456789").orElseThrow());
-        // (the hash of the reply given comes back too: the next turn compares its reply with it)
-        Session later = s.touched(clock.millis() + 1000, "inform", "ask", "好".hashCode(), "好的".hashCode());
+        // (the hashes of the reply's lines come back too: the next turn compares its reply with them)
+        Session later = s.touched(clock.millis() + 1000, "inform", "ask", "好".hashCode(), Session.lineHashes("好的\n请问：您的学历是？"));
         store.save(later);
         assertEquals(later, store.load("123456789").orElseThrow());
         store.delete("123456789");
