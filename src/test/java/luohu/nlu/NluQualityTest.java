@@ -89,7 +89,9 @@ class NluQualityTest {
      * yes-no endings, reactions), tuning5c.jsonl (whom a case is about and whose each fact is: parents, spouses,
      * in-laws, grandchildren and stepchildren, pronouns referring back, staff noting an applicant's family, follow-ups
      * that switch the person), tuning5a.jsonl (run-on messages typed or dictated with no
-     * punctuation, relatives' facts among the typist's, corrections partway through) included; the polarity flips left are in the newest sets.
+     * punctuation, relatives' facts among the typist's, corrections partway through), tuning6a.jsonl (ordinary phone
+     * messages with punctuation telling facts in passing: relatives, negations and "not yet", numbers in many forms,
+     * near-misses that give no fact, short replies and questions) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
