@@ -69,8 +69,8 @@ class NluQualityTest {
         NluEvaluation e = heldOut();
         // the summary only: the held-out messages and their errors are never shown, so that nobody tunes on them
         String report = e.summary();
-        assertTrue(e.allFacts.precision() >= 0.910, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.905, "fact recall\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.911, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.906, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.951, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.951, "applicant accuracy\n" + report);
@@ -98,12 +98,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.878, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.958, "intent precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.879, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.949, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 49, "polarity flips\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.947, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 56, "polarity flips\n" + report);
     }
 
     @Test
