@@ -150,8 +150,15 @@ public final class FactExtractor {
         Set<Clause> speakerGoesOn = applicant == null ? Set.of() : speakerGoesOn(spoken, clauses);
         boolean[] relativeWord = new boolean[tokens.size()];
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : relativePhrases.find(tokens)) for (int i = m.first(); i <= m.last(); i++) relativeWord[i] = true;
+        // "我在二连租房一年半 要是明年买了房…": beside a case told, a what-if clause states nothing of it; a message that is
+        // all what-if keeps its facts, to be tried (Understanding.hypothetical)
+        Set<Clause> supposed = new HashSet<>();
+        for (Clause c : clauses) if (general.supposes(tokens, c)) supposed.add(c);
+        boolean toldBeside = false;
+        for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) toldBeside |= !supposed.isEmpty() && !supposed.contains(Clause.of(clauses, m.first()));
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             Clause c = Clause.of(clauses, m.first());
+            if (toldBeside && supposed.contains(c)) continue;
             // "住在城里 户口在乡下", "执照有 户口在辽阳": 户口 opening the next clause, after a typed space, says where the
             // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
             // word, with nothing after it in its clause, is still one phrase
@@ -215,7 +222,7 @@ public final class FactExtractor {
         String hukouDocument = hukouLocation.read(tokens, clauses, continuing, aboutRelative, covered, facts);
         if (!aboutRelative) {
             schoolLocation.read(tokens, clauses, continuing, covered, facts);
-            living.relativeHome(tokens, clauses, continuing, facts);
+            living.relativeHome(tokens, clauses, continuing, applicant, facts);
             living.livingWithRelative(tokens, clauses, continuing, applicant, facts);
             homes.homeTown(tokens, clauses, continuing, mentions, facts);
             living.whereOneIs(tokens, clauses, asked, facts);

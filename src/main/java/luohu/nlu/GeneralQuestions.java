@@ -41,4 +41,17 @@ final class GeneralQuestions {
         String t = textOf(c);
         return lexicon.hypothetical().stream().anyMatch(w -> w.length() > 1 && t.contains(w));
     }
+
+    /**
+     * A clause that opens with a what-if ("要是明年买了房", "那如果我在石河子买房"): a word of lexicon.hypothetical first,
+     * after a 那 or 那么 at most. Unlike {@link #whatIf}, a what-if word inside a statement ("社保交够一年了") does not count.
+     */
+    boolean supposes(List<Token> tokens, Clause c) {
+        String t = textOf(c);
+        for (String lead : OPENERS) if (t.startsWith(lead) && t.length() > lead.length()) t = t.substring(lead.length());
+        for (String w : lexicon.hypothetical()) if (t.startsWith(w)) return true;
+        return false;
+    }
+
+    private static final List<String> OPENERS = List.of("那么", "那");
 }

@@ -91,7 +91,9 @@ public final class QuantityFinder {
                     continue;
                 }
                 String problem = negative ? Quantity.NEGATIVE : value > Quantity.MAX_AGE ? Quantity.AGE_OVER_150 : null;
-                out.add(new Quantity(start, end, 0, (int) Math.min(Integer.MAX_VALUE, value), null, problem));
+                // "快六十岁", "不到六十岁": not yet that age, so a year less, as a duration not yet reached is a month less
+                int age = (int) Math.min(Integer.MAX_VALUE, value) - (under && value >= 1 ? 1 : 0);
+                out.add(new Quantity(start, end, 0, age, null, problem));
             } else if (unit.equals("年") && arabic && value >= 1900 && value <= 2100 && !more && !half && value == Math.floor(value)) {
                 out.add(new Quantity(start, end, 0, null, value.intValue()));
             } else if (unit.equals("月") && suffix.group(1) == null) {
@@ -221,7 +223,7 @@ public final class QuantityFinder {
         if (start == 0 && value >= 16 && ALONE.matcher(text).region(end, text.length()).lookingAt()) before = true;
         if (!before && !personBefore) return;
         if (!after || value < (before ? 10 : 16) || value > 120 || value != Math.floor(value)) return;
-        out.add(new Quantity(start, end, 0, (int) value, null));
+        out.add(new Quantity(start, end, 0, (int) value - (under(text, start) ? 1 : 0), null));
     }
 
     /** What ends a bare age after a person's name: 了, 多了, 出头. */

@@ -31,7 +31,7 @@ final class SelfCorrection {
         while (m.find(from)) {
             int start = skipBack(text, m.start());
             int right = m.end();
-            int wrong = wrongStart(text, start, right, m.group(1) != null);
+            int wrong = wrongStart(text, start, right, m.group(1) != null, apart(text, start, m.start()));
             if (wrong < 0) {
                 from = m.end();
                 continue;
@@ -46,7 +46,7 @@ final class SelfCorrection {
     }
 
     /** Where the wrong words start: a duration, a place, or words opening as the right ones do; -1 when none is seen. */
-    private int wrongStart(String text, int end, int right, boolean at) {
+    private int wrongStart(String text, int end, int right, boolean at, boolean apart) {
         if (end <= 0 || right >= text.length()) return -1;
         // "两年不对是两年半": a quantity put right by a quantity
         List<Quantity> qs = QuantityFinder.find(text);
@@ -69,8 +69,24 @@ final class SelfCorrection {
             if (text.charAt(k) == first && k + 1 < end) return k;
             if (!Normalizer.isHan(text.charAt(k))) break;
         }
+        // "事业编，哦不对，是公务员": a short piece typed on its own before the correction is what it puts right
+        if (apart) {
+            int k = end;
+            while (k > 0 && Normalizer.isHan(text.charAt(k - 1))) k--;
+            boolean ownPiece = k == 0 || PIECE_ENDS.indexOf(text.charAt(k - 1)) >= 0;
+            if (ownPiece && end - k >= 2 && end - k <= BACK) return k;
+        }
         return -1;
     }
+
+    /** Whether a typed pause stands between the wrong words and the correction ("事业编，哦不对"). */
+    private static boolean apart(String text, int from, int to) {
+        for (int k = from; k < to; k++) if (PIECE_ENDS.indexOf(text.charAt(k)) >= 0) return true;
+        return false;
+    }
+
+    /** Marks that end a piece typed on its own. */
+    private static final String PIECE_ENDS = " ,，、;；";
 
     /** The length of the longest place's name at the offset, or 0. */
     private int placeAt(String text, int at) {

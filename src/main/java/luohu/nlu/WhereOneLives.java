@@ -23,6 +23,8 @@ final class WhereOneLives {
                     + "(?:住|生活|居住|同住|长大|过(?=$|日子|呢))");
     /** Words for the speaker and their spouse, or the two of them, after 跟我们 ("跟我们老两口在二连过"). */
     private static final java.util.Set<String> COUPLE = java.util.Set.of("老两口", "俩", "两口子", "老俩", "俩人", "两个");
+    /** The speaker's own home after the words of living ("住俺家", "在我们家住"). */
+    private static final Pattern SPEAKER_HOME = Pattern.compile("(?:我们|我|俺们|俺|咱)家");
     /** Words of living or being somewhere before whose home is named ("住在", "在"). */
     private static final Pattern LIVING_WORDS = Pattern.compile("^(?:借住在?|住在?|在)?(?:我们|我|俺们|俺|咱)?");
     private static final Pattern IN_A_VILLAGE = Pattern.compile(
@@ -31,7 +33,9 @@ final class WhereOneLives {
     /** The speaker after a word of living with ("我妈跟我住", "其母与之同住"). */
     private static final List<String> SPEAKER_AFTER_WITH = List.of("跟我", "跟俺", "和我", "和俺", "同我", "随我", "与我", "与之", "跟着我", "跟着俺");
     /** People one may live with who are not family: their home is where one lives, and nobody is joined. */
-    private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "战友", "邻居", "师傅");
+    private static final Set<String> NOT_FAMILY = Set.of("同学", "朋友", "老乡", "同事", "战友", "邻居", "师傅");
+    /** Words for one's relatives at large: their home is a relative's ("住的是亲戚家"). */
+    private static final Set<String> KIN_AT_LARGE = Set.of("亲戚");
     private static final Set<String> FRIENDS = Set.of("同学", "朋友", "老乡", "同事", "亲戚", "亲戚家", "表哥", "表姐", "战友");
 
     private final Kinship kin;
@@ -48,7 +52,7 @@ final class WhereOneLives {
     }
 
     /** Living in a relative's or a friend's home ("现在在我小姨家住", "住我闺女家"): housing with them, when unset. */
-    void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, Map<String, Object> facts) {
+    void relativeHome(List<Token> tokens, List<Clause> clauses, Set<Clause> continuing, String applicant, Map<String, Object> facts) {
         if (facts.containsKey("housing")) return;
         for (Clause c : clauses) {
             if (c.relative() != null && c.explicit() || continuing.contains(c)) continue;
@@ -57,6 +61,12 @@ final class WhereOneLives {
                 String who = mt.group(1) != null ? mt.group(1) : mt.group(2);
                 // "现在住我舅家": the 在 of 现在 matched first; what is left after the words of living is whose home
                 who = LIVING_WORDS.matcher(who).replaceFirst("");
+                // "俺叔…现在住俺家": when a relative applies, the speaker's own home is a relative's
+                if (who.isEmpty() && applicant != null && SPEAKER_HOME.matcher(mt.group(0)).find()) {
+                    facts.put("housing", "relative_home");
+                    facts.putIfAbsent("lives_with_relative", true);
+                    return;
+                }
                 if (who.isEmpty()) continue;
                 // "住她舅家": the home of a relative of one named (not "户口还在她娘家": a hukou's place)
                 if (who.length() > 1 && (who.startsWith("他") || who.startsWith("她")) && !PRONOUNS.contains(who) && mt.group(0).contains("住")) who = who.substring(1);
@@ -68,7 +78,7 @@ final class WhereOneLives {
                 if (!relative && !named && !family && !FRIENDS.contains(who)) continue;
                 facts.put("housing", "relative_home");
                 // living in a relative's home is living with them ("住我舅家"); a friend's home is only where one lives
-                if ((named || family) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
+                if ((named || family || KIN_AT_LARGE.contains(who)) && !NOT_FAMILY.contains(who)) facts.putIfAbsent("lives_with_relative", true);
                 return;
             }
         }

@@ -69,8 +69,8 @@ class NluQualityTest {
         NluEvaluation e = heldOut();
         // the summary only: the held-out messages and their errors are never shown, so that nobody tunes on them
         String report = e.summary();
-        assertTrue(e.allFacts.precision() >= 0.910, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.905, "fact recall\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.911, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.906, "fact recall\n" + report);
         assertTrue(e.intentAccuracy.value() >= 0.951, "intent accuracy\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.957, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.951, "applicant accuracy\n" + report);
@@ -89,19 +89,21 @@ class NluQualityTest {
      * yes-no endings, reactions), tuning5c.jsonl (whom a case is about and whose each fact is: parents, spouses,
      * in-laws, grandchildren and stepchildren, pronouns referring back, staff noting an applicant's family, follow-ups
      * that switch the person), tuning5a.jsonl (run-on messages typed or dictated with no
-     * punctuation, relatives' facts among the typist's, corrections partway through) included; the polarity flips left are in the newest sets.
+     * punctuation, relatives' facts among the typist's, corrections partway through), tuning6a.jsonl (ordinary phone
+     * messages with punctuation telling facts in passing: relatives, negations and "not yet", numbers in many forms,
+     * near-misses that give no fact, short replies and questions) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.900, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.878, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.958, "intent precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.879, "fact recall\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.949, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.946, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 49, "polarity flips\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.947, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 56, "polarity flips\n" + report);
     }
 
     @Test
