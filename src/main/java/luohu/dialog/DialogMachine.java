@@ -216,7 +216,20 @@ public final class DialogMachine {
                 && ("assess".equals(action) || "correct".equals(action)) && !u.more() && place(out.session) != null) {
             out = new Outcome(out.session, sameAgain(out.session, u, said), out.assessment);
         }
+        // a question just put, passed over for a question of the person's own, is not put again at once
+        if (u.ask() != luohu.nlu.Ask.NONE && out.session.asked() != null) out = new Outcome(out.session, notAgain(session, out.session, out.reply), out.assessment);
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
+    }
+
+    /** The reply without its last line when that line puts the question pending, as the reply before it did. */
+    private Reply notAgain(Session before, Session after, Reply reply) {
+        String text = reply.text().strip();
+        int cut = text.lastIndexOf('\n');
+        if (cut < 0) return reply;
+        String last = text.substring(cut + 1);
+        String question = responder.about(questions.get(after.asked()), after, false);
+        boolean pending = last.equals(prompts.say("resume", "question", question).strip()) || last.equals(prompts.say("next_question", "question", question).strip());
+        return pending && before.saidLine(last) ? Reply.of(text.substring(0, cut).strip()) : reply;
     }
 
     private record Outcome(Session session, Reply reply, Assessment assessment) {

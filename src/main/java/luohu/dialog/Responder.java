@@ -364,8 +364,9 @@ final class Responder {
         }
         Questions.Question q = questions.get(next.get());
         String said = (text + source.strip()).strip();
+        String line = prompts.say("next_question", "question", about(q, s, joined));
         return new Answer(s.withState("interview").withAsked(next.get()).withFocus(focus.ids(), ask.id()),
-                ButtonPayload.forQuestion(q).reply((said.isEmpty() ? "" : said + "\n") + prompts.say("next_question", "question", about(q, s, joined))), r);
+                ButtonPayload.forQuestion(q).reply((said.isEmpty() ? "" : said + "\n") + line), r);
     }
 
     /**

@@ -127,6 +127,11 @@ public record Session(String chatId, String state, String place, Facts facts, St
         return !reply.lines().findFirst().orElse("").strip().endsWith("：") || lines.equals(last);
     }
 
+    /** Whether the last reply had this line. */
+    public boolean saidLine(String line) {
+        return lastLines().contains(line.strip().hashCode());
+    }
+
     /** Whether the reply is the last reply whole. */
     public boolean sameAsLast(String reply) {
         List<Integer> last = lastLines();
