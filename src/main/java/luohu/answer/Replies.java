@@ -95,12 +95,12 @@ public final class Replies {
         }
         List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
         if (!fits.isEmpty()) {
-            sb.append("\n").append(prompts.say("but_fits", "who", who, "names", quoted(fits)));
+            sb.append("\n").append(prompts.say("but_fits", "who", who, "names", cited(fits, doc)));
             return sb.toString();
         }
         List<PathwayOutcome> open = nearestOpen(a, Set.of());
         if (open.isEmpty()) sb.append("\n").append(prompts.say("no_pathways_left"));
-        else sb.append("\n").append(prompts.say("still_open_short", "names", quoted(open.subList(0, Math.min(3, open.size())))));
+        else sb.append("\n").append(prompts.say("still_open_short", "names", cited(open.subList(0, Math.min(3, open.size())), doc)));
         return sb.toString();
     }
 
@@ -149,7 +149,7 @@ public final class Replies {
         if (!met.isEmpty()) sb.append("\n").append(prompts.say("already_met", "who", who, "conditions", String.join("，", met)));
         List<PathwayOutcome> others = open.stream().filter(x -> x != o).toList();
         sb.append(notes(o, doc, false));
-        if (!others.isEmpty()) sb.append("\n").append(prompts.say("also_open", "names", quoted(others.subList(0, Math.min(2, others.size())))));
+        if (!others.isEmpty()) sb.append("\n").append(prompts.say("also_open", "names", cited(others.subList(0, Math.min(2, others.size())), doc)));
         return sb.toString();
     }
 
@@ -242,7 +242,7 @@ public final class Replies {
                     "pathway", o.pathway().name(), "cite", text.cite(doc, o.pathway().clauses()));
             parts.add(head + "\n" + materialLines(o, doc));
         }
-        if (focus.size() > shown.size()) parts.add(prompts.say("also_open", "names", quoted(focus.subList(shown.size(), focus.size()))));
+        if (focus.size() > shown.size()) parts.add(prompts.say("also_open", "names", cited(focus.subList(shown.size(), focus.size()), doc)));
         return String.join("\n", parts);
     }
 
@@ -318,7 +318,7 @@ public final class Replies {
     public String alternatives(Assessment a, Set<String> except, String who) {
         PolicyDocument doc = a.document();
         List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
-        if (!fits.isEmpty()) return prompts.say("but_fits", "who", who, "names", quoted(fits));
+        if (!fits.isEmpty()) return prompts.say("but_fits", "who", who, "names", cited(fits, doc));
         List<PathwayOutcome> open = nearestOpen(a, except);
         if (open.isEmpty()) return prompts.say("no_alternatives", "who", who) + "\n" + prompts.say("no_pathways_left");
         StringBuilder sb = new StringBuilder(prompts.say("alternatives_intro", "who", who));
