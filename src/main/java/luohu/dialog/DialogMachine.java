@@ -70,6 +70,7 @@ public final class DialogMachine {
                         understander::relativesMentioned)
                 .withNoteCues(dialogs.lexicon().noteCues())
                 .withAsks(understander::asks)
+                .withSubjects(understander.focusSubjects())
                 .withNearest((u, a) -> general.nearest(u, a.document(), a.place()));
     }
 
@@ -709,13 +710,19 @@ public final class DialogMachine {
     private String silentFacts(Facts stated, Place place) {
         PolicyDocument doc = model.documentOf(place);
         java.util.Set<String> used = factsLookedAt(place, true);
-        // only when nothing the message states is looked at: then the document is silent on the applicant's situation
-        // (where no pathway applies at all, the place's own notices say what the document says instead)
-        if (used.isEmpty() || stated.asMap().keySet().stream().anyMatch(used::contains)) return null;
+        // only when nothing the message states is looked at, nor anything else of the same part of one's situation:
+        // then the document is silent on the applicant's situation (where no pathway applies at all, the place's own
+        // notices say what the document says instead)
+        if (used.isEmpty() || stated.asMap().keySet().stream().anyMatch(f -> used.contains(f) || subjectLookedAt(f, used))) return null;
         List<String> silent = stated.asMap().keySet().stream()
                 .filter(f -> !f.equals("local_hukou") && questions.has(f))
                 .map(f -> model.vocabulary().get(f).name()).toList();
         return silent.isEmpty() ? null : prompts.say("silent_facts", "document", doc.info().citeName(), "facts", String.join("、", silent));
+    }
+
+    /** Whether the document looks at a fact of the same part of one's situation as this one (a job, a home…). */
+    private boolean subjectLookedAt(String fact, java.util.Set<String> used) {
+        return understander.factSubjects().values().stream().anyMatch(facts -> facts.contains(fact) && facts.stream().anyMatch(used::contains));
     }
 
     /** A value in the words of its question's option when it has one ("在农村" rather than "是"). */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import java.util.Set;
  * the answer to what was asked.
  */
 final class Responder {
+    private Map<String, List<String>> subjects = Map.of();
     private final luohu.policy.PolicyEngine engine;
     private final PolicyModel model;
     private final ResponseRules rules;
@@ -65,6 +67,12 @@ final class Responder {
     /** How the words of a message name relatives, and the terms the documents use for each relation. */
     Responder withNoteCues(java.util.Collection<String> cues) {
         replies.withNoteCues(cues);
+        return this;
+    }
+
+    /** The facts told of each part of a person's situation (work, home…), for facts no pathway looks at itself. */
+    Responder withSubjects(Map<String, List<String>> subjects) {
+        this.subjects = subjects;
         return this;
     }
 
@@ -483,6 +491,12 @@ final class Responder {
         if ("need_place".equals(before.state()) || !samePlace) stated.addAll(withoutDefaults(before.facts().asMap().keySet()));
         if (!stated.isEmpty()) {
             List<PathwayOutcome> bearing = scope.stream().filter(o -> bears(o, stated)).toList();
+            // facts no pathway looks at, of a part of one's situation some do ("在物流公司上班": what kind of employer)
+            if (bearing.isEmpty()) {
+                Set<String> akin = new HashSet<>();
+                for (List<String> part : subjects.values()) if (part.stream().anyMatch(stated::contains)) akin.addAll(part);
+                bearing = scope.stream().filter(o -> bears(o, akin)).toList();
+            }
             if (!bearing.isEmpty() && bearing.size() < scope.size()) {
                 // the pathways already in view that the message bears on stay the ones in view
                 List<PathwayOutcome> kept = samePlace ? bearing.stream().filter(o -> before.focus().contains(o.pathway().id())).toList() : List.of();

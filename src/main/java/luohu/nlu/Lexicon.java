@@ -46,6 +46,8 @@ public record Lexicon(
         @JsonProperty("validity_words") List<String> validityWords,
         @JsonProperty("answering_topics") List<String> answeringTopics,
         @JsonProperty("silent_topics") List<String> silentTopics,
+        @JsonProperty("fact_subjects") Map<String, List<String>> factSubjects,
+        @JsonProperty("focus_subjects") List<String> focusSubjects,
         Map<String, Region> regions,
         @JsonProperty("hukou_place") HukouPlace hukouPlace,
         @JsonProperty("rule_questions") List<String> ruleQuestions,
@@ -97,6 +99,8 @@ public record Lexicon(
         validityWords = validityWords == null ? List.of() : validityWords;
         answeringTopics = answeringTopics == null ? List.of() : answeringTopics;
         silentTopics = silentTopics == null ? List.of() : silentTopics;
+        factSubjects = factSubjects == null ? Map.of() : factSubjects;
+        focusSubjects = focusSubjects == null ? List.of() : focusSubjects;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
         applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;

@@ -629,6 +629,18 @@ public final class Understander {
     }
 
     /** Facts that say others of the same measure where those are not said (lexicon.yaml fact_implies). */
+    /** The facts told of one part of a person's situation (lexicon.yaml fact_subjects: work, home…), by subject. */
+    public Map<String, List<String>> factSubjects() {
+        return lexicon.factSubjects();
+    }
+
+    /** The subjects whose facts point at the pathways looking at any fact of theirs (lexicon.yaml focus_subjects). */
+    public Map<String, List<String>> focusSubjects() {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String s : lexicon.focusSubjects()) out.put(s, lexicon.factSubjects().getOrDefault(s, List.of()));
+        return out;
+    }
+
     public Map<String, List<String>> factImplies() {
         return lexicon.factImplies();
     }
