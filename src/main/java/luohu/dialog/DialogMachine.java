@@ -212,7 +212,8 @@ public final class DialogMachine {
         // after the purchase answer): the document's words nearest the message, or the conclusion in a line, instead of
         // the same lines again; part of that reply is a new answer to a what-if or to a rule asked about
         String said = out.reply.text();
-        if (button.isEmpty() && (session.sameAsLast(said) || session.saidJustNow(said) && !u.hypothetical() && u.ask() != luohu.nlu.Ask.TOPIC)
+        List<Integer> lines = session.lastLines().isEmpty() ? List.of() : Session.lineHashes(said);
+        if (button.isEmpty() && session.saidJustNow(said, lines) && (lines.equals(session.lastLines()) || !u.hypothetical() && u.ask() != luohu.nlu.Ask.TOPIC)
                 && (text == null ? 0 : text.hashCode()) != session.lastSaid()
                 && ("assess".equals(action) || "correct".equals(action)) && !u.more() && place(out.session) != null) {
             out = new Outcome(out.session, sameAgain(out.session, u, said), out.assessment);

@@ -108,10 +108,26 @@ public record Session(String chatId, String state, String place, Facts facts, St
         return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).said();
     }
 
-    /** The hashes of a reply's lines that say something (blank lines say nothing). */
+    /**
+     * The hashes of a reply's lines that say something (blank lines say nothing), each the hash of the line stripped,
+     * worked out in place: every turn hashes its reply.
+     */
     public static List<Integer> lineHashes(String reply) {
-        List<Integer> out = new ArrayList<>();
-        for (String line : reply.split("\n")) if (!line.isBlank()) out.add(line.strip().hashCode());
+        List<Integer> out = new ArrayList<>(8);
+        int n = reply.length();
+        for (int start = 0; start <= n; ) {
+            int end = reply.indexOf('\n', start);
+            if (end < 0) end = n;
+            int from = start, to = end;
+            while (from < to && Character.isWhitespace(reply.charAt(from))) from++;
+            while (to > from && Character.isWhitespace(reply.charAt(to - 1))) to--;
+            if (from < to) {
+                int h = 0;
+                for (int i = from; i < to; i++) h = 31 * h + reply.charAt(i);
+                out.add(h);
+            }
+            start = end + 1;
+        }
         return out;
     }
 
@@ -119,22 +135,14 @@ public record Session(String chatId, String state, String place, Facts facts, St
      * Whether every line of the reply was in the last reply: it would only say again what was just said. A reply led by
      * the rules quoted ("关于…的规定是：") is so only when it is the last reply whole: part of it is a narrower answer.
      */
-    public boolean saidJustNow(String reply) {
+    public boolean saidJustNow(String reply, List<Integer> lines) {
         List<Integer> last = lastLines();
-        if (last.isEmpty()) return false;
-        List<Integer> lines = lineHashes(reply);
-        if (lines.isEmpty() || !last.containsAll(lines)) return false;
-        return !reply.lines().findFirst().orElse("").strip().endsWith("：") || lines.equals(last);
+        if (last.isEmpty() || lines.isEmpty() || !last.containsAll(lines)) return false;
+        return lines.equals(last) || !reply.lines().findFirst().orElse("").strip().endsWith("：");
     }
 
     /** Whether the last reply had this line. */
     public boolean saidLine(String line) {
         return lastLines().contains(line.strip().hashCode());
-    }
-
-    /** Whether the reply is the last reply whole. */
-    public boolean sameAsLast(String reply) {
-        List<Integer> last = lastLines();
-        return !last.isEmpty() && lineHashes(reply).equals(last);
     }
 }
