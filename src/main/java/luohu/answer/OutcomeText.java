@@ -140,8 +140,19 @@ public final class OutcomeText {
      */
     public List<String> readings(PathwayOutcome o, PolicyDocument doc) {
         List<String> out = new ArrayList<>();
-        for (luohu.policy.Cited r : o.readings()) out.add("提示：" + r.reading() + "（原文“" + r.text() + "”" + cite(doc, r.clause()) + "）");
+        for (luohu.policy.Cited r : o.readings()) out.add(reading(r, doc));
         return out;
+    }
+
+    /** As {@link #readings(PathwayOutcome, PolicyDocument)}: those about who may come along, or all the others. */
+    public List<String> readings(PathwayOutcome o, PolicyDocument doc, boolean family) {
+        List<String> out = new ArrayList<>();
+        for (luohu.policy.Cited r : o.readings()) if (r.family() == family) out.add(reading(r, doc));
+        return out;
+    }
+
+    private String reading(luohu.policy.Cited r, PolicyDocument doc) {
+        return "提示：" + r.reading() + "（原文“" + r.text() + "”" + cite(doc, r.clause()) + "）";
     }
 
     public String crossProvince(PathwayOutcome o, PolicyDocument doc) {

@@ -437,7 +437,8 @@ public final class Replies {
     private String notes(PathwayOutcome o, PolicyDocument doc, boolean decided) {
         StringBuilder sb = new StringBuilder();
         // a pathway not yet decided hears only the readings its outcome turns on; one that fits, those that qualify it
-        List<String> readings = text.readings(o, doc);
+        // (a reading of who may come along goes with the answer about them, whose lines carry it)
+        List<String> readings = text.readings(o, doc, false);
         if (!decided) readings = readings.subList(0, Math.min(o.unclear().size(), readings.size()));
         for (String r : readings) sb.append("\n").append(r);
         // one such note: more is clutter on a phone

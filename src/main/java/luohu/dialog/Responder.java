@@ -434,10 +434,10 @@ final class Responder {
      * of the conversation so far; else those the known facts already partly meet. "继续" after an answer: those
      * still open.
      */
-    /** Practical follow-ups: their facts are context ("我俩户口在河北"), not a new case to re-focus on. */
     /** The actions whose replies carry a document's notices. */
     private static final Set<String> NOTICING = Set.of("assess", "correct", "result");
 
+    /** Practical follow-ups: their facts are context ("我俩户口在河北"), not a new case to re-focus on. */
     private static final Set<Ask> FOLLOW_UPS = java.util.EnumSet.of(Ask.CROSS_PROVINCE, Ask.TIME, Ask.FEES, Ask.ONLINE, Ask.OFFICE);
 
     /** How many of the topics the message names are the pathway's. */

@@ -152,10 +152,13 @@ final class DocumentReader {
         for (Node m : parent.list(key)) {
             // a note may say how the model reads words open to more than one reading ("reading")
             // and whether that reading is told to the citizen ("tell": the model takes the broader of two readings)
-            m.only(key.equals("notes") ? Set.of("text", "clause", "reading", "tell") : Set.of("text", "clause"));
+            // ("of: family": the reading told is about who may come along, and is told with answers about them)
+            m.only(key.equals("notes") ? Set.of("text", "clause", "reading", "tell", "of") : Set.of("text", "clause"));
             boolean tell = m.bool("tell", false);
             if (tell && m.optStr("reading") == null) throw m.get("tell").fail("needs a reading to tell");
-            out.add(new Cited(m.str("text"), cite(m, "clause"), joinLines(m.optStr("reading")), tell));
+            String of = m.optStr("of");
+            if (of != null && (!of.equals("family") || !tell)) throw m.get("of").fail("of: family, on a reading told, is the only kind");
+            out.add(new Cited(m.str("text"), cite(m, "clause"), joinLines(m.optStr("reading")), tell, of != null));
         }
         return out;
     }

@@ -77,6 +77,14 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aReadingOfWhoComesAlongMustBeOneTold() throws IOException {
+        String msg = fault("chifeng.yaml", "tell: true\n        of: family", "tell: false\n        of: family");
+        assertTrue(msg.contains("of: family, on a reading told, is the only kind"), msg);
+        msg = fault("chifeng.yaml", "of: family", "of: everyone");
+        assertTrue(msg.contains("of: family, on a reading told, is the only kind"), msg);
+    }
+
+    @Test
     void aPathwayWithoutMaterialsOrSilenceIsRejected() throws IOException {
         Map<String, String> files = realFiles();
         String t = files.get("tieling.yaml");
