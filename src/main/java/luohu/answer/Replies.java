@@ -307,10 +307,16 @@ public final class Replies {
 
     /** The document's rules of a topic for the place, at most three, each quoted with its clause on a line of its own. */
     public String ruleLines(Assessment a, String topic) {
+        return ruleLines(a, topic, null);
+    }
+
+    /** As {@link #ruleLines(Assessment, String)}, a long rule quoted by its part nearest the message (when given). */
+    public String ruleLines(Assessment a, String topic, String message) {
         PolicyDocument doc = a.document();
         StringBuilder sb = new StringBuilder();
         doc.rules().stream().filter(r -> r.topics().contains(topic) && r.scope().covers(a.place()) != Truth.FALSE).limit(3)
-                .forEach(r -> sb.append("\n· “").append(r.text()).append("”").append(text.cite(doc, r.clauses())));
+                .forEach(r -> sb.append("\n· “").append(message == null ? r.text() : GeneralAnswers.excerpt(r.text(), message))
+                        .append("”").append(text.cite(doc, r.clauses())));
         return sb.toString();
     }
 

@@ -183,7 +183,7 @@ final class Responder {
             // where a general rule speaks of it (赤峰: renting gives the 合法稳定住所 the pathways need), quote that rule
             notices += replies.says(a, topic)
                     ? prompts.say("no_such_pathway_rules", "document", a.document().info().citeName(), "topic", model.topicName(topic))
-                        + replies.ruleLines(a, topic) + "\n"
+                        + replies.ruleLines(a, topic, u.normalised()) + "\n"
                     : prompts.say("no_such_pathway", "document", a.document().info().citeName(), "topic", model.topicName(topic)) + "\n";
         }
         String source = "\n" + (aside.isBlank() ? "" : aside.strip() + "\n") + replies.source(a);
