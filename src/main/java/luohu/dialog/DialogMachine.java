@@ -641,8 +641,10 @@ public final class DialogMachine {
 
     /** Instead of the reply just given: the document's words nearest the message, or that the answer stands. */
     private Reply sameAgain(Session s, Understanding u, String repeated) {
-        // (the conclusion, which leads the reply, in a line; a reply led by the rules quoted has none to repeat)
-        Optional<String> conclusion = repeated.lines().findFirst().map(String::strip).filter(l -> !l.endsWith("："));
+        // (the conclusion, which leads the reply, in a line; a reply led by the rules quoted, or by a pathway's family or
+        // registration lines, has none to repeat)
+        Optional<String> conclusion = repeated.lines().findFirst().map(String::strip)
+                .filter(l -> !l.endsWith("：") && !l.startsWith("■") && !l.startsWith("·"));
         return withResume(nearestWords(s, u).orElseGet(() -> conclusion.map(c -> prompts.say("same_answer", "conclusion", c))
                 .orElse(prompts.say("same_answer_above"))), s);
     }
