@@ -170,8 +170,10 @@ public final class DialogMachine {
                 return new Outcome(session, withResume(reply, session)).turn(u, "general", from);
             }
         }
-        // "不对 是租了两年": a case told again with another value for what is known corrects it
-        if (u.intent() == Intent.INFORM && !u.hypothetical() && replacesKnown(session, u)) u = u.withAsk(u.ask(), Intent.CORRECTION);
+        // "不对 是租了两年": a case told again with another value for what is known corrects it ("那公租房俺们能申请不" asks)
+        if (u.intent() == Intent.INFORM && !u.hypothetical() && replacesKnown(session, u) && !understander.questioning(u.normalised())) {
+            u = u.withAsk(u.ask(), Intent.CORRECTION);
+        }
         Flow.Transition t = flow.next(from, u.intent()).orElse(null);
         String action = t == null ? "fallback" : t.action();
         // during a conversation about a place, a message no word of which the lexicon knows ("房东不给备按咋整", "单位没
@@ -382,8 +384,9 @@ public final class DialogMachine {
             // (where the household goes, asked with nothing in view, may be answered by such a rule: "落集体户的能发户口本不")
             boolean pathwayAsk = u.ask().aboutPathway() && !(u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty());
             // a worry the rules answer by themselves ("城里户口能迁到农村不", "不迁行不行", "落户以后新农合咋转")
-            Optional<String> worry = u.pathwayTopics().isEmpty()
-                    ? u.topics().stream().filter(understander.answeringTopics()::contains).findFirst() : Optional.empty();
+            // (one no case answer speaks to is that worry whatever pathway the words also name: "公租房能申请不")
+            Optional<String> worry = u.topics().stream().filter(understander.answeringTopics()::contains)
+                    .filter(t -> u.pathwayTopics().isEmpty() || understander.silentTopics().contains(t)).findFirst();
             boolean householdRules = u.ask() == luohu.nlu.Ask.REGISTRATION && before.focus().isEmpty() && u.pathwayTopics().isEmpty()
                     && u.facts().asMap().keySet().stream().allMatch(f -> f.equals("local_hukou"))
                     || worry.isPresent();
