@@ -71,5 +71,5 @@ class CorpusTest {
     }
 
     /** Today's figures, rounded down: raise them as conversations improve. */
-    private static final double SCRIPTED_FLOOR = 0.80, FIRST_FLOOR = 0.81;
+    private static final double SCRIPTED_FLOOR = 0.81, FIRST_FLOOR = 0.82;
 }
