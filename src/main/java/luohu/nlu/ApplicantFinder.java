@@ -478,7 +478,9 @@ final class ApplicantFinder {
         for (Clause c : spoken) {
             String r = c.relative();
             // (…not "他爹妈都在南方打工", the own people of a nephew who applies, though they too are "other" to the speaker)
-            if (applicant.equals(r) && !("other".equals(r) && kin.ownOfNamed(tokens, c)) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            // ("他媳妇是市里户口", nobody named before 他: the applicant's own wife)
+            if (kin.ownOfSomeone(tokens, c) != c) out.add(kin.ownOfSomeone(tokens, c));
+            else if (applicant.equals(r) && !("other".equals(r) && kin.ownOfNamed(tokens, c)) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
             else if (r == null && c.explicit() && "spouse".equals(applicant) && couple(tokens, c)) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(Relations.inverse(applicant), true));
