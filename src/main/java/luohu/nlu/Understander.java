@@ -338,8 +338,10 @@ public final class Understander {
             }
         }
         boolean hypothetical = scan.any(lexicon.hypothetical());
-        // "如果我买房呢": a what-if about a way to settle
-        if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
+        // "如果我买房呢": a what-if about a way to settle; "要是去赤峰市里打工呢 户口在翁牛特旗乡下": a what-if asked of a
+        // place of the case (not one told of someone) asks whether one can settle there
+        boolean ofAPlace = mentioned.last() != null && !mentioned.onlyTold() && asked == null && asking(spaced, norm);
+        if (hypothetical && (!pathwayTopics.isEmpty() || ofAPlace) && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
         // "我哥…一直跟我住 能迁到我户口本上吗": with a case told, whether one can move onto a household register is whether
         // they can settle; where to is still registration
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)
