@@ -475,10 +475,17 @@ final class ApplicantFinder {
     List<Clause> fromApplicant(List<Token> tokens, List<Clause> spoken, String applicant) {
         String applicantWord = kin.wordOf(tokens, applicant);
         List<Clause> out = new ArrayList<>();
+        String before = null; // who the last clause naming its subject was about, as spoken
         for (Clause c : spoken) {
             String r = c.relative();
+            String own = applicant.equals(before) ? ownOfApplicant(tokens, c) : null;
+            if (c.explicit()) before = r;
             // (…not "他爹妈都在南方打工", the own people of a nephew who applies, though they too are "other" to the speaker)
-            if (applicant.equals(r) && !("other".equals(r) && kin.ownOfNamed(tokens, c)) || SOMEONE.equals(r)) out.add(c.about(null, true));
+            // ("他媳妇是市里户口", nobody named before 他: the applicant's own wife)
+            if (kin.ownOfSomeone(tokens, c) != c) out.add(kin.ownOfSomeone(tokens, c));
+            // "我弟在库尔勒打工 他媳妇是…": 他 right after the applicant is the applicant, his wife their spouse
+            else if (own != null) out.add(c.about(own, true));
+            else if (applicant.equals(r) && !("other".equals(r) && kin.ownOfNamed(tokens, c)) || SOMEONE.equals(r)) out.add(c.about(null, true));
             // "我们结婚了", "俺们俩领证了": the speaker and the spouse who settles, both
             else if (r == null && c.explicit() && "spouse".equals(applicant) && couple(tokens, c)) out.add(c.about(null, true));
             else if (r == null && c.explicit()) out.add(c.about(Relations.inverse(applicant), true));
@@ -489,6 +496,12 @@ final class ApplicantFinder {
             else out.add(c);
         }
         return out;
+    }
+
+    /** The relation of the relative's word after 他/她 opening the clause ("他媳妇": spouse), or null. */
+    private String ownOfApplicant(List<Token> tokens, Clause c) {
+        if (tokens.get(c.first()).text().length() != 1 || !kin.ownOfNamed(tokens, c)) return null;
+        return kin.relativeAt(tokens, c.first() + 1, c.last()).values().get(0);
     }
 
     /** A clause opened by the speaker and their spouse as one (我们, 俺俩, 我|俩 as the segmenter cuts it). */

@@ -46,6 +46,7 @@ public final class FactExtractor {
     private final PhraseIndex<String> joining = new PhraseIndex<>();
     private final JoinedRelative joined;
     private final RunOnBreaks runOn;
+    private final ToldPlaces told;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -78,6 +79,15 @@ public final class FactExtractor {
         applicants = new ApplicantFinder(lexicon, kin, places, joining, joined, new RelativeCase(lexicon, kin, places));
         quantityFacts = new QuantityFacts(vocabulary, lexicon, general, writer);
         runOn = new RunOnBreaks(lexicon, kin, places);
+        told = new ToldPlaces(places, hukouLocation, kin, joining, lexicon);
+    }
+
+    /**
+     * For each token, whether it is part of a place the message names as a fact about someone (where a hukou is, the
+     * village one lives in), not as the place the case is about: {@link ToldPlaces#marks}.
+     */
+    public byte[] toldPlaces(List<Token> tokens) {
+        return told.marks(tokens, splitter.clauses(tokens));
     }
 
     /** The text with a space typed where a statement ends in a long run typed with no pause ({@link RunOnBreaks}). */
@@ -132,7 +142,8 @@ public final class FactExtractor {
         // a reply about the relative joined ("我儿子户口在村里" asked whether he is rural) names the one joined
         String applicant = asked != null && asked.startsWith("relative_") ? null : applicants.find(tokens, spoken, mentions, quantities, asked);
         if (applicant != null && applicants.departed(tokens, spoken, applicant)) applicant = null;
-        List<Clause> clauses = applicant == null ? spoken : applicants.fromApplicant(tokens, spoken, applicant);
+        List<Clause> clauses = applicant == null ? spoken.stream().map(c -> kin.ownOfSomeone(tokens, c)).toList()
+                : applicants.fromApplicant(tokens, spoken, applicant);
         // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
         if (asked != null && !asked.startsWith("relative_")) {
             List<Clause> answering = new ArrayList<>();

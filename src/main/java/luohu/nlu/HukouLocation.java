@@ -74,8 +74,9 @@ final class HukouLocation {
             if (movingTo(tokens, m.first())) break;
         }
         if (here == null) {
+            // (a place of the hukou's own document too: "户口在巴林右旗村里" said of a case about 林西县)
             for (Place p : named) {
-                if (hukou.place() == null || !p.documentId().equals(hukou.place().documentId())) {
+                if (hukou.place() == null || !p.equals(hukou.place())) {
                     here = p;
                     break;
                 }
@@ -127,7 +128,7 @@ final class HukouLocation {
      *
      * @return the first token of the places named together with it ("辽宁大连"), or -1
      */
-    private int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
+    int saysHukou(List<Token> tokens, Clause c, PhraseIndex.Match<Where> m, boolean[] isPlace) {
         Lexicon.HukouPlace cues = lexicon.hukouPlace();
         boolean atSchool = Texts.containsAny(text(tokens, 0, tokens.size() - 1), AT_SCHOOL);
         int end = m.first() - 1;

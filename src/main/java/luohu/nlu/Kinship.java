@@ -94,6 +94,16 @@ final class Kinship {
         return PRONOUNS.contains(tokens.get(c.first()).text()) && relativeAt(tokens, c.first() + 1, c.last()) != null;
     }
 
+    /**
+     * A clause opened by 他/她 and a relative's word with nobody named before ("他媳妇是市里户口"): 他 is the one the
+     * conversation is about, as 他 alone is, so the clause is about the applicant's own relative (spouse), and a
+     * clause about anyone else is returned as it was.
+     */
+    Clause ownOfSomeone(List<Token> tokens, Clause c) {
+        if (!Clause.SOMEONE.equals(c.relative()) || tokens.get(c.first()).text().length() != 1 || !ownOfNamed(tokens, c)) return c;
+        return c.about(relativeAt(tokens, c.first() + 1, c.last()).values().get(0), true);
+    }
+
     /** Who the speaker's [relation] is to the applicant, the speaker's [applicant], by relation alone, or null. */
     static String composed(String applicant, String relation) {
         return COMPOSED.get(applicant + "/" + relation);

@@ -81,7 +81,9 @@ public record Lexicon(
         @JsonProperty("settling_said") List<String> settlingSaid,
         @JsonProperty("settle_at") SettleAt settleAt,
         @JsonProperty("run_on") RunOn runOn,
-        @JsonProperty("years_ago") Map<String, Integer> yearsAgo) {
+        @JsonProperty("years_ago") Map<String, Integer> yearsAgo,
+        @JsonProperty("village_words") List<String> villageWords,
+        @JsonProperty("time_parts") List<String> timeParts) {
 
     /** Asks, pathway words, applicant cues and place aliases are optional sections: empty when left out. */
     public Lexicon {
@@ -133,6 +135,8 @@ public record Lexicon(
         spellings = spellings == null ? Map.of() : spellings;
         wholeWords = wholeWords == null ? List.of() : wholeWords;
         yearsAgo = yearsAgo == null ? Map.of() : yearsAgo;
+        villageWords = villageWords == null ? List.of() : villageWords;
+        timeParts = timeParts == null ? List.of() : timeParts;
         runOn = runOn == null ? new RunOn(0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : runOn;
         questionWords = questionWords == null ? List.of() : questionWords;
         settlingSaid = settlingSaid == null ? List.of() : settlingSaid;

@@ -32,6 +32,8 @@ public final class PlaceFinder {
      * it starts: a message without a place is read once for all of them rather than searched for each.
      */
     private final List<String> longNames;
+    /** Words for one's village (lexicon village_words): a run holding one is no place mistyped ("屯里" is no 托里). */
+    private final List<String> village;
     private final int[][] longNamesByFirst = new int[Character.MAX_VALUE + 1][];
 
     /**
@@ -56,7 +58,13 @@ public final class PlaceFinder {
      * @throws IllegalArgumentException when an alias names a place the model does not have
      */
     public PlaceFinder(PolicyModel model, List<String> uncovered, Map<String, List<String>> aliases) {
+        this(model, uncovered, aliases, List.of());
+    }
+
+    /** @param village words for one's village (lexicon village_words), never a place's name mistyped */
+    public PlaceFinder(PolicyModel model, List<String> uncovered, Map<String, List<String>> aliases, List<String> village) {
         this.model = model;
+        this.village = List.copyOf(village);
         for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
             if (model.place(e.getKey()).isEmpty()) {
                 throw new IllegalArgumentException("lexicon.yaml: place_aliases." + e.getKey() + ": no such place in policies/");
@@ -99,11 +107,21 @@ public final class PlaceFinder {
     }
 
     public PlaceMentions find(String text, List<Token> tokens) {
+        return find(text, tokens, new byte[tokens.size()]);
+    }
+
+    /**
+     * @param told for each token, not 0 when it is part of a place named as a fact about someone (where a hukou is, the
+     *             village one lives in): such places come after the others, and a place of the same document named
+     *             otherwise is the one kept ("要是回赤峰市里干呢 他户口在翁牛特旗农村": 赤峰, not the more specific 翁牛特旗)
+     */
+    public PlaceMentions find(String text, List<Token> tokens, byte[] told) {
         List<Place> covered = new ArrayList<>();
         Set<String> docs = new HashSet<>();
         List<String> other = new ArrayList<>();
         List<PhraseIndex.Match<String>> found = names.find(tokens);
         boolean[] named = new boolean[tokens.size()];
+        List<Place> aboutSomeone = new ArrayList<>();
         for (PhraseIndex.Match<String> m : found) {
             for (int i = m.first(); i <= m.last(); i++) named[i] = true;
             String name = m.values().get(0);
@@ -111,8 +129,18 @@ public final class PlaceFinder {
                 if (!other.contains(m.phrase())) other.add(m.phrase());
                 continue;
             }
-            add(model.place(name).orElseThrow(), covered, docs);
+            if (told[m.first()] != 0) aboutSomeone.add(model.place(name).orElseThrow());
+            else add(model.place(name).orElseThrow(), covered, docs);
         }
+        // a place of a document named otherwise too is not kept: the one named otherwise is the case's
+        Set<String> caseDocs = new HashSet<>(docs);
+        for (Place p : aboutSomeone) {
+            // …but a province's document named by itself or by a school there ("新疆师范大学 我是乌鲁木齐人") needs the
+            // city: the one told is the nearest to go on
+            if (caseDocs.contains(p.documentId()) && coversProvince(p)) caseDocs.remove(p.documentId());
+            if (!caseDocs.contains(p.documentId())) add(p, covered, docs);
+        }
+        List<Place> toldOnly = covered.stream().filter(p -> !caseDocs.contains(p.documentId())).toList();
         // a name the segmenter split across words ("回调兵山了": 回调/兵山): three characters or more, as typed
         if (covered.isEmpty()) {
             String name = firstLongNameIn(text);
@@ -122,7 +150,12 @@ public final class PlaceFinder {
         if (guess != null && guess.sure()) add(guess.place(), covered, docs);
         // a province that holds a covered place (内蒙古 of 内蒙古赤峰) is not an uncovered place
         other.removeIf(u -> covered.stream().anyMatch(p -> model.documentOf(p).info().region().startsWith(u)));
-        return new PlaceMentions(covered, other, guess);
+        return new PlaceMentions(covered, other, guess, toldOnly);
+    }
+
+    private boolean coversProvince(Place p) {
+        luohu.policy.DocumentInfo doc = model.documentOf(p).info();
+        return doc.governs().equals(doc.region());
     }
 
     /** Of the names of three characters or more in the text, the one the model lists first; null when none is. */
@@ -164,6 +197,7 @@ public final class PlaceFinder {
                 String word = w.toString();
                 if (word.length() < 2 || !allHan(word)) continue;
                 if (CoreDictionary.contains(word) && j == i) continue; // a word of the language, not a typo
+                if (Texts.containsAny(word, village)) continue; // "户口不在屯里了": one's village, not 托里
                 PlaceMentions.Guess g = guess(word);
                 if (g != null && (best == null || g.sure() && !best.sure())) best = g;
             }

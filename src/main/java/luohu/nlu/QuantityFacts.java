@@ -103,6 +103,8 @@ final class QuantityFacts {
         if (ownAges) ownAge = null;
         // "我爸六十七，我妈六十五": two people's ages, and nothing says whose case it is, unless one is the applicant's own
         boolean severalAges = ages.size() > 1;
+        // the times read so far by fact, in months
+        Map<String, Double> told = new java.util.HashMap<>();
         for (Quantity q : quantities) {
             if (text.startsWith("不是", Math.max(0, q.start() - 2))) continue; // "住了六年，不是六个月": the value put right
             // "房租一个月一千二", "一个月也挣不了几个钱": a sum by the month or year is a rate, not a time had
@@ -179,6 +181,9 @@ final class QuantityFacts {
                 continue;
             }
             Fact f = vocabulary.get(fact);
+            // "社保是一年零两个月 前头在别的单位交过半年": a shorter time told after as a part of it is not the whole
+            if (told.containsKey(fact) && told.get(fact) > q.months() && partOfTold(text, tokens, c, at)) continue;
+            told.put(fact, q.months());
             writer.put(facts, fact, f.type() == FactType.MONTHS ? (double) Math.round(q.months()) : q.months() / 12.0);
             // "租房住了一年多", "公租房 我在里面住了两年": living that long in a rented home is renting it that long
             if (fact.equals("residence_months") && cue != null && cue.phrase().startsWith("住") && RENTED.contains(String.valueOf(facts.get("housing")))
@@ -186,6 +191,14 @@ final class QuantityFacts {
                 writer.put(facts, "lease_months", Math.round(q.months()));
             }
         }
+    }
+
+    /** The clause of the time, up to it, opens with a word of a part of a time told (lexicon time_parts: 前头, 其中). */
+    private boolean partOfTold(String text, List<Token> tokens, Clause c, int at) {
+        if (c == null || at <= c.first()) return false;
+        String lead = text(tokens, c.first(), at - 1);
+        for (String w : lexicon.timeParts()) if (lead.startsWith(w)) return true;
+        return false;
     }
 
     /** Words of money right after a time make it a rate ("一个月三千多", "一年租金两万", "一个月挣不了几个钱"). */

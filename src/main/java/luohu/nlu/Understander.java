@@ -45,7 +45,7 @@ public final class Understander {
         Places placeNames = new Places(model, lexicon);
         this.corrections = new SelfCorrection(placeNames::isPlace);
         this.intents = new IntentClassifier(lexicon);
-        this.places = new PlaceFinder(model, lexicon.uncoveredPlaces(), lexicon.placeAliases());
+        this.places = new PlaceFinder(model, lexicon.uncoveredPlaces(), lexicon.placeAliases(), lexicon.villageWords());
         this.answers = new AnswerReader(model.vocabulary(), questions);
         this.asks = new AskClassifier(lexicon);
         Set<String> words = new LinkedHashSet<>(lexicon.terms());
@@ -141,6 +141,11 @@ public final class Understander {
 
     private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile("时(?:户口|把户口)|的时候|那会|那时");
 
+    private static boolean marked(byte[] marks, byte mark) {
+        for (byte b : marks) if (b == mark) return true;
+        return false;
+    }
+
     /** Both forms with words typed by pinyin letters or a homophone read as the words meant ("hk在河南" is 户口在河南). */
     private Normalizer.Forms respelled(Normalizer.Forms forms) {
         String plain = spellings.respelled(forms.plain());
@@ -204,7 +209,12 @@ public final class Understander {
             tokens = segmenter.segment(spaced);
         }
         List<Quantity> quantities = QuantityFinder.find(spaced);
-        PlaceMentions mentioned = places.find(norm, tokens);
+        byte[] told = facts.toldPlaces(tokens);
+        PlaceMentions mentioned = places.find(norm, tokens, told);
+        // "娃户口现在在俺们巴林右旗村里", said of a case about 林西县: the village someone's hukou is in or they live in is a
+        // fact about them, never where one settles; the case stays where the conversation is (a hukou in a town may be
+        // that of the one joined: "要是我户口在新疆阜康呢", of a father joining the speaker)
+        if (context != null && mentioned.onlyTold() && !marked(told, ToldPlaces.HUKOU)) mentioned = mentioned.about(context);
         List<luohu.policy.Place> about = mentioned.covered().isEmpty() && context != null ? List.of(context) : mentioned.covered();
         FactExtractor.Extraction extraction = facts.extract(spaced, tokens, quantities, asked, LocalDate.now(clock), about);
         // "户口在二连 想迁到赤峰": the place asked about comes before the place the hukou is in
@@ -212,7 +222,7 @@ public final class Understander {
             List<luohu.policy.Place> first = new ArrayList<>(), last = new ArrayList<>();
             for (luohu.policy.Place p : mentioned.covered()) (p.documentId().equals(extraction.hukouDocument()) ? last : first).add(p);
             first.addAll(last);
-            mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess());
+            mentioned = new PlaceMentions(first, mentioned.uncovered(), mentioned.guess(), mentioned.told());
         }
         Map<String, Object> found = extraction.facts();
         Scan scan = cueWords.scan(asSpeaker(closedByNegators(spaced, norm)), tokens);
@@ -328,8 +338,10 @@ public final class Understander {
             }
         }
         boolean hypothetical = scan.any(lexicon.hypothetical());
-        // "如果我买房呢": a what-if about a way to settle
-        if (hypothetical && !pathwayTopics.isEmpty() && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
+        // "如果我买房呢": a what-if about a way to settle; "要是去赤峰市里打工呢 户口在翁牛特旗乡下": a what-if asked of a
+        // place of the case (not one told of someone) asks whether one can settle there
+        boolean ofAPlace = mentioned.last() != null && !mentioned.onlyTold() && asked == null && asking(spaced, norm);
+        if (hypothetical && (!pathwayTopics.isEmpty() || ofAPlace) && (intent == Intent.OUT_OF_SCOPE || intent == Intent.INFORM)) intent = Intent.SETTLE;
         // "我哥…一直跟我住 能迁到我户口本上吗": with a case told, whether one can move onto a household register is whether
         // they can settle; where to is still registration
         boolean settlingOnto = intent == Intent.REGISTRATION && asked == null && (!found.isEmpty() || extraction.applicant() != null)

@@ -91,7 +91,9 @@ class NluQualityTest {
      * that switch the person), tuning5a.jsonl (run-on messages typed or dictated with no
      * punctuation, relatives' facts among the typist's, corrections partway through), tuning6a.jsonl (ordinary phone
      * messages with punctuation telling facts in passing: relatives, negations and "not yet", numbers in many forms,
-     * near-misses that give no fact, short replies and questions) included; the polarity flips left are in the newest sets.
+     * near-misses that give no fact, short replies and questions), tuning6b.jsonl (where a hukou is or a relative lives beside
+     * the place asked about, a relative's spouse said with 他/她 and the wedding, one's village in a question about land,
+     * a part of a time told after the whole) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
@@ -99,7 +101,7 @@ class NluQualityTest {
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
         assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
-        assertTrue(e.allFacts.recall() >= 0.879, "fact recall\n" + report);
+        assertTrue(e.allFacts.recall() >= 0.881, "fact recall\n" + report);
         assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
         assertTrue(e.askAccuracy.value() >= 0.949, "ask accuracy\n" + report);
         assertTrue(e.applicantAccuracy.value() >= 0.947, "applicant accuracy\n" + report);
