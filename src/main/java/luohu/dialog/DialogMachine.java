@@ -393,17 +393,12 @@ public final class DialogMachine {
             String notes = pathwayAsk ? null : general.topicNotes(u, place, merged.facts(), understander.caseTopics(), householdRules ? 2 : 1);
             // …at a place whose document has no rule on it: the document does not say, rather than a case answer instead
             if (notes == null && worry.isPresent() && !pathwayAsk && understander.silentTopics().contains(worry.get())) {
-                PolicyDocument doc = model.documentOf(place);
-                return new Outcome(s.withState("answered").withAsked(null), new Reply(head + prompts.say("topic_silent", "document",
-                        doc.info().citeName(), "topic", model.topicName(worry.get())) + "\n" + cases.text().source(doc), List.of("重新开始")), a);
+                return rulesAnswer(s, head + prompts.say("topic_silent", "document", model.documentOf(place).info().citeName(),
+                        "topic", model.topicName(worry.get())), a);
             }
             // where the household goes, asked with nothing in view and answered by the document's rules on it: those
             // rules are the answer, not a list of pathways to pick from
-            if (notes != null && householdRules) {
-                PolicyDocument doc = model.documentOf(place);
-                return new Outcome(s.withState("answered").withAsked(null), new Reply(head + notes + "\n" + cases.text().source(doc),
-                        List.of("重新开始")), a);
-            }
+            if (notes != null && householdRules) return rulesAnswer(s, head + notes, a);
             boolean asked = u.ask() == luohu.nlu.Ask.TOPIC || u.ask() == luohu.nlu.Ask.REQUIREMENT || u.ask() == luohu.nlu.Ask.REGISTRATION;
             if (notes != null) (asked ? head : aside).append(notes).append(asked ? "\n\n" : "\n");
             // a topic rule already answering the message's worry ("有年龄限制没") is not to be followed by a silence
@@ -421,6 +416,12 @@ public final class DialogMachine {
         }
         Responder.Answer answer = responder.respond(before, s, u, a, head.toString(), aside.toString(), whatif, rootPlaces(), general.placeList());
         return new Outcome(answer.session(), answer.reply(), a);
+    }
+
+    /** An answer from the document's rules alone (or that it has none), with its source: the case is not assessed again. */
+    private Outcome rulesAnswer(Session s, String text, Assessment a) {
+        return new Outcome(s.withState("answered").withAsked(null), new Reply(text + "\n" + cases.text().source(a.document()),
+                List.of("重新开始")), a);
     }
 
     /**
