@@ -171,7 +171,7 @@ final class Responder {
         // asked again, a question the document has no nearer words for ("要带啥" once more) is answered as before, in full
         String near = "nearest".equals(r.say()) ? nearest.apply(u, a).orElse(null) : null;
         if ("nearest".equals(r.say()) && near == null) {
-            sit = new Situation(ask, true, focus.narrow(), outcome, followup, whatif, overall, false);
+            sit = sit.notAgain();
             r = rules.pick(sit);
         }
         // the document's notices (a draft, a place's own rules) are said once for a place, not on every answer

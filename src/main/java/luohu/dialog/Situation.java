@@ -49,6 +49,11 @@ public record Situation(Ask ask, boolean place, boolean narrow, String outcome, 
         };
     }
 
+    /** The same situation, not a question asked again: for when nothing nearer the words is found to answer it with. */
+    public Situation notAgain() {
+        return new Situation(ask, place, narrow, outcome, followup, whatif, overall, false);
+    }
+
     /** For logs and tests: every condition with its value. */
     public Map<String, String> values() {
         Map<String, String> out = new LinkedHashMap<>();
