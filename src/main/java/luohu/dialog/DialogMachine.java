@@ -219,10 +219,48 @@ public final class DialogMachine {
                 && (text == null ? 0 : text.hashCode()) != session.lastSaid()
                 && ("assess".equals(action) || "correct".equals(action)) && !u.more() && place(out.session) != null) {
             out = new Outcome(out.session, sameAgain(out.session, u, said), out.assessment);
+        } else if (button.isEmpty() && !lines.isEmpty() && ("assess".equals(action) || "correct".equals(action)) && out.assessment != null
+                && (u.ask() == luohu.nlu.Ask.NONE || u.ask() == luohu.nlu.Ask.SETTLE)) {
+            // …and a reply that is mostly lines just given keeps only its conclusion and what is new
+            out = new Outcome(out.session, withoutRepeats(session, out.reply, lines, out.assessment), out.assessment);
         }
         // a question just put, passed over for a question of the person's own, is not put again at once
         if (u.ask() != luohu.nlu.Ask.NONE && out.session.asked() != null) out = new Outcome(out.session, notAgain(session, out.session, out.reply), out.assessment);
         return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
+    }
+
+    /** How many lines a reply must repeat from the one before before its repeats are left out. */
+    private static final int REPEATED_LINES = 3;
+
+    /**
+     * The reply without the lines the reply before it gave, when it repeats several: its conclusion (the first line),
+     * its source and its question stay, so that a follow-up reads as what is new ("房子就四十来平" after the purchase
+     * answer: the verdict in a line and the words on size, not the materials again).
+     */
+    private Reply withoutRepeats(Session before, Reply reply, List<Integer> lines, Assessment a) {
+        int repeated = 0;
+        for (int h : lines) if (before.lastLines().contains(h)) repeated++;
+        if (repeated < REPEATED_LINES || repeated == lines.size()) return reply;
+        String source = cases.text().source(a.document()).strip();
+        String[] all = reply.text().strip().split("\n");
+        // (a reply led by the rules quoted is an answer of its own, not a case answered again)
+        if (all[0].strip().endsWith("：")) return reply;
+        List<String> kept = new ArrayList<>();
+        boolean concluded = false, underNew = false;
+        for (int i = 0; i < all.length; i++) {
+            String line = all[i].strip();
+            if (line.isEmpty()) continue;
+            boolean said = before.saidLine(line);
+            boolean header = line.endsWith("："), item = line.startsWith("■") || line.startsWith("·") || Character.isDigit(line.charAt(0));
+            // the first verdict line stays even when it was said: it is what the answer still is
+            boolean conclusion = !concluded && said && !header && !item;
+            if (conclusion) concluded = true;
+            // a new heading keeps the lines under it
+            if (!said || conclusion || i == all.length - 1 || line.equals(source) || item && underNew) kept.add(line);
+            if (header) underNew = !said;
+            else if (!item) underNew = false;
+        }
+        return new Reply(String.join("\n", kept), reply.options(), reply.payloads());
     }
 
     /** The reply without its last line when that line puts the question pending, as the reply before it did. */
