@@ -504,7 +504,10 @@ public final class DialogMachine {
         Place named = namedLast(u.normalised()).orElse(u.places().last());
         boolean placeChanged = named != null && !named.name().equals(s.place());
         if (changes.isEmpty() && !placeChanged) {
-            return new Outcome(s, withResume(prompts.say("nothing_to_correct"), s));
+            // a correction read as no change ("说错了 她还没毕业呢 明年六月才拿证"): the document's words nearest it, without
+            // a verdict that would ignore it, and how to put it so that it is read
+            Optional<String> near = s.place() == null ? Optional.empty() : nearestWords(s, u);
+            return new Outcome(s, withResume(near.map(p -> p + "\n" + prompts.say("correction_unread")).orElse(prompts.say("nothing_to_correct")), s));
         }
         if (placeChanged && !named.equals(u.places().last())) {
             u = u.withPlaces(new luohu.nlu.PlaceMentions(List.of(named), u.places().uncovered(), null));
