@@ -226,7 +226,7 @@ public final class DialogMachine {
         }
         // a question just put, passed over for a question of the person's own, is not put again at once
         if (u.ask() != luohu.nlu.Ask.NONE && out.session.asked() != null) out = new Outcome(out.session, notAgain(session, out.session, out.reply), out.assessment);
-        return new Turn(out.session, out.reply, u, action, from, t, out.assessment);
+        return new Turn(out.session, once(out.reply), u, action, from, t, out.assessment);
     }
 
     /** How many lines a reply must repeat from the one before before its repeats are left out. */
@@ -261,6 +261,29 @@ public final class DialogMachine {
             else if (!item) underNew = false;
         }
         return new Reply(String.join("\n", kept), reply.options(), reply.payloads());
+    }
+
+    /**
+     * The reply with each quotation said once: parts of an answer built apart may quote the same passage (a place's rule
+     * and the pathway it leads to). Lines without a quotation (headings, "文件没有列明…") belong to their part.
+     */
+    private static Reply once(Reply reply) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> kept = new ArrayList<>();
+        boolean dropped = false;
+        for (String line : reply.text().split("\n")) {
+            if (line.contains("“") && !seen.add(line.strip())) dropped = true;
+            else kept.add(line);
+        }
+        if (!dropped) return reply;
+        // (a heading left with nothing under it goes too)
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            boolean bare = kept.get(i).strip().endsWith("：") && (i + 1 == kept.size() || kept.get(i + 1).isBlank());
+            boolean doubleBlank = kept.get(i).isBlank() && !out.isEmpty() && out.get(out.size() - 1).isBlank();
+            if (!bare && !doubleBlank) out.add(kept.get(i));
+        }
+        return new Reply(String.join("\n", out), reply.options(), reply.payloads());
     }
 
     /** The reply without its last line when that line puts the question pending, as the reply before it did. */
