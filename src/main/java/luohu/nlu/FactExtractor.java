@@ -146,8 +146,9 @@ public final class FactExtractor {
         if (applicant != null && applicants.departed(tokens, spoken, applicant)) applicant = null;
         List<Clause> clauses = applicant == null ? spoken.stream().map(c -> kin.ownOfSomeone(tokens, c)).toList()
                 : applicants.fromApplicant(tokens, spoken, applicant);
-        // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
-        if (asked != null && !asked.startsWith("relative_")) {
+        // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about; so is it in
+        // staff's note of someone they serve ("有个群众想问 他在红山区租房住了两年"), where it stands for that person
+        if (asked != null && !asked.startsWith("relative_") || asked == null && applicant == null && splitter.staffTelling(tokens)) {
             List<Clause> answering = new ArrayList<>();
             for (Clause c : clauses) answering.add(SOMEONE.equals(c.relative()) ? c.about(null, true) : c);
             clauses = answering;
