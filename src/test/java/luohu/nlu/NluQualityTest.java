@@ -93,7 +93,9 @@ class NluQualityTest {
      * messages with punctuation telling facts in passing: relatives, negations and "not yet", numbers in many forms,
      * near-misses that give no fact, short replies and questions), tuning6b.jsonl (where a hukou is or a relative lives beside
      * the place asked about, a relative's spouse said with 他/她 and the wedding, one's village in a question about land,
-     * a part of a time told after the whole) included; the polarity flips left are in the newest sets.
+     * a part of a time told after the whole), tuning6c.jsonl (follow-ups on what they ask: one paper and whether it is
+     * taken, where to hand it in, whose household to go onto, a paper's validity, subsidies after settling, staff at a
+     * window) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
