@@ -102,12 +102,12 @@ class NluQualityTest {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.902, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.881, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.949, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.947, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 56, "polarity flips\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.958, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.948, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.948, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 54, "polarity flips\n" + report);
     }
 
     @Test
