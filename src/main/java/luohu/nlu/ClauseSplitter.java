@@ -311,7 +311,7 @@ final class ClauseSplitter {
     }
 
     /** Staff at a window tell of someone they serve (申请人…, 窗口来了个…): their elders' words are that person. */
-    private boolean staffTelling(List<Token> tokens) {
+    boolean staffTelling(List<Token> tokens) {
         for (Token t : tokens) if (lexicon.applicantCues().speaker().contains(t.text())) return true;
         return Texts.containsAny(text(tokens, 0, tokens.size() - 1), lexicon.applicantCues().staff());
     }

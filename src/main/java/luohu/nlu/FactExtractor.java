@@ -47,6 +47,7 @@ public final class FactExtractor {
     private final JoinedRelative joined;
     private final RunOnBreaks runOn;
     private final ToldPlaces told;
+    private final StaffIntroduction staffIntroduction;
 
     public FactExtractor(FactVocabulary vocabulary, Lexicon lexicon) {
         this(vocabulary, lexicon, null);
@@ -63,6 +64,7 @@ public final class FactExtractor {
         this.kin = new Kinship(lexicon);
         this.places = new Places(model, lexicon);
         this.splitter = new ClauseSplitter(lexicon, kin, places);
+        this.staffIntroduction = new StaffIntroduction(lexicon.applicantCues().passingOn());
         for (Lexicon.FactPhrase p : lexicon.facts()) for (String w : p.words()) phrases.add(w, p);
         for (Lexicon.FactPhrase p : lexicon.relativeFacts()) for (String w : p.words()) relativePhrases.add(w, p);
         this.negation = new NegationScope(lexicon, relativePhrases);
@@ -144,8 +146,9 @@ public final class FactExtractor {
         if (applicant != null && applicants.departed(tokens, spoken, applicant)) applicant = null;
         List<Clause> clauses = applicant == null ? spoken.stream().map(c -> kin.ownOfSomeone(tokens, c)).toList()
                 : applicants.fromApplicant(tokens, spoken, applicant);
-        // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about
-        if (asked != null && !asked.startsWith("relative_")) {
+        // "她是护士" answering a question about the applicant: 他/她 with nobody named is the one asked about; so is it in
+        // staff's note of someone they serve ("有个群众想问 他在红山区租房住了两年"), where it stands for that person
+        if (asked != null && !asked.startsWith("relative_") || asked == null && applicant == null && splitter.staffTelling(tokens)) {
             List<Clause> answering = new ArrayList<>();
             for (Clause c : clauses) answering.add(SOMEONE.equals(c.relative()) ? c.about(null, true) : c);
             clauses = answering;
@@ -167,9 +170,12 @@ public final class FactExtractor {
         for (Clause c : clauses) if (general.supposes(tokens, c)) supposed.add(c);
         boolean toldBeside = false;
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) toldBeside |= !supposed.isEmpty() && !supposed.contains(Clause.of(clauses, m.first()));
+        Set<Clause> staffOwn = staffIntroduction.ownClauses(tokens, clauses);
         for (PhraseIndex.Match<Lexicon.FactPhrase> m : mentions) {
             Clause c = Clause.of(clauses, m.first());
             if (toldBeside && supposed.contains(c)) continue;
+            // "我是派出所户籍室的 有个群众…": staff telling who they are before the one they serve tell nothing of the case
+            if (staffOwn.contains(c)) continue;
             // "住在城里 户口在乡下", "执照有 户口在辽阳": 户口 opening the next clause, after a typed space, says where the
             // hukou is; it is not the end of a phrase begun before the space (城里户口, 有户口); "城镇 户口" typed word by
             // word, with nothing after it in its clause, is still one phrase

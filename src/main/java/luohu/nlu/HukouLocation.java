@@ -49,13 +49,18 @@ final class HukouLocation {
         if (all.isEmpty()) return null;
         boolean[] isPlace = new boolean[tokens.size()], isHukou = new boolean[tokens.size()];
         for (PhraseIndex.Match<Where> m : all) for (int i = m.first(); i <= m.last(); i++) isPlace[i] = true;
-        Where hukou = null;
+        Where hukou = null, denied = null;
         for (PhraseIndex.Match<Where> m : all) {
             Clause c = Clause.of(clauses, m.first());
             int from = c == null ? -1 : saysHukou(tokens, c, m, isPlace);
             if (from < 0) continue;
             // a relative's hukou ("我二舅是乌市户口"): where the relative is, which may be the place asked about
             if (aboutRelative || c.relative() != null && c.explicit() || continuing.contains(c)) continue;
+            // "没赤峰户口", "不是二连户口": a hukou said not to be at a place says only that it is not there
+            if (from > c.first() && DENYING.contains(tokens.get(from - 1).text())) {
+                denied = where(m);
+                continue;
+            }
             for (int i = from; i <= m.last(); i++) if (isPlace[i] || i >= m.first()) isHukou[i] = true;
             Where w = where(m);
             // the most specific: a covered place before a province or city of the lexicon, the later of two
@@ -63,7 +68,13 @@ final class HukouLocation {
         }
         // "在吉林 户口也在那": a hukou said to be where a place was just named
         if (hukou == null) hukou = thereNamedBefore(tokens, clauses, continuing, aboutRelative, all, isHukou);
-        if (hukou == null) return null;
+        if (hukou == null) {
+            // …of the place asked about, that it is not local
+            if (denied != null && denied.place() != null && (named.isEmpty() || named.get(0).equals(denied.place()))) {
+                writer.apply(Map.of("local_hukou", false), facts, new HashMap<>(), true);
+            }
+            return null;
+        }
         Place here = null;
         for (PhraseIndex.Match<Where> m : all) {
             if (isHukou[m.first()] || where(m).place() == null) continue;
@@ -153,6 +164,9 @@ final class HukouLocation {
         if (!found && end < c.first() + 1 && m.last() >= c.last() - 1 && afterWithSomeone(tokens, c)) found = true;
         return found ? end + 1 : -1;
     }
+
+    /** Words right before a hukou's place that deny it is there ("没赤峰户口", "不是二连户口"). */
+    private static final Set<String> DENYING = Set.of("没", "没有", "不是", "无", "非", "没得", "木有");
 
     /** Words saying the hukou went to a school, or one studies at a university. */
     private static final List<String> AT_SCHOOL = List.of("迁学校", "在学校", "学校集体户", "上大学", "念大学", "读大学", "迁到学校");

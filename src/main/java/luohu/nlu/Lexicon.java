@@ -104,7 +104,7 @@ public record Lexicon(
         factSubjects = factSubjects == null ? Map.of() : factSubjects;
         focusSubjects = focusSubjects == null ? List.of() : focusSubjects;
         placeAliases = placeAliases == null ? Map.of() : placeAliases;
-        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
+        applicantCues = applicantCues == null ? new ApplicantCues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : applicantCues;
         regions = regions == null ? Map.of() : regions;
         hukouPlace = hukouPlace == null ? new HukouPlace(List.of(), List.of(), List.of(), List.of()) : hukouPlace;
         ruleQuestions = ruleQuestions == null ? List.of() : ruleQuestions;
@@ -258,6 +258,8 @@ public record Lexicon(
      *                   then the relative they would join
      * @param departed   words, right after a relative, saying they have died (我爸去世了): a relative spoken of only so
      *                   settles nowhere
+     * @param passingOn  words by which staff bring in someone they serve (有个群众, 有居民问): what the speaker told of
+     *                   themselves before is their own, not the case's
      * @param received   words of something given to the speaker (送我的, 过户给我): a relative who gave it is not the one
      *                   whose case the message tells
      */
@@ -275,6 +277,7 @@ public record Lexicon(
                                 List<String> speaker,
                                 List<String> elders,
                                 List<String> staff,
+                                @JsonProperty("passing_on") List<String> passingOn,
                                 List<String> departed,
                                 List<String> received) {
         public ApplicantCues {
@@ -292,6 +295,7 @@ public record Lexicon(
             speaker = speaker == null ? List.of() : speaker;
             elders = elders == null ? List.of() : elders;
             staff = staff == null ? List.of() : staff;
+            passingOn = passingOn == null ? List.of() : passingOn;
             departed = departed == null ? List.of() : departed;
             received = received == null ? List.of() : received;
         }

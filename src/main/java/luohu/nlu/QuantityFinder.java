@@ -96,6 +96,9 @@ public final class QuantityFinder {
                 out.add(new Quantity(start, end, 0, age, null, problem));
             } else if (unit.equals("年") && arabic && value >= 1900 && value <= 2100 && !more && !half && value == Math.floor(value)) {
                 out.add(new Quantity(start, end, 0, null, value.intValue()));
+            } else if (unit.equals("年") && !more && !half && yearOfTheCentury(text, i, j)) {
+                // "09年毕业的", "零九年那会儿": a year of this century typed short, a date, not nine years
+                out.add(new Quantity(start, end, 0, null, 2000 + value.intValue()));
             } else if (unit.equals("月") && suffix.group(1) == null) {
                 // "8月" is a month of the year; durations say 8个月
             } else {
@@ -117,6 +120,11 @@ public final class QuantityFinder {
         }
         out.sort(java.util.Comparator.comparingInt(Quantity::start));
         return out;
+    }
+
+    /** Two digits opening with a zero ("09", "零九", "〇八"): a year of this century, as no count of years is typed so. */
+    private static boolean yearOfTheCentury(String text, int from, int to) {
+        return to - from == 2 && "0零〇".indexOf(text.charAt(from)) >= 0;
     }
 
     private static Quantity duration(int start, int end, double months, boolean negative) {

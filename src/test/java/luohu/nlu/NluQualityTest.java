@@ -93,19 +93,21 @@ class NluQualityTest {
      * messages with punctuation telling facts in passing: relatives, negations and "not yet", numbers in many forms,
      * near-misses that give no fact, short replies and questions), tuning6b.jsonl (where a hukou is or a relative lives beside
      * the place asked about, a relative's spouse said with 他/她 and the wedding, one's village in a question about land,
-     * a part of a time told after the whole) included; the polarity flips left are in the newest sets.
+     * a part of a time told after the whole), tuning6c.jsonl (follow-ups on what they ask: one paper and whether it is
+     * taken, where to hand it in, whose household to go onto, a paper's validity, subsidies after settling, staff at a
+     * window) included; the polarity flips left are in the newest sets.
      */
     @Test
     void theTuningPartHoldsItsFigures() throws Exception {
         NluEvaluation e = NluEvaluation.of(TestAssistants.fresh().machine().understander(), "tuning",
                 tuningPart());
         String report = e.report() + String.join("\n", e.errors);
-        assertTrue(e.allFacts.precision() >= 0.903, "fact precision\n" + report);
+        assertTrue(e.allFacts.precision() >= 0.902, "fact precision\n" + report);
         assertTrue(e.allFacts.recall() >= 0.881, "fact recall\n" + report);
-        assertTrue(e.allIntents.precision() >= 0.957, "intent precision\n" + report);
-        assertTrue(e.askAccuracy.value() >= 0.949, "ask accuracy\n" + report);
-        assertTrue(e.applicantAccuracy.value() >= 0.947, "applicant accuracy\n" + report);
-        assertTrue(e.polarityFlips.size() <= 56, "polarity flips\n" + report);
+        assertTrue(e.allIntents.precision() >= 0.958, "intent precision\n" + report);
+        assertTrue(e.askAccuracy.value() >= 0.948, "ask accuracy\n" + report);
+        assertTrue(e.applicantAccuracy.value() >= 0.948, "applicant accuracy\n" + report);
+        assertTrue(e.polarityFlips.size() <= 54, "polarity flips\n" + report);
     }
 
     @Test
