@@ -268,6 +268,9 @@ public final class DialogMachine {
      * and the pathway it leads to). Lines without a quotation (headings, "文件没有列明…") belong to their part.
      */
     private static Reply once(Reply reply) {
+        // (most replies quote once or not at all)
+        int first = reply.text().indexOf('“');
+        if (first < 0 || reply.text().indexOf('“', reply.text().indexOf('\n', first) + 1) < 0 || reply.text().indexOf('\n', first) < 0) return reply;
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<String> kept = new ArrayList<>();
         boolean dropped = false;

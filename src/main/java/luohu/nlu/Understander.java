@@ -468,11 +468,16 @@ public final class Understander {
     /** A question word, a word asked both ways (会不会, 给不给, 在不在), or a clause closed by a yes-no particle (能落不, 够了吧). */
     private boolean asking(String spaced, String norm) {
         if (Texts.containsAny(norm, lexicon.questionWords()) || EITHER_WAY.matcher(norm).find()) return true;
-        for (String clause : spaced.split("[ ,.!;:、]+")) {
-            if (clause.endsWith("不") || clause.endsWith("没") || clause.endsWith("吧")) return true;
+        // (the character before each clause break, in place: every message is asked this)
+        for (int i = 1; i <= spaced.length(); i++) {
+            if (i < spaced.length() && CLAUSE_BREAKS.indexOf(spaced.charAt(i)) < 0) continue;
+            char last = spaced.charAt(i - 1);
+            if (last == '不' || last == '没' || last == '吧') return true;
         }
         return false;
     }
+
+    private static final String CLAUSE_BREAKS = " ,.!;:、";
 
     /** A wish or complaint of lexicon.yaml settling_said left unnegated (不想迁 wishes nothing). */
     private boolean wishing(String norm) {

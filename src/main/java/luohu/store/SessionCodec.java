@@ -1,6 +1,7 @@
 package luohu.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import luohu.dialog.Session;
@@ -25,7 +26,8 @@ public final class SessionCodec {
 
     public static String encode(Session s) {
         // streamed, not built as a tree: every turn writes its session
-        StringBuilderWriter out = new StringBuilderWriter(256);
+        // (Jackson's own writer, on its recycled buffers, as writeValueAsString uses)
+        SegmentedStringWriter out = new SegmentedStringWriter(JSON.getFactory()._getBufferRecycler());
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("v", FORMAT);
@@ -73,48 +75,17 @@ public final class SessionCodec {
             }
             g.writeEndArray();
             g.writeEndObject();
+            g.close();
+            return out.getAndClear();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a writer in memory does not fail
         }
-        return out.toString();
     }
 
     private static void strings(JsonGenerator g, String field, Iterable<String> values) throws java.io.IOException {
         g.writeArrayFieldStart(field);
         for (String x : values) g.writeString(x);
         g.writeEndArray();
-    }
-
-    /** A writer into a StringBuilder, unsynchronised (StringWriter locks on every write). */
-    private static final class StringBuilderWriter extends java.io.Writer {
-        private final StringBuilder sb;
-
-        StringBuilderWriter(int capacity) {
-            sb = new StringBuilder(capacity);
-        }
-
-        @Override
-        public void write(char[] c, int off, int len) {
-            sb.append(c, off, len);
-        }
-
-        @Override
-        public void write(String str, int off, int len) {
-            sb.append(str, off, off + len);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return sb.toString();
-        }
     }
 
     /** @throws IllegalArgumentException when the text is not a stored session */
