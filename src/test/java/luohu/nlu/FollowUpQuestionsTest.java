@@ -1,23 +1,14 @@
 package luohu.nlu;
 
-import luohu.TestAssistants;
 import org.junit.jupiter.api.Test;
 
+import static luohu.nlu.Reading.fact;
+import static luohu.nlu.Reading.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Follow-up messages on what they ask (tuning6c.jsonl), and facts told in passing that are not the case's. */
 class FollowUpQuestionsTest {
-    private final Understander u = TestAssistants.fresh().machine().understander();
-
-    private Understanding read(String text) {
-        return u.understand(text, null);
-    }
-
-    private Object fact(String text, String id) {
-        return read(text).facts().get(id).orElse(null);
-    }
-
     @Test
     void onePaperAskedWhetherItIsTakenAsksAboutMaterials() {
         for (String t : new String[]{"毕业证是09年的 还算数不", "复印的行不", "能先受理不", "手机上那个电子房本认不认", "这证明有效期多久"}) {

@@ -1,8 +1,9 @@
 package luohu.nlu;
 
-import luohu.TestAssistants;
 import org.junit.jupiter.api.Test;
 
+import static luohu.nlu.Reading.fact;
+import static luohu.nlu.Reading.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,16 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Messages typed or dictated in one run, with no punctuation and no spaces, read as the same messages with pauses. */
 class RunOnTest {
-    private final Understander u = TestAssistants.fresh().machine().understander();
-
-    private Understanding read(String text) {
-        return u.understand(text, null);
-    }
-
-    private Object fact(String text, String id) {
-        return read(text).facts().get(id).orElse(null);
-    }
-
     @Test
     void statementsEndWhereAPauseWouldBe() {
         Understanding r = read("我在铁岭开了个小超市三年了营业执照有然后税务登记还没办户口在吉林农村我媳妇在银州区上班");
