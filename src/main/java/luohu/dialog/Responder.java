@@ -501,7 +501,6 @@ final class Responder {
                 // the pathways already in view that the message bears on stay the ones in view
                 List<PathwayOutcome> kept = samePlace ? bearing.stream().filter(o -> before.focus().contains(o.pathway().id())).toList() : List.of();
                 List<PathwayOutcome> in = kept.isEmpty() ? bearing : kept;
-
                 // "没房 没亲戚": facts that only close pathways leave the ones still open in view, not a refusal of
                 // what the person already said they lack
                 boolean allClosed = onlyOf(in, Status.NOT_ELIGIBLE);
@@ -577,8 +576,8 @@ final class Responder {
      * The pathways that fit and were the answer just given, unchanged by this message, when the words point at others:
      * empty unless the message itself asks whether one can settle, right after that answer, of the same person and place.
      */
-    private List<PathwayOutcome> standing(Assessment a, Focus focus, Session before, boolean samePlace, Ask ask) {
-        if (ask != Ask.SETTLE || !samePlace || !"answered".equals(before.state()) || !focus.narrow()
+    private List<PathwayOutcome> standing(Assessment a, Focus focus, Session before, boolean sameCase, Ask ask) {
+        if (ask != Ask.SETTLE || !sameCase || !"answered".equals(before.state()) || !focus.narrow()
                 || anyOf(focus.pathways(), Status.ELIGIBLE)) return List.of();
         List<PathwayOutcome> fits = a.with(Status.ELIGIBLE);
         if (fits.isEmpty() || fits.stream().anyMatch(o -> !before.focus().contains(o.pathway().id()))) return List.of();
