@@ -269,12 +269,14 @@ public final class DialogMachine {
      */
     private static Reply once(Reply reply) {
         // (most replies quote once or not at all)
-        int first = reply.text().indexOf('“');
-        if (first < 0 || reply.text().indexOf('“', reply.text().indexOf('\n', first) + 1) < 0 || reply.text().indexOf('\n', first) < 0) return reply;
+        String text = reply.text();
+        int first = text.indexOf('“');
+        int lineEnd = first < 0 ? -1 : text.indexOf('\n', first);
+        if (lineEnd < 0 || text.indexOf('“', lineEnd) < 0) return reply;
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<String> kept = new ArrayList<>();
         boolean dropped = false;
-        for (String line : reply.text().split("\n")) {
+        for (String line : text.split("\n")) {
             if (line.contains("“") && !seen.add(line.strip())) dropped = true;
             else kept.add(line);
         }
